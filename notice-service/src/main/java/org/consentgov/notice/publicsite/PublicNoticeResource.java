@@ -1,0 +1,113 @@
+package org.consentgov.notice.publicsite;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.consentgov.notice.api.NoticeViews.NoticeSummaryView;
+import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
+import org.consentgov.notice.domain.NoticeService;
+import org.consentgov.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The published notices, for the public, without a token: an accessible, printable HTML page with a
+ * language switch and a child-friendly view, or JSON with DPV terms when asked for with
+ * {@code Accept: application/json}.
+ */
+@Path("/public/notices")
+@Tag(name = "Public notices", description = "Published privacy notices, unauthenticated")
+public class PublicNoticeResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance notice(NoticePage page);
+
+        static native TemplateInstance index(List<NoticeSummaryView> notices);
+    }
+
+    private final NoticeService service;
+    private final PublicNoticeMapper mapper;
+    private final NoticePageBuilder pages;
+
+    public PublicNoticeResource(NoticeService service, PublicNoticeMapper mapper, NoticePageBuilder pages) {
+        this.service = service;
+        this.mapper = mapper;
+        this.pages = pages;
+    }
+
+    @GET
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "listPublicNotices", summary = "List the published notices")
+    @APIResponse(responseCode = "200", description = "Each notice that has a published version")
+    public Response index(HttpHeaders headers) {
+        List<NoticeSummaryView> published = service.published();
+        if (wantsJson(headers)) {
+            return Response.ok(published, MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(Templates.index(published), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @GET
+    @Path("{slug}")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getPublicNotice", summary = "Read the notice in force", description = "HTML by default; JSON with DPV terms for Accept: application/json.")
+    @APIResponse(responseCode = "200", description = "The published version", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicNoticeView.class)),
+            @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "404", description = "No such notice, or none published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response current(@PathParam("slug") String slug,
+            @Parameter(description = "Language tag, e.g. en; falls back to the notice's default") @QueryParam("lang") String lang,
+            @Parameter(description = "child for the child-friendly summary") @QueryParam("view") String view,
+            HttpHeaders headers) {
+        return render(service.current(slug), lang, view, headers);
+    }
+
+    @GET
+    @Path("{slug}/versions/{number}")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getPublicNoticeVersion", summary = "Read a version that was published", description = "Past versions stay readable, so anyone can see what they were told.")
+    @APIResponse(responseCode = "200", description = "The version", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicNoticeView.class)),
+            @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "404", description = "No such notice, or that version was never published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response version(@PathParam("slug") String slug, @PathParam("number") int number,
+            @QueryParam("lang") String lang, @QueryParam("view") String view, HttpHeaders headers) {
+        return render(service.publicVersion(slug, number), lang, view, headers);
+    }
+
+    private Response render(NoticeVersionView version, String lang, String view, HttpHeaders headers) {
+        PublicNoticeView notice = mapper.view(version, lang);
+        if (wantsJson(headers)) {
+            return Response.ok(notice, MediaType.APPLICATION_JSON).build();
+        }
+        NoticePage page = pages.build(notice, "child".equals(view), service.get(version.slug()).versions());
+        return Response.ok(Templates.notice(page), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CONTENT_LANGUAGE, notice.locale()).build();
+    }
+
+    /** JSON only when the caller prefers it to HTML; browsers and bare requests get the page. */
+    private static boolean wantsJson(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

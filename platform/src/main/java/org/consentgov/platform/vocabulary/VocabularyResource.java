@@ -1,0 +1,45 @@
+package org.consentgov.platform.vocabulary;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The shared vocabulary, public: front-ends build their pick lists from it. */
+@Path("/public/vocabulary")
+@Tag(name = "Vocabulary", description = "The controlled vocabulary of data categories, lawful bases, purposes and more")
+public class VocabularyResource {
+
+    private final Vocabulary vocabulary;
+
+    public VocabularyResource(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getVocabulary", summary = "Read the controlled vocabulary",
+            description = "Every code the services accept, with the special-category and criminal flags and the W3C DPV terms.")
+    @APIResponse(responseCode = "200", description = "The vocabulary",
+            content = @Content(schema = @Schema(implementation = VocabularyDocument.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    public Response get(Request request) {
+        EntityTag tag = new EntityTag("vocabulary-" + vocabulary.version());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(3600);
+        if (notModified != null) {
+            return notModified.cacheControl(cache).build();
+        }
+        return Response.ok(vocabulary.document()).tag(tag).cacheControl(cache).build();
+    }
+}
