@@ -14,7 +14,8 @@ import java.sql.Statement;
  * Finds a real PostgreSQL for tests and local runs, in this order: the one named by
  * {@code TEST_PG_HOST}/{@code TEST_PG_PORT}/{@code TEST_PG_USER}/{@code TEST_PG_PASSWORD}; the one
  * answering on 127.0.0.1:5432 (user postgres); otherwise an embedded PostgreSQL (zonky) started in this
- * JVM, whose binaries come from Maven Central.
+ * JVM, whose binaries come from Maven Central. {@code TEST_PG_MODE=embedded} skips the first two, so
+ * that a machine with a PostgreSQL can still prove the tests pass on one without.
  */
 public final class LocalPostgres {
 
@@ -42,6 +43,9 @@ public final class LocalPostgres {
     }
 
     private static LocalPostgres discover() {
+        if ("embedded".equals(System.getenv("TEST_PG_MODE"))) {
+            return startEmbedded();
+        }
         String host = System.getenv("TEST_PG_HOST");
         if (host != null && !host.isBlank()) {
             return new LocalPostgres(host, Integer.parseInt(env("TEST_PG_PORT", "5432")), env("TEST_PG_USER", "postgres"),
@@ -53,6 +57,10 @@ public final class LocalPostgres {
                 return local;
             }
         }
+        return startEmbedded();
+    }
+
+    private static LocalPostgres startEmbedded() {
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
