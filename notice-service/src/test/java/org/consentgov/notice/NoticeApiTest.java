@@ -72,6 +72,12 @@ class NoticeApiTest {
     }
 
     @Test
+    void writeWithoutTokenIsUnauthorisedAndChangesNothing() {
+        assertUnchangedBy(() -> given().contentType(ContentType.JSON).body(request(uniqueSlug("anon"), content()))
+                .when().post("/api/notices").then().statusCode(401).contentType("application/problem+json").extract());
+    }
+
+    @Test
     void garbageTokenIsUnauthorised() {
         given().auth().oauth2("not.a.jwt").when().get("/api/notices").then()
                 .statusCode(401).contentType("application/problem+json");

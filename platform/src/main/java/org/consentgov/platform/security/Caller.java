@@ -1,0 +1,42 @@
+package org.consentgov.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling: the token's user (or service account) name, its roles and its organisation, from the
+ * {@code org} claim of the governance realm. Services record the name as the actor of every change and
+ * scope partner and researcher reads by the organisation.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String ORG_CLAIM = "org";
+    public static final String SYSTEM = "system";
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public String name() {
+        return identity == null || identity.isAnonymous() ? SYSTEM : identity.getPrincipal().getName();
+    }
+
+    public Optional<String> org() {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object org = jwt.getClaim(ORG_CLAIM);
+            if (org != null && !org.toString().isBlank()) {
+                return Optional.of(org.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean hasRole(String role) {
+        return identity != null && identity.hasRole(role);
+    }
+}
