@@ -1,0 +1,238 @@
+package org.consentgov.consent.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.consentgov.consent.api.ConsentRequests.InvalidateRequest;
+import org.consentgov.consent.api.ConsentRequests.PartyRequest;
+import org.consentgov.consent.api.ConsentRequests.RecordConsentRequest;
+import org.consentgov.consent.api.ConsentRequests.WithdrawRequest;
+import org.consentgov.consent.api.ConsentViews.CheckView;
+import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
+import org.consentgov.consent.api.ConsentViews.HistoryEntryView;
+import org.consentgov.consent.api.ConsentViews.VerificationView;
+import org.consentgov.consent.api.ConsentViews.WithdrawalOutcome;
+import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.consent.domain.ConsentState;
+import org.consentgov.consent.persistence.ConsentRecordRepository;
+import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.idempotency.IdempotentExecutor;
+import org.consentgov.platform.paging.PageView;
+import org.consentgov.platform.paging.Paging;
+import org.consentgov.platform.problem.Problem;
+import org.consentgov.platform.problem.ProblemException;
+import org.consentgov.platform.problem.ProblemKind;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Consent records. HTTP only: every rule lives in ConsentService. */
+@Path("/api/consents")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Consents", description = "Consent records pinned to notice versions")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConsentResource {
+
+    static final String FHIR_JSON = "application/fhir+json";
+    static final String JOSE = "application/jose";
+
+    private final ConsentService service;
+    private final IdempotentExecutor idempotency;
+
+    public ConsentResource(ConsentService service, IdempotentExecutor idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
+    @Operation(operationId = "recordConsent", summary = "Record a consent form", description = "Pins the record to the published notice version (checked with notice-service), records each party's own decision and decides whether it is effective.")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body or invalid identifier", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule is broken: unpublished notice version, hash mismatch, date order, unknown party role…", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "notice-service cannot answer; nothing stored; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid RecordConsentRequest request,
+            UriInfo uri) {
+        return idempotency.execute(key, "POST /api/consents", request, () -> {
+            ConsentRecordView created = service.record(request);
+            return Response.created(location(uri, created.id())).entity(created).type(MediaType.APPLICATION_JSON)
+                    .tag(ETags.of(created.rowVersion())).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR})
+    @Operation(operationId = "listConsents", summary = "List consent records", description = "Filtered by notice, state, subject and recording time; oldest first.")
+    @APIResponse(responseCode = "200", description = "A page of records")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<ConsentRecordView> list(@QueryParam("notice") String notice, @QueryParam("state") ConsentState state,
+            @Parameter(description = "Recorded at or after (ISO 8601)") @QueryParam("recordedFrom") Instant recordedFrom,
+            @Parameter(description = "Recorded before (ISO 8601)") @QueryParam("recordedTo") Instant recordedTo,
+            @QueryParam("subject") UUID subject,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return service.list(new ConsentRecordRepository.Filter(notice, state, recordedFrom, recordedTo, subject), page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces({MediaType.APPLICATION_JSON, FHIR_JSON})
+    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR})
+    @Operation(operationId = "getConsent", summary = "Read a consent record", description = "JSON, or an HL7 FHIR R4 Consent with Accept: application/fhir+json. The ETag is the concurrency token for changes.")
+    @APIResponse(responseCode = "200", description = "The record", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentRecordView.class)),
+            @Content(mediaType = FHIR_JSON)})
+    @APIResponse(responseCode = "404", description = "No such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id, @HeaderParam("Accept") String accept) {
+        if (accept != null && accept.contains(FHIR_JSON)) {
+            return Response.ok(service.fhir(id), FHIR_JSON).build();
+        }
+        ConsentRecordView view = service.get(id);
+        return Response.ok(view, MediaType.APPLICATION_JSON).tag(ETags.of(view.rowVersion())).build();
+    }
+
+    @POST
+    @Path("{id}/parties")
+    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
+    @Operation(operationId = "addConsentParty", summary = "Add a party's decision", description = "E.g. the parent's consent that was missing; the record becomes effective when every required party has consented. If-Match required.")
+    @APIResponse(responseCode = "200", description = "The updated record", content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The record is not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule is broken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addParty(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid PartyRequest request) {
+        long expected = ETags.expectedVersion(ifMatch);
+        return ok(service.addParty(id, expected, request));
+    }
+
+    @POST
+    @Path("{id}/withdrawals")
+    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw a consent", description = "Inside the notice's window (Europe/London, inclusive) the record is withdrawn at once. After it, the answer is 409 with the window's end, and the request is stored and referred to the DPO. Withdrawal stops new use only.")
+    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = WithdrawalOutcome.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Outside the window (request referred to the DPO), or the record is not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match, when one is sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown party role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid WithdrawRequest request, UriInfo uri) {
+        Long expected = ifMatch == null ? null : ETags.expectedVersion(ifMatch);
+        WithdrawalOutcome outcome = service.withdraw(id, expected, request);
+        if ("REFERRED".equals(outcome.outcome())) {
+            throw new ProblemException(ProblemKind.CONFLICT, "withdrawal-window-closed",
+                    "The withdrawal window ended on " + outcome.request().windowEndedOn()
+                            + "; the request has been stored and referred to the data protection officer")
+                    .with("windowEndedOn", outcome.request().windowEndedOn().toString())
+                    .with("withdrawalRequestId", outcome.request().id().toString())
+                    .with("status", "REFERRED")
+                    .withHeader("Location", uri.getBaseUriBuilder().path("api/consents/withdrawal-requests/{id}")
+                            .build(outcome.request().id()).toString());
+        }
+        return Response.ok(outcome).tag(ETags.of(outcome.record().rowVersion())).build();
+    }
+
+    @POST
+    @Path("{id}/invalidate")
+    @RolesAllowed(Roles.DPO)
+    @Operation(operationId = "invalidateConsent", summary = "Invalidate a record recorded in error", description = "The record then never counts, not even for past dates. If-Match required.")
+    @APIResponse(responseCode = "200", description = "Invalidated", content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already invalidated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response invalidate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid InvalidateRequest request) {
+        long expected = ETags.expectedVersion(ifMatch);
+        return ok(service.invalidate(id, expected, request.reason()));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR})
+    @Operation(operationId = "getConsentHistory", summary = "A record's history", description = "Every state change, append-only and chained by SHA-256.")
+    @APIResponse(responseCode = "200", description = "The history, oldest first")
+    @APIResponse(responseCode = "404", description = "No such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<HistoryEntryView> history(@PathParam("id") UUID id) {
+        return service.history(id);
+    }
+
+    @GET
+    @Path("{id}/history/verify")
+    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
+    @Operation(operationId = "verifyConsentHistory", summary = "Verify a record's hash chain", description = "Detects a changed, inserted or deleted history row.")
+    @APIResponse(responseCode = "200", description = "The verification result", content = @Content(schema = @Schema(implementation = VerificationView.class)))
+    @APIResponse(responseCode = "404", description = "No such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public VerificationView verify(@PathParam("id") UUID id) {
+        return service.verify(id);
+    }
+
+    @GET
+    @Path("{id}/receipt")
+    @Produces(JOSE)
+    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR})
+    @Operation(operationId = "getConsentReceipt", summary = "A signed consent receipt", description = "ISO/IEC TS 27560-style receipt as a compact JWS; verify it offline with /api/consents/receipts/jwks.json.")
+    @APIResponse(responseCode = "200", description = "The receipt", content = @Content(mediaType = JOSE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "notice-service cannot answer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response receipt(@PathParam("id") UUID id) {
+        return Response.ok(service.receipt(id), JOSE).build();
+    }
+
+    @GET
+    @Path("check")
+    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR, Roles.RESEARCHER})
+    @Operation(operationId = "checkConsent", summary = "Is there an effective consent?", description = "For subject S (system:value or internal id), notice N and purpose P at time T (default now): yes or no, the reasons, and the record and notice version relied on. Researchers only for the notices of their organisation's agreements.")
+    @APIResponse(responseCode = "200", description = "The answer", content = @Content(schema = @Schema(implementation = CheckView.class)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "A researcher asked about a notice outside their agreements", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CheckView check(
+            @Parameter(description = "system:value, e.g. nhs-number:9434765919, or the subject's id") @QueryParam("subject") @NotBlank String subject,
+            @Parameter(description = "Notice slug") @QueryParam("notice") @NotBlank String notice,
+            @Parameter(description = "Purpose code") @QueryParam("purpose") @NotBlank String purpose,
+            @Parameter(description = "Time to check at (ISO 8601); default now") @QueryParam("at") Instant at) {
+        return service.check(subject, notice, purpose, at);
+    }
+
+    private static Response ok(ConsentRecordView view) {
+        return Response.ok(view, MediaType.APPLICATION_JSON).tag(ETags.of(view.rowVersion())).build();
+    }
+
+    private static java.net.URI location(UriInfo uri, UUID id) {
+        return uri.getBaseUriBuilder().path("api/consents/{id}").build(id);
+    }
+}

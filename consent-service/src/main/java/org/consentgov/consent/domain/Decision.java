@@ -1,0 +1,5 @@
+package org.consentgov.consent.domain;
+
+public enum Decision {
+    GIVEN, REFUSED
+}

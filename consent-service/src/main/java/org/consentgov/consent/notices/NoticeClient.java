@@ -1,0 +1,19 @@
+package org.consentgov.consent.notices;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** notice-service's public API: only published versions are there, and they never change. */
+@RegisterRestClient(configKey = "notices")
+@Path("/public/notices")
+public interface NoticeClient {
+
+    @GET
+    @Path("{slug}/versions/{number}")
+    @Produces(MediaType.APPLICATION_JSON)
+    PublishedNotice version(@PathParam("slug") String slug, @PathParam("number") int number);
+}

@@ -1,0 +1,84 @@
+package org.consentgov.consent.notices;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.consentgov.platform.problem.ProblemException;
+import org.consentgov.platform.problem.ProblemKind;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Published notice versions, fetched from notice-service once and then kept: a published version never
+ * changes, so the cache needs no expiry, only a bound. A version notice-service does not publish is a
+ * 422 for the caller; notice-service not answering is a 503 with Retry-After, so that nothing is recorded
+ * against a notice version nobody could check.
+ */
+@ApplicationScoped
+public class NoticeDirectory {
+
+    private static final Logger LOG = Logger.getLogger(NoticeDirectory.class);
+    private static final int MAX_CACHED = 1000;
+
+    private final NoticeClient client;
+    private final int retryAfterSeconds;
+    private final Map<String, PublishedNotice> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PublishedNotice> eldest) {
+            return size() > MAX_CACHED;
+        }
+    };
+
+    public NoticeDirectory(@RestClient NoticeClient client,
+            @ConfigProperty(name = "consent.notices.retry-after-seconds", defaultValue = "30") int retryAfterSeconds) {
+        this.client = client;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public PublishedNotice published(String slug, int version) {
+        String key = slug + "@" + version;
+        synchronized (cache) {
+            PublishedNotice cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        PublishedNotice fetched = fetch(slug, version);
+        synchronized (cache) {
+            cache.put(key, fetched);
+        }
+        return fetched;
+    }
+
+    private PublishedNotice fetch(String slug, int version) {
+        try {
+            PublishedNotice notice = client.version(slug, version);
+            if (notice == null || notice.contentHash() == null || notice.content() == null) {
+                throw unavailable("notice-service returned an incomplete notice");
+            }
+            return notice;
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 404) {
+                throw ProblemException.rule("notice-version-not-published",
+                        "Notice '" + slug + "' has no published version " + version
+                                + " (unknown, or still a draft): consent can only be recorded against a published notice",
+                        "notice.version");
+            }
+            LOG.warnf("notice-service answered %d for %s@%d", status, slug, version);
+            throw unavailable("notice-service answered " + status);
+        } catch (ProcessingException e) {
+            LOG.warnf("notice-service unreachable for %s@%d: %s", slug, version, e.getMessage());
+            throw unavailable("notice-service did not answer in time");
+        }
+    }
+
+    private ProblemException unavailable(String why) {
+        return new ProblemException(ProblemKind.SERVICE_UNAVAILABLE, "notice-service-unavailable",
+                "The notice version cannot be verified right now (" + why + "); nothing was recorded. Retry later.")
+                .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
+    }
+}

@@ -1,0 +1,96 @@
+package org.consentgov.consent.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.consentgov.consent.domain.ConsentState;
+
+@ApplicationScoped
+public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRecord, UUID> {
+
+    /** The record, locked for the rest of the transaction: concurrent changes of one record queue up. */
+    public Optional<ConsentRecord> lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The check API's one statement: every record of the subject (by identifier) for the notice, newest first. */
+    public List<ConsentRecord> forCheckByIdentifier(String system, String value, String noticeSlug) {
+        return getEntityManager().createQuery("""
+                from ConsentRecord r where r.noticeSlug = :notice and r.subjectId =
+                  (select i.subject.id from SubjectIdentifier i where i.system = :system and i.value = :value)
+                order by r.recordedAt desc""", ConsentRecord.class)
+                .setParameter("notice", noticeSlug).setParameter("system", system).setParameter("value", value)
+                .getResultList();
+    }
+
+    public List<ConsentRecord> forCheckBySubject(UUID subjectId, String noticeSlug) {
+        return list("subjectId = ?1 and noticeSlug = ?2", Sort.descending("recordedAt"), subjectId, noticeSlug);
+    }
+
+    public List<ConsentRecord> activeFor(UUID subjectId, String noticeSlug) {
+        return list("subjectId = ?1 and noticeSlug = ?2 and state = ?3", subjectId, noticeSlug, ConsentState.ACTIVE);
+    }
+
+    public record Filter(String notice, ConsentState state, Instant recordedFrom, Instant recordedTo, UUID subjectId) {
+    }
+
+    public List<ConsentRecord> page(Filter filter, int page, int size) {
+        return query(filter).page(Page.of(page, size)).list();
+    }
+
+    public long count(Filter filter) {
+        return query(filter).count();
+    }
+
+    public Stream<ConsentRecord> stream(Filter filter) {
+        return query(filter).stream();
+    }
+
+    private PanacheQuery<ConsentRecord> query(Filter f) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (f.notice() != null) {
+            where.append(" and noticeSlug = :notice");
+            params.and("notice", f.notice());
+        }
+        if (f.state() != null) {
+            where.append(" and state = :state");
+            params.and("state", f.state());
+        }
+        if (f.recordedFrom() != null) {
+            where.append(" and recordedAt >= :from");
+            params.and("from", f.recordedFrom());
+        }
+        if (f.recordedTo() != null) {
+            where.append(" and recordedAt < :to");
+            params.and("to", f.recordedTo());
+        }
+        if (f.subjectId() != null) {
+            where.append(" and subjectId = :subject");
+            params.and("subject", f.subjectId());
+        }
+        return find(where.toString(), Sort.by("recordedAt").and("id"), params);
+    }
+
+    public List<HistoryEntry> history(UUID recordId) {
+        return getEntityManager().createQuery("from HistoryEntry h where h.recordId = :id order by h.seq", HistoryEntry.class)
+                .setParameter("id", recordId).getResultList();
+    }
+
+    public void append(HistoryEntry entry) {
+        getEntityManager().persist(entry);
+    }
+
+    public void persistParty(ConsentParty party) {
+        getEntityManager().persist(party);
+    }
+}
