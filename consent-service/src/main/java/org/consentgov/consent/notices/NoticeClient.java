@@ -16,4 +16,10 @@ public interface NoticeClient {
     @Path("{slug}/versions/{number}")
     @Produces(MediaType.APPLICATION_JSON)
     PublishedNotice version(@PathParam("slug") String slug, @PathParam("number") int number);
+
+    /** The version in force now; for the demo loader, which pins its records to whatever is published. */
+    @GET
+    @Path("{slug}")
+    @Produces(MediaType.APPLICATION_JSON)
+    PublishedNotice current(@PathParam("slug") String slug);
 }

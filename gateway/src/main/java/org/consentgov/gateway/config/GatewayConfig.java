@@ -1,0 +1,69 @@
+package org.consentgov.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Where each route goes, and the limits that keep the gateway healthy when an upstream is not. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Upstream services by name (notice, consent, agreements). */
+    Map<String, Upstream> upstreams();
+
+    /** Path prefixes and the upstream each goes to; the longest matching prefix wins. */
+    Map<String, String> routes();
+
+    /** Paths reachable without a token (exact paths or prefixes ending in '/'). */
+    List<String> publicPaths();
+
+    RateLimit rateLimit();
+
+    interface Upstream {
+        /** Base URL, e.g. http://localhost:8081. */
+        String url();
+
+        /** Time to open a connection. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Longest wait for the upstream to start answering, and between chunks of its answer. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** Connections kept per upstream: enough for the gateway's concurrency, never unbounded. */
+        @WithDefault("64")
+        int poolSize();
+
+        /** Requests that may wait for a pooled connection before the gateway answers 503. */
+        @WithDefault("512")
+        int maxWaitQueue();
+
+        /** Failure rate (percent) over the last calls that opens the circuit. */
+        @WithDefault("50")
+        int failureRateThreshold();
+
+        /** How long an open circuit answers 503 at once before trying the upstream again. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    interface RateLimit {
+        /** Requests a client may make per period, after its burst. */
+        @WithDefault("600")
+        long requestsPerPeriod();
+
+        @WithDefault("1m")
+        Duration period();
+
+        /** Requests a client may make at once. */
+        @WithDefault("100")
+        long burst();
+
+        /** Clients tracked at most; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        int maxClients();
+    }
+}
