@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.consentgov.notice.domain.ContentHasher;
+import org.consentgov.platform.json.CanonicalJson;
 import org.consentgov.platform.testing.DatabaseFingerprint;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.hibernate.SessionFactory;
@@ -415,7 +415,7 @@ class NoticeApiTest {
         ExtractableResponse<Response> published = publish(slug, 1);
         String hash = published.jsonPath().getString("contentHash");
         String stored = stored(slug, 1);
-        assertThat(hash).hasSize(64).isEqualTo(ContentHasher.sha256(mapper.readTree(stored)));
+        assertThat(hash).hasSize(64).isEqualTo(CanonicalJson.sha256(mapper.readTree(stored)));
         assertThat(published.jsonPath().getString("publishedBy")).isEqualTo("dpo-user");
         assertThat(published.jsonPath().getString("state")).isEqualTo("PUBLISHED");
         assertThat(published.jsonPath().getList("history.to")).containsExactly("DRAFT", "PUBLISHED");

@@ -1,21 +1,14 @@
 package org.consentgov.consent.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.consentgov.platform.json.CanonicalJson;
 
 /**
  * The hash chain over a record's history: each entry's hash is SHA-256 of the previous hash and the
@@ -25,10 +18,6 @@ import java.util.UUID;
 public final class HistoryChain {
 
     public static final String GENESIS = "0".repeat(64);
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
 
     /** The hashed fields of one entry. {@code at} must already be truncated to microseconds (PostgreSQL's precision). */
     public record Link(UUID recordId, int seq, String event, ConsentState from, ConsentState to, String actor, Instant at,
@@ -53,17 +42,8 @@ public final class HistoryChain {
         entry.put("at", at.toString());
         entry.put("reason", reason);
         entry.put("payload", payload);
-        try {
-            Object sorted = CANONICAL.convertValue(entry, Object.class);
-            byte[] body = CANONICAL.writeValueAsBytes(sorted);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-            digest.update((byte) '\n');
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("history entry cannot be hashed", e);
-        }
+        return CanonicalJson.sha256Hex((prevHash + "\n").getBytes(StandardCharsets.US_ASCII),
+                CanonicalJson.of(entry).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Checks every link, the sequence, and that the chain ends where the record says it does. */

@@ -1,5 +1,6 @@
 package org.consentgov.notice.api;
 
+import org.consentgov.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

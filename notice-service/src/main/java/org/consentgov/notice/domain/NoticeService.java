@@ -29,6 +29,7 @@ import org.consentgov.notice.persistence.NoticeVersion;
 import org.consentgov.notice.persistence.NoticeVersionRepository;
 import org.consentgov.notice.persistence.NoticeVersionTransition;
 import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.json.CanonicalJson;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.FieldError;
 import org.consentgov.platform.problem.ProblemException;
@@ -164,7 +165,7 @@ public class NoticeService {
             version.materialChange = diff.material();
             version.materialReasons = diff.reasons();
         });
-        version.contentHash = ContentHasher.sha256(tree(version.content));
+        version.contentHash = CanonicalJson.sha256(tree(version.content));
         version.effectiveFrom = from;
         version.publishedAt = now;
         version.publishedBy = actor();
