@@ -1,0 +1,78 @@
+package org.consentgov.consent.domain;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.List;
+import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
+import org.consentgov.consent.persistence.ConsentRecordChunks;
+import org.consentgov.consent.persistence.ConsentRecordRepository;
+import org.consentgov.platform.security.Caller;
+import org.jboss.logging.Logger;
+
+/**
+ * Streamed export of consent records, minimised: no subject identifiers, only the internal subject id.
+ *
+ * <p>Records are read in chunks, each in its own short transaction, and written out after that transaction
+ * has ended. One transaction around the whole export ({@link ConsentService#export}) would hold a database
+ * connection for as long as the slowest client takes to read, and would be rolled back by the transaction
+ * timeout on a large export; and PostgreSQL's driver reads a whole result set into memory unless told a
+ * fetch size. Here memory stays at one chunk whatever the size of the export.
+ */
+@ApplicationScoped
+public class ConsentExportService {
+
+    public static final int CHUNK_SIZE = 500;
+    private static final Logger LOG = Logger.getLogger(ConsentExportService.class);
+
+    /** Receives the records in order. */
+    @FunctionalInterface
+    public interface Sink {
+        void write(ConsentRecordView record) throws IOException;
+    }
+
+    private final ConsentRecordChunks chunks;
+    private final ConsentService consents;
+    private final SubjectService subjects;
+    private final Caller caller;
+
+    public ConsentExportService(ConsentRecordChunks chunks, ConsentService consents, SubjectService subjects, Caller caller) {
+        this.chunks = chunks;
+        this.consents = consents;
+        this.subjects = subjects;
+        this.caller = caller;
+    }
+
+    /** Writes every record matching the filter, oldest first; returns how many. {@code format} is for the log. */
+    public long export(ConsentRecordRepository.Filter filter, String format, Sink sink) throws IOException {
+        return export(filter, format, CHUNK_SIZE, sink);
+    }
+
+    public long export(ConsentRecordRepository.Filter filter, String format, int chunkSize, Sink sink) throws IOException {
+        // who exported what selection, never the data
+        LOG.infof("consent export by %s (%s) as %s: notice=%s state=%s recordedFrom=%s recordedTo=%s subject=%s",
+                caller.name(), caller.org().orElse("no org"), format, filter.notice(), filter.state(),
+                filter.recordedFrom(), filter.recordedTo(), filter.subjectId());
+        if (filter.subjectId() != null) {
+            QuarkusTransaction.requiringNew().run(() -> subjects.logAccess(filter.subjectId(), "export-consents"));
+        }
+        long written = 0;
+        ConsentRecordChunks.After after = null;
+        while (true) {
+            ConsentRecordChunks.After from = after;
+            List<ConsentRecordView> chunk = QuarkusTransaction.requiringNew()
+                    .call(() -> chunks.next(filter, from, chunkSize).stream().map(r -> consents.view(r, false)).toList());
+            for (ConsentRecordView record : chunk) {
+                sink.write(record);
+            }
+            written += chunk.size();
+            if (chunk.size() < chunkSize) {
+                break;
+            }
+            ConsentRecordView last = chunk.get(chunk.size() - 1);
+            after = new ConsentRecordChunks.After(last.recordedAt(), last.id());
+        }
+        LOG.infof("consent export by %s as %s: %d records", caller.name(), format, written);
+        return written;
+    }
+}
