@@ -63,6 +63,9 @@ class ConsentApiTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    jakarta.persistence.EntityManagerFactory entityManagerFactory;
+
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -490,6 +493,19 @@ class ConsentApiTest {
         Consent consent = ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().parseResource(Consent.class, json);
         assertThat(consent.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
         assertThat(consent.getProvision().getType()).isEqualTo(Consent.ConsentProvisionType.PERMIT);
+    }
+
+    @Test
+    void theCheckReadsWithOneQueryAndLogsTheAccess() {
+        String nhs = nhsNumber();
+        record(researchConsent(nhs, 0));
+        org.hibernate.stat.Statistics statistics = entityManagerFactory.unwrap(org.hibernate.SessionFactory.class)
+                .getStatistics();
+        statistics.clear();
+        check(nhs, PURPOSE).then().statusCode(200).body("consented", equalTo(true));
+        // one SELECT for the records, one INSERT for the access log entry
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(2);
+        assertThat(statistics.getEntityInsertCount()).isEqualTo(1);
     }
 
     // ---- lists
