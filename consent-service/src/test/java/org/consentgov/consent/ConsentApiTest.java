@@ -306,7 +306,7 @@ class ConsentApiTest {
                 .statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("withdrawal-window-closed"))
                 .body("windowEndedOn", equalTo(today().minusDays(1).toString()))
-                .body("status", equalTo("REFERRED"))
+                .body("status", equalTo(409)).body("requestStatus", equalTo("REFERRED"))
                 .header("Location", containsString("/api/consents/withdrawal-requests/"))
                 .extract().jsonPath().getString("withdrawalRequestId");
         given().auth().oauth2(token("dpo")).when().get("/api/consents/{id}", id).then().body("state", equalTo("ACTIVE"));

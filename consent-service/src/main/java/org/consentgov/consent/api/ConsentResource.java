@@ -159,7 +159,7 @@ public class ConsentResource {
                             + "; the request has been stored and referred to the data protection officer")
                     .with("windowEndedOn", outcome.request().windowEndedOn().toString())
                     .with("withdrawalRequestId", outcome.request().id().toString())
-                    .with("status", "REFERRED")
+                    .with("requestStatus", "REFERRED")
                     .withHeader("Location", uri.getBaseUriBuilder().path("api/consents/withdrawal-requests/{id}")
                             .build(outcome.request().id()).toString());
         }

@@ -24,12 +24,12 @@ public class NoticePageBuilder {
         String base = "/public/notices/" + notice.slug() + (notice.current() ? "" : "/versions/" + notice.version());
         String view = childView ? "&view=child" : "";
         List<NoticePage.Link> languages = notice.availableLocales().stream()
-                .map(l -> new NoticePage.Link(languageName(l), base + "?lang=" + l + view, l.equals(notice.locale())))
+                .map(l -> new NoticePage.Link(languageName(l), base + "?lang=" + l + view, l.equals(notice.locale()), l))
                 .toList();
         List<NoticePage.Link> history = versions.stream().filter(v -> v.state().wasPublished())
                 .map(v -> new NoticePage.Link("Version " + v.number() + " (" + v.state().name().toLowerCase() + ", published "
                         + v.publishedAt().toString().substring(0, 10) + ")",
-                        "/public/notices/" + notice.slug() + "/versions/" + v.number(), v.number() == notice.version()))
+                        "/public/notices/" + notice.slug() + "/versions/" + v.number(), v.number() == notice.version(), null))
                 .toList();
         List<NoticePage.Row> personal = new ArrayList<>();
         List<NoticePage.Row> special = new ArrayList<>();

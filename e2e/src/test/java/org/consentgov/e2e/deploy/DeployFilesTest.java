@@ -1,0 +1,149 @@
+package org.consentgov.e2e.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No Docker engine runs here, so docker-compose.yml and the Kubernetes manifests are checked by reading
+ * them: every service is there with its port, its database, the settings it cannot run without, health
+ * probes and resources, and no secret value is written into them.
+ */
+class DeployFilesTest {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "notice-service", 8081, "consent-service", 8082,
+            "sharing-agreement-service", 8083);
+    static final Map<String, String> DATABASES = Map.of("notice-service", "notices", "consent-service", "consents",
+            "sharing-agreement-service", "agreements");
+
+    final ObjectMapper yaml = new YAMLMapper();
+
+    @Test
+    void composeRunsEveryServiceWithWhatItNeeds() throws IOException {
+        JsonNode services = yaml.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
+        assertThat(names(services)).contains("postgres", "keycloak", "gateway", "notice-service", "consent-service",
+                "sharing-agreement-service");
+        PORTS.forEach((service, port) -> {
+            JsonNode s = services.path(service);
+            assertThat(s.path("ports").toString()).as(service).contains(port + ":" + port);
+            Path dockerfile = ROOT.resolve(s.path("build").path("context").asText())
+                    .resolve(s.path("build").path("dockerfile").asText());
+            assertThat(dockerfile).as(service + " Dockerfile").exists();
+            Map<String, String> env = env(s.path("environment"));
+            assertThat(env).as(service).containsKey("OIDC_AUTH_SERVER_URL");
+            if (DATABASES.containsKey(service)) {
+                assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).as(service).endsWith("/" + DATABASES.get(service));
+                assertThat(env).as(service).containsKeys("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
+            }
+        });
+        assertThat(services.path("keycloak").path("ports").toString()).contains("8180:8080");
+        assertThat(services.path("keycloak").path("volumes").toString()).contains("governance-realm.json");
+        assertThat(env(services.path("gateway").path("environment")))
+                .containsKeys("NOTICE_SERVICE_URL", "CONSENT_SERVICE_URL", "SHARING_AGREEMENT_SERVICE_URL");
+        String created = Files.readString(ROOT.resolve("deploy/postgres/create-databases.sql"));
+        DATABASES.values().forEach(db -> assertThat(created).contains("CREATE DATABASE " + db));
+    }
+
+    @Test
+    void composeWritesNoSecretValue() throws IOException {
+        JsonNode services = yaml.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
+        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> service = it.next();
+            env(service.getValue().path("environment")).forEach((name, value) -> {
+                if (name.contains("PASSWORD") || name.contains("SECRET")) {
+                    assertThat(value).as(service.getKey() + " " + name).startsWith("${").contains(":?");
+                }
+            });
+        }
+    }
+
+    @Test
+    void kubernetesDeploysEveryServiceWithProbesResourcesAndSecretsByReference() throws IOException {
+        Map<String, JsonNode> deployments = new HashMap<>();
+        Set<String> services = new HashSet<>();
+        for (JsonNode doc : manifests()) {
+            String kind = doc.path("kind").asText();
+            if (kind.equals("Deployment")) {
+                deployments.put(doc.path("metadata").path("name").asText(), doc);
+            } else if (kind.equals("Service")) {
+                services.add(doc.path("metadata").path("name").asText());
+            } else if (kind.equals("Secret")) {
+                throw new AssertionError("a Secret is written into the manifests: " + doc.path("metadata").path("name"));
+            }
+        }
+        assertThat(deployments).containsOnlyKeys(PORTS.keySet());
+        assertThat(services).containsAll(PORTS.keySet());
+        PORTS.forEach((name, port) -> {
+            JsonNode container = deployments.get(name).path("spec").path("template").path("spec").path("containers").get(0);
+            assertThat(container.path("ports").get(0).path("containerPort").asInt()).as(name).isEqualTo(port);
+            assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
+            assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
+            assertThat(container.path("resources").path("limits").path("memory").asText()).as(name).isNotBlank();
+            assertThat(container.path("resources").path("requests").path("cpu").asText()).as(name).isNotBlank();
+            for (JsonNode env : container.path("env")) {
+                String var = env.path("name").asText();
+                if (var.contains("PASSWORD") || var.contains("SECRET")) {
+                    assertThat(env.has("value")).as(name + " " + var + " must come from a secret").isFalse();
+                    assertThat(env.path("valueFrom").path("secretKeyRef").path("name").asText()).isEqualTo("governance-secrets");
+                }
+            }
+            if (DATABASES.containsKey(name)) {
+                assertThat(container.path("env").toString()).contains("QUARKUS_DATASOURCE_JDBC_URL")
+                        .contains("/" + DATABASES.get(name)).contains("QUARKUS_DATASOURCE_PASSWORD");
+            }
+        });
+        JsonNode config = manifests().stream().filter(d -> d.path("kind").asText().equals("ConfigMap")).findFirst().orElseThrow();
+        assertThat(config.path("data").has("OIDC_AUTH_SERVER_URL")).isTrue();
+    }
+
+    private List<JsonNode> manifests() throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("deploy/kubernetes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                var parser = new YAMLFactory().createParser(file.toFile());
+                for (Iterator<JsonNode> it = yaml.readValues(parser, JsonNode.class); it.hasNext();) {
+                    docs.add(it.next());
+                }
+            }
+        }
+        return docs;
+    }
+
+    private static Set<String> names(JsonNode node) {
+        Set<String> out = new HashSet<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    /** Compose environment: a map, with YAML merge keys already applied by the parser or not. */
+    private Map<String, String> env(JsonNode environment) {
+        Map<String, String> out = new HashMap<>();
+        if (environment instanceof ObjectNode object) {
+            object.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("<<")) {
+                    env(e.getValue()).forEach(out::putIfAbsent);
+                } else {
+                    out.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        return out;
+    }
+}
