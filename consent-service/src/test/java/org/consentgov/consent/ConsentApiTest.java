@@ -57,7 +57,7 @@ import org.junit.jupiter.api.Test;
 class ConsentApiTest {
 
     static final String[] TABLES = {"subject", "subject_identifier", "consent_record", "consent_party", "consent_history",
-            "withdrawal_request", "idempotency_key"};
+            "withdrawal_request", "idempotency_key", "outbox_event"};
     static final String PURPOSE = "research-what-it-means-to-me";
 
     @Inject

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class NoticeApiTest {
 
-    static final String[] TABLES = {"notice", "notice_version", "notice_version_transition", "idempotency_key"};
+    static final String[] TABLES = {"notice", "notice_version", "notice_version_transition", "idempotency_key",
+            "outbox_event"};
 
     @Inject
     AgroalDataSource dataSource;

@@ -31,6 +31,8 @@ import org.consentgov.consent.api.ConsentViews.VerificationView;
 import org.consentgov.consent.api.ConsentViews.WithdrawalOutcome;
 import org.consentgov.consent.api.ConsentViews.WithdrawalRequestView;
 import org.consentgov.consent.config.ResearchAccess;
+import org.consentgov.consent.events.ConsentEvents;
+import org.consentgov.consent.events.ConsentEvents.ConsentEventData;
 import org.consentgov.consent.notices.NoticeDirectory;
 import org.consentgov.consent.notices.PublishedNotice;
 import org.consentgov.consent.persistence.ConsentParty;
@@ -41,6 +43,7 @@ import org.consentgov.consent.persistence.Subject;
 import org.consentgov.consent.persistence.SubjectRepository;
 import org.consentgov.consent.persistence.WithdrawalRequest;
 import org.consentgov.consent.persistence.WithdrawalRequestRepository;
+import org.consentgov.platform.events.Outbox;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.FieldError;
@@ -71,11 +74,12 @@ public class ConsentService {
     private final ReceiptService receipts;
     private final FhirConsentMapper fhir;
     private final String publicNoticeBaseUrl;
+    private final Outbox outbox;
 
     public ConsentService(ConsentRecordRepository records, SubjectRepository subjects, WithdrawalRequestRepository withdrawals,
             SubjectService subjectService, NoticeDirectory notices, Vocabulary vocabulary, ResearchAccess researchAccess,
             Caller caller, ObjectMapper mapper, Clock clock, ReceiptService receipts, FhirConsentMapper fhir,
-            @ConfigProperty(name = "consent.public-notice-base-url") String publicNoticeBaseUrl) {
+            @ConfigProperty(name = "consent.public-notice-base-url") String publicNoticeBaseUrl, Outbox outbox) {
         this.records = records;
         this.subjects = subjects;
         this.withdrawals = withdrawals;
@@ -89,6 +93,7 @@ public class ConsentService {
         this.receipts = receipts;
         this.fhir = fhir;
         this.publicNoticeBaseUrl = publicNoticeBaseUrl;
+        this.outbox = outbox;
     }
 
     // ---- recording
@@ -157,6 +162,14 @@ public class ConsentService {
                     mapper.createObjectNode().put("supersededBy", record.id.toString()), now);
         }
         records.flush();
+        if (record.effective) {
+            emit(ConsentEvents.GIVEN, record, now, null, null, null, null, null);
+        } else if (record.state == ConsentState.REFUSED) {
+            emit(ConsentEvents.REFUSED, record, now, null, null, null, null, null);
+        }
+        for (ConsentRecord old : replaced) {
+            emit(ConsentEvents.SUPERSEDED, old, now, null, record.id, null, null, null);
+        }
         subjectService.logAccess(subject.id, "record-consent");
         return view(record, true);
     }
@@ -183,6 +196,7 @@ public class ConsentService {
         record.parties.add(party);
         records.persistParty(party);
         ConsentState from = record.state;
+        boolean wasEffective = record.effective;
         apply(record, evaluate(record, subject.dateOfBirth, notice.content().consent()), now);
         ObjectNode payload = mapper.createObjectNode();
         payload.set("party", partyNode(party));
@@ -190,6 +204,11 @@ public class ConsentService {
         payload.set("missingParties", mapper.valueToTree(record.missingParties));
         append(record, "party-added", from, record.state, null, payload, now);
         records.flush();
+        if (record.effective && !wasEffective) {
+            emit(ConsentEvents.GIVEN, record, now, null, null, null, null, null);
+        } else if (record.state == ConsentState.REFUSED && from != ConsentState.REFUSED) {
+            emit(ConsentEvents.REFUSED, record, now, null, null, null, null, null);
+        }
         return view(record, true);
     }
 
@@ -238,6 +257,8 @@ public class ConsentService {
         append(record, "withdrawal-referred-to-dpo", record.state, record.state,
                 "withdrawal asked for after the window closed; referred to the DPO", payload, now);
         records.flush();
+        emit(ConsentEvents.WITHDRAWAL_REFERRED, record, now, request.requestedBy(), null, referred.id,
+                record.withdrawalWindowEndsOn, null);
         return new WithdrawalOutcome("REFERRED", view(record, true), view(referred));
     }
 
@@ -271,6 +292,8 @@ public class ConsentService {
                     mapper.createObjectNode().put("withdrawalRequestId", request.id.toString()), now);
         }
         records.flush();
+        emit(ConsentEvents.LATE_WITHDRAWAL_RESOLVED, record, now, request.requestedBy, null, request.id, null,
+                request.status.name());
         return view(request);
     }
 
@@ -290,6 +313,7 @@ public class ConsentService {
         }
         append(record, "invalidated", from, ConsentState.INVALIDATED, reason, mapper.createObjectNode(), now);
         records.flush();
+        emit(ConsentEvents.INVALIDATED, record, now, null, null, null, null, null);
         return view(record, true);
     }
 
@@ -406,6 +430,15 @@ public class ConsentService {
         payload.put("stopsNewUseOnly", true);
         append(record, event, from, ConsentState.WITHDRAWN, reason, payload, now);
         records.flush();
+        emit(ConsentEvents.WITHDRAWN, record, now, requestedBy, null, null, null, null);
+    }
+
+    /** Writes a consent event to the outbox, in this transaction: ids only, never identifiers or free text. */
+    private void emit(String type, ConsentRecord record, Instant at, String requestedBy, UUID supersededBy,
+            UUID withdrawalRequestId, LocalDate windowEndedOn, String resolution) {
+        outbox.publish(ConsentEvents.AGGREGATE, record.id.toString(), type, new ConsentEventData(record.id, record.subjectId,
+                record.noticeSlug, record.noticeVersion, record.noticeContentHash, record.purposes, record.state.name(),
+                record.effective, at, requestedBy, supersededBy, withdrawalRequestId, windowEndedOn, resolution));
     }
 
     private ConsentRecord lock(UUID id) {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.consentgov.notice.api.NoticeViews.ChangeView;
@@ -23,11 +24,13 @@ import org.consentgov.notice.api.NoticeViews.NoticeView;
 import org.consentgov.notice.api.NoticeViews.RuleViolationView;
 import org.consentgov.notice.api.NoticeViews.TransitionView;
 import org.consentgov.notice.api.NoticeViews.VersionSummaryView;
+import org.consentgov.notice.events.NoticeEvents;
 import org.consentgov.notice.persistence.Notice;
 import org.consentgov.notice.persistence.NoticeRepository;
 import org.consentgov.notice.persistence.NoticeVersion;
 import org.consentgov.notice.persistence.NoticeVersionRepository;
 import org.consentgov.notice.persistence.NoticeVersionTransition;
+import org.consentgov.platform.events.Outbox;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.json.CanonicalJson;
 import org.consentgov.platform.paging.PageView;
@@ -40,21 +43,26 @@ import org.consentgov.platform.vocabulary.Vocabulary;
 @ApplicationScoped
 public class NoticeService {
 
+    /** Paths under /api/notices that are not notices: no notice may take these slugs. */
+    public static final Set<String> RESERVED_SLUGS = Set.of("subscriptions", "changes");
+
     private final NoticeRepository notices;
     private final NoticeVersionRepository versions;
     private final ObjectMapper mapper;
     private final NoticeRules rules;
     private final Clock clock;
     private final SecurityIdentity identity;
+    private final Outbox outbox;
 
     public NoticeService(NoticeRepository notices, NoticeVersionRepository versions, ObjectMapper mapper,
-            Vocabulary vocabulary, Clock clock, SecurityIdentity identity) {
+            Vocabulary vocabulary, Clock clock, SecurityIdentity identity, Outbox outbox) {
         this.notices = notices;
         this.versions = versions;
         this.mapper = mapper;
         this.rules = new NoticeRules(vocabulary);
         this.clock = clock;
         this.identity = identity;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -89,6 +97,10 @@ public class NoticeService {
 
     @Transactional
     public NoticeVersionView create(String slug, NoticeContent content) {
+        if (RESERVED_SLUGS.contains(slug)) {
+            throw ProblemException.badRequest("slug-reserved",
+                    "'" + slug + "' names a path of the notices API and cannot be a notice's slug", "slug");
+        }
         if (notices.findBySlug(slug).isPresent()) {
             throw ProblemException.conflict("slug-taken", "A notice with slug '" + slug + "' already exists");
         }
@@ -173,6 +185,14 @@ public class NoticeService {
         version.updatedBy = actor();
         transition(version, VersionState.PUBLISHED, null, now);
         versions.flush();
+        Integer previousVersion = previous.map(p -> p.number).orElse(null);
+        outbox.publish(NoticeEvents.AGGREGATE, slug, NoticeEvents.PUBLISHED, new NoticeEvents.Published(slug, number,
+                version.contentHash, version.effectiveFrom, now, previousVersion, version.materialChange,
+                version.materialReasons));
+        if (previousVersion != null && Boolean.TRUE.equals(version.materialChange)) {
+            outbox.publish(NoticeEvents.AGGREGATE, slug, NoticeEvents.MATERIAL_CHANGE, new NoticeEvents.MaterialChange(slug,
+                    number, previousVersion, version.materialReasons));
+        }
         return view(version);
     }
 
@@ -192,6 +212,8 @@ public class NoticeService {
         version.updatedBy = actor();
         transition(version, VersionState.RETIRED, reason, now);
         versions.flush();
+        outbox.publish(NoticeEvents.AGGREGATE, slug, NoticeEvents.RETIRED,
+                new NoticeEvents.Retired(slug, number, now, reason));
         return view(version);
     }
 

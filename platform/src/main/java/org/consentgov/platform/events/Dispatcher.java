@@ -1,0 +1,369 @@
+package org.consentgov.platform.events;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.random.RandomGenerator;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers the outbox: safe to run on every replica of a service at once, against one database.
+ *
+ * <p>One round ({@link #dispatchOnce()}) has two steps, each in short transactions of its own:
+ * <ol>
+ * <li><b>Sequence and fan out.</b> Under a transaction-scoped advisory lock taken with
+ * {@code pg_try_advisory_xact_lock} (a replica that does not get it skips this step), new events are claimed
+ * {@code FOR UPDATE SKIP LOCKED} in writing order, given the next {@code position}s, and one PENDING
+ * delivery is inserted per active subscription that wants the type ({@code ON CONFLICT DO NOTHING}). As the
+ * lock is released only after the commit is visible, positions become visible in increasing order: the
+ * change feed's cursor never skips an event whose transaction committed late.</li>
+ * <li><b>Deliver.</b> Claim due PENDING deliveries {@code FOR UPDATE OF d SKIP LOCKED}, only the head of each
+ * (subscription, aggregate) — a delivery waits while an earlier event of the same aggregate is PENDING or
+ * PARKED for that subscription — and lease them: {@code next_attempt_at = now + lease} and a fresh
+ * {@code claim_token}, committed at once. The HTTP calls then run outside any transaction, holding no row
+ * lock; another dispatcher does not claim a leased delivery because it is not due, nor the next event of
+ * that aggregate because the leased one is still undelivered. The outcome is written only where the
+ * {@code claim_token} is still ours: 2xx is DELIVERED; anything else counts an attempt and sets the next one
+ * by {@link RetryPolicy}, or PARKS the delivery after the last.</li>
+ * </ol>
+ * Absent crashes each event reaches each subscription once. A dispatcher that dies while sending leaves the
+ * lease to expire and the delivery is sent again (at least once); receivers drop repeats by the CloudEvent
+ * id. Deliveries go out in parallel; a round goes on claiming while deliveries succeed, so that a backlog for
+ * one aggregate drains in one round rather than one event per round.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    /** The advisory lock of the sequencing step; each service has its own database, so one key is enough. */
+    static final long SEQUENCING_LOCK = 0x636f6e73656e7401L;
+    private static final int MAX_BATCHES = 50;
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final AgroalDataSource dataSource;
+    private final EventsConfig config;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final RetryPolicy retry;
+    private final HttpClient http;
+
+    @Inject
+    public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock) {
+        this(dataSource, config, clock, new Random());
+    }
+
+    /** For tests: a clock and a random source of their own make lease and backoff deterministic. */
+    public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock, RandomGenerator random) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.clock = clock;
+        this.random = random;
+        this.retry = RetryPolicy.of(config);
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Scheduled(identity = "platform-events-dispatcher", every = "${platform.events.dispatch-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            dispatchOnce();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "event dispatch round failed; the next round retries");
+        }
+    }
+
+    /**
+     * One round: sequences and fans out new events, then delivers what is due. Returns the number of delivery
+     * attempts made.
+     */
+    public int dispatchOnce() {
+        for (int i = 0; i < MAX_BATCHES; i++) {
+            if (sequence() < config.batchSize()) {
+                break; // not a full batch: nothing more is waiting
+            }
+        }
+        int attempted = 0;
+        for (int i = 0; i < MAX_BATCHES; i++) {
+            List<Claimed> claimed = claim();
+            if (claimed.isEmpty()) {
+                break;
+            }
+            List<Outcome> outcomes = send(claimed);
+            record(outcomes);
+            attempted += outcomes.size();
+            if (outcomes.stream().noneMatch(Outcome::delivered)) {
+                break; // nothing delivered, so nothing new became the head of its aggregate
+            }
+        }
+        return attempted;
+    }
+
+    /** Step 1: gives new events their positions and creates their deliveries. Returns how many it sequenced. */
+    int sequence() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+                    lock.setLong(1, SEQUENCING_LOCK);
+                    try (ResultSet rs = lock.executeQuery()) {
+                        if (!rs.next() || !rs.getBoolean(1)) {
+                            return 0; // another replica is sequencing
+                        }
+                    }
+                }
+                List<UUID> ids = new ArrayList<>();
+                try (PreparedStatement select = c.prepareStatement("""
+                        SELECT id FROM outbox_event WHERE position IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                    select.setInt(1, config.batchSize());
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                List<Long> positions = new ArrayList<>();
+                try (PreparedStatement next = c.prepareStatement(
+                        "SELECT nextval('outbox_event_position_seq') FROM generate_series(1, ?)")) {
+                    next.setInt(1, ids.size());
+                    try (ResultSet rs = next.executeQuery()) {
+                        while (rs.next()) {
+                            positions.add(rs.getLong(1));
+                        }
+                    }
+                }
+                positions.sort(null);
+                OffsetDateTime now = now();
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE outbox_event SET position = ?, sequenced_at = ? WHERE id = ?")) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        update.setLong(1, positions.get(i));
+                        update.setObject(2, now);
+                        update.setObject(3, ids.get(i));
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+                try (PreparedStatement fanOut = c.prepareStatement("""
+                        INSERT INTO webhook_delivery (id, subscription_id, event_id, event_position, aggregate_type,
+                                                      aggregate_id, status, attempts, next_attempt_at, created_at)
+                        SELECT gen_random_uuid(), s.id, e.id, e.position, e.aggregate_type, e.aggregate_id, 'PENDING', 0, ?, ?
+                        FROM outbox_event e JOIN webhook_subscription s ON s.active AND e.type = ANY (s.event_types)
+                        WHERE e.id = ANY (?)
+                        ON CONFLICT (subscription_id, event_id) DO NOTHING""")) {
+                    fanOut.setObject(1, now);
+                    fanOut.setObject(2, now);
+                    fanOut.setArray(3, c.createArrayOf("uuid", ids.toArray()));
+                    fanOut.executeUpdate();
+                }
+                return ids.size();
+            }
+        });
+    }
+
+    /** Step 2a: claims and leases the deliveries that may go now. */
+    List<Claimed> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = now();
+            UUID token = UUID.randomUUID();
+            List<UUID> ids = new ArrayList<>();
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement select = c.prepareStatement("""
+                        SELECT d.id FROM webhook_delivery d
+                        JOIN webhook_subscription s ON s.id = d.subscription_id AND s.active
+                        WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?
+                          AND NOT EXISTS (SELECT 1 FROM webhook_delivery p
+                                          WHERE p.subscription_id = d.subscription_id
+                                            AND p.aggregate_type = d.aggregate_type AND p.aggregate_id = d.aggregate_id
+                                            AND p.event_position < d.event_position AND p.status <> 'DELIVERED')
+                        ORDER BY d.next_attempt_at, d.event_position
+                        LIMIT ?
+                        FOR UPDATE OF d SKIP LOCKED""")) {
+                    select.setObject(1, now);
+                    select.setInt(2, config.batchSize());
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    return List.of();
+                }
+                Array idArray = c.createArrayOf("uuid", ids.toArray());
+                try (PreparedStatement lease = c.prepareStatement(
+                        "UPDATE webhook_delivery SET next_attempt_at = ?, claim_token = ? WHERE id = ANY (?)")) {
+                    lease.setObject(1, now.plus(config.lease()));
+                    lease.setObject(2, token);
+                    lease.setArray(3, idArray);
+                    lease.executeUpdate();
+                }
+                List<Claimed> claimed = new ArrayList<>();
+                try (PreparedStatement read = c.prepareStatement("""
+                        SELECT d.id, d.attempts, s.id, s.target_url, s.secret, e.id, e.position, e.aggregate_type,
+                               e.aggregate_id, e.type, e.occurred_at, e.data::text
+                        FROM webhook_delivery d
+                        JOIN webhook_subscription s ON s.id = d.subscription_id
+                        JOIN outbox_event e ON e.id = d.event_id
+                        WHERE d.id = ANY (?)
+                        ORDER BY d.event_position""")) {
+                    read.setArray(1, idArray);
+                    try (ResultSet rs = read.executeQuery()) {
+                        while (rs.next()) {
+                            StoredEvent event = new StoredEvent(rs.getObject(6, UUID.class), rs.getLong(7), rs.getString(8),
+                                    rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class).toInstant(),
+                                    rs.getString(12));
+                            claimed.add(new Claimed(rs.getObject(1, UUID.class), token, rs.getInt(2),
+                                    rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), event));
+                        }
+                    }
+                }
+                return claimed;
+            }
+        });
+    }
+
+    /** Step 2b: the HTTP calls, in parallel, outside any transaction. */
+    List<Outcome> send(List<Claimed> claimed) {
+        List<CompletableFuture<Outcome>> calls = new ArrayList<>();
+        for (Claimed delivery : claimed) {
+            calls.add(post(delivery));
+        }
+        return calls.stream().map(CompletableFuture::join).toList();
+    }
+
+    private CompletableFuture<Outcome> post(Claimed delivery) {
+        HttpRequest request;
+        try {
+            byte[] body = delivery.event().toJson(config.source());
+            long timestamp = clock.instant().getEpochSecond();
+            String id = delivery.event().id().toString();
+            request = HttpRequest.newBuilder(URI.create(delivery.targetUrl()))
+                    .timeout(config.requestTimeout())
+                    .header("Content-Type", StoredEvent.CONTENT_TYPE + "; charset=utf-8")
+                    .header("User-Agent", "consentgov-webhooks/1")
+                    .header(WebhookSignature.ID_HEADER, id)
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(delivery.secret(), id, timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Outcome(delivery, null, describe(e)));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        return new Outcome(delivery, null, describe(failure));
+                    }
+                    int status = response.statusCode();
+                    return new Outcome(delivery, status, status / 100 == 2 ? null : "HTTP " + status);
+                });
+    }
+
+    /** Step 2c: writes each outcome, where the lease is still ours. */
+    void record(List<Outcome> outcomes) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            OffsetDateTime now = now();
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement delivered = c.prepareStatement("""
+                            UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,
+                                   last_status = ?, last_error = NULL, delivered_at = ?, claim_token = NULL
+                            WHERE id = ? AND claim_token = ?""");
+                    PreparedStatement failed = c.prepareStatement("""
+                            UPDATE webhook_delivery SET status = ?, attempts = ?, last_attempt_at = ?, last_status = ?,
+                                   last_error = ?, next_attempt_at = ?, claim_token = NULL
+                            WHERE id = ? AND claim_token = ?""")) {
+                for (Outcome outcome : outcomes) {
+                    Claimed d = outcome.delivery();
+                    if (outcome.delivered()) {
+                        delivered.setObject(1, now);
+                        delivered.setInt(2, outcome.status());
+                        delivered.setObject(3, now);
+                        delivered.setObject(4, d.id());
+                        delivered.setObject(5, d.token());
+                        delivered.addBatch();
+                        continue;
+                    }
+                    int attempts = d.attempts() + 1;
+                    boolean park = retry.parks(attempts);
+                    failed.setString(1, park ? "PARKED" : "PENDING");
+                    failed.setInt(2, attempts);
+                    failed.setObject(3, now);
+                    failed.setObject(4, outcome.status());
+                    failed.setString(5, truncate(outcome.error()));
+                    failed.setObject(6, park ? now : now.plus(retry.delay(attempts, random)));
+                    failed.setObject(7, d.id());
+                    failed.setObject(8, d.token());
+                    failed.addBatch();
+                    if (park) {
+                        LOG.warnf("delivery %s of event %s (%s) to subscription %s parked after %d attempts: %s", d.id(),
+                                d.event().id(), d.event().type(), d.subscriptionId(), attempts, outcome.error());
+                    } else {
+                        LOG.debugf("delivery %s to subscription %s failed (attempt %d): %s", d.id(), d.subscriptionId(),
+                                attempts, outcome.error());
+                    }
+                }
+                delivered.executeBatch();
+                failed.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("delivery outcomes could not be recorded", e);
+            }
+        });
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof HttpTimeoutException) {
+            return "timed out: " + cause.getMessage();
+        }
+        if (cause instanceof ConnectException) {
+            return "connection failed" + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    record Claimed(UUID id, UUID token, int attempts, UUID subscriptionId, String targetUrl, String secret,
+            StoredEvent event) {
+    }
+
+    record Outcome(Claimed delivery, Integer status, String error) {
+        boolean delivered() {
+            return error == null && status != null;
+        }
+    }
+}

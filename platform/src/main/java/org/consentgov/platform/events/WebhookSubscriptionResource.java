@@ -1,0 +1,174 @@
+package org.consentgov.platform.events;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import java.util.UUID;
+import org.consentgov.platform.events.WebhookSubscriptions.DeliveryStatus;
+import org.consentgov.platform.events.WebhookViews.CreateWebhookSubscriptionRequest;
+import org.consentgov.platform.events.WebhookViews.WebhookDeliveryView;
+import org.consentgov.platform.events.WebhookViews.WebhookSubscriptionView;
+import org.consentgov.platform.idempotency.IdempotentExecutor;
+import org.consentgov.platform.paging.PageView;
+import org.consentgov.platform.paging.Paging;
+import org.consentgov.platform.problem.Problem;
+import org.consentgov.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The webhook subscription API of a service, for the DPO and integration clients. Each service subclasses it
+ * with its own {@code @Path} under its gateway prefix (e.g. {@code /api/notices/subscriptions}) and the event
+ * types it emits; everything else, annotations included, is here so that every service answers alike. The
+ * operation ids get the service's noun from {@link EventApiOperationIds}. HTTP only.
+ */
+public abstract class WebhookSubscriptionResource {
+
+    static final String TAG = "Webhook subscriptions";
+
+    private final WebhookSubscriptions subscriptions;
+    private final IdempotentExecutor idempotency;
+    private final Set<String> eventTypes;
+
+    protected WebhookSubscriptionResource(WebhookSubscriptions subscriptions, IdempotentExecutor idempotency,
+            Set<String> eventTypes) {
+        this.subscriptions = subscriptions;
+        this.idempotency = idempotency;
+        this.eventTypes = Set.copyOf(eventTypes);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
+    @Tag(name = TAG, description = "Receivers of this service's events as signed CloudEvents (platform/WEBHOOKS.md)")
+    @SecurityRequirement(name = "jwt")
+    @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a receiver to events",
+            description = "Deliveries are POSTed as CloudEvents 1.0 (structured JSON) signed with the secret, retried with "
+                    + "backoff and parked after the last attempt. The secret is never returned.")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of creating again", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @APIResponse(responseCode = "201", description = "Created; Location names the subscription", content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, invalid URL or a secret shorter than 32 characters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An event type this service does not emit, or Idempotency-Key reused for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@HeaderParam(IdempotentExecutor.HEADER) String key,
+            @NotNull @Valid CreateWebhookSubscriptionRequest request, UriInfo uri) {
+        return idempotency.execute(key, "POST " + uri.getPath(), request, () -> {
+            WebhookSubscriptionView created = subscriptions.create(request, eventTypes);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                    .entity(created).type(MediaType.APPLICATION_JSON).build();
+        });
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
+    @Tag(name = TAG)
+    @SecurityRequirement(name = "jwt")
+    @Operation(operationId = "listWebhookSubscriptions", summary = "List webhook subscriptions", description = "Newest first, active and deactivated.")
+    @APIResponse(responseCode = "200", description = "A page of subscriptions")
+    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<WebhookSubscriptionView> list(
+            @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return subscriptions.list(page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
+    @Tag(name = TAG)
+    @SecurityRequirement(name = "jwt")
+    @Operation(operationId = "getWebhookSubscription", summary = "Read a webhook subscription")
+    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public WebhookSubscriptionView get(@PathParam("id") UUID id) {
+        return subscriptions.get(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
+    @Tag(name = TAG)
+    @SecurityRequirement(name = "jwt")
+    @Operation(operationId = "deactivateWebhookSubscription", summary = "Deactivate a webhook subscription",
+            description = "No more deliveries are made; the subscription and its delivery log stay readable. Repeating it changes nothing.")
+    @APIResponse(responseCode = "204", description = "Deactivated")
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deactivate(@PathParam("id") UUID id) {
+        subscriptions.deactivate(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
+    @Tag(name = TAG)
+    @SecurityRequirement(name = "jwt")
+    @Operation(operationId = "listWebhookDeliveries", summary = "Read a subscription's delivery log",
+            description = "Each event sent or to be sent to the subscription, newest first: status, attempts, the last answer or error.")
+    @APIResponse(responseCode = "200", description = "A page of deliveries")
+    @APIResponse(responseCode = "400", description = "Invalid paging or status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<WebhookDeliveryView> deliveries(@PathParam("id") UUID id,
+            @Parameter(description = "Only deliveries in this state", schema = @Schema(enumeration = {"PENDING", "DELIVERED", "PARKED"}))
+            @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|PARKED", message = "must be PENDING, DELIVERED or PARKED") String status,
+            @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return subscriptions.deliveries(id, status == null ? null : DeliveryStatus.valueOf(status), page, size);
+    }
+
+    @POST
+    @Path("{id}/deliveries/{deliveryId}/redeliver")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
+    @Tag(name = TAG)
+    @SecurityRequirement(name = "jwt")
+    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a parked delivery again",
+            description = "Queues the parked delivery with its attempts reset; the dispatcher sends it within a round, and the "
+                    + "later events of the same aggregate that waited behind it follow in order.")
+    @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription or delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The delivery is not parked, or the subscription is deactivated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return Response.accepted(subscriptions.redeliver(id, deliveryId)).type(MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,95 @@
+package org.consentgov.platform.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of the subscription API and the change feed, the same in every service. */
+public final class WebhookViews {
+
+    private WebhookViews() {
+    }
+
+    @Schema(name = "CreateWebhookSubscription", description = "A receiver of this service's events")
+    public record CreateWebhookSubscriptionRequest(
+            @Schema(description = "Where deliveries are POSTed: an absolute http or https URL without credentials",
+                    examples = "https://eyes.luton.gov.uk/hooks/consent-governance")
+            @NotBlank @Size(max = 2000) String targetUrl,
+            @Schema(description = "The event types to receive; each must be one this service emits",
+                    examples = "[\"org.consentgov.notice.published\"]")
+            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 255) String> eventTypes,
+            @Schema(description = "Shared secret that signs every delivery (HMAC-SHA256); 32 to 256 characters. "
+                    + "It is never returned.", writeOnly = true, minLength = 32, maxLength = 256)
+            @NotNull @Size(min = 32, max = 256) String secret,
+            @Schema(description = "What the subscription is for", examples = "EYES: re-consent workflow")
+            @Size(max = 500) String description) {
+
+        @Override
+        public String toString() {
+            return "CreateWebhookSubscriptionRequest[targetUrl=" + targetUrl + ", eventTypes=" + eventTypes + "]";
+        }
+    }
+
+    @Schema(name = "WebhookSubscription", description = "A receiver of events; its secret is never shown")
+    public record WebhookSubscriptionView(
+            UUID id,
+            @Schema(examples = "https://eyes.luton.gov.uk/hooks/consent-governance") String targetUrl,
+            List<String> eventTypes,
+            String description,
+            @Schema(description = "False once deactivated: no more deliveries, the log stays") boolean active,
+            String createdBy,
+            Instant createdAt,
+            String deactivatedBy,
+            Instant deactivatedAt) {
+    }
+
+    @Schema(name = "WebhookDelivery", description = "One event for one subscription, and what became of it")
+    public record WebhookDeliveryView(
+            UUID id,
+            UUID subscriptionId,
+            @Schema(description = "The CloudEvent id (also the Webhook-Id header)") UUID eventId,
+            @Schema(examples = "org.consentgov.notice.published") String eventType,
+            @Schema(description = "The event's change-feed position") long eventPosition,
+            @Schema(description = "The aggregate the event is about (CloudEvent subject)") String subject,
+            @Schema(enumeration = {"PENDING", "DELIVERED", "PARKED"}) String status,
+            @Schema(description = "Attempts made so far (reset by a redelivery)") int attempts,
+            @Schema(description = "When the next attempt is due; only while PENDING") Instant nextAttemptAt,
+            Instant lastAttemptAt,
+            @Schema(description = "HTTP status of the last answer, if there was one", examples = "503") Integer lastStatus,
+            @Schema(description = "Why the last attempt failed", examples = "HTTP 503") String lastError,
+            Instant deliveredAt,
+            Instant createdAt,
+            String redeliveredBy,
+            Instant redeliveredAt) {
+    }
+
+    @Schema(name = "ChangeFeedPage", description = "Events after a position, oldest first")
+    public record ChangeFeedView(
+            @Schema(type = SchemaType.ARRAY, implementation = ChangeEventSchema.class,
+                    description = "CloudEvents 1.0 in structured JSON, each with its position") List<JsonNode> items,
+            @Schema(description = "The position to send as after= next time; the same as after when there was nothing new",
+                    examples = "42") long next) {
+    }
+
+    /** The shape of a change-feed item and a webhook body, for the OpenAPI document only. */
+    @Schema(name = "ChangeEvent", description = "A CloudEvents 1.0 event in structured JSON mode")
+    public record ChangeEventSchema(
+            @Schema(examples = "1.0") String specversion,
+            @Schema(description = "Stable event id: receivers de-duplicate by it") UUID id,
+            @Schema(examples = "/notice-service") String source,
+            @Schema(examples = "org.consentgov.notice.published") String type,
+            @Schema(description = "The aggregate: a notice slug or a consent record id", examples = "what-it-means-to-me") String subject,
+            Instant time,
+            @Schema(examples = "application/json") String datacontenttype,
+            @Schema(description = "The event's payload; ids only, never names or external identifiers",
+                    type = SchemaType.OBJECT) Object data,
+            @Schema(description = "Change-feed position; increases in commit order", examples = "42") long position) {
+    }
+}
