@@ -1,6 +1,6 @@
 -- Shared by every service (platform module). Platform migrations use versions below 1 so that they
--- never collide with a service's own; a later one (V0_2, ...) arrives after services have applied their
--- V1, so every service sets quarkus.flyway.out-of-order=true.
+-- run before the service's own V1; a later platform table takes the next 0_x version only while no
+-- service has passed it, otherwise it goes into each service's own migrations.
 CREATE TABLE idempotency_key (
     caller           varchar(255) NOT NULL,
     idempotency_key  varchar(255) NOT NULL,

@@ -17,7 +17,9 @@ public final class WebhookViews {
     private WebhookViews() {
     }
 
-    @Schema(name = "CreateWebhookSubscription", description = "A receiver of this service's events")
+    @Schema(name = "CreateWebhookSubscription", description = "A receiver of this service's events", examples = """
+            {"targetUrl": "https://eyes.luton.gov.uk/hooks/consent-governance", "eventTypes": ["org.consentgov.notice.published"],
+             "secret": "a-long-random-shared-secret-of-at-least-32-chars", "description": "EYES: re-consent workflow"}""")
     public record CreateWebhookSubscriptionRequest(
             @Schema(description = "Where deliveries are POSTed: an absolute http or https URL without credentials",
                     examples = "https://eyes.luton.gov.uk/hooks/consent-governance")
@@ -37,7 +39,10 @@ public final class WebhookViews {
         }
     }
 
-    @Schema(name = "WebhookSubscription", description = "A receiver of events; its secret is never shown")
+    @Schema(name = "WebhookSubscription", description = "A receiver of events; its secret is never shown", examples = """
+            {"id": "3f1d2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c", "targetUrl": "https://eyes.luton.gov.uk/hooks/consent-governance",
+             "eventTypes": ["org.consentgov.notice.published"], "description": "EYES: re-consent workflow", "active": true,
+             "createdBy": "eyes-integration", "createdAt": "2026-02-01T08:00:00Z"}""")
     public record WebhookSubscriptionView(
             UUID id,
             @Schema(examples = "https://eyes.luton.gov.uk/hooks/consent-governance") String targetUrl,
@@ -50,7 +55,11 @@ public final class WebhookViews {
             Instant deactivatedAt) {
     }
 
-    @Schema(name = "WebhookDelivery", description = "One event for one subscription, and what became of it")
+    @Schema(name = "WebhookDelivery", description = "One event for one subscription, and what became of it", examples = """
+            {"id": "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d", "subscriptionId": "3f1d2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c",
+             "eventId": "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d", "eventType": "org.consentgov.notice.published", "eventPosition": 42,
+             "subject": "what-it-means-to-me", "status": "PENDING", "attempts": 0, "nextAttemptAt": "2026-02-03T11:00:01Z",
+             "createdAt": "2026-02-02T09:00:00Z", "redeliveredBy": "dpo", "redeliveredAt": "2026-02-03T11:00:00Z"}""")
     public record WebhookDeliveryView(
             UUID id,
             UUID subscriptionId,
@@ -70,7 +79,11 @@ public final class WebhookViews {
             Instant redeliveredAt) {
     }
 
-    @Schema(name = "ChangeFeedPage", description = "Events after a position, oldest first")
+    @Schema(name = "ChangeFeedPage", description = "Events after a position, oldest first", examples = """
+            {"items": [{"specversion": "1.0", "id": "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d", "source": "/notice-service",
+              "type": "org.consentgov.notice.published", "subject": "what-it-means-to-me", "time": "2026-01-06T10:00:00Z",
+              "datacontenttype": "application/json", "data": {"slug": "what-it-means-to-me", "version": 1}, "position": 42}],
+             "next": 42}""")
     public record ChangeFeedView(
             @Schema(type = SchemaType.ARRAY, implementation = ChangeEventSchema.class,
                     description = "CloudEvents 1.0 in structured JSON, each with its position") List<JsonNode> items,

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem details body ({@code application/problem+json}). */
-@Schema(name = "Problem", description = "RFC 9457 problem details")
+@Schema(name = "Problem", description = "RFC 9457 problem details", examples = """
+        {"type": "https://consentgov.org/problems/not-found", "title": "Not found", "status": 404,
+         "detail": "notice 'unknown' does not exist", "instance": "/api/notices/unknown", "code": "not-found",
+         "requestId": "7f3c9a2e-5b1d-4e8f-9c6a-2d4b8e1f0a37"}""")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "code", "requestId", "errors"})
 public final class Problem {
@@ -26,6 +29,7 @@ public final class Problem {
     private final String code;
     private final String requestId;
     private final List<FieldError> errors;
+    @Schema(hidden = true)
     private final Map<String, Object> extensions;
 
     public Problem(int status, String title, String code, String detail, String instance, String requestId,
@@ -71,7 +75,7 @@ public final class Problem {
         return code;
     }
 
-    @Schema(description = "Request id, also in the X-Request-Id response header and the logs")
+    @Schema(description = "Request id, also in the X-Request-Id response header and the logs", examples = "7f3c9a2e-5b1d-4e8f-9c6a-2d4b8e1f0a37")
     public String getRequestId() {
         return requestId;
     }

@@ -6,7 +6,19 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The controlled vocabulary shared by every service, as shipped in {@code vocabulary/vocabulary.json}. */
-@Schema(name = "Vocabulary", description = "The controlled vocabulary: codes every service accepts")
+@Schema(name = "Vocabulary", description = "The controlled vocabulary: codes every service accepts", examples = """
+        {"version": "2026.11.1",
+         "dataCategories": [{"code": "identity.date-of-birth", "label": "Date of birth", "special": false, "criminal": false,
+           "dpv": "dpv-pd:DateOfBirth"}],
+         "lawfulBases": [{"code": "uk-gdpr-6-1-e", "kind": "ARTICLE_6", "label": "Public task", "reference": "UK GDPR Article 6(1)(e)",
+           "dpv": "dpv:PublicInterest", "dpvLegal": "eu-gdpr:A6-1-e", "consent": false}],
+         "purposes": [{"code": "statutory-service", "label": "To provide a statutory service", "dpv": "dpv:ServiceProvision"}],
+         "organisationTypes": [{"code": "school", "label": "School"}],
+         "transferMethods": [{"code": "system-access", "label": "Access to the case-management system", "secure": true}],
+         "rights": [{"code": "access", "label": "Right of access", "dpv": "dpv:RightOfAccess"}],
+         "securityMeasures": [{"code": "encryption-at-rest", "label": "Encryption at rest"}],
+         "legalInstruments": [{"code": "children-act-1989", "label": "Children Act 1989"}],
+         "partyRoles": [{"code": "parent", "label": "Parent"}]}""")
 public record VocabularyDocument(
         @Schema(description = "Version of the vocabulary; bumped on every change", examples = "2026.11.1") String version,
         List<DataCategory> dataCategories,

@@ -1,0 +1,117 @@
+package org.consentgov.agreement.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.consentgov.agreement.api.OrganisationViews.CreateOrganisationRequest;
+import org.consentgov.agreement.api.OrganisationViews.OrganisationDetails;
+import org.consentgov.agreement.api.OrganisationViews.OrganisationView;
+import org.consentgov.agreement.domain.OrganisationService;
+import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.idempotency.IdempotentExecutor;
+import org.consentgov.platform.paging.PageView;
+import org.consentgov.platform.paging.Paging;
+import org.consentgov.platform.problem.Problem;
+import org.consentgov.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The organisations that can be party to agreements. HTTP only. */
+@Path("/api/organisations")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisations", description = "Organisations that take part in information sharing")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class OrganisationResource {
+
+    private final OrganisationService service;
+    private final IdempotentExecutor idempotency;
+
+    public OrganisationResource(OrganisationService service, IdempotentExecutor idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @RolesAllowed({Roles.DPO, Roles.NOTICE_EDITOR, Roles.CASEWORKER, Roles.RESEARCHER, Roles.PARTNER, Roles.INTEGRATION, Roles.AUDITOR})
+    @Operation(operationId = "listOrganisations", summary = "List organisations", description = "By id, optionally of one type.")
+    @APIResponse(responseCode = "200", description = "A page of organisations")
+    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<OrganisationView> list(
+            @Parameter(description = "Organisation type code") @QueryParam("type") String type,
+            @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return service.list(type, page, size);
+    }
+
+    @POST
+    @RolesAllowed(Roles.DPO)
+    @Operation(operationId = "createOrganisation", summary = "Register an organisation")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of creating again", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @APIResponse(responseCode = "201", description = "Registered; Location names it", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or a badly formatted ICO number, URN or ODS code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown type, or an identifier that does not apply to the type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid CreateOrganisationRequest request,
+            UriInfo uri) {
+        return idempotency.execute(key, "POST /api/organisations", request, () -> {
+            OrganisationView created = service.create(request.slug(), request.details());
+            return Response.created(uri.getBaseUriBuilder().path("api/organisations/{slug}").build(created.slug()))
+                    .entity(created).type(MediaType.APPLICATION_JSON).tag(ETags.of(created.rowVersion())).build();
+        });
+    }
+
+    @GET
+    @Path("{slug}")
+    @RolesAllowed({Roles.DPO, Roles.NOTICE_EDITOR, Roles.CASEWORKER, Roles.RESEARCHER, Roles.PARTNER, Roles.INTEGRATION, Roles.AUDITOR})
+    @Operation(operationId = "getOrganisation", summary = "Read an organisation", description = "The ETag is the concurrency token for updates.")
+    @APIResponse(responseCode = "200", description = "The organisation", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("slug") String slug) {
+        OrganisationView view = service.get(slug);
+        return Response.ok(view).tag(ETags.of(view.rowVersion())).build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @RolesAllowed(Roles.DPO)
+    @Operation(operationId = "updateOrganisation", summary = "Replace an organisation's details", description = "Send the ETag you read in If-Match.")
+    @APIResponse(responseCode = "200", description = "The updated organisation", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown type, or an identifier that does not apply to the type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid OrganisationDetails request) {
+        long expected = ETags.expectedVersion(ifMatch);
+        OrganisationView view = service.update(slug, expected, request);
+        return Response.ok(view).tag(ETags.of(view.rowVersion())).build();
+    }
+}

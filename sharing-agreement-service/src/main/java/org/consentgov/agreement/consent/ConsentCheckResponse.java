@@ -1,0 +1,15 @@
+package org.consentgov.agreement.consent;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.UUID;
+
+/** consent-service's answer to "is there an effective consent?". Unknown fields are ignored: consent-service owns it. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ConsentCheckResponse(Boolean consented, String notice, String purpose, List<String> reasons, UUID recordId,
+        NoticeVersion noticeVersion, String state, Boolean reconsentRequired) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NoticeVersion(String slug, Integer version, String contentHash) {
+    }
+}

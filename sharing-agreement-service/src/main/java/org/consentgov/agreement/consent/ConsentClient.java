@@ -1,0 +1,25 @@
+package org.consentgov.agreement.consent;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * consent-service's check API, called with this service's own client-credentials token (audience
+ * consent-service, role integration) from the OIDC client.
+ */
+@RegisterRestClient(configKey = "consents")
+@OidcClientFilter
+@Path("/api/consents")
+@Produces(MediaType.APPLICATION_JSON)
+public interface ConsentClient {
+
+    @GET
+    @Path("check")
+    ConsentCheckResponse check(@QueryParam("subject") String subject, @QueryParam("notice") String notice,
+            @QueryParam("purpose") String purpose, @QueryParam("at") String at);
+}

@@ -1,0 +1,240 @@
+package org.consentgov.agreement.domain;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.consentgov.agreement.api.DisclosureViews.DisclosureView;
+import org.consentgov.agreement.api.DisclosureViews.RecordDisclosureRequest;
+import org.consentgov.agreement.events.EventLog;
+import org.consentgov.agreement.events.EventTypes;
+import org.consentgov.agreement.persistence.AgreementRepository;
+import org.consentgov.agreement.persistence.Disclosure;
+import org.consentgov.agreement.persistence.DisclosureRepository;
+import org.consentgov.agreement.persistence.SharingDecision;
+import org.consentgov.agreement.persistence.SharingDecisionRepository;
+import org.consentgov.agreement.persistence.SubjectAccess;
+import org.consentgov.platform.paging.PageView;
+import org.consentgov.platform.problem.ProblemException;
+import org.consentgov.platform.requestid.RequestIds;
+import org.consentgov.platform.security.Caller;
+import org.consentgov.platform.security.Roles;
+import org.consentgov.platform.vocabulary.Vocabulary;
+
+/**
+ * The disclosure log: who received what about whom, under which agreement version and decision. It answers a
+ * subject access request ("who was my data shared with?"). Every read that names a subject is itself logged;
+ * auditors read without identifiers; partners and researchers see only what their organisation received.
+ */
+@ApplicationScoped
+public class DisclosureService {
+
+    private final DisclosureRepository disclosures;
+    private final SharingDecisionRepository decisions;
+    private final AgreementRepository agreements;
+    private final AgreementService agreementService;
+    private final EventLog events;
+    private final Vocabulary vocabulary;
+    private final Scopes scopes;
+    private final Caller caller;
+    private final Clock clock;
+
+    public DisclosureService(DisclosureRepository disclosures, SharingDecisionRepository decisions,
+            AgreementRepository agreements, AgreementService agreementService, EventLog events, Vocabulary vocabulary,
+            Scopes scopes, Caller caller, Clock clock) {
+        this.disclosures = disclosures;
+        this.decisions = decisions;
+        this.agreements = agreements;
+        this.agreementService = agreementService;
+        this.events = events;
+        this.vocabulary = vocabulary;
+        this.scopes = scopes;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** Records a disclosure under an earlier PERMIT. */
+    @Transactional
+    public DisclosureView record(RecordDisclosureRequest r) {
+        SharingDecision d = decisions.findByIdOptional(r.decisionId())
+                .orElseThrow(() -> ProblemException.notFound("Decision", r.decisionId()));
+        if (!"PERMIT".equals(d.outcome)) {
+            throw ProblemException.rule("decision-not-permit", "Decision " + d.id + " was " + d.outcome
+                    + "; a disclosure needs a PERMIT", "decisionId");
+        }
+        disclosures.forDecision(d.id).ifPresent(x -> {
+            throw ProblemException.conflict("decision-already-disclosed", "Decision " + d.id
+                    + " is already recorded as disclosure " + x.id + "; ask for a new decision for a new disclosure")
+                    .with("disclosureId", x.id.toString());
+        });
+        String method = r.transferMethod() != null ? r.transferMethod() : d.transferMethod;
+        if (method == null) {
+            throw ProblemException.rule("transfer-method-required", "Name the transfer method of the disclosure",
+                    "transferMethod");
+        }
+        if (vocabulary.transferMethod(method).isEmpty()) {
+            throw ProblemException.rule("unknown-vocabulary-code", "'" + method + "' is not a transfer method code",
+                    "transferMethod");
+        }
+        AgreementContent content = agreementService.read(agreements.version(d.agreementId, d.agreementVersion).orElseThrow().content);
+        if (!content.transfer().methods().contains(method)) {
+            throw ProblemException.rule("transfer-method-not-allowed", d.agreementReference + " version " + d.agreementVersion
+                    + " allows transfer only by " + String.join(", ", content.transfer().methods()), "transferMethod");
+        }
+        Instant now = clock.instant();
+        Instant at = r.disclosedAt() != null ? r.disclosedAt() : now;
+        if (at.isAfter(now.plus(SharingDecisionService.CLOCK_SKEW))) {
+            throw ProblemException.rule("disclosure-in-future", "A disclosure cannot be recorded before it happens",
+                    "disclosedAt");
+        }
+        Disclosure x = recordFor(d, method, at, now);
+        disclosures.flush();
+        return view(x, true);
+    }
+
+    /** Writes the disclosure of a PERMIT and its event, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Disclosure recordFor(SharingDecision d, String method, Instant disclosedAt, Instant now) {
+        Disclosure x = new Disclosure();
+        x.id = UUID.randomUUID();
+        x.decisionId = d.id;
+        x.agreementId = d.agreementId;
+        x.agreementReference = d.agreementReference;
+        x.agreementVersion = d.agreementVersion;
+        x.recipient = d.recipient;
+        x.subjectSystem = d.subjectSystem;
+        x.subjectValue = d.subjectValue;
+        x.categories = d.categories;
+        x.purpose = d.purpose;
+        x.transferMethod = method;
+        x.disclosedAt = disclosedAt;
+        x.recordedAt = now;
+        x.recordedBy = caller.name();
+        x.recorderOrg = caller.org().orElse(null);
+        disclosures.persist(x);
+        events.raise("disclosure", x.id, x.agreementId, EventTypes.DISCLOSURE_RECORDED, payload(x), now, caller.name());
+        return x;
+    }
+
+    @Transactional
+    public PageView<DisclosureView> list(DisclosureRepository.Filter filter, int page, int size) {
+        Scope scope = scopes.current();
+        boolean identifiers = identifiers();
+        if (filter.subjectValue() != null && identifiers) {
+            logAccess(new SubjectRef(filter.subjectSystem(), filter.subjectValue()), "list-disclosures", null);
+        }
+        return PageView.of(disclosures.page(filter, scope, page, size).stream().map(x -> view(x, identifiers)).toList(), page,
+                size, disclosures.count(filter, scope));
+    }
+
+    @Transactional
+    public DisclosureView get(UUID id) {
+        Disclosure x = disclosures.findVisible(id, scopes.current()).orElseThrow(() -> ProblemException.notFound("Disclosure", id));
+        boolean identifiers = identifiers();
+        if (identifiers) {
+            logAccess(new SubjectRef(x.subjectSystem, x.subjectValue), "read-disclosure", null);
+        }
+        return view(x, identifiers);
+    }
+
+    /**
+     * Streams every matching disclosure to the sink as it is read, in one transaction, without holding them all
+     * in memory. The export is logged once, with its filter.
+     */
+    public void export(DisclosureRepository.Filter filter, Scope scope, boolean identifiers, Consumer<DisclosureView> sink) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (identifiers) {
+                logAccess(filter.subjectValue() == null ? null : new SubjectRef(filter.subjectSystem(), filter.subjectValue()),
+                        "export-disclosures", describe(filter));
+            }
+            try (Stream<Disclosure> rows = disclosures.stream(filter, scope)) {
+                rows.forEach(x -> {
+                    sink.accept(view(x, identifiers));
+                    disclosures.getEntityManager().detach(x);
+                });
+            }
+        });
+    }
+
+    /** The caller's scope and whether it may see identifiers, taken while the request is still being handled. */
+    public Scope scope() {
+        return scopes.current();
+    }
+
+    public boolean identifiers() {
+        return !(caller.hasRole(Roles.AUDITOR) && !caller.hasRole(Roles.DPO) && !caller.hasRole(Roles.INTEGRATION)
+                && !caller.hasRole(Roles.CASEWORKER));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void logAccess(SubjectRef subject, String action, String detail) {
+        SubjectAccess access = new SubjectAccess();
+        access.id = UUID.randomUUID();
+        access.subjectSystem = subject == null ? null : subject.system();
+        access.subjectValue = subject == null ? null : subject.value();
+        access.actor = caller.name();
+        access.actorOrg = caller.org().orElse(null);
+        access.action = action;
+        access.detail = detail;
+        access.at = clock.instant();
+        access.requestId = RequestIds.current();
+        disclosures.logAccess(access);
+    }
+
+    /** Parses a subject parameter: 400 with the field when it is no valid identifier. */
+    public static SubjectRef subject(String text, String field) {
+        SubjectRef.Parsed parsed = SubjectRef.parse(text);
+        if (!parsed.valid()) {
+            throw ProblemException.badRequest("invalid-subject", parsed.problem(), field);
+        }
+        return parsed.subject();
+    }
+
+    private static String describe(DisclosureRepository.Filter f) {
+        StringBuilder out = new StringBuilder("filter:");
+        if (f.subjectValue() != null) {
+            out.append(" subject");
+        }
+        if (f.agreementId() != null) {
+            out.append(" agreement=").append(f.agreementId());
+        }
+        if (f.recipient() != null) {
+            out.append(" recipient=").append(f.recipient());
+        }
+        if (f.from() != null) {
+            out.append(" from=").append(f.from());
+        }
+        if (f.to() != null) {
+            out.append(" to=").append(f.to());
+        }
+        return out.length() > 500 ? out.substring(0, 500) : out.toString();
+    }
+
+    static Map<String, Object> payload(Disclosure x) {
+        // no subject: events travel to subscribers that need to know that data passed, not about whom
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("disclosureId", x.id.toString());
+        payload.put("decisionId", x.decisionId.toString());
+        payload.put("agreementId", x.agreementId.toString());
+        payload.put("reference", x.agreementReference);
+        payload.put("version", x.agreementVersion);
+        payload.put("recipient", x.recipient);
+        payload.put("categories", x.categories);
+        payload.put("purpose", x.purpose);
+        payload.put("transferMethod", x.transferMethod);
+        payload.put("disclosedAt", x.disclosedAt.toString());
+        return payload;
+    }
+
+    private static DisclosureView view(Disclosure x, boolean identifiers) {
+        return new DisclosureView(x.id, x.decisionId, x.agreementId, x.agreementReference, x.agreementVersion, x.recipient,
+                identifiers ? x.subjectSystem + ":" + x.subjectValue : null, x.categories, x.purpose, x.transferMethod,
+                x.disclosedAt, x.recordedAt, x.recordedBy);
+    }
+}

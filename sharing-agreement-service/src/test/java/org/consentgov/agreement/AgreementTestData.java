@@ -1,0 +1,176 @@
+package org.consentgov.agreement;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.consentgov.platform.testing.TestTokens;
+
+/**
+ * Small factories for the API tests: tokens, organisations, agreement content as JSON maps (so that tests can
+ * break them), and the few calls that set up an agreement in a given state. Every test makes its own data.
+ */
+public final class AgreementTestData {
+
+    public static final String AUDIENCE = "sharing-agreement-service";
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    public static final String COUNCIL = "luton-council";
+    public static final String UNIVERSITY = "university-of-bedfordshire";
+    public static final String SCHOOLS = "luton-schools";
+    public static final String POLICE = "bedfordshire-police";
+
+    private AgreementTestData() {
+    }
+
+    public static String token(String role) {
+        return TestTokens.token(role + "-user", role, COUNCIL, AUDIENCE);
+    }
+
+    public static String token(String user, String role, String org) {
+        return TestTokens.token(user, role, org, AUDIENCE);
+    }
+
+    public static String dpo() {
+        return token("dpo");
+    }
+
+    /** A user of the organisation who may sign for it (the test organisations name no signatories). */
+    public static String signer(String org) {
+        return token("signer-of-" + org, "partner", org);
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(LONDON);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+    }
+
+    /** A fresh valid NHS number (modulus 11), so that tests never share a subject. */
+    public static String nhsNumber() {
+        while (true) {
+            StringBuilder digits = new StringBuilder();
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                int d = ThreadLocalRandom.current().nextInt(10);
+                digits.append(d);
+                sum += d * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check == 11) {
+                check = 0;
+            }
+            if (check != 10) {
+                return digits.append(check).toString();
+            }
+        }
+    }
+
+    public static String organisation(String type) {
+        String slug = unique("org");
+        given().auth().oauth2(dpo()).contentType(ContentType.JSON)
+                .body(map("slug", slug, "name", "Test organisation " + slug, "type", type))
+                .when().post("/api/organisations").then().statusCode(201);
+        return slug;
+    }
+
+    /** Two fresh organisations and a published notice naming them and the content's categories. */
+    public record Parties(String controller, String recipient, String notice) {
+    }
+
+    public static Parties parties() {
+        String controller = organisation("local-authority");
+        String recipient = organisation("university");
+        String notice = unique("notice");
+        UpstreamStubs.notice(notice, 1, "PUBLISHED", List.of(recipient), List.of(controller),
+                List.of("identity.date-of-birth", "identity.gender", "special.health", "special.ethnicity"));
+        return new Parties(controller, recipient, notice);
+    }
+
+    /** A valid research agreement between the parties: special category data, Art 9(2)(j) with its Schedule 1 condition. */
+    public static Map<String, Object> content(Parties p) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("title", "Test research agreement");
+        c.put("parties", list(map("organisation", p.controller(), "role", "CONTROLLER"),
+                map("organisation", p.recipient(), "role", "RECIPIENT")));
+        c.put("purposes", list("research"));
+        c.put("dataCategories", list("identity.date-of-birth", "special.health"));
+        c.put("dataSubjects", list("Children who take part"));
+        c.put("lawfulBases", list(map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e"),
+                map("appliesTo", "SPECIAL", "basis", "uk-gdpr-9-2-j"),
+                map("appliesTo", "SPECIAL", "basis", "dpa-2018-sch1-p1-4")));
+        c.put("legalFramework", list(map("code", "uk.data-protection-act-2018")));
+        c.put("linkedNotices", list(map("slug", p.notice(), "version", 1)));
+        c.put("consent", map("required", false));
+        c.put("transfer", map("methods", list("encrypted-file-transfer"), "forbiddenMethods", list("paper"),
+                "frequency", "ON_REQUEST"));
+        c.put("securityRequirements", list(map("code", "no-paper-copies")));
+        c.put("retention", map("period", "Six months", "destruction", "Secure deletion"));
+        c.put("startDate", today().minusMonths(1).toString());
+        c.put("endDate", today().plusYears(2).toString());
+        c.put("reviewCycleMonths", 12);
+        return c;
+    }
+
+    public static Map<String, Object> createRequest(Map<String, Object> content) {
+        return map("reference", unique("ISA"), "content", content);
+    }
+
+    public static ExtractableResponse<Response> create(Map<String, Object> content) {
+        return given().auth().oauth2(dpo()).contentType(ContentType.JSON).body(createRequest(content))
+                .when().post("/api/agreements").then().statusCode(201).extract();
+    }
+
+    public static ExtractableResponse<Response> read(String id) {
+        return given().auth().oauth2(dpo()).when().get("/api/agreements/{id}", id).then().statusCode(200).extract();
+    }
+
+    public static String etag(String id) {
+        return read(id).header("ETag");
+    }
+
+    public static ExtractableResponse<Response> submit(String id) {
+        return given().auth().oauth2(dpo()).header("If-Match", etag(id)).when().post("/api/agreements/{id}/submit", id)
+                .then().statusCode(200).extract();
+    }
+
+    public static ExtractableResponse<Response> sign(String id, int version, String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(map("version", version))
+                .when().post("/api/agreements/{id}/signatures", id).then().statusCode(201).extract();
+    }
+
+    /** Creates, submits and has both parties sign: the agreement comes into force. Returns its id. */
+    public static String active(Parties p, Map<String, Object> content) {
+        String id = create(content).jsonPath().getString("id");
+        submit(id);
+        sign(id, 1, signer(p.controller()));
+        sign(id, 1, signer(p.recipient()));
+        return id;
+    }
+
+    public static String active(Parties p) {
+        return active(p, content(p));
+    }
+
+    @SafeVarargs
+    public static <T> List<T> list(T... items) {
+        return new ArrayList<>(List.of(items));
+    }
+
+    public static Map<String, Object> map(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+}
