@@ -153,7 +153,12 @@ public class SubjectService {
                     "Give the identifier as system:value, e.g. nhs-number:9434765919", field);
         }
         String[] parts = text.split(":", 2);
-        return validate(List.of(new IdentifierRequest(parts[0], parts[1])), field).get(0);
+        try {
+            return validate(List.of(new IdentifierRequest(parts[0], parts[1])), field).get(0);
+        } catch (ProblemException e) {
+            // a query parameter has no [0].value inside it: name the parameter itself
+            throw ProblemException.badRequest(e.code(), e.getMessage(), field);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

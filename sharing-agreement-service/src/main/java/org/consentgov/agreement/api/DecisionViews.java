@@ -28,7 +28,7 @@ public final class DecisionViews {
             @Schema(description = "Transfer method code; required to record", examples = "system-access") @Size(max = 40) String transferMethod) {
     }
 
-    @Schema(name = "Decision")
+    @Schema(name = "SharingDecision")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DecisionView(
             UUID decisionId,

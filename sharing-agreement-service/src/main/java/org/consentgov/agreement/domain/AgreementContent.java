@@ -129,7 +129,7 @@ public record AgreementContent(
             @Schema(examples = "up to six months, then an anonymised dataset") @Size(max = 2000) String description) {
     }
 
-    @Schema(name = "Retention")
+    @Schema(name = "AgreementRetention")
     public record Retention(
             @NotBlank @Size(max = 2000) String period,
             @Schema(description = "How the data is destroyed") @NotBlank @Size(max = 2000) String destruction) {
