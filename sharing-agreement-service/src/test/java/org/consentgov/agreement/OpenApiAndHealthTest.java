@@ -34,7 +34,7 @@ class OpenApiAndHealthTest {
         Map<String, Object> submit422 = doc.getMap("paths.'/api/agreements/{id}/submit'.post.responses.'422'");
         assertThat(submit422.toString()).contains("application/problem+json").contains("#/components/schemas/Problem");
         assertThat(doc.getString("info.title")).isEqualTo("sharing-agreement-service");
-        assertThat(doc.getMap("components.schemas")).containsKeys("AgreementContent", "Decision", "Disclosure", "GapReport");
+        assertThat(doc.getMap("components.schemas")).containsKeys("AgreementContent", "SharingDecision", "Disclosure", "GapReport");
     }
 
     @Test
