@@ -45,6 +45,7 @@ import org.consentgov.platform.requestid.RequestIds;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,6 +62,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsentBulkResource {
 
     static final String NDJSON = ConsentImport.NDJSON;
@@ -92,8 +95,8 @@ public class ConsentBulkResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = "id,subjectId,noticeSlug,noticeVersion,noticeContentHash,purposes,state,effective,decision,missingParties,formReceivedOn,recordedAt,recordedBy,withdrawalWindowEndsOn,endedAt\r\n"))})
     @APIResponse(responseCode = "400", description = "Unknown format or invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(@QueryParam("format") @DefaultValue("ndjson") String format,
-            @Parameter(description = "Notice slug") @QueryParam("notice") String notice,
-            @QueryParam("state") ConsentState state,
+            @Parameter(description = "Notice slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @QueryParam("notice") String notice,
+            @Parameter(description = "Only records in this state") @QueryParam("state") ConsentState state,
             @Parameter(description = "Recorded at or after (ISO 8601)") @QueryParam("recordedFrom") Instant recordedFrom,
             @Parameter(description = "Recorded before (ISO 8601)") @QueryParam("recordedTo") Instant recordedTo,
             @Parameter(description = "The subject's internal id") @QueryParam("subject") UUID subject) {
@@ -112,7 +115,7 @@ public class ConsentBulkResource {
     @Produces(NDJSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.DPO})
     @Operation(operationId = "importConsents", summary = "Import consent forms in bulk", description = "One RecordConsentRequest per line (NDJSON; blank lines are skipped). Each line is recorded as POST /api/consents would record it, in its own transaction: a bad line is answered with the problem that endpoint would give and does not stop the others. The answer has one result line per input line, in order and written as each is recorded, then a summary line. With an Idempotency-Key K, line n is recorded at most once under the key K:n, so a re-sent file reports those lines as replayed; a changed line under a used key is an error (idempotency-key-reused). A line may have at most 65536 bytes; a file at most 100000 non-blank lines.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a re-sent file record nothing twice: line n uses the key K:n", schema = @Schema(type = SchemaType.STRING, maxLength = ConsentImport.MAX_KEY_LENGTH))
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a re-sent file record nothing twice: line n uses the key K:n", example = "eyes-import-2026-03-03", schema = @Schema(type = SchemaType.STRING, maxLength = ConsentImport.MAX_KEY_LENGTH, pattern = "[\\x21-\\x7E]{1,248}"))
     @RequestBody(required = true, description = "One RecordConsentRequest JSON per line", content = @Content(mediaType = NDJSON, schema = @Schema(implementation = RecordConsentRequest.class)))
     @APIResponse(responseCode = "200", description = "One ConsentImportLine per input line, then one ConsentImportSummaryLine", content = @Content(mediaType = NDJSON, schema = @Schema(oneOf = {ImportLineResult.class, ImportSummaryLine.class}), examples = {
             @ExampleObject(name = "created", summary = "A recorded line", value = "{\"line\":1,\"status\":\"created\",\"id\":\"0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10\"}"),

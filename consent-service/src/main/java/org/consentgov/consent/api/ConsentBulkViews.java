@@ -18,11 +18,11 @@ public final class ConsentBulkViews {
     @Schema(name = "ConsentImportLine", description = "The outcome of one input line")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ImportLineResult(
-            @Schema(description = "The input line's number, counting from 1 and counting blank lines", examples = "3") int line,
+            @Schema(description = "The input line's number, counting from 1 and counting blank lines", examples = "3", required = true) int line,
             @Schema(description = "created; replayed (an earlier import with the same Idempotency-Key recorded it); or error", enumeration = {
-                    CREATED, REPLAYED, ERROR}, examples = CREATED) String status,
+                    CREATED, REPLAYED, ERROR}, examples = CREATED, required = true) String status,
             @Schema(description = "The consent record, unless status is error") UUID id,
-            @Schema(description = "What POST /api/consents would have answered for this line", implementation = Problem.class) Problem problem) {
+            @Schema(description = "What POST /api/consents would have answered for this line") Problem problem) {
     }
 
     @Schema(name = "ConsentImportSummary", description = "Counts over the whole file")
@@ -34,6 +34,6 @@ public final class ConsentBulkViews {
     }
 
     @Schema(name = "ConsentImportSummaryLine", description = "The last line of the answer")
-    public record ImportSummaryLine(ImportSummary summary) {
+    public record ImportSummaryLine(@Schema(required = true) ImportSummary summary) {
     }
 }

@@ -32,7 +32,8 @@ public final class ConsentRequests {
             @Schema(examples = "943 476 5919") @NotBlank @Size(max = 64) String value) {
     }
 
-    @Schema(name = "SubjectRequest", description = "The person the consent is about: identifiers and date of birth, no names")
+    @Schema(name = "SubjectRequest", description = "The person the consent is about: identifiers and date of birth, no names", examples = """
+            {"identifiers": [{"system": "nhs-number", "value": "9990000018"}], "dateOfBirth": "2013-11-20"}""")
     public record SubjectRequest(
             @NotEmpty @Size(max = 4) List<@NotNull @Valid IdentifierRequest> identifiers,
             @Schema(examples = "2012-05-04") @NotNull LocalDate dateOfBirth) {
@@ -45,7 +46,8 @@ public final class ConsentRequests {
             @Schema(description = "SHA-256 of the version's canonical content, as notice-service publishes it") @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex digits") String contentHash) {
     }
 
-    @Schema(name = "PartyRequest")
+    @Schema(name = "PartyRequest", examples = """
+            {"role": "parent", "relationship": "mother", "decision": "GIVEN", "decidedOn": "2026-03-02"}""")
     public record PartyRequest(
             @Schema(description = "child, parent, carer, guardian or local-authority", examples = "child") @NotBlank @Pattern(regexp = CODE) String role,
             @Schema(examples = "mother") @Size(max = 100) String relationship,
@@ -55,7 +57,14 @@ public final class ConsentRequests {
             @Schema(description = "The day this party signed or answered") @NotNull LocalDate decidedOn) {
     }
 
-    @Schema(name = "RecordConsentRequest")
+    @Schema(name = "RecordConsentRequest", examples = """
+            {"subject": {"identifiers": [{"system": "nhs-number", "value": "9990000018"}], "dateOfBirth": "2013-11-20"},
+             "notice": {"slug": "what-it-means-to-me", "version": 1, "contentHash": "9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"},
+             "purposes": ["research-what-it-means-to-me"],
+             "parties": [{"role": "child", "decision": "GIVEN", "decidedOn": "2026-03-02"},
+               {"role": "parent", "relationship": "mother", "decision": "GIVEN", "decidedOn": "2026-03-02"}],
+             "collectionMethod": "PAPER_FORM", "formIssuedOn": "2026-02-24", "formReceivedOn": "2026-03-03",
+             "evidenceReference": "EYES document 12345"}""")
     public record RecordConsentRequest(
             @Schema(description = "A new or known subject; or give subjectId") @Valid SubjectRequest subject,
             @Schema(description = "An existing subject's internal id; or give subject") UUID subjectId,
@@ -71,14 +80,16 @@ public final class ConsentRequests {
             @Schema(description = "Where the signed form is kept", examples = "EYES document 12345") @Size(max = 200) String evidenceReference) {
     }
 
-    @Schema(name = "WithdrawRequest")
+    @Schema(name = "WithdrawRequest", examples = """
+            {"requestedBy": "child", "channel": "told their caseworker", "reason": "changed their mind"}""")
     public record WithdrawRequest(
             @Schema(description = "Who asks: a party role", examples = "child") @NotBlank @Pattern(regexp = CODE) String requestedBy,
             @Schema(examples = "told their caseworker") @Size(max = 100) String channel,
             @Size(max = 1000) String reason) {
     }
 
-    @Schema(name = "ResolveWithdrawalRequest")
+    @Schema(name = "ResolveWithdrawalRequest", examples = """
+            {"decision": "ACCEPT", "note": "The child was not told about the window; withdrawn as asked"}""")
     public record ResolveWithdrawalRequest(@NotNull Resolution decision, @NotBlank @Size(max = 1000) String note) {
     }
 
@@ -86,7 +97,7 @@ public final class ConsentRequests {
         ACCEPT, DECLINE
     }
 
-    @Schema(name = "InvalidateRequest")
+    @Schema(name = "InvalidateRequest", examples = "{\"reason\": \"Recorded against the wrong child\"}")
     public record InvalidateRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 }

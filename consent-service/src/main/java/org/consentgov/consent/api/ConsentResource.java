@@ -45,7 +45,9 @@ import org.consentgov.platform.problem.ProblemKind;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,6 +63,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsentResource {
 
     static final String FHIR_JSON = "application/fhir+json";
@@ -77,7 +81,7 @@ public class ConsentResource {
     @POST
     @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
     @Operation(operationId = "recordConsent", summary = "Record a consent form", description = "Pins the record to the published notice version (checked with notice-service), records each party's own decision and decides whether it is effective.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response", example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a", schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
     @APIResponse(responseCode = "400", description = "Malformed body or invalid identifier", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule is broken: unpublished notice version, hash mismatch, date order, unknown party role…", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -96,12 +100,13 @@ public class ConsentResource {
     @Operation(operationId = "listConsents", summary = "List consent records", description = "Filtered by notice, state, subject and recording time; oldest first.")
     @APIResponse(responseCode = "200", description = "A page of records")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<ConsentRecordView> list(@QueryParam("notice") String notice, @QueryParam("state") ConsentState state,
+    public PageView<ConsentRecordView> list(@Parameter(description = "Notice slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @QueryParam("notice") String notice,
+            @Parameter(description = "Only records in this state") @QueryParam("state") ConsentState state,
             @Parameter(description = "Recorded at or after (ISO 8601)") @QueryParam("recordedFrom") Instant recordedFrom,
             @Parameter(description = "Recorded before (ISO 8601)") @QueryParam("recordedTo") Instant recordedTo,
-            @QueryParam("subject") UUID subject,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+            @Parameter(description = "The subject's internal id") @QueryParam("subject") UUID subject,
+            @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return service.list(new ConsentRecordRepository.Filter(notice, state, recordedFrom, recordedTo, subject), page, size);
     }
 
@@ -112,7 +117,11 @@ public class ConsentResource {
     @Operation(operationId = "getConsent", summary = "Read a consent record", description = "JSON, or an HL7 FHIR R4 Consent with Accept: application/fhir+json. The ETag is the concurrency token for changes.")
     @APIResponse(responseCode = "200", description = "The record", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentRecordView.class)),
-            @Content(mediaType = FHIR_JSON)})
+            @Content(mediaType = FHIR_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "An HL7 FHIR R4 Consent resource"), examples = @ExampleObject(name = "fhir", summary = "The record as FHIR R4", value = """
+                    {"resourceType": "Consent", "id": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10", "status": "active",
+                     "scope": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/consentscope", "code": "research"}]},
+                     "patient": {"identifier": {"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9990000018"}},
+                     "dateTime": "2026-03-03T14:05:00Z"}"""))})
     @APIResponse(responseCode = "404", description = "No such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @HeaderParam("Accept") String accept) {
         if (accept != null && accept.contains(FHIR_JSON)) {
@@ -133,7 +142,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule is broken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response addParty(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response addParty(@PathParam("id") UUID id, @Parameter(description = "The record's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid PartyRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
         return ok(service.addParty(id, expected, request));
@@ -149,7 +158,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "409", description = "Outside the window (request referred to the DPO), or the record is not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match, when one is sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown party role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response withdraw(@PathParam("id") UUID id, @Parameter(description = "Optional: the record's ETag as last read (a strong ETag such as \"3\"); stale is 412", example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid WithdrawRequest request, UriInfo uri) {
         Long expected = ifMatch == null ? null : ETags.expectedVersion(ifMatch);
         WithdrawalOutcome outcome = service.withdraw(id, expected, request);
@@ -176,7 +185,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "409", description = "Already invalidated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response invalidate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response invalidate(@PathParam("id") UUID id, @Parameter(description = "The record's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid InvalidateRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
         return ok(service.invalidate(id, expected, request.reason()));
@@ -186,7 +195,14 @@ public class ConsentResource {
     @Path("{id}/history")
     @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR})
     @Operation(operationId = "getConsentHistory", summary = "A record's history", description = "Every state change, append-only and chained by SHA-256.")
-    @APIResponse(responseCode = "200", description = "The history, oldest first")
+    @APIResponse(responseCode = "200", description = "The history, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntryView.class), examples = @ExampleObject(name = "history", summary = "Recorded, then withdrawn", value = """
+            [{"seq": 1, "event": "RECORDED", "to": "ACTIVE", "actor": "caseworker", "at": "2026-03-03T14:05:00Z",
+              "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
+              "hash": "4b7e1f0c2a9d8e3f5c6b7a8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f"},
+             {"seq": 2, "event": "WITHDRAWN", "from": "ACTIVE", "to": "WITHDRAWN", "actor": "caseworker", "at": "2026-03-10T09:00:00Z",
+              "reason": "changed their mind",
+              "prevHash": "4b7e1f0c2a9d8e3f5c6b7a8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f",
+              "hash": "c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2"}]""")))
     @APIResponse(responseCode = "404", description = "No such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
         return service.history(id);
@@ -222,9 +238,9 @@ public class ConsentResource {
     @APIResponse(responseCode = "400", description = "Missing or invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "A researcher asked about a notice outside their agreements", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CheckView check(
-            @Parameter(description = "system:value, e.g. nhs-number:9434765919, or the subject's id") @QueryParam("subject") @NotBlank String subject,
-            @Parameter(description = "Notice slug") @QueryParam("notice") @NotBlank String notice,
-            @Parameter(description = "Purpose code") @QueryParam("purpose") @NotBlank String purpose,
+            @Parameter(description = "system:value, e.g. nhs-number:9434765919, or the subject's id", required = true, example = "nhs-number:9990000018", schema = @Schema(type = SchemaType.STRING, maxLength = 105)) @QueryParam("subject") @NotBlank String subject,
+            @Parameter(description = "Notice slug", required = true, example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @QueryParam("notice") @NotBlank String notice,
+            @Parameter(description = "Purpose code", required = true, example = "research-what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9][a-z0-9.-]{0,79}")) @QueryParam("purpose") @NotBlank String purpose,
             @Parameter(description = "Time to check at (ISO 8601); default now") @QueryParam("at") Instant at) {
         return service.check(subject, notice, purpose, at);
     }

@@ -42,7 +42,17 @@ public final class ConsentViews {
             @Schema(description = "The day this party signed or answered") LocalDate decidedOn) {
     }
 
-    @Schema(name = "ConsentRecord")
+    @Schema(name = "ConsentRecord", examples = """
+            {"id": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10", "subjectId": "5d0c7e4a-2b1f-4c3d-8e9f-a0b1c2d3e4f5",
+             "notice": {"slug": "what-it-means-to-me", "version": 1, "contentHash": "9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"},
+             "purposes": ["research-what-it-means-to-me"], "decision": "GIVEN", "state": "ACTIVE", "effective": true,
+             "missingParties": [],
+             "parties": [{"role": "child", "decision": "GIVEN", "capacity": "NOT_ASSESSED", "decidedOn": "2026-03-02"},
+               {"role": "parent", "relationship": "mother", "decision": "GIVEN", "decidedOn": "2026-03-02"}],
+             "collectionMethod": "PAPER_FORM", "formIssuedOn": "2026-02-24", "formReceivedOn": "2026-03-03",
+             "evidenceReference": "EYES document 12345", "recordedBy": "caseworker", "recordedOrg": "luton-council",
+             "recordedAt": "2026-03-03T14:05:00Z", "withdrawalWindowEndsOn": "2026-03-17", "reconsentRequired": false,
+             "effectiveFrom": "2026-03-03T14:05:00Z"}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConsentRecordView(
             UUID id,
@@ -70,22 +80,33 @@ public final class ConsentViews {
             @JsonIgnore long rowVersion) {
     }
 
-    @Schema(name = "Subject")
+    @Schema(name = "Subject", examples = """
+            {"id": "5d0c7e4a-2b1f-4c3d-8e9f-a0b1c2d3e4f5", "dateOfBirth": "2013-11-20",
+             "identifiers": [{"system": "nhs-number", "value": "9990000018"}], "createdAt": "2026-03-03T14:05:00Z"}""")
     public record SubjectView(UUID id, LocalDate dateOfBirth, List<IdentifierView> identifiers, Instant createdAt,
             @JsonIgnore long rowVersion) {
     }
 
-    @Schema(name = "HistoryEntry")
+    @Schema(name = "HistoryEntry", examples = """
+            {"seq": 1, "event": "RECORDED", "to": "ACTIVE", "actor": "caseworker", "at": "2026-03-03T14:05:00Z",
+             "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
+             "hash": "4b7e1f0c2a9d8e3f5c6b7a8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f"}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HistoryEntryView(int seq, String event, ConsentState from, ConsentState to, String actor, Instant at,
             String reason, String prevHash, String hash) {
     }
 
-    @Schema(name = "HistoryVerification")
+    @Schema(name = "HistoryVerification", examples = """
+            {"recordId": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10", "valid": true, "entries": 3, "problems": []}""")
     public record VerificationView(UUID recordId, boolean valid, int entries, List<String> problems) {
     }
 
-    @Schema(name = "CheckResult")
+    @Schema(name = "CheckResult", examples = """
+            {"consented": true, "notice": "what-it-means-to-me", "purpose": "research-what-it-means-to-me",
+             "at": "2026-03-10T09:00:00Z", "reasons": ["an effective consent covers the purpose"],
+             "recordId": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10",
+             "noticeVersion": {"slug": "what-it-means-to-me", "version": 1, "contentHash": "9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"},
+             "state": "ACTIVE", "reconsentRequired": false}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CheckView(
             @Schema(description = "Whether an effective consent covers the purpose at that time") boolean consented,
@@ -96,14 +117,25 @@ public final class ConsentViews {
             Boolean reconsentRequired) {
     }
 
-    @Schema(name = "WithdrawalRequest")
+    @Schema(name = "WithdrawalRequest", examples = """
+            {"id": "6e5d4c3b-2a19-4f8e-8d7c-6b5a49382716", "recordId": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10",
+             "requestedBy": "child", "channel": "told their caseworker", "reason": "changed their mind",
+             "receivedAt": "2026-03-25T10:00:00Z", "windowEndedOn": "2026-03-17", "status": "REFERRED", "recordedBy": "caseworker"}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WithdrawalRequestView(UUID id, UUID recordId, String requestedBy, String channel, String reason,
             Instant receivedAt, LocalDate windowEndedOn, String status, String recordedBy, String resolvedBy,
             Instant resolvedAt, String resolutionNote) {
     }
 
-    @Schema(name = "WithdrawalOutcome")
+    @Schema(name = "WithdrawalOutcome", examples = """
+            {"outcome": "WITHDRAWN",
+             "record": {"id": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10", "subjectId": "5d0c7e4a-2b1f-4c3d-8e9f-a0b1c2d3e4f5",
+               "notice": {"slug": "what-it-means-to-me", "version": 1, "contentHash": "9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"},
+               "purposes": ["research-what-it-means-to-me"], "decision": "GIVEN", "state": "WITHDRAWN", "effective": false,
+               "parties": [{"role": "child", "decision": "GIVEN", "decidedOn": "2026-03-02"}],
+               "collectionMethod": "PAPER_FORM", "formReceivedOn": "2026-03-03", "recordedBy": "caseworker",
+               "recordedAt": "2026-03-03T14:05:00Z", "withdrawalWindowEndsOn": "2026-03-17", "reconsentRequired": false,
+               "endedAt": "2026-03-10T09:00:00Z"}}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WithdrawalOutcome(
             @Schema(description = "WITHDRAWN at once, or REFERRED to the DPO") String outcome,

@@ -7,7 +7,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import org.consentgov.consent.receipts.ReceiptKeys;
+import org.consentgov.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -15,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/consents/receipts/jwks.json")
 @PermitAll
 @Tag(name = "Consents")
+@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReceiptKeyResource {
 
     private final ReceiptKeys keys;
@@ -25,8 +33,10 @@ public class ReceiptKeyResource {
 
     @GET
     @Produces("application/jwk-set+json")
-    @Operation(operationId = "getReceiptKeys", summary = "The receipt verification keys (JWKS)")
-    @APIResponse(responseCode = "200", description = "The public JWK set")
+    @Operation(operationId = "getReceiptKeys", summary = "The receipt verification keys (JWKS)", description = "The public keys that verify consent receipts offline (RFC 7517 JWK set). Public: anyone holding a receipt may check it.")
+    @APIResponse(responseCode = "200", description = "The public JWK set", content = @Content(mediaType = "application/jwk-set+json", schema = @Schema(type = SchemaType.OBJECT, description = "A JWK set (RFC 7517)"), examples = @ExampleObject(name = "jwks", summary = "One ES256 key", value = """
+            {"keys": [{"kty": "EC", "crv": "P-256", "kid": "receipts-2026-01", "use": "sig", "alg": "ES256",
+              "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]}""")))
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);

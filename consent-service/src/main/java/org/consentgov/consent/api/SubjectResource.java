@@ -35,6 +35,7 @@ import org.consentgov.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -51,6 +52,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubjectResource {
 
     private final SubjectService subjects;
@@ -66,7 +69,7 @@ public class SubjectResource {
     @POST
     @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
     @Operation(operationId = "createSubject", summary = "Register a subject", description = "Identifiers are checked: NHS number (modulus 11), UPN (check letter), NI number format, case-management id.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response", example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a", schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SubjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid identifier or body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A subject with one of these identifiers exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -86,14 +89,14 @@ public class SubjectResource {
     @APIResponse(responseCode = "200", description = "The subject", content = @Content(schema = @Schema(implementation = SubjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid identifier", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No subject has it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SubjectView find(@QueryParam("identifier") @NotBlank String identifier) {
+    public SubjectView find(@Parameter(description = "system:value", required = true, example = "nhs-number:9990000018", schema = @Schema(type = SchemaType.STRING, maxLength = 105)) @QueryParam("identifier") @NotBlank String identifier) {
         return subjects.find(identifier);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
-    @Operation(operationId = "getSubject", summary = "Read a subject")
+    @Operation(operationId = "getSubject", summary = "Read a subject", description = "Identifiers and date of birth. The read is logged.")
     @APIResponse(responseCode = "200", description = "The subject", content = @Content(schema = @Schema(implementation = SubjectView.class)))
     @APIResponse(responseCode = "404", description = "No such subject", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubjectView get(@PathParam("id") UUID id) {
@@ -107,8 +110,8 @@ public class SubjectResource {
     @APIResponse(responseCode = "200", description = "A page of records")
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<ConsentRecordView> consents(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+            @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return consents.list(new ConsentRecordRepository.Filter(null, null, null, null, id), page, size);
     }
 }

@@ -415,6 +415,85 @@ public class ConsentService {
                 relied == null ? null : relied.state(), relied == null ? null : relied.reconsentRequired());
     }
 
+    // ---- reactions to notice-service's events
+
+    /** What {@link #onNoticeEvent} did: whether the event was new, and how many records it flagged. */
+    public record NoticeEventOutcome(String eventId, String type, boolean duplicate, int recordsFlagged) {
+    }
+
+    /**
+     * Acts on one CloudEvent from notice-service, once per event id. For
+     * {@code org.consentgov.notice.material-change} every ACTIVE record pinned to an older version of that notice
+     * gets {@code reconsentRequired = true}, a history entry {@code reconsent-required} naming the new version and
+     * the material reasons, and a {@code org.consentgov.consent.reconsent-required} event; it stays effective.
+     * Other types are recorded as processed and otherwise ignored. The event id goes into
+     * {@code processed_notice_event} in the same transaction, so a redelivered event (or two replicas receiving it
+     * at once) changes nothing.
+     */
+    @Transactional
+    public NoticeEventOutcome onNoticeEvent(JsonNode event) {
+        String id = text(event, "id");
+        String type = text(event, "type");
+        if (id == null || type == null) {
+            throw ProblemException.badRequest("invalid-event", "A CloudEvent with an id and a type is required", "id");
+        }
+        JsonNode data = event.path("data");
+        boolean material = "org.consentgov.notice.material-change".equals(type);
+        String slug = material ? text(data, "slug") : null;
+        if (material && (slug == null || !data.path("version").canConvertToInt() || data.path("version").asInt() < 1)) {
+            throw ProblemException.badRequest("invalid-event", "A material-change event needs data.slug and data.version", "data");
+        }
+        Instant now = now();
+        int inserted = records.getEntityManager().createNativeQuery("""
+                INSERT INTO processed_notice_event (event_id, type, subject, processed_at, records_flagged)
+                VALUES (:id, :type, :subject, :at, 0) ON CONFLICT (event_id) DO NOTHING""")
+                .setParameter("id", id).setParameter("type", type).setParameter("subject", text(event, "subject"))
+                .setParameter("at", now).executeUpdate();
+        if (inserted == 0) {
+            return new NoticeEventOutcome(id, type, true, 0);
+        }
+        if (!material) {
+            return new NoticeEventOutcome(id, type, false, 0);
+        }
+        int version = data.path("version").asInt();
+        List<String> reasons = new ArrayList<>();
+        data.path("reasons").forEach(r -> reasons.add(r.asText()));
+        String reason = "notice " + slug + " version " + version + " changed materially"
+                + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
+        if (reason.length() > 1000) {
+            reason = reason.substring(0, 997) + "...";
+        }
+        List<ConsentRecord> pinned = records.activePinnedBefore(slug, version);
+        for (ConsentRecord record : pinned) {
+            record.reconsentRequired = true;
+            ObjectNode payload = mapper.createObjectNode().put("noticeEventId", id).put("currentNoticeVersion", version);
+            reasons.forEach(payload.putArray("materialReasons")::add);
+            append(record, "reconsent-required", record.state, record.state, reason, payload, now);
+        }
+        records.flush();
+        for (ConsentRecord record : pinned) {
+            outbox.publish(ConsentEvents.AGGREGATE, record.id.toString(), ConsentEvents.RECONSENT_REQUIRED,
+                    new ConsentEventData(record.id, record.subjectId, record.noticeSlug, record.noticeVersion,
+                            record.noticeContentHash, record.purposes, record.state.name(), record.effective, now, null, null,
+                            null, null, null, true, version));
+        }
+        records.getEntityManager().createNativeQuery(
+                "UPDATE processed_notice_event SET records_flagged = :n WHERE event_id = :id")
+                .setParameter("n", pinned.size()).setParameter("id", id).executeUpdate();
+        return new NoticeEventOutcome(id, type, false, pinned.size());
+    }
+
+    /** For the dry run of a notice change: the ACTIVE records pinned to versions before {@code beforeVersion}. */
+    @Transactional
+    public Map<Integer, Long> activePinnedCounts(String slug, int beforeVersion) {
+        return records.activePinnedCountsBefore(slug, beforeVersion);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    }
+
     // ---- helpers
 
     private void withdrawNow(ConsentRecord record, String requestedBy, String channel, String reason, Instant now,
@@ -438,7 +517,7 @@ public class ConsentService {
             UUID withdrawalRequestId, LocalDate windowEndedOn, String resolution) {
         outbox.publish(ConsentEvents.AGGREGATE, record.id.toString(), type, new ConsentEventData(record.id, record.subjectId,
                 record.noticeSlug, record.noticeVersion, record.noticeContentHash, record.purposes, record.state.name(),
-                record.effective, at, requestedBy, supersededBy, withdrawalRequestId, windowEndedOn, resolution));
+                record.effective, at, requestedBy, supersededBy, withdrawalRequestId, windowEndedOn, resolution, null, null));
     }
 
     private ConsentRecord lock(UUID id) {

@@ -31,8 +31,14 @@ public final class ConsentEvents {
     /** The DPO accepted or declined a referred withdrawal. */
     public static final String LATE_WITHDRAWAL_RESOLVED = "org.consentgov.consent.late-withdrawal-resolved";
 
+    /**
+     * The notice the record is pinned to changed materially in a later published version: the record stays
+     * effective (unless the notice says otherwise) but the subject should be asked for consent again.
+     */
+    public static final String RECONSENT_REQUIRED = "org.consentgov.consent.reconsent-required";
+
     public static final Set<String> TYPES = Set.of(GIVEN, REFUSED, WITHDRAWN, SUPERSEDED, INVALIDATED, WITHDRAWAL_REFERRED,
-            LATE_WITHDRAWAL_RESOLVED);
+            LATE_WITHDRAWAL_RESOLVED, RECONSENT_REQUIRED);
 
     private ConsentEvents() {
     }
@@ -58,6 +64,9 @@ public final class ConsentEvents {
             /** withdrawal-referred: the last day of the window */
             LocalDate windowEndedOn,
             /** late-withdrawal-resolved: ACCEPTED or DECLINED */
-            String resolution) {
+            String resolution,
+            /** reconsent-required: true, and the notice version now in force */
+            Boolean reconsentRequired,
+            Integer currentNoticeVersion) {
     }
 }

@@ -93,4 +93,25 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
     public void persistParty(ConsentParty party) {
         getEntityManager().persist(party);
     }
+
+    /** The ACTIVE records pinned to versions of the notice older than {@code version}, locked, oldest first. */
+    public List<ConsentRecord> activePinnedBefore(String noticeSlug, int version) {
+        return getEntityManager().createQuery("""
+                from ConsentRecord r where r.noticeSlug = :notice and r.noticeVersion < :version and r.state = :state
+                order by r.recordedAt, r.id""", ConsentRecord.class)
+                .setParameter("notice", noticeSlug).setParameter("version", version).setParameter("state", ConsentState.ACTIVE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** How many ACTIVE records are pinned to each version of the notice older than {@code version}. */
+    public java.util.Map<Integer, Long> activePinnedCountsBefore(String noticeSlug, int version) {
+        java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
+        getEntityManager().createQuery("""
+                select r.noticeVersion, count(r) from ConsentRecord r
+                where r.noticeSlug = :notice and r.noticeVersion < :version and r.state = :state
+                group by r.noticeVersion""", Object[].class)
+                .setParameter("notice", noticeSlug).setParameter("version", version).setParameter("state", ConsentState.ACTIVE)
+                .getResultList().forEach(row -> counts.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue()));
+        return counts;
+    }
 }

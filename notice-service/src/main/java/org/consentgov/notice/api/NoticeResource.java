@@ -40,9 +40,12 @@ import org.consentgov.platform.paging.Paging;
 import org.consentgov.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,6 +59,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class NoticeResource {
 
     static final String[] READERS = {Roles.DPO, Roles.NOTICE_EDITOR, Roles.CASEWORKER, Roles.RESEARCHER, Roles.PARTNER,
@@ -83,7 +88,7 @@ public class NoticeResource {
     @POST
     @RolesAllowed({Roles.NOTICE_EDITOR, Roles.DPO})
     @Operation(operationId = "createNotice", summary = "Create a notice", description = "Creates the notice and its first version as a draft.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of creating again", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 255))
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of creating again", example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a", schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
     @APIResponse(responseCode = "201", description = "Created; Location names the draft version", content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -99,23 +104,23 @@ public class NoticeResource {
     @GET
     @Path("{slug}")
     @RolesAllowed({Roles.DPO, Roles.NOTICE_EDITOR, Roles.CASEWORKER, Roles.RESEARCHER, Roles.PARTNER, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(operationId = "getNotice", summary = "Read a notice and its versions")
+    @Operation(operationId = "getNotice", summary = "Read a notice and its versions", description = "The notice's slug, who created it and when, and a summary of each version, oldest first.")
     @APIResponse(responseCode = "200", description = "The notice")
     @APIResponse(responseCode = "404", description = "No such notice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public NoticeView get(@PathParam("slug") String slug) {
+    public NoticeView get(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug) {
         return service.get(slug);
     }
 
     @GET
     @Path("{slug}/versions")
     @RolesAllowed({Roles.DPO, Roles.NOTICE_EDITOR, Roles.CASEWORKER, Roles.RESEARCHER, Roles.PARTNER, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(operationId = "listNoticeVersions", summary = "List a notice's versions")
+    @Operation(operationId = "listNoticeVersions", summary = "List a notice's versions", description = "Each version's number, state, title and content hash, oldest first.")
     @APIResponse(responseCode = "200", description = "A page of versions, oldest first")
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such notice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<VersionSummaryView> versions(@PathParam("slug") String slug,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+    public PageView<VersionSummaryView> versions(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug,
+            @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return service.versions(slug, page, size);
     }
 
@@ -123,13 +128,13 @@ public class NoticeResource {
     @Path("{slug}/versions")
     @RolesAllowed({Roles.NOTICE_EDITOR, Roles.DPO})
     @Operation(operationId = "createNoticeVersion", summary = "Start a new draft version", description = "With no content, the draft starts as a copy of the latest version.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of creating again", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 255))
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of creating again", example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a", schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
     @APIResponse(responseCode = "201", description = "The new draft", content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such notice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A draft already exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown vocabulary code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response newVersion(@PathParam("slug") String slug, @HeaderParam(IdempotentExecutor.HEADER) String key,
+    public Response newVersion(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug, @HeaderParam(IdempotentExecutor.HEADER) String key,
             @Valid NewVersionRequest request, UriInfo uri) {
         NewVersionRequest body = request == null ? new NewVersionRequest(null) : request;
         return idempotency.execute(key, "POST /api/notices/" + slug + "/versions", body, () -> {
@@ -144,7 +149,7 @@ public class NoticeResource {
     @Operation(operationId = "getNoticeVersion", summary = "Read one version", description = "The ETag header is the version's concurrency token for If-Match.")
     @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
     @APIResponse(responseCode = "404", description = "No such notice or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response version(@PathParam("slug") String slug, @PathParam("number") int number) {
+    public Response version(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug, @Parameter(description = "Version number, from 1", example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") int number) {
         return versionResponse(Response.ok(), service.version(slug, number));
     }
 
@@ -159,8 +164,8 @@ public class NoticeResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown vocabulary code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("slug") String slug, @PathParam("number") int number,
-            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid DraftRequest request) {
+    public Response update(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug, @Parameter(description = "Version number, from 1", example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") int number,
+            @Parameter(description = "The version's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch, @NotNull @Valid DraftRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
         return versionResponse(Response.ok(), service.updateDraft(slug, number, expected, request.content()));
     }
@@ -171,7 +176,7 @@ public class NoticeResource {
     @Operation(operationId = "checkNoticeVersion", summary = "Check a version against the publication rules", description = "Lists every rule the version breaks now, so an editor can fix a draft before the DPO publishes it.")
     @APIResponse(responseCode = "200", description = "The rules broken, if any")
     @APIResponse(responseCode = "404", description = "No such notice or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ChecksView checks(@PathParam("slug") String slug, @PathParam("number") int number) {
+    public ChecksView checks(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug, @Parameter(description = "Version number, from 1", example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") int number) {
         return service.checks(slug, number);
     }
 
@@ -179,14 +184,16 @@ public class NoticeResource {
     @Path("{slug}/versions/{number}/publish")
     @RolesAllowed(Roles.DPO)
     @Operation(operationId = "publishNoticeVersion", summary = "Publish a draft", description = "Checks every rule, fixes the content's SHA-256, supersedes the previous published version and records whether the change is material.")
+    @RequestBody(required = false, description = "Optional: when the version takes effect")
     @APIResponse(responseCode = "200", description = "The published version", content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such notice or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The version is not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A rule is broken; the problem names the rule and the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response publish(@PathParam("slug") String slug, @PathParam("number") int number,
-            @HeaderParam("If-Match") String ifMatch, @Valid PublishRequest request) {
+    public Response publish(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug, @Parameter(description = "Version number, from 1", example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") int number,
+            @Parameter(description = "The version's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch, @Valid PublishRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
         return versionResponse(Response.ok(),
                 service.publish(slug, number, expected, request == null ? null : request.effectiveFrom()));
@@ -202,8 +209,8 @@ public class NoticeResource {
     @APIResponse(responseCode = "409", description = "The version is not the published one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response retire(@PathParam("slug") String slug, @PathParam("number") int number,
-            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RetireRequest request) {
+    public Response retire(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug, @Parameter(description = "Version number, from 1", example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") int number,
+            @Parameter(description = "The version's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch, @NotNull @Valid RetireRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
         return versionResponse(Response.ok(), service.retire(slug, number, expected, request.reason()));
     }
@@ -215,8 +222,8 @@ public class NoticeResource {
     @APIResponse(responseCode = "200", description = "The differences")
     @APIResponse(responseCode = "400", description = "from or to missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such notice or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public NoticeDiffView diff(@PathParam("slug") String slug, @QueryParam("from") @NotNull @Min(1) Integer from,
-            @QueryParam("to") @NotNull @Min(1) Integer to) {
+    public NoticeDiffView diff(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug, @Parameter(description = "The older version number", required = true, example = "1") @QueryParam("from") @NotNull @Min(1) Integer from,
+            @Parameter(description = "The newer version number", required = true, example = "2") @QueryParam("to") @NotNull @Min(1) Integer to) {
         return service.diff(slug, from, to);
     }
 

@@ -16,7 +16,10 @@ import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
 import org.consentgov.notice.domain.NoticeService;
 import org.consentgov.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/public/notices")
 @Tag(name = "Public notices", description = "Published privacy notices, unauthenticated")
+@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PublicNoticeResource {
 
     @CheckedTemplate
@@ -50,8 +55,12 @@ public class PublicNoticeResource {
 
     @GET
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "listPublicNotices", summary = "List the published notices")
-    @APIResponse(responseCode = "200", description = "Each notice that has a published version")
+    @Operation(operationId = "listPublicNotices", summary = "List the published notices", description = "An HTML index page by default; a JSON array for Accept: application/json.")
+    @APIResponse(responseCode = "200", description = "Each notice that has a published version", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = NoticeSummaryView.class), examples = @ExampleObject(name = "notices", summary = "One published notice", value = """
+                    [{"slug": "what-it-means-to-me", "title": "What It Means to Me", "currentVersion": 1, "latestVersion": 1,
+                      "createdAt": "2026-01-05T09:30:00Z"}]""")),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response index(HttpHeaders headers) {
         List<NoticeSummaryView> published = service.published();
         if (wantsJson(headers)) {
@@ -68,9 +77,9 @@ public class PublicNoticeResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicNoticeView.class)),
             @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "404", description = "No such notice, or none published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response current(@PathParam("slug") String slug,
-            @Parameter(description = "Language tag, e.g. en; falls back to the notice's default") @QueryParam("lang") String lang,
-            @Parameter(description = "child for the child-friendly summary") @QueryParam("view") String view,
+    public Response current(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug,
+            @Parameter(description = "Language tag, e.g. en or cy; falls back to the notice's default", example = "cy", schema = @Schema(type = SchemaType.STRING, maxLength = 6, pattern = "[a-z]{2,3}(-[A-Z]{2})?")) @QueryParam("lang") String lang,
+            @Parameter(description = "child for the child-friendly summary (HTML page)", schema = @Schema(type = SchemaType.STRING, enumeration = "child")) @QueryParam("view") String view,
             HttpHeaders headers) {
         return render(service.current(slug), lang, view, headers);
     }
@@ -83,8 +92,10 @@ public class PublicNoticeResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicNoticeView.class)),
             @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "404", description = "No such notice, or that version was never published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response version(@PathParam("slug") String slug, @PathParam("number") int number,
-            @QueryParam("lang") String lang, @QueryParam("view") String view, HttpHeaders headers) {
+    public Response version(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug, @Parameter(description = "Version number, from 1", example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") int number,
+            @Parameter(description = "Language tag, e.g. en or cy; falls back to the notice's default", example = "cy", schema = @Schema(type = SchemaType.STRING, maxLength = 6, pattern = "[a-z]{2,3}(-[A-Z]{2})?")) @QueryParam("lang") String lang,
+            @Parameter(description = "child for the child-friendly summary (HTML page)", schema = @Schema(type = SchemaType.STRING, enumeration = "child")) @QueryParam("view") String view,
+            HttpHeaders headers) {
         return render(service.publicVersion(slug, number), lang, view, headers);
     }
 

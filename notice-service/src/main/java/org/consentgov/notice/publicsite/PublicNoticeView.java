@@ -10,7 +10,33 @@ import org.consentgov.notice.domain.VersionState;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A published notice as the public reads it, with its W3C DPV terms. */
-@Schema(name = "PublicNotice")
+@Schema(name = "PublicNotice", examples = """
+        {"slug": "school-admissions", "version": 1, "state": "PUBLISHED", "current": true,
+         "effectiveFrom": "2026-01-06T00:00:00Z", "publishedAt": "2026-01-06T10:00:00Z",
+         "contentHash": "9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f",
+         "locale": "en", "availableLocales": ["en"], "title": "School admissions", "summary": "What we do with your information",
+         "sections": [{"id": "who-we-are", "heading": "Who we are", "body": "We are the council."}],
+         "childSummary": [{"id": "about", "heading": "About this", "body": "We keep your information safe."}],
+         "content": {"defaultLocale": "en",
+           "locales": {"en": {"title": "School admissions", "summary": "What we do with your information",
+             "sections": [{"id": "who-we-are", "heading": "Who we are", "body": "We are the council."}],
+             "childSummary": [{"id": "about", "heading": "About this", "body": "We keep your information safe."}]}},
+           "controllers": [{"name": "Luton Borough Council", "role": "CONTROLLER", "organisationId": "luton-council"}],
+           "dpo": {"description": "Contact the data protection officer through the council"},
+           "purposes": [{"code": "statutory-service", "description": "To provide a statutory service"}],
+           "dataCategories": ["identity.date-of-birth"],
+           "sources": [{"description": "Your case record"}],
+           "lawfulBases": [{"appliesTo": "PERSONAL", "basis": "uk-gdpr-6-1-e", "description": "Public task"}],
+           "recipients": [{"name": "Luton Schools", "organisationType": "school", "organisationId": "luton-schools", "role": "RECIPIENT"}],
+           "internationalTransfers": {"occurs": false},
+           "retention": {"description": "In line with the retention schedule"},
+           "automatedDecisionMaking": {"used": false, "description": "No automated decisions"},
+           "rights": ["access", "rectification"],
+           "transferMethods": {"allowed": ["system-access"], "forbidden": ["paper", "unsecured-email"]}},
+         "dpv": {"@context": {"dpv": "https://w3id.org/dpv#"}, "@type": "dpv:PrivacyNotice",
+           "hasPersonalData": [{"code": "identity.date-of-birth", "label": "Date of birth", "@type": "dpv-pd:DateOfBirth"}],
+           "hasPurpose": [{"code": "statutory-service", "label": "To provide a statutory service", "@type": "dpv:ServiceProvision"}],
+           "hasLegalBasis": [{"code": "uk-gdpr-6-1-e", "label": "Public task", "@type": "dpv:PublicInterest", "legal": "eu-gdpr:A6-1-e"}]}}""")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicNoticeView(
         String slug,

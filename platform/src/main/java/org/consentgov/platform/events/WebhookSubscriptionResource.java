@@ -71,7 +71,7 @@ public abstract class WebhookSubscriptionResource {
     @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a receiver to events",
             description = "Deliveries are POSTed as CloudEvents 1.0 (structured JSON) signed with the secret, retried with "
                     + "backoff and parked after the last attempt. The secret is never returned.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of creating again", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of creating again", example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a", schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
     @APIResponse(responseCode = "201", description = "Created; Location names the subscription", content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed body, invalid URL or a secret shorter than 32 characters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -94,15 +94,15 @@ public final class WebhookViews {
     /** The shape of a change-feed item and a webhook body, for the OpenAPI document only. */
     @Schema(name = "ChangeEvent", description = "A CloudEvents 1.0 event in structured JSON mode")
     public record ChangeEventSchema(
-            @Schema(examples = "1.0") String specversion,
+            @Schema(examples = "1.0", enumeration = "1.0") String specversion,
             @Schema(description = "Stable event id: receivers de-duplicate by it") UUID id,
-            @Schema(examples = "/notice-service") String source,
-            @Schema(examples = "org.consentgov.notice.published") String type,
-            @Schema(description = "The aggregate: a notice slug or a consent record id", examples = "what-it-means-to-me") String subject,
+            @Schema(examples = "/notice-service", maxLength = 255) String source,
+            @Schema(examples = "org.consentgov.notice.published", maxLength = 255) String type,
+            @Schema(description = "The aggregate: a notice slug or a consent record id", examples = "what-it-means-to-me", maxLength = 255) String subject,
             Instant time,
-            @Schema(examples = "application/json") String datacontenttype,
+            @Schema(examples = "application/json", maxLength = 255) String datacontenttype,
             @Schema(description = "The event's payload; ids only, never names or external identifiers",
                     type = SchemaType.OBJECT) Object data,
-            @Schema(description = "Change-feed position; increases in commit order", examples = "42") long position) {
+            @Schema(description = "Change-feed position; increases in commit order", examples = "42", minimum = "1") long position) {
     }
 }
