@@ -100,6 +100,11 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /** The services run started, from its SERVICES list: name to HTTP port (the gateway's is 8080). */
+    public Map<String, Integer> services() {
+        return java.util.Collections.unmodifiableMap(services);
+    }
+
     /**
      * Stops one service of the suite with SIGTERM and waits until it has exited.
      *
