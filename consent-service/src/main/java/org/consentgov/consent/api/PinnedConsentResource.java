@@ -11,6 +11,7 @@ import org.consentgov.consent.domain.ConsentService;
 import org.consentgov.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,8 +28,12 @@ import org.consentgov.platform.problem.Problem;
 @Path("/api/consents/pinned")
 @Tag(name = "Consents", description = "Consent records")
 @SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PinnedConsentResource {
 
+    @Schema(name = "PinnedConsentCounts", description = "ACTIVE consents pinned to versions older than beforeVersion, by version", examples = """
+            {"notice": "what-it-means-to-me", "beforeVersion": 2, "active": 5, "byVersion": {"1": 5}}""")
     public record PinnedView(String notice, int beforeVersion, long active, Map<Integer, Long> byVersion) {
     }
 
@@ -41,7 +46,8 @@ public class PinnedConsentResource {
     @GET
     @RolesAllowed({"dpo", "integration"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "countPinnedConsents", summary = "How many ACTIVE consents are pinned to older versions of a notice")
+    @Operation(operationId = "countPinnedConsents", summary = "How many ACTIVE consents are pinned to older versions of a notice",
+            description = "For notice-service's dry run of a notice change: counts only, no records or subjects.")
     @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = PinnedView.class)))
     @APIResponse(responseCode = "400", description = "notice or beforeVersion missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
