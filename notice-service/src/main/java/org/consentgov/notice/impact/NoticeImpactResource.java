@@ -20,6 +20,8 @@ import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -70,7 +72,9 @@ public class NoticeImpactResource {
     @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such notice or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The version is not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ImpactView impact(@PathParam("slug") String slug, @PathParam("number") int number) {
+    public ImpactView impact(
+            @Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug,
+            @Parameter(description = "The draft version's number", example = "2", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") int number) {
         NoticeVersionView draft = notices.version(slug, number);
         if (draft.state() != VersionState.DRAFT) {
             throw ProblemException.conflict("not-a-draft", "Version " + number + " of '" + slug + "' is " + draft.state()
