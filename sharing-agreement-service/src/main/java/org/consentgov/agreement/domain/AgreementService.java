@@ -40,6 +40,7 @@ import org.consentgov.agreement.persistence.AgreementSignature;
 import org.consentgov.agreement.persistence.AgreementVersion;
 import org.consentgov.agreement.persistence.Organisation;
 import org.consentgov.agreement.persistence.OrganisationRepository;
+import org.consentgov.platform.json.CanonicalJson;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
@@ -192,7 +193,7 @@ public class AgreementService {
             AgreementContent content = read(version.content);
             checkForActivation(content, notices);
             Instant now = clock.instant();
-            version.contentHash = ContentHasher.sha256(tree(version.content));
+            version.contentHash = CanonicalJson.sha256(tree(version.content));
             version.state = AgreementState.PENDING_SIGNATURE;
             version.updatedAt = now;
             version.updatedBy = caller.name();
