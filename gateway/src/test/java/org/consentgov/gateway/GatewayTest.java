@@ -74,6 +74,19 @@ class GatewayTest {
     }
 
     @Test
+    void signedNoticeEventsPassWithoutATokenWithTheirSignatureAndOnlyOnTheirExactPath() {
+        given().contentType("application/cloudevents+json").header("Webhook-Signature", "t=1,v1=abc")
+                .body("{\"id\":\"e1\"}").when().post("/api/consents/notice-events").then()
+                .statusCode(200).body("service", org.hamcrest.Matchers.equalTo("consent"));
+        UpstreamStubs.consent.verify(postRequestedFor(urlPathEqualTo("/api/consents/notice-events"))
+                .withHeader("Webhook-Signature", matching("t=1,v1=abc")));
+        // Only that path: its neighbours still need a token.
+        given().contentType("application/json").body("{}").when().post("/api/consents/notice-events/x").then()
+                .statusCode(401).contentType("application/problem+json");
+        given().contentType("application/json").body("{}").when().post("/api/consents").then().statusCode(401);
+    }
+
+    @Test
     void eachPrefixGoesToItsService() {
         String t = token("router");
         given().auth().oauth2(t).when().get("/api/notices").then().statusCode(200).body("service", org.hamcrest.Matchers.equalTo("notice"));
@@ -112,20 +125,21 @@ class GatewayTest {
                 .withHeader("traceparent", matching("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")));
     }
 
+    /** On the notice route: its test timeout (5 s) leaves room for 8 MB on a busy machine; consent's 1 s is for the 504 test. */
     @Test
     void requestAndResponseBodiesPassThroughWhole() {
-        UpstreamStubs.consent.stubFor(post(urlPathEqualTo("/api/consents/import")).willReturn(aResponse().withStatus(201)
+        UpstreamStubs.notice.stubFor(post(urlPathEqualTo("/api/notices/import")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/octet-stream").withBody(new byte[3_000_000])));
         byte[] body = new byte[5_000_000];
         for (int i = 0; i < body.length; i++) {
             body[i] = (byte) ('a' + i % 26);
         }
         byte[] answer = given().auth().oauth2(token("bulk")).contentType("application/x-ndjson").body(body)
-                .when().post("/api/consents/import").then().statusCode(201).extract().asByteArray();
+                .when().post("/api/notices/import").then().statusCode(201).extract().asByteArray();
         assertThat(answer).hasSize(3_000_000);
-        UpstreamStubs.consent.verify(postRequestedFor(urlPathEqualTo("/api/consents/import"))
+        UpstreamStubs.notice.verify(postRequestedFor(urlPathEqualTo("/api/notices/import"))
                 .withRequestBody(matching("abcdefghij.*")));
-        assertThat(UpstreamStubs.consent.findAll(postRequestedFor(urlPathEqualTo("/api/consents/import"))).get(0).getBody())
+        assertThat(UpstreamStubs.notice.findAll(postRequestedFor(urlPathEqualTo("/api/notices/import"))).get(0).getBody())
                 .hasSize(5_000_000);
     }
 
