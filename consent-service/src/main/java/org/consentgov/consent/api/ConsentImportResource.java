@@ -16,11 +16,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -34,7 +36,9 @@ import org.consentgov.platform.paging.Paging;
 import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.security.Caller;
+import org.consentgov.platform.requestid.RequestIds;
 import org.consentgov.platform.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,8 +54,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Streamed NDJSON bulk import of consent forms, and its progress. The body is read line by line while it
- * arrives (never held whole, never copied to disk), so its size is bounded only by
- * {@code consent.import.max-body-size}; see {@link ConsentImport}. HTTP only.
+ * arrives, with flow control ({@link RequestBodyStream}: never held whole, never copied to disk), so its size is
+ * bounded only by {@code consent.import.max-body-size}; see {@link ConsentImport}. HTTP only.
  */
 @Path("/api/consents/imports")
 @Authenticated
@@ -73,8 +77,11 @@ public class ConsentImportResource {
     private final ImportJobs jobs;
     private final Caller caller;
     private final ObjectMapper mapper;
+    private final long maxBodySize;
 
-    public ConsentImportResource(ConsentImport importer, ImportJobs jobs, Caller caller, ObjectMapper mapper) {
+    public ConsentImportResource(ConsentImport importer, ImportJobs jobs, Caller caller, ObjectMapper mapper,
+            @ConfigProperty(name = "consent.import.max-body-size") MemorySize maxBodySize) {
+        this.maxBodySize = maxBodySize.asLongValue();
         this.importer = importer;
         this.jobs = jobs;
         this.caller = caller;
@@ -101,15 +108,24 @@ public class ConsentImportResource {
     @APIResponse(responseCode = "400", description = "Invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 1 GiB (CONSENT_IMPORT_MAX_BODY_SIZE); split the file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/x-ndjson", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@HeaderParam(IdempotentExecutor.HEADER) String key, InputStream body, UriInfo uri)
-            throws IOException {
+    public Response create(@HeaderParam(IdempotentExecutor.HEADER) String key, @Context HttpServerRequest request,
+            UriInfo uri) throws IOException {
         if (key != null && !KEY.matcher(key).matches()) {
             throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be 1 to "
                     + ConsentImport.MAX_STREAM_KEY_LENGTH + " visible ASCII characters for an import",
                     IdempotentExecutor.HEADER);
         }
         UUID id = UUID.randomUUID();
-        importer.run(body, id, key, uri, null);
+        try {
+            // not Quarkus REST's InputStream parameter: it let a fast client fill the heap (RequestBodyStream)
+            importer.run(new RequestBodyStream(request, maxBodySize), id, key, uri, null);
+        } catch (RequestBodyStream.TooLarge e) {
+            return Response.status(413).type(Problem.MEDIA_TYPE).entity(new Problem(413, "Content too large",
+                    "content-too-large", "An import body may have at most " + e.limit + " bytes; the import "
+                            + id + " stopped there (the lines before it are recorded): split the file",
+                    "/" + uri.getPath().replaceFirst("^/", ""), RequestIds.current(), List.of(),
+                    java.util.Map.of("maxBodyBytes", e.limit, "importId", id.toString()))).build();
+        }
         return Response.created(uri.getBaseUriBuilder().path("api/consents/imports").path(id.toString()).build())
                 .entity(view(jobs.find(id).orElseThrow(), true)).build();
     }
