@@ -181,7 +181,8 @@ class ConsentImportTest {
         HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("api/consents/imports"))
                 .header("Authorization", "Bearer " + token("integration")).header("Content-Type", NDJSON)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> ImportFiles.lines(nhsBase, 0, 8000, 6000, resume))).build();
-        CompletableFuture<HttpResponse<String>> upload = HttpClient.newHttpClient().sendAsync(request,
+        CompletableFuture<HttpResponse<String>> upload = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(request,
                 HttpResponse.BodyHandlers.ofString());
         try {
             JsonPath running = awaitRunning(Instant.now().plusSeconds(60));

@@ -11,11 +11,12 @@ import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A request body as a blocking stream with flow control: at most {@link #HIGH_WATER} chunks are held, then the
- * request is paused until the reader has taken them. Quarkus REST's own {@code InputStream} parameter did not
- * hold a fast client back here: {@code ConsentImportMemoryIT} saw the whole body pile up in the heap as Vert.x
- * buffers while the import was recording its first batch (a service with {@code -Xmx128m} ran out of memory on a
- * 530 MB file). Read on a worker thread; Vert.x calls the handlers on the event loop.
+ * A request body as a blocking stream with explicit flow control and a byte limit: at most {@link #HIGH_WATER}
+ * chunks are held, then the request is paused until the reader has taken them, and more than {@code limit} bytes
+ * end the stream with {@link TooLarge}. The bound does not depend on how Quarkus REST buffers an
+ * {@code InputStream} parameter, and {@code ConsentImportMemoryIT} checks it with a service heap far smaller than
+ * the file. (The heap did fill up once: through an h2c upgrade, which {@link NoCleartextHttp2} now refuses.)
+ * Read on a worker thread; Vert.x calls the handlers on the event loop.
  */
 final class RequestBodyStream extends InputStream {
 
