@@ -114,10 +114,10 @@ public class ConsentBulkResource {
     @Consumes(NDJSON)
     @Produces(NDJSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.DPO})
-    @Operation(operationId = "importConsents", summary = "Import consent forms in bulk", description = "One RecordConsentRequest per line (NDJSON; blank lines are skipped). Each line is recorded as POST /api/consents would record it, in its own transaction: a bad line is answered with the problem that endpoint would give and does not stop the others. The answer has one result line per input line, in order and written as each is recorded, then a summary line. With an Idempotency-Key K, line n is recorded at most once under the key K:n, so a re-sent file reports those lines as replayed; a changed line under a used key is an error (idempotency-key-reused). A line may have at most 65536 bytes; a file at most 100000 non-blank lines.")
+    @Operation(operationId = "importConsents", deprecated = true, summary = "Import consent forms in bulk, answered line by line", description = "Superseded by POST /api/consents/imports, which streams a file of any length in bounded memory; kept for clients that want one result line per input line. The file is first stored (not held in memory), then recorded in batches exactly as POST /api/consents/imports records it. Content-Location names the import, readable with GET /api/consents/imports/{id} while it runs. One RecordConsentRequest per line (NDJSON; blank lines are skipped). Each line is recorded as POST /api/consents would record it, in its own transaction: a bad line is answered with the problem that endpoint would give and does not stop the others. The answer has one result line per input line, in order and written as each is recorded, then a summary line. With an Idempotency-Key K, line n is recorded at most once under the key K:n, so a re-sent file reports those lines as replayed; a changed line under a used key is an error (idempotency-key-reused). A line may have at most 65536 bytes; a file at most 100000 non-blank lines.")
     @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a re-sent file record nothing twice: line n uses the key K:n", example = "eyes-import-2026-03-03", schema = @Schema(type = SchemaType.STRING, maxLength = ConsentImport.MAX_KEY_LENGTH, pattern = "[\\x21-\\x7E]{1,248}"))
     @RequestBody(required = true, description = "One RecordConsentRequest JSON per line", content = @Content(mediaType = NDJSON, schema = @Schema(implementation = RecordConsentRequest.class)))
-    @APIResponse(responseCode = "200", description = "One ConsentImportLine per input line, then one ConsentImportSummaryLine", content = @Content(mediaType = NDJSON, schema = @Schema(oneOf = {ImportLineResult.class, ImportSummaryLine.class}), examples = {
+    @APIResponse(responseCode = "200", description = "One ConsentImportLine per input line, then one ConsentImportSummaryLine", headers = @Header(name = "Content-Location", description = "The import: GET /api/consents/imports/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = NDJSON, schema = @Schema(oneOf = {ImportLineResult.class, ImportSummaryLine.class}), examples = {
             @ExampleObject(name = "created", summary = "A recorded line", value = "{\"line\":1,\"status\":\"created\",\"id\":\"0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10\"}"),
             @ExampleObject(name = "error", summary = "A refused line", value = "{\"line\":2,\"status\":\"error\",\"problem\":{\"type\":\"https://consentgov.org/problems/invalid-identifier\",\"title\":\"Bad request\",\"status\":400,\"detail\":\"not a valid NHS number\",\"instance\":\"/api/consents/import\",\"code\":\"invalid-identifier\",\"errors\":[{\"field\":\"subject.identifiers[0].value\",\"message\":\"not a valid NHS number\"}]}}"),
             @ExampleObject(name = "summary", summary = "The last line", value = "{\"summary\":{\"lines\":2,\"created\":1,\"replayed\":0,\"errors\":1}}")}))
@@ -139,8 +139,10 @@ public class ConsentBulkResource {
                     "/" + uri.getPath().replaceFirst("^/", ""), RequestIds.current(), List.of(),
                     Map.of("maxLines", ConsentImport.MAX_LINES))).build();
         }
-        StreamingOutput results = out -> importer.run(spool, key, uri, out);
-        return Response.ok(results, NDJSON).build();
+        UUID job = UUID.randomUUID();
+        StreamingOutput results = out -> importer.run(spool, job, key, uri, out);
+        return Response.ok(results, NDJSON)
+                .contentLocation(uri.getBaseUriBuilder().path("api/consents/imports").path(job.toString()).build()).build();
     }
 
     private enum ExportFormat {

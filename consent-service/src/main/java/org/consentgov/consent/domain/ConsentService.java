@@ -60,6 +60,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ConsentService {
 
+    /**
+     * The row version of a record just recorded: Hibernate inserts it and then updates it once in the same flush,
+     * because its history head is set after {@code persist}. The bulk import writes the same value.
+     */
+    static final long NEW_RECORD_VERSION = 1;
 
     private final ConsentRecordRepository records;
     private final SubjectRepository subjects;
@@ -101,53 +106,17 @@ public class ConsentService {
     @Transactional
     public ConsentRecordView record(RecordConsentRequest request) {
         validateShape(request);
-        PublishedNotice notice = notices.published(request.notice().slug(), request.notice().version());
-        if (!notice.contentHash().equals(request.notice().contentHash())) {
-            throw ProblemException.rule("notice-hash-mismatch",
-                    "The content hash does not match version " + notice.version() + " of '" + notice.slug()
-                            + "': the family may have been shown other words than those published",
-                    "notice.contentHash").with("publishedContentHash", notice.contentHash());
-        }
-        PublishedNotice.ConsentTerms terms = notice.content().consent();
-        if (terms == null) {
-            throw ProblemException.rule("notice-asks-no-consent",
-                    "Notice '" + notice.slug() + "' version " + notice.version() + " does not ask for consent", "notice");
-        }
+        PublishedNotice notice = noticeFor(request);
         List<String> dataCategories = checkScope(request, notice);
 
         Subject subject = request.subjectId() != null
                 ? subjects.findByIdOptional(request.subjectId()).orElseThrow(() -> ProblemException.rule("unknown-subject",
                         "No subject has id " + request.subjectId(), "subjectId"))
                 : subjectService.resolveOrCreate(request.subject(), "subject");
-        checkDates(request, subject);
+        checkDates(request, subject.dateOfBirth);
 
         Instant now = now();
-        ConsentRecord record = new ConsentRecord();
-        record.id = UUID.randomUUID();
-        record.subjectId = subject.id;
-        record.noticeSlug = notice.slug();
-        record.noticeVersion = notice.version();
-        record.noticeContentHash = notice.contentHash();
-        record.purposes = List.copyOf(request.purposes());
-        record.dataCategories = dataCategories;
-        record.collectionMethod = request.collectionMethod().name();
-        record.formIssuedOn = request.formIssuedOn();
-        record.formReceivedOn = request.formReceivedOn();
-        record.evidenceReference = request.evidenceReference();
-        record.recordedBy = caller.name();
-        record.recordedOrg = caller.org().orElse(null);
-        record.recordedAt = now;
-        record.withdrawalAnyTime = withdrawalAnyTime(notice);
-        record.withdrawalWindowEndsOn = record.withdrawalAnyTime ? null
-                : WithdrawalWindow.of(record.formReceivedOn, terms.withdrawalWindowDays()).lastDay();
-        int position = 0;
-        for (PartyRequest p : request.parties()) {
-            record.parties.add(party(record, position++, p, now));
-        }
-        ConsentEvaluator.Outcome outcome = evaluate(record, subject.dateOfBirth, terms);
-        apply(record, outcome, now);
-        record.historyHead = HistoryChain.GENESIS;
-        record.historyLength = 0;
+        ConsentRecord record = newRecord(request, notice, dataCategories, subject.id, subject.dateOfBirth, now);
 
         // a newer record for the same subject and notice replaces the one in force
         List<ConsentRecord> replaced = records.activeFor(subject.id, notice.slug());
@@ -172,6 +141,58 @@ public class ConsentService {
         }
         subjectService.logAccess(subject.id, "record-consent");
         return view(record, true);
+    }
+
+    /** The published notice version the request names, checked against its hash and consent terms. */
+    PublishedNotice noticeFor(RecordConsentRequest request) {
+        PublishedNotice notice = notices.published(request.notice().slug(), request.notice().version());
+        if (!notice.contentHash().equals(request.notice().contentHash())) {
+            throw ProblemException.rule("notice-hash-mismatch",
+                    "The content hash does not match version " + notice.version() + " of '" + notice.slug()
+                            + "': the family may have been shown other words than those published",
+                    "notice.contentHash").with("publishedContentHash", notice.contentHash());
+        }
+        if (notice.content().consent() == null) {
+            throw ProblemException.rule("notice-asks-no-consent",
+                    "Notice '" + notice.slug() + "' version " + notice.version() + " does not ask for consent", "notice");
+        }
+        return notice;
+    }
+
+    /**
+     * A new record for a checked request (not yet persisted): its parties, the evaluated decision and state, and
+     * an empty history. The single create and the bulk import both build records here.
+     */
+    ConsentRecord newRecord(RecordConsentRequest request, PublishedNotice notice, List<String> dataCategories,
+            UUID subjectId, LocalDate dateOfBirth, Instant now) {
+        PublishedNotice.ConsentTerms terms = notice.content().consent();
+        ConsentRecord record = new ConsentRecord();
+        record.id = UUID.randomUUID();
+        record.subjectId = subjectId;
+        record.noticeSlug = notice.slug();
+        record.noticeVersion = notice.version();
+        record.noticeContentHash = notice.contentHash();
+        record.purposes = List.copyOf(request.purposes());
+        record.dataCategories = dataCategories;
+        record.collectionMethod = request.collectionMethod().name();
+        record.formIssuedOn = request.formIssuedOn();
+        record.formReceivedOn = request.formReceivedOn();
+        record.evidenceReference = request.evidenceReference();
+        record.recordedBy = caller.name();
+        record.recordedOrg = caller.org().orElse(null);
+        record.recordedAt = now;
+        record.withdrawalAnyTime = withdrawalAnyTime(notice);
+        record.withdrawalWindowEndsOn = record.withdrawalAnyTime ? null
+                : WithdrawalWindow.of(record.formReceivedOn, terms.withdrawalWindowDays()).lastDay();
+        int position = 0;
+        for (PartyRequest p : request.parties()) {
+            record.parties.add(party(record, position++, p, now));
+        }
+        ConsentEvaluator.Outcome outcome = evaluate(record, dateOfBirth, terms);
+        apply(record, outcome, now);
+        record.historyHead = HistoryChain.GENESIS;
+        record.historyLength = 0;
+        return record;
     }
 
     /** Adds a party's later decision, e.g. the parent's consent that was missing. */
@@ -520,11 +541,24 @@ public class ConsentService {
                 record.effective, at, requestedBy, supersededBy, withdrawalRequestId, windowEndedOn, resolution, null, null));
     }
 
+    /** The data of a given, refused or superseded event, as {@link #emit} writes it. */
+    static ConsentEventData recordedEventData(ConsentRecord record, Instant at, UUID supersededBy) {
+        return new ConsentEventData(record.id, record.subjectId, record.noticeSlug, record.noticeVersion,
+                record.noticeContentHash, record.purposes, record.state.name(), record.effective, at, null, supersededBy,
+                null, null, null, null, null);
+    }
+
     private ConsentRecord lock(UUID id) {
         return records.lock(id).orElseThrow(() -> ProblemException.notFound("Consent record", id));
     }
 
     private void append(ConsentRecord record, String event, ConsentState from, ConsentState to, String reason,
+            JsonNode payload, Instant at) {
+        records.append(historyEntry(record, event, from, to, reason, payload, at));
+    }
+
+    /** The record's next history entry, chained to its head; the record's head and length move to it. Not persisted. */
+    HistoryEntry historyEntry(ConsentRecord record, String event, ConsentState from, ConsentState to, String reason,
             JsonNode payload, Instant at) {
         HistoryEntry entry = new HistoryEntry();
         entry.id = UUID.randomUUID();
@@ -540,9 +574,9 @@ public class ConsentService {
         entry.prevHash = record.historyHead;
         entry.hash = HistoryChain.hash(entry.prevHash, record.id, entry.seq, event, from, to, entry.actor, at, reason,
                 tree(entry.payload));
-        records.append(entry);
         record.historyLength = entry.seq;
         record.historyHead = entry.hash;
+        return entry;
     }
 
     private ConsentEvaluator.Outcome evaluate(ConsentRecord record, LocalDate dateOfBirth, PublishedNotice.ConsentTerms terms) {
@@ -569,7 +603,7 @@ public class ConsentService {
         return consentBasis || notice.content().consent().withdrawalWindowDays() == null;
     }
 
-    private void validateShape(RecordConsentRequest request) {
+    void validateShape(RecordConsentRequest request) {
         if ((request.subject() == null) == (request.subjectId() == null)) {
             throw ProblemException.badRequest("subject-required", "Give either subject or subjectId, not both and not neither",
                     "subject");
@@ -606,7 +640,7 @@ public class ConsentService {
         }
     }
 
-    private List<String> checkScope(RecordConsentRequest request, PublishedNotice notice) {
+    List<String> checkScope(RecordConsentRequest request, PublishedNotice notice) {
         List<String> noticePurposes = notice.purposeCodes();
         for (int i = 0; i < request.purposes().size(); i++) {
             if (!noticePurposes.contains(request.purposes().get(i))) {
@@ -627,7 +661,7 @@ public class ConsentService {
         return List.copyOf(request.dataCategories());
     }
 
-    private void checkDates(RecordConsentRequest request, Subject subject) {
+    void checkDates(RecordConsentRequest request, LocalDate dateOfBirth) {
         LocalDate today = today();
         if (request.formReceivedOn().isAfter(today)) {
             throw ProblemException.rule("date-in-future", "The form cannot have been received in the future", "formReceivedOn");
@@ -639,7 +673,7 @@ public class ConsentService {
             throw ProblemException.rule("received-before-issued", "The form was received before it was issued",
                     "formReceivedOn");
         }
-        if (request.formReceivedOn().isBefore(subject.dateOfBirth)) {
+        if (request.formReceivedOn().isBefore(dateOfBirth)) {
             throw ProblemException.rule("received-before-birth", "The form was received before the subject was born",
                     "formReceivedOn");
         }
@@ -673,7 +707,7 @@ public class ConsentService {
         return party;
     }
 
-    private JsonNode recordedPayload(ConsentRecord r) {
+    JsonNode recordedPayload(ConsentRecord r) {
         ObjectNode payload = mapper.createObjectNode();
         payload.put("subjectId", r.subjectId.toString());
         payload.put("noticeSlug", r.noticeSlug).put("noticeVersion", r.noticeVersion).put("noticeContentHash", r.noticeContentHash);
@@ -712,11 +746,16 @@ public class ConsentService {
         }
     }
 
-    private Instant now() {
+    /** The outbox's time of an event written now (not truncated, as {@link Outbox} writes it). */
+    Instant clockInstant() {
+        return clock.instant();
+    }
+
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), WithdrawalWindow.LONDON);
     }
 

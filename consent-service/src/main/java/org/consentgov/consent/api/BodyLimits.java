@@ -1,0 +1,61 @@
+package org.consentgov.consent.api;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.consentgov.platform.problem.Problem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Request body limits per route. Quarkus has one limit for every route ({@code quarkus.http.limits.max-body-size}),
+ * which is set to the streamed import's ({@code consent.import.max-body-size}); this filter, run right after
+ * Quarkus's own check, holds every other route to {@code consent.http.max-body-size}: a declared Content-Length
+ * over it is answered 413 before the body is read, and a chunked body is cut off by Quarkus REST at that size.
+ * Only {@code POST /api/consents/imports} reads its body as a stream; the others read theirs whole.
+ */
+@ApplicationScoped
+public class BodyLimits {
+
+    static final String IMPORTS = "/api/consents/imports";
+    /** Where Quarkus REST reads the limit of a body it streams. */
+    private static final String REQUEST_LIMIT = "io.quarkus.max-request-size";
+
+    private final long limit;
+
+    public BodyLimits(@ConfigProperty(name = "consent.http.max-body-size") MemorySize limit) {
+        this.limit = limit.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        // Quarkus's global check runs at order -2 (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT)
+        router.route().order(-1).handler(this::check);
+    }
+
+    void check(RoutingContext rc) {
+        if (rc.request().method() == HttpMethod.POST && IMPORTS.equals(rc.normalizedPath())) {
+            rc.next();
+            return;
+        }
+        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long declared;
+        try {
+            declared = length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            declared = -1;
+        }
+        if (declared > limit) {
+            String body = "{\"type\":\"" + Problem.TYPE_BASE + "content-too-large\",\"title\":\"Content too large\","
+                    + "\"status\":413,\"detail\":\"A request body may have at most " + limit + " bytes here\","
+                    + "\"code\":\"content-too-large\",\"maxBodyBytes\":" + limit + "}";
+            rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+            return;
+        }
+        rc.put(REQUEST_LIMIT, limit);
+        rc.next();
+    }
+}
