@@ -84,6 +84,8 @@ class ConsentImportMemoryIT {
                     .statusCode(200).extract().jsonPath().getInt("totalItems");
         }
         assertThat(sent.get()).as("the file is larger than the service's whole heap").isGreaterThan(heapLimit);
+        // the sampler read the service's heap while the import ran: it never reached the limit (else: out of memory)
+        assertThat(peak.get()).as("peak heap used, sampled from /q/metrics").isPositive().isLessThan(heapLimit);
         System.out.printf("consent import of %d lines (%d MB) in %d s (%d lines/s); service heap -Xmx%dm, peak heap used"
                 + " %d MB (sampled from /q/metrics every 200 ms)%n", lines, sent.get() / 1_000_000, seconds,
                 lines / seconds, heapLimit / (1024 * 1024), peak.get() / (1024 * 1024));
