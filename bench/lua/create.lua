@@ -16,5 +16,10 @@ function request()
     .. '"parties":[{"role":"child","decision":"GIVEN","decidedOn":"' .. today .. '"},'
     .. '{"role":"parent","relationship":"mother","decision":"GIVEN","decidedOn":"' .. today .. '"}],'
     .. '"collectionMethod":"PAPER_FORM","formReceivedOn":"' .. today .. '"}'
-  return wrk.format("POST", "/api/consents", {["Idempotency-Key"] = "bench-" .. id}, body)
+  local headers = {}
+  for name, value in pairs(wrk.headers) do
+    headers[name] = value
+  end
+  headers["Idempotency-Key"] = "bench-" .. id
+  return wrk.format("POST", "/api/consents", headers, body)
 end
