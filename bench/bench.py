@@ -102,8 +102,9 @@ def loadavg():
 
 
 class Service:
-    def __init__(self, root, name, port, env, logdir, jfr_dir=None):
+    def __init__(self, root, name, port, env, logdir, jfr_dir=None, java_opts=()):
         self.root, self.name, self.port, self.env = root, name, port, env
+        self.java_opts = list(java_opts)
         self.log = logdir / f"{name}.log"
         self.jfr = (jfr_dir / f"{name}.jfr") if jfr_dir else None
         self.proc = None
@@ -115,7 +116,7 @@ class Service:
         return f"http://localhost:{self.port}"
 
     def start(self):
-        cmd = [shutil.which("java") or "java"]
+        cmd = [shutil.which("java") or "java"] + self.java_opts
         if self.jfr:
             cmd.append(f"-XX:StartFlightRecording=filename={self.jfr},settings=profile,dumponexit=true")
         cmd += ["-jar", str(self.root / self.name / "target/quarkus-app/quarkus-run.jar")]
@@ -158,8 +159,13 @@ class Bench:
     def __init__(self, args):
         self.a = args
         self.root = Path(args.root)
+        # bench_consents etc.; a smoke run and TEST_DB_SUFFIX get their own names, so that a smoke run in the
+        # tests never touches a full run's databases (nor another checkout's)
+        prefix = "bench" + ("_smoke" if args.smoke else "") + os.environ.get("TEST_DB_SUFFIX", "")
+        for service, db in list(DBS.items()):
+            DBS[service] = prefix + "_" + db.split("_", 1)[1]
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        self.out = Path(args.out) if args.out else HERE / "results" / (stamp + ("-smoke" if args.smoke else ""))
+        self.out = Path(args.out).resolve() if args.out else HERE / "results" / (stamp + ("-smoke" if args.smoke else ""))
         self.out.mkdir(parents=True, exist_ok=True)
         (self.out / "logs").mkdir(exist_ok=True)
         self.jfr_dir = None
@@ -168,6 +174,7 @@ class Bench:
             self.jfr_dir.mkdir(exist_ok=True)
         self.rows = []       # raw measurements
         self.ratios = []     # (id, what, value, target text, met)
+        self.failures = []
         self.facts = {}
         self.services = {}
         self.suite = None
@@ -318,7 +325,8 @@ class Bench:
                         "consent-service": "CONSENT_SERVICE_PORT",
                         "sharing-agreement-service": "SHARING_AGREEMENT_SERVICE_PORT"}[name]
             e = dict(common, **env[name], QUARKUS_HTTP_PORT=str(ports[name]), **{port_var: str(ports[name])})
-            self.services[name] = Service(self.root, name, ports[name], e, self.out / "logs", self.jfr_dir)
+            self.services[name] = Service(self.root, name, ports[name], e, self.out / "logs", self.jfr_dir,
+                                          (self.a.java_opts or "").split())
         # one at a time, as ./run does, so that each start-up time is its own (all at once with --parallel-start)
         if self.a.parallel_start:
             log("starting the four services at once (--parallel-start: start-up times overlap)")
@@ -823,6 +831,8 @@ http {{
         with open(d / "plot-throughput.dat", "w") as f:
             for r in pairs:
                 f.write(f"\"{r['scenario']}\\n{r['variant']}\" {r['tps'] or 0}\n")
+            if not pairs:
+                f.write("\"none\" 0\n")
         scale = {}
         for r in self.rows:
             if r["scenario"] == "5-scale":
@@ -901,26 +911,34 @@ unset multiplot
             sizes = sorted(parse_size(s) for s in self.a.sizes.split(","))
             check_size = max([s for s in sizes if s <= parse_size(self.a.check_at)] or [sizes[0]])
             only = set(self.a.only.split(",")) if self.a.only else None
+
+            def attempt(name, fn):
+                try:
+                    fn()
+                except Exception as e:  # one scenario's failure is reported, and the others still run
+                    log(f"FAILED: {name}: {e}")
+                    self.failures.append(f"{name}: {e}")
+                    self.ratio(name, f"scenario {name} failed: {str(e)[:120]}", "-", "-", False)
             want = lambda n: only is None or n in only
             if want("7"):
                 log("scenario 7: start-up time and idle RSS")
-                self.scenario_startup()
+                attempt('scenario_startup', self.scenario_startup)
             for i, size in enumerate(sizes):
                 self.grow_to(size)
                 if want("5"):
                     log(f"scenario 5: check latency at {self.consents} consents")
-                    self.scale_point()
+                    attempt('scale_point', self.scale_point)
                 if i == 0:
                     if want("2"):
-                        self.scenario_overhead()
+                        attempt('scenario_overhead', self.scenario_overhead)
                     if want("3"):
-                        self.scenario_create()
+                        attempt('scenario_create', self.scenario_create)
                     if want("4"):
-                        self.scenario_import()
+                        attempt('scenario_import', self.scenario_import)
                     if want("6"):
-                        self.scenario_sharing()
+                        attempt('scenario_sharing', self.scenario_sharing)
                 if size == check_size and want("1"):
-                    self.scenario_check()
+                    attempt('scenario_check', self.scenario_check)
             self.scale_ratio()
         finally:
             self.stop_nginx()
@@ -1002,6 +1020,7 @@ def main():
     p.add_argument("--idle-seconds", type=int, default=10, help="idle time before reading RSS (default 10)")
     p.add_argument("--only", help="comma-separated scenario numbers to run (default all: 1-7)")
     p.add_argument("--parallel-start", action="store_true", help="start the four services at once (smoke default)")
+    p.add_argument("--java-opts", help="JVM options for the four services, e.g. \"-Xmx256m -XX:+UseSerialGC\"")
     p.add_argument("--jfr", action="store_true", help="record JFR profiles of every service (in OUT/jfr)")
     p.add_argument("--keycloak", help="a running Keycloak with the demo realm (default http://localhost:8180, "
                    "else the harness starts its own)")
@@ -1020,7 +1039,11 @@ def main():
             if k not in given:
                 setattr(a, k, v)
     try:
-        Bench(a).run()
+        bench = Bench(a)
+        bench.run()
+        if bench.failures:
+            log(f"{len(bench.failures)} scenario(s) failed: " + "; ".join(bench.failures))
+            sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
 
