@@ -97,6 +97,15 @@ def rss_mb(pid):
     return float("nan")
 
 
+def cpu_seconds(pid):
+    """User + system CPU time a process has used so far, in seconds (from /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def loadavg():
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -426,6 +435,7 @@ class Bench:
             subprocess.run(["wrk", "-t", threads, "-c", str(connections), "-d", f"{self.a.warmup}s", "-s", str(lua),
                             url], env=e, capture_output=True, text=True, timeout=self.a.warmup + 60)
         load = loadavg()
+        cpu0 = {n: cpu_seconds(s.proc.pid) for n, s in self.services.items() if s.proc}
         cmd = ["wrk", "-t", threads, "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s", "-s", str(lua), url]
         r = subprocess.run(cmd, env=e, capture_output=True, text=True, timeout=duration + 120)
         (self.out / "logs" / f"wrk-{scenario}-{variant}-{connections}.txt").write_text(
@@ -435,15 +445,18 @@ class Bench:
             raise RuntimeError(f"wrk gave no result for {scenario}/{variant}: {r.stdout[-500:]} {r.stderr[-500:]}")
         j = json.loads(m.group(1))
         secs = j["duration_us"] / 1e6
+        # CPU each service used per request: a cost that other load on the machine does not change much
+        cpu = {n: cpu_seconds(self.services[n].proc.pid) - c0 for n, c0 in cpu0.items()}
+        cpu_note = ", ".join(f"{n} {v * 1000 / max(1, j['requests']):.2f} ms CPU/req" for n, v in cpu.items() if v > 0.05)
         errors = j["status_errors"] + j["connect_errors"] + j["read_errors"] + j["write_errors"] + j["timeouts"]
         row = dict(scenario=scenario, variant=variant, size=self.consents, connections=connections,
                    duration_s=round(secs, 1), requests=j["requests"], tps=round(j["requests"] / secs, 1),
                    p50_ms=round(j["p50_us"] / 1000, 3), p90_ms=round(j["p90_us"] / 1000, 3),
                    p99_ms=round(j["p99_us"] / 1000, 3), max_ms=round(j["max_us"] / 1000, 3), errors=errors,
-                   note=f"wrk; load average {load}")
+                   note=f"wrk; load average {load}; {cpu_note}")
         self.rows.append(row)
         log(f"  {scenario:<10} {variant:<22} c={connections:<3} {row['tps']:>9} req/s  p50 {row['p50_ms']} ms  "
-            f"p99 {row['p99_ms']} ms  errors {errors}")
+            f"p99 {row['p99_ms']} ms  errors {errors}  [{cpu_note}]")
         return row
 
     def pgbench(self, scenario, variant, script, connections, variables=None, duration=None, warmup=True):
