@@ -90,7 +90,7 @@ class LinkedNoticeFilterTest {
         Parties ours = parties();
         Parties theirs = parties();
         String mine = active(ours);
-        active(theirs, linkingAlso(content(theirs), ours.notice()));
+        create(linkingAlso(content(theirs), ours.notice()));
 
         assertThat(linking(token("partner-user", "partner", ours.recipient()), ours.notice(), 100)).containsExactly(mine);
         assertThat(linking(token("researcher-user", "researcher", "no-such-organisation"), ours.notice(), 100)).isEmpty();
