@@ -3,6 +3,7 @@ package org.consentgov.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -16,6 +17,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -129,12 +131,35 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /** Jackson's "this type cannot be read" (which Quarkus would answer with a bare 500): a defect of ours, as a problem. */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        String sqlState = sqlState(e);
+        if (sqlState != null && sqlState.startsWith("22")) {
+            // SQL class 22, data exception (a NUL in text, a number or date out of the column's range...): a value
+            // from the request that the database refused; the transaction is rolled back, so nothing changed
+            LOG.warnf(e, "Request value refused by the database on %s (SQLState %s)", uri.getPath(), sqlState);
+            return response(400, "Invalid value", "invalid-value", "A value in the request cannot be stored", uri, List.of(),
+                    Map.of()).build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return response(500, "Internal error", "internal-error",
                 "The server could not complete the request; quote the request id when reporting it", uri, List.of(),
                 Map.of()).build();
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     static Response.ResponseBuilder response(int status, String title, String code, String detail, UriInfo uri,
