@@ -5,6 +5,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -23,10 +25,18 @@ import org.junit.jupiter.api.Test;
  * run with {@code -Dfuzz.seed=<seed>}, make it longer with {@code -Dfuzz.requests=<n>} (see the README).
  */
 @QuarkusTest
+@TestProfile(OpenApiFuzzTest.Last.class)
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = UpstreamStubs.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OpenApiFuzzTest {
+
+    /**
+     * A profile of its own, so that this test runs after the module's other tests (Quarkus runs tests with a
+     * profile after those without) and its thousands of requests change no data those tests read.
+     */
+    public static class Last implements QuarkusTestProfile {
+    }
 
     @TestHTTPResource("/")
     URL service;
