@@ -3,6 +3,7 @@ package org.consentgov.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -134,6 +135,12 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /** Jackson's "this type cannot be read" (which Quarkus would answer with a bare 500): a defect of ours, as a problem. */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         Throwable lost = databaseUnavailable(e);
@@ -143,6 +150,14 @@ public class ProblemMappers {
             return response(503, "Service unavailable", "database-unavailable",
                     "The service cannot reach its database just now; retry later", uri, List.of(), Map.of())
                     .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
+        }
+        String sqlState = sqlState(e);
+        if (sqlState != null && sqlState.startsWith("22")) {
+            // SQL class 22, data exception (a NUL in text, a number or date out of the column's range...): a value
+            // from the request that the database refused; the transaction is rolled back, so nothing changed
+            LOG.warnf(e, "Request value refused by the database on %s (SQLState %s)", uri.getPath(), sqlState);
+            return response(400, "Invalid value", "invalid-value", "A value in the request cannot be stored", uri, List.of(),
+                    Map.of()).build();
         }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return response(500, "Internal error", "internal-error",
@@ -174,6 +189,15 @@ public class ProblemMappers {
                 break;
             }
             cause = cause.getCause();
+        }
+        return null;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
         }
         return null;
     }
