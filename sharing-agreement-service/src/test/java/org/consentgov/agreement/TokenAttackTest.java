@@ -73,14 +73,14 @@ class TokenAttackTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"partner, /api/agreements", "researcher, /api/agreements",
             "partner, /api/disclosures", "researcher, /api/disclosures"})
-    void aPartnerOrResearcherWithoutAnOrganisationGetsNoData(String role, String path) {
-        // org-scoped roles see only what concerns their organisation; a token that names none sees nothing
-        // (ScopingTest: an empty page), never everything
+    void aPartnerOrResearcherWithoutAnOrganisationIsRefused(String role, String path) {
+        // org-scoped roles see only what concerns their organisation; a token that names none is a 403, never data
         given().auth().oauth2(TestTokens.token(role + "-without-org", role, null, AUDIENCE)).accept("application/json")
                 .when().get(path)
-                .then().statusCode(200)
-                .body("totalItems", org.hamcrest.Matchers.equalTo(0))
-                .body("items", org.hamcrest.Matchers.empty());
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("organisation-required"))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("items")));
     }
 
     @org.junit.jupiter.api.Test
