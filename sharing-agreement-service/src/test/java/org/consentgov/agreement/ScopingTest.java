@@ -91,12 +91,15 @@ class ScopingTest {
     }
 
     @Test
-    void aPartnerWhoseTokenNamesNoOrganisationSeesNothing() {
+    void aPartnerWhoseTokenNamesNoOrganisationIsRefused() {
         String id = active(parties());
         String orphan = token("orphan", "partner", null);
-        given().auth().oauth2(orphan).when().get("/api/agreements").then().statusCode(200).body("totalItems", equalTo(0));
-        given().auth().oauth2(orphan).when().get("/api/agreements/{id}", id).then().statusCode(404);
-        given().auth().oauth2(orphan).when().get("/api/disclosures").then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(orphan).when().get("/api/agreements").then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("organisation-required"));
+        given().auth().oauth2(orphan).when().get("/api/agreements/{id}", id).then().statusCode(403)
+                .body("code", equalTo("organisation-required"));
+        given().auth().oauth2(orphan).when().get("/api/disclosures").then().statusCode(403)
+                .body("code", equalTo("organisation-required"));
     }
 
     @Test

@@ -109,7 +109,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     public static void consentServiceSlow() {
         server.stubFor(get(urlPathEqualTo("/api/consents/check")).atPriority(0).willReturn(json(200,
-                Map.of("consented", true, "reasons", List.of())).withFixedDelay(1500)));
+                Map.of("consented", true, "reasons", List.of())).withFixedDelay(6000)));
     }
 
     public static int consentChecks() {

@@ -1,5 +1,6 @@
 package org.consentgov.notice.impact;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -7,9 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.consentgov.notice.api.NoticeViews.ChangeView;
 import org.consentgov.notice.api.NoticeViews.NoticeDiffView;
 import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
@@ -32,10 +35,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The dry run of publishing a draft: its structured diff against the published version, whether it is material,
- * and, when it is, how many ACTIVE consents are pinned to older versions (asked of consent-service with
- * notice-service's own token). If consent-service cannot answer, the impact still comes back, with
- * {@code consents: null} and a note. Agreements linking the notice are not listed yet: sharing-agreement-service
- * offers no filter by linked notice ({@code agreements: null} and a note).
+ * when it is, how many ACTIVE consents are pinned to older versions (asked of consent-service), and the agreements
+ * that link the notice (asked of sharing-agreement-service), both with notice-service's own token. If either cannot
+ * answer, the impact still comes back, with {@code consents: null} or {@code agreements: null} and a note saying so.
  */
 @Path("/api/notices/{slug}/versions/{number}/impact")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,30 +45,53 @@ import org.jboss.logging.Logger;
 @SecurityRequirement(name = "jwt")
 public class NoticeImpactResource {
 
-    static final String AGREEMENTS_NOTE = "agreements linking the notice are not listed: sharing-agreement-service "
-            + "offers no filter by linked notice yet";
+    static final String AGREEMENTS_NOTE = "sharing-agreement-service did not answer: the agreements linking the notice "
+            + "are not listed";
+    /** Pages of agreements read at most; a notice linked by more agreements than that gets a note. */
+    static final int AGREEMENT_PAGES = 5;
+    static final int AGREEMENT_PAGE_SIZE = 100;
     private static final Logger LOG = Logger.getLogger(NoticeImpactResource.class);
 
     public record ConsentImpact(long active, Map<Integer, Long> byVersion) {
     }
 
+    @Schema(name = "NoticeImpactAgreement", description = "An agreement that links the notice, as sharing-agreement-service lists it "
+            + "(no personal data)", examples = """
+            {"id": "0b7e2a4c-5d6f-4a1b-8c9d-0e1f2a3b4c5d", "reference": "ISA-LBC-UOB-WIMTM",
+             "title": "What It Means to Me research project: information sharing agreement", "state": "ACTIVE",
+             "effectiveVersion": 1, "parties": ["luton-council", "university-of-bedfordshire"]}""")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LinkedAgreement(UUID id, String reference, String title,
+            @Schema(description = "The agreement's state as a whole (DRAFT, PENDING_SIGNATURE, ACTIVE, SUSPENDED, EXPIRED, TERMINATED)") String state,
+            @Schema(description = "The version in force, or last in force") Integer effectiveVersion,
+            @Schema(description = "A variation or first version being drafted or signed") Integer openVersion,
+            @Schema(description = "The parties' organisation ids") List<String> parties) {
+    }
+
     public record ImpactView(String slug, int version, Integer publishedVersion, boolean material, List<String> reasons,
-            List<ChangeView> changes, ConsentImpact consents, List<Object> agreements, List<String> notes) {
+            List<ChangeView> changes, ConsentImpact consents,
+            @Schema(description = "The agreements whose current versions link the notice (any of its versions), by reference; "
+                    + "null with a note when sharing-agreement-service cannot answer") List<LinkedAgreement> agreements,
+            List<String> notes) {
     }
 
     private final NoticeService notices;
     private final ConsentCountClient consents;
+    private final AgreementListClient agreements;
 
-    public NoticeImpactResource(NoticeService notices, @RestClient ConsentCountClient consents) {
+    public NoticeImpactResource(NoticeService notices, @RestClient ConsentCountClient consents,
+            @RestClient AgreementListClient agreements) {
         this.notices = notices;
         this.consents = consents;
+        this.agreements = agreements;
     }
 
     @GET
     @RolesAllowed({Roles.NOTICE_EDITOR, Roles.DPO})
     @Operation(operationId = "noticeVersionImpact", summary = "Dry run: what publishing this draft would change",
-            description = "The diff against the published version, whether it is material, and when material the ACTIVE "
-                    + "consents pinned to older versions (from consent-service; null with a note if it cannot answer).")
+            description = "The diff against the published version, whether it is material, when material the ACTIVE "
+                    + "consents pinned to older versions (from consent-service), and the agreements that link the notice (from "
+                    + "sharing-agreement-service); either is null with a note if its service cannot answer.")
     @APIResponse(responseCode = "200", description = "The impact", content = @Content(schema = @Schema(implementation = ImpactView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -82,10 +107,11 @@ public class NoticeImpactResource {
         }
         Integer published = notices.get(slug).versions().stream().filter(v -> v.state() == VersionState.PUBLISHED)
                 .map(VersionSummaryView::number).findFirst().orElse(null);
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (published == null) {
             notes.add("no published version: nothing to compare with, no consent can be pinned to an older version");
-            return new ImpactView(slug, number, null, false, List.of(), List.of(), null, null, List.copyOf(notes));
+            List<LinkedAgreement> linking = linkedAgreements(slug, number, notes);
+            return new ImpactView(slug, number, null, false, List.of(), List.of(), null, linking, List.copyOf(notes));
         }
         NoticeDiffView diff = notices.diff(slug, published, number);
         ConsentImpact consentImpact = null;
@@ -99,11 +125,52 @@ public class NoticeImpactResource {
                 LOG.warnf("impact of %s v%d: consent-service did not answer (%s)", slug, number, e.toString());
                 notes.add("consent-service did not answer: the consents pinned to older versions are not counted");
             }
-            notes.add(AGREEMENTS_NOTE);
         } else {
             notes.add("not material: publishing it flags no consent for re-consent");
         }
-        return new ImpactView(slug, number, published, diff.material(), diff.reasons(), diff.changes(), consentImpact, null,
+        List<LinkedAgreement> linking = linkedAgreements(slug, number, notes);
+        return new ImpactView(slug, number, published, diff.material(), diff.reasons(), diff.changes(), consentImpact, linking,
                 List.copyOf(notes));
+    }
+
+    /** Every agreement linking the notice, page by page; null (and a note) when sharing-agreement-service cannot answer. */
+    private List<LinkedAgreement> linkedAgreements(String slug, int number, List<String> notes) {
+        List<LinkedAgreement> found = new ArrayList<>();
+        try {
+            for (int page = 0; page < AGREEMENT_PAGES; page++) {
+                JsonNode answer = agreements.linking(slug, page, AGREEMENT_PAGE_SIZE);
+                JsonNode items = answer.path("items");
+                if (!items.isArray()) {
+                    throw new IllegalStateException("no items in sharing-agreement-service's answer");
+                }
+                items.forEach(item -> found.add(linkedAgreement(item)));
+                long total = answer.path("totalItems").asLong(found.size());
+                if (items.isEmpty() || found.size() >= total) {
+                    return List.copyOf(found);
+                }
+            }
+            notes.add("more than " + AGREEMENT_PAGES * AGREEMENT_PAGE_SIZE + " agreements link the notice: only the first "
+                    + found.size() + " are listed");
+            return List.copyOf(found);
+        } catch (RuntimeException e) {
+            LOG.warnf("impact of %s v%d: sharing-agreement-service did not answer (%s)", slug, number, e.toString());
+            notes.add(AGREEMENTS_NOTE);
+            return null;
+        }
+    }
+
+    private static LinkedAgreement linkedAgreement(JsonNode item) {
+        List<String> parties = new ArrayList<>();
+        item.path("parties").forEach(p -> parties.add(p.asText()));
+        return new LinkedAgreement(UUID.fromString(item.path("id").asText()), text(item, "reference"), text(item, "title"),
+                text(item, "state"), integer(item, "effectiveVersion"), integer(item, "openVersion"), List.copyOf(parties));
+    }
+
+    private static String text(JsonNode item, String field) {
+        return item.hasNonNull(field) ? item.get(field).asText() : null;
+    }
+
+    private static Integer integer(JsonNode item, String field) {
+        return item.hasNonNull(field) ? item.get(field).asInt() : null;
     }
 }

@@ -3,6 +3,7 @@ package org.consentgov.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -16,6 +17,9 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a client should wait before retrying while the database is unavailable. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -129,12 +135,71 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /** Jackson's "this type cannot be read" (which Quarkus would answer with a bare 500): a defect of ours, as a problem. */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Throwable lost = databaseUnavailable(e);
+        if (lost != null) {
+            // not a defect of this request: the database is gone (stopped, restarting, unreachable) for now
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), lost.getMessage());
+            return response(503, "Service unavailable", "database-unavailable",
+                    "The service cannot reach its database just now; retry later", uri, List.of(), Map.of())
+                    .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
+        }
+        String sqlState = sqlState(e);
+        if (sqlState != null && sqlState.startsWith("22")) {
+            // SQL class 22, data exception (a NUL in text, a number or date out of the column's range...): a value
+            // from the request that the database refused; the transaction is rolled back, so nothing changed
+            LOG.warnf(e, "Request value refused by the database on %s (SQLState %s)", uri.getPath(), sqlState);
+            return response(400, "Invalid value", "invalid-value", "A value in the request cannot be stored", uri, List.of(),
+                    Map.of()).build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return response(500, "Internal error", "internal-error",
                 "The server could not complete the request; quote the request id when reporting it", uri, List.of(),
                 Map.of()).build();
+    }
+
+    /**
+     * The cause that says the database cannot be reached, or null: a lost or refused connection (SQLState class 08),
+     * a server shutting down or starting up (57P01-57P03), or no pooled connection to be had in time.
+     */
+    static Throwable databaseUnavailable(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 20; depth++) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return cause;
+            }
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                String message = sql.getMessage() == null ? "" : sql.getMessage();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return cause;
+                }
+                if (state == null && message.startsWith("Acquisition timeout")) {
+                    return cause;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        return null;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     static Response.ResponseBuilder response(int status, String title, String code, String detail, UriInfo uri,

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.consentgov.platform.problem.Problem;
+import org.consentgov.platform.problem.ProblemException;
+import org.consentgov.platform.problem.ProblemKind;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -43,7 +45,12 @@ public class VocabularyResource {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(3600);
         if (notModified != null) {
-            return notModified.cacheControl(cache).build();
+            Response answer = notModified.cacheControl(cache).build();
+            if (answer.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+                throw new ProblemException(ProblemKind.PRECONDITION_FAILED, "stale-etag",
+                        "If-Match names no version of the vocabulary; the current ETag is " + tag);
+            }
+            return answer;
         }
         return Response.ok(vocabulary.document()).tag(tag).cacheControl(cache).build();
     }

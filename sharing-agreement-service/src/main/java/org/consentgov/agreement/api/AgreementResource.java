@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,6 +36,7 @@ import org.consentgov.agreement.api.AgreementViews.ReviewRequest;
 import org.consentgov.agreement.api.AgreementViews.SignRequest;
 import org.consentgov.agreement.api.AgreementViews.VariationRequest;
 import org.consentgov.agreement.api.GapReportViews.GapReportView;
+import org.consentgov.agreement.domain.AgreementContent;
 import org.consentgov.agreement.domain.AgreementService;
 import org.consentgov.agreement.domain.AgreementState;
 import org.consentgov.agreement.domain.GapReportService;
@@ -82,16 +85,20 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed({Roles.DPO, Roles.NOTICE_EDITOR, Roles.CASEWORKER, Roles.RESEARCHER, Roles.PARTNER, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(operationId = "listAgreements", summary = "List agreements", description = "By reference. Partners and researchers see only the agreements their organisation is party to.")
+    @Operation(operationId = "listAgreements", summary = "List agreements", description = "By reference. Partners and researchers see only the agreements their organisation is party to. With linkedNotice, the agreements that tell families about the sharing through that notice (what a change of the notice affects).")
     @APIResponse(responseCode = "200", description = "A page of agreements")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<AgreementSummaryView> list(
             @Parameter(description = "State of the agreement as a whole") @QueryParam("state") AgreementState state,
-            @Parameter(description = "An organisation that is party") @QueryParam("organisation") String organisation,
-            @Parameter(description = "Reference, any case") @QueryParam("reference") String reference,
+            @Parameter(description = "An organisation that is party (its id)", example = "university-of-bedfordshire", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG))
+            @QueryParam("organisation") @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "an organisation id: lower-case words joined by hyphens") String organisation,
+            @Parameter(description = "Reference, any case", example = "ISA-LBC-UOB-WIMTM", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementViews.REFERENCE))
+            @QueryParam("reference") @Size(max = 80) @Pattern(regexp = AgreementViews.REFERENCE, message = "2 to 80 letters, digits and . _ / -") String reference,
+            @Parameter(description = "The slug of a notice that a current version links (the version in force or last in force, else the latest, or the variation being drafted or signed)", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG))
+            @QueryParam("linkedNotice") @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "a notice slug: lower-case words joined by hyphens") String linkedNotice,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return service.list(new AgreementRepository.Filter(state, organisation, reference), page, size);
+        return service.list(new AgreementRepository.Filter(state, organisation, reference, linkedNotice), page, size);
     }
 
     @POST
@@ -145,7 +152,7 @@ public class AgreementResource {
     @Operation(operationId = "getAgreementVersion", summary = "Read one version", description = "Old versions stay readable.")
     @APIResponse(responseCode = "200", description = "The agreement with that version", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "404", description = "No such agreement or version, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response version(@PathParam("id") UUID id, @PathParam("number") int number) {
+    public Response version(@PathParam("id") UUID id, @Parameter(description = "Version number, from 1", example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") @Min(1) int number) {
         return ok(service.version(id, number));
     }
 
@@ -160,7 +167,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown organisation or vocabulary code, end before start…", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response updateDraft(@PathParam("id") UUID id, @PathParam("number") int number, @HeaderParam("If-Match") String ifMatch,
+    public Response updateDraft(@PathParam("id") UUID id, @Parameter(description = "Version number, from 1", example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") @Min(1) int number, @Parameter(description = "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DraftRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
         return ok(service.updateDraft(id, number, expected, request.content()));
@@ -178,7 +185,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "422", description = "A rule is broken; the problem names the rule and the field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "notice-service cannot answer; nothing changed; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public Response submit(@PathParam("id") UUID id, @Parameter(description = "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch) {
         long expected = ETags.expectedVersion(ifMatch);
         return ok(service.submit(id, expected));
     }
@@ -216,7 +223,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "422", description = "A rule is broken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "notice-service cannot answer; nothing changed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response activate(@PathParam("id") UUID id, @Parameter(description = "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = "The version to bring into force; by default the one pending signature, else the suspended one")
             @QueryParam("version") @Min(1) Integer version) {
         long expected = ETags.expectedVersion(ifMatch);
@@ -233,7 +240,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "409", description = "Not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response suspend(@PathParam("id") UUID id, @Parameter(description = "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReasonRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
         return ok(service.suspend(id, expected, request.reason()));
@@ -249,7 +256,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "409", description = "Already expired or terminated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response terminate(@PathParam("id") UUID id, @Parameter(description = "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReasonRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
         return ok(service.terminate(id, expected, request.reason()));
@@ -286,7 +293,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "409", description = "Not in force", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response review(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response review(@PathParam("id") UUID id, @Parameter(description = "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReviewRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
         return ok(service.review(id, expected, request.note()));

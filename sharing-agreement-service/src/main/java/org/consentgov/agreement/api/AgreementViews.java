@@ -26,34 +26,37 @@ public final class AgreementViews {
     private AgreementViews() {
     }
 
-    @Schema(name = "CreateAgreementRequest")
+    @Schema(name = "CreateAgreementRequest", examples = "{\"reference\": \"ISA-WIMTM-2025\", \"content\": " + AgreementContent.EXAMPLE + "}")
     public record CreateAgreementRequest(
             @Schema(description = "The agreement's reference; unique among agreements whose dates overlap", examples = "ISA-WIMTM-2025")
             @NotBlank @Pattern(regexp = REFERENCE, message = "2 to 80 letters, digits and . _ / -") String reference,
             @NotNull @Valid AgreementContent content) {
     }
 
-    @Schema(name = "DraftRequest", description = "The whole content of a draft version")
+    @Schema(name = "DraftRequest", description = "The whole content of a draft version", examples = "{\"content\": " + AgreementContent.EXAMPLE + "}")
     public record DraftRequest(@NotNull @Valid AgreementContent content) {
     }
 
-    @Schema(name = "VariationRequest", description = "Starts a variation: a new draft version, a copy of the latest unless content is sent")
+    @Schema(name = "VariationRequest", description = "Starts a variation: a new draft version, a copy of the latest unless content is sent",
+            examples = "{\"reason\": \"extend the research access to a second cohort\"}")
     public record VariationRequest(@Valid AgreementContent content,
             @Schema(examples = "extend the research access to a second cohort") @Size(max = 1000) String reason) {
     }
 
-    @Schema(name = "SignRequest", description = "A signature of the version put up for signature")
+    @Schema(name = "SignRequest", description = "A signature of the version put up for signature", examples = """
+            {"version": 1, "contentHash": "9f2c4e7a1b3d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8"}""")
     public record SignRequest(
             @Schema(description = "The version being signed", examples = "1") @NotNull @Min(1) Integer version,
-            @Schema(description = "The SHA-256 of the content the signatory read; refused if it is not the version's")
+            @Schema(description = "The SHA-256 of the content the signatory read; refused if it is not the version's",
+                    examples = "9f2c4e7a1b3d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8")
             @Pattern(regexp = "[0-9a-f]{64}", message = "64 lower-case hex digits") String contentHash) {
     }
 
-    @Schema(name = "ReasonRequest")
+    @Schema(name = "ReasonRequest", examples = "{\"reason\": \"the university reported a security incident\"}")
     public record ReasonRequest(@Schema(examples = "the university reported a security incident") @NotBlank @Size(max = 1000) String reason) {
     }
 
-    @Schema(name = "ReviewRequest")
+    @Schema(name = "ReviewRequest", examples = "{\"note\": \"reviewed with both parties; no change needed\"}")
     public record ReviewRequest(@Schema(examples = "reviewed with both parties; no change needed") @NotBlank @Size(max = 1000) String note) {
     }
 

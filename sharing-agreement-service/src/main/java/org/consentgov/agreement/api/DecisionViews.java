@@ -16,7 +16,10 @@ public final class DecisionViews {
     private DecisionViews() {
     }
 
-    @Schema(name = "DecisionRequest", description = "May the recipient receive these categories about this subject for this purpose at this time?")
+    @Schema(name = "DecisionRequest", description = "May the recipient receive these categories about this subject for this purpose at this time?", examples = """
+            {"recipient": "university-of-bedfordshire", "categories": ["identity.date-of-birth", "special.ethnicity"],
+             "subject": "nhs-number:9434765919", "purpose": "research-what-it-means-to-me", "record": true,
+             "transferMethod": "system-access"}""")
     public record DecisionRequest(
             @Schema(description = "The receiving organisation's id", examples = "university-of-bedfordshire") @NotBlank @Size(max = 80) String recipient,
             @Schema(description = "Data category codes", examples = "[\"identity.date-of-birth\", \"special.ethnicity\"]")

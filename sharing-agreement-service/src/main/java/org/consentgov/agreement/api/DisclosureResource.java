@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.consentgov.agreement.api.DisclosureViews.DisclosureView;
 import org.consentgov.agreement.api.DisclosureViews.RecordDisclosureRequest;
+import org.consentgov.agreement.domain.AgreementContent;
 import org.consentgov.agreement.domain.DisclosureService;
 import org.consentgov.agreement.domain.Scope;
 import org.consentgov.agreement.domain.SubjectRef;
@@ -93,9 +96,9 @@ public class DisclosureResource {
     @APIResponse(responseCode = "200", description = "A page of disclosures")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<DisclosureView> list(
-            @Parameter(description = "system:value, e.g. nhs-number:9434765919") @QueryParam("subject") String subject,
+            @Parameter(description = "system:value, e.g. nhs-number:9434765919", example = "nhs-number:9434765919", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("subject") @Size(max = 100) String subject,
             @Parameter(description = "Agreement id") @QueryParam("agreement") UUID agreement,
-            @Parameter(description = "Recipient organisation id") @QueryParam("recipient") String recipient,
+            @Parameter(description = "Recipient organisation id", example = "university-of-bedfordshire", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG)) @QueryParam("recipient") @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "an organisation id: lower-case words joined by hyphens") String recipient,
             @Parameter(description = "Disclosed at or after (ISO 8601)") @QueryParam("from") Instant from,
             @Parameter(description = "Disclosed before (ISO 8601)") @QueryParam("to") Instant to,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -110,8 +113,12 @@ public class DisclosureResource {
     @Operation(operationId = "exportDisclosures", summary = "Export the disclosure log", description = "Every matching disclosure as newline-delimited JSON, streamed as it is read. The export is logged.")
     @APIResponse(responseCode = "200", description = "One disclosure per line", content = @Content(mediaType = NDJSON, schema = @Schema(implementation = DisclosureView.class)))
     @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response export(@QueryParam("subject") String subject, @QueryParam("agreement") UUID agreement,
-            @QueryParam("recipient") String recipient, @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
+    public Response export(
+            @Parameter(description = "system:value, e.g. nhs-number:9434765919", example = "nhs-number:9434765919", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("subject") @Size(max = 100) String subject,
+            @Parameter(description = "Agreement id") @QueryParam("agreement") UUID agreement,
+            @Parameter(description = "Recipient organisation id", example = "university-of-bedfordshire", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG)) @QueryParam("recipient") @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "an organisation id: lower-case words joined by hyphens") String recipient,
+            @Parameter(description = "Disclosed at or after (ISO 8601)") @QueryParam("from") Instant from,
+            @Parameter(description = "Disclosed before (ISO 8601)") @QueryParam("to") Instant to) {
         DisclosureRepository.Filter filter = filter(subject, agreement, recipient, from, to);
         Scope scope = service.scope();
         boolean identifiers = service.identifiers();

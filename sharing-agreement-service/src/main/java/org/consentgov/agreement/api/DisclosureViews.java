@@ -14,7 +14,9 @@ public final class DisclosureViews {
     private DisclosureViews() {
     }
 
-    @Schema(name = "RecordDisclosureRequest", description = "Records that data passed under an earlier PERMIT")
+    @Schema(name = "RecordDisclosureRequest", description = "Records that data passed under an earlier PERMIT", examples = """
+            {"decisionId": "3f6c1d2e-8a4b-4c5d-9e7f-0a1b2c3d4e5f", "transferMethod": "encrypted-file-transfer",
+             "disclosedAt": "2025-10-01T09:30:00Z"}""")
     public record RecordDisclosureRequest(
             @Schema(description = "The PERMIT decision the disclosure relies on") @NotNull UUID decisionId,
             @Schema(description = "Transfer method code; the decision's when omitted", examples = "encrypted-file-transfer") @Size(max = 40) String transferMethod,

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.consentgov.agreement.api.OrganisationViews.CreateOrganisationRequest;
 import org.consentgov.agreement.api.OrganisationViews.OrganisationDetails;
 import org.consentgov.agreement.api.OrganisationViews.OrganisationView;
+import org.consentgov.agreement.domain.AgreementContent;
 import org.consentgov.agreement.domain.OrganisationService;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
@@ -64,7 +67,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "A page of organisations")
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<OrganisationView> list(
-            @Parameter(description = "Organisation type code") @QueryParam("type") String type,
+            @Parameter(description = "Organisation type code", example = "school", schema = @Schema(type = SchemaType.STRING, maxLength = 60)) @QueryParam("type") @Size(max = 60) String type,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return service.list(type, page, size);
@@ -93,7 +96,7 @@ public class OrganisationResource {
     @Operation(operationId = "getOrganisation", summary = "Read an organisation", description = "The ETag is the concurrency token for updates.")
     @APIResponse(responseCode = "200", description = "The organisation", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("slug") String slug) {
+    public Response get(@Parameter(description = "The organisation's id", example = "luton-schools", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG)) @PathParam("slug") @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "an organisation id: lower-case words joined by hyphens") String slug) {
         OrganisationView view = service.get(slug);
         return Response.ok(view).tag(ETags.of(view.rowVersion())).build();
     }
@@ -108,7 +111,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown type, or an identifier that does not apply to the type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
+    public Response update(@Parameter(description = "The organisation's id", example = "luton-schools", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG)) @PathParam("slug") @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "an organisation id: lower-case words joined by hyphens") String slug, @Parameter(description = "The organisation's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid OrganisationDetails request) {
         long expected = ETags.expectedVersion(ifMatch);
         OrganisationView view = service.update(slug, expected, request);

@@ -35,7 +35,11 @@ public final class OrganisationViews {
                     examples = "dpo") @Size(max = 255) String username) {
     }
 
-    @Schema(name = "CreateOrganisationRequest")
+    @Schema(name = "CreateOrganisationRequest", examples = """
+            {"slug": "luton-schools", "name": "Luton Schools", "type": "school", "icoRegistrationNumber": "Z5347709",
+             "schoolUrn": "109500",
+             "signatories": [{"name": "Data Protection Officer", "jobTitle": "Data protection officer",
+              "email": "dpo@luton-schools.example", "username": "schools-dpo"}]}""")
     public record CreateOrganisationRequest(
             @Schema(description = "Stable id, as in tokens' org claim and notices' recipients", examples = "luton-schools")
             @NotBlank @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "lower-case words joined by hyphens") String slug,
@@ -52,7 +56,10 @@ public final class OrganisationViews {
         }
     }
 
-    @Schema(name = "OrganisationDetails", description = "An organisation's details; the body of an update")
+    @Schema(name = "OrganisationDetails", description = "An organisation's details; the body of an update", examples = """
+            {"name": "Luton Schools", "type": "school", "icoRegistrationNumber": "Z5347709", "schoolUrn": "109500",
+             "signatories": [{"name": "Data Protection Officer", "jobTitle": "Data protection officer",
+              "email": "dpo@luton-schools.example", "username": "schools-dpo"}]}""")
     public record OrganisationDetails(
             @Schema(examples = "Luton Schools") @NotBlank @Size(max = 200) String name,
             @Schema(description = "Organisation type code from the vocabulary", examples = "school") @NotBlank @Size(max = 60) String type,

@@ -50,6 +50,28 @@ public record AgreementContent(
 
     public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
 
+    /** A valid content, for the examples of the requests that carry one (OpenAPI). */
+    public static final String EXAMPLE = """
+            {"title": "What It Means to Me research project: information sharing agreement",
+             "summary": "The council shares case record information of the children who choose to take part with the university's research team.",
+             "parties": [{"organisation": "luton-council", "role": "CONTROLLER"},
+              {"organisation": "university-of-bedfordshire", "role": "CONTROLLER"}],
+             "purposes": ["research-what-it-means-to-me"],
+             "dataCategories": ["identity.date-of-birth", "special.ethnicity"],
+             "dataSubjects": ["Children and young people who choose to take part"],
+             "lawfulBases": [{"appliesTo": "PERSONAL", "basis": "uk-gdpr-6-1-e", "description": "Public task"},
+              {"appliesTo": "SPECIAL", "basis": "uk-gdpr-9-2-j", "description": "Research purposes"}],
+             "legalFramework": [{"code": "uk.data-protection-act-2018"}],
+             "linkedNotices": [{"slug": "what-it-means-to-me", "version": 1}],
+             "consent": {"required": true, "notice": "what-it-means-to-me"},
+             "transfer": {"methods": ["system-access", "encrypted-file-transfer"], "forbiddenMethods": ["paper", "unsecured-email"],
+              "frequency": "CONTINUOUS"},
+             "securityRequirements": [{"code": "no-paper-copies"}],
+             "accessLimit": {"recipients": ["university-of-bedfordshire"], "months": 6, "after": "ANONYMISED_DATASET"},
+             "retention": {"period": "Up to six months of access, then an anonymised dataset",
+              "destruction": "Destroyed securely when no longer needed"},
+             "startDate": "2025-09-01", "endDate": "2027-08-31", "reviewCycleMonths": 12}""";
+
     public AgreementContent {
         legalFramework = legalFramework == null ? List.of() : legalFramework;
         linkedNotices = linkedNotices == null ? List.of() : linkedNotices;
@@ -121,7 +143,7 @@ public record AgreementContent(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AccessLimit(
             @Schema(description = "The parties whose access is limited", examples = "[\"university-of-bedfordshire\"]")
-            @NotNull @Size(min = 1, max = 50) List<@NotBlank @Pattern(regexp = SLUG) String> recipients,
+            @NotNull @Size(min = 1, max = 50) List<@NotBlank @Size(max = 80) @Pattern(regexp = SLUG) String> recipients,
             @Schema(examples = "6") @NotNull @Min(1) @Max(120) Integer months,
             @NotNull AfterAccess after,
             @Schema(description = "When access starts; by default when the agreement first comes into force")

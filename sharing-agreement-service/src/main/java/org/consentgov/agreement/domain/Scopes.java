@@ -2,6 +2,8 @@ package org.consentgov.agreement.domain;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import org.consentgov.platform.problem.ProblemException;
+import org.consentgov.platform.problem.ProblemKind;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.security.Roles;
 
@@ -9,7 +11,8 @@ import org.consentgov.platform.security.Roles;
  * The caller's scope: the council's own roles (DPO, auditor, caseworker, integration, notice editor) see
  * everything; a partner or researcher sees only what concerns the organisation of its token. The service's own
  * work without a request (demo data, daily checks) sees everything: every HTTP endpoint that reaches a service
- * demands a token, so no anonymous request gets here.
+ * demands a token, so no anonymous request gets here. A partner or researcher token without an {@code org} claim
+ * is a 403 problem ({@code organisation-required}).
  */
 @RequestScoped
 public class Scopes {
@@ -30,6 +33,10 @@ public class Scopes {
                 || caller.hasRole(Roles.INTEGRATION) || caller.hasRole(Roles.NOTICE_EDITOR)) {
             return Scope.everything();
         }
-        return Scope.of(caller.org().orElse(null));
+        // A partner or researcher is scoped to the organisation its token names; a token that names none is
+        // refused outright rather than answered with an empty scope, so a misconfigured client sees the cause.
+        String org = caller.org().filter(o -> !o.isBlank()).orElseThrow(() -> new ProblemException(ProblemKind.FORBIDDEN,
+                "organisation-required", "A partner or researcher token must name its organisation (claim org)"));
+        return Scope.of(org);
     }
 }

@@ -25,7 +25,15 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     static final String VISIBLE = " and (:all = true or exists (select 1 from AgreementParty p"
             + " where p.agreementId = a.id and p.organisation = :org))";
 
-    public record Filter(AgreementState state, String organisation, String reference) {
+    /**
+     * What a list of agreements may be narrowed to: a state, a party, a reference (any case), and a notice that one
+     * of the agreement's current versions links (see {@link #linking}).
+     */
+    public record Filter(AgreementState state, String organisation, String reference, String linkedNotice) {
+
+        public Filter(AgreementState state, String organisation, String reference) {
+            this(state, organisation, reference, null);
+        }
     }
 
     public Optional<Agreement> findVisible(UUID id, Scope scope) {
@@ -43,15 +51,38 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     }
 
     public List<Agreement> page(Filter filter, Scope scope, int page, int size) {
+        List<UUID> linking = filter.linkedNotice() == null ? null : linking(filter.linkedNotice());
+        if (linking != null && linking.isEmpty()) {
+            return List.of();
+        }
         TypedQuery<Agreement> query = getEntityManager().createQuery("from Agreement a where " + where(filter) + VISIBLE
                 + " order by a.reference, a.createdAt, a.id", Agreement.class);
-        return bind(scoped(query, scope), filter).setFirstResult(page * size).setMaxResults(size).getResultList();
+        return bind(scoped(query, scope), filter, linking).setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
     public long count(Filter filter, Scope scope) {
+        List<UUID> linking = filter.linkedNotice() == null ? null : linking(filter.linkedNotice());
+        if (linking != null && linking.isEmpty()) {
+            return 0;
+        }
         TypedQuery<Long> query = getEntityManager().createQuery("select count(a) from Agreement a where " + where(filter)
                 + VISIBLE, Long.class);
-        return bind(scoped(query, scope), filter).getSingleResult();
+        return bind(scoped(query, scope), filter, linking).getSingleResult();
+    }
+
+    /**
+     * The agreements whose current versions link the notice (its slug, any version of it): the version shown by
+     * default (in force, or last in force, or the latest) and the one open (a draft or variation being drafted or
+     * signed). The links live in the versions' content (linkedNotices), matched by JSON containment.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> linking(String noticeSlug) {
+        return ((List<Object>) getEntityManager().createNativeQuery("""
+                select distinct v.agreement_id from agreement_version v join agreement a on a.id = v.agreement_id
+                where (v.number = coalesce(a.effective_version, a.latest_version) or v.number = a.open_version)
+                  and v.content -> 'linkedNotices' @> jsonb_build_array(jsonb_build_object('slug', cast(?1 as text)))""")
+                .setParameter(1, noticeSlug).getResultList()).stream()
+                .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())).toList();
     }
 
     private static String where(Filter f) {
@@ -65,10 +96,16 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         if (f.organisation() != null) {
             where.append(" and exists (select 1 from AgreementParty q where q.agreementId = a.id and q.organisation = :party)");
         }
+        if (f.linkedNotice() != null) {
+            where.append(" and a.id in :linking");
+        }
         return where.toString();
     }
 
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Filter f) {
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Filter f, List<UUID> linking) {
+        if (linking != null) {
+            query.setParameter("linking", linking);
+        }
         if (f.state() != null) {
             query.setParameter("state", f.state());
         }
