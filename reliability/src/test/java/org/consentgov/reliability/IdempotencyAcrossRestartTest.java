@@ -150,6 +150,22 @@ class IdempotencyAcrossRestartTest {
         assertThat(summary.path("replayed").asInt()).isEqualTo(before.size() - 1);
     }
 
+    /**
+     * The streamed import's documented replay: a new import of the same file under the same key records nothing and
+     * counts every line as replayed.
+     */
+    static void sameStreamedImport(Api.Reply first, Api.Reply replay) {
+        assertThat(replay.status()).as("status of the replayed import (%s)", replay.body()).isEqualTo(first.status());
+        JsonNode before = first.json();
+        JsonNode after = replay.json();
+        assertThat(before.path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(before.path("created").asLong()).isEqualTo(1);
+        assertThat(after.path("state").asText()).as("replay: %s", after).isEqualTo("COMPLETED");
+        assertThat(after.path("created").asLong()).as("replay: %s", after).isZero();
+        assertThat(after.path("replayed").asLong()).as("replay: %s", after).isEqualTo(1);
+        assertThat(after.path("rejected").asLong()).as("replay: %s", after).isZero();
+    }
+
     static List<JsonNode> ndjson(String body) {
         List<JsonNode> out = new ArrayList<>();
         for (String line : body.split("\n")) {
@@ -202,6 +218,12 @@ class IdempotencyAcrossRestartTest {
             return new Prepared(f.consentDpo(), "/api/consents/import", "application/x-ndjson",
                     Api.write(f.consentRequest(nhs)) + "\n", () -> consentsOf(db, nhs),
                     IdempotencyAcrossRestartTest::sameImport);
+        });
+        cases.put("consent-service POST /api/consents/imports", f -> {
+            String nhs = Fixtures.nhsNumber();
+            return new Prepared(f.consentDpo(), "/api/consents/imports", "application/x-ndjson",
+                    Api.write(f.consentRequest(nhs)) + "\n", () -> consentsOf(db, nhs),
+                    IdempotencyAcrossRestartTest::sameStreamedImport);
         });
         cases.put("consent-service POST /api/consents/subscriptions", f -> subscriptionCase(db, Suite.CONSENTS,
                 f.consentDpo(), "/api/consents/subscriptions", "org.consentgov.consent.invalidated"));
