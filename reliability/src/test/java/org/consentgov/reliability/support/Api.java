@@ -67,7 +67,7 @@ public final class Api {
 
     /** A POST with a body already written, of the given media type (e.g. NDJSON). */
     public Reply postRaw(String path, String contentType, String body) {
-        return header("Content-Type", contentType).header("Accept", contentType + ", application/problem+json")
+        return header("Content-Type", contentType).header("Accept", contentType + ", application/json;q=0.9, application/problem+json")
                 .send("POST", path, new Raw(body));
     }
 
