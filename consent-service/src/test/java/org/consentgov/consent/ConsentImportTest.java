@@ -100,6 +100,50 @@ class ConsentImportTest {
         }
     }
 
+    /**
+     * Mass assignment on import lines: a line carrying a field the server owns is refused as a single POST would
+     * refuse it (400 unknown-field naming the field), records nothing (not even its subject), and the clean line
+     * beside it is recorded with the server's own id, state and recorder.
+     */
+    @Test
+    void anImportLineWithAServerOwnedFieldIsRefusedAndRecordsNothing() {
+        Map<String, Object> owned = new java.util.LinkedHashMap<>();
+        owned.put("id", UUID.randomUUID().toString());
+        owned.put("state", "WITHDRAWN");
+        owned.put("recordedBy", "mallory");
+        owned.put("recordedOrg", "bedfordshire-police");
+        owned.put("recordedAt", "2020-01-01T00:00:00Z");
+        owned.put("effective", true);
+        owned.put("rowVersion", 7);
+        List<String> fields = new ArrayList<>(owned.keySet());
+        List<String> nhs = new ArrayList<>();
+        StringBuilder file = new StringBuilder();
+        for (String field : fields) {
+            String n = nhsNumber();
+            nhs.add(n);
+            Map<String, Object> line = new java.util.LinkedHashMap<>(researchConsent(n, 0));
+            line.put(field, owned.get(field));
+            file.append(ndjson(line));
+        }
+        String clean = nhsNumber();
+        file.append(ndjson(researchConsent(clean, 0)));
+
+        JsonPath job = post(token("integration"), null, file.toString()).jsonPath();
+        assertThat(job.getLong("rejected")).isEqualTo(fields.size());
+        assertThat(job.getLong("created")).isEqualTo(1);
+        for (int i = 0; i < fields.size(); i++) {
+            assertThat(job.getInt("errors[" + i + "].line")).isEqualTo(i + 1);
+            assertThat(job.getString("errors[" + i + "].problem.code")).as(fields.get(i)).isEqualTo("unknown-field");
+            assertThat(job.getString("errors[" + i + "].problem.errors[0].field")).as(fields.get(i)).endsWith(fields.get(i));
+            given().auth().oauth2(token("caseworker")).queryParam("identifier", "nhs-number:" + nhs.get(i)).when()
+                    .get("/api/subjects").then().statusCode(404);
+        }
+        JsonPath recorded = record(recordIds(subjectId(clean)).get(0));
+        assertThat(recorded.getString("state")).isEqualTo("ACTIVE");
+        assertThat(recorded.getString("recordedBy")).isEqualTo("integration-user");
+        assertThat(recorded.getString("id")).isNotEqualTo(owned.get("id"));
+    }
+
     @Test
     void anImportedRecordIsTheRecordASinglePostWouldHaveMade() {
         // the same form twice for each of two subjects: one by single POSTs, one by an import

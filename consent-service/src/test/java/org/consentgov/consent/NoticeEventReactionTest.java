@@ -227,6 +227,46 @@ class NoticeEventReactionTest {
         assertThat(historyEvents(onV1)).containsExactly("recorded", "reconsent-required");
     }
 
+    /**
+     * Mass assignment through the receiver: a correctly signed event whose data also names records, states and
+     * flags of its own changes exactly what its notice and version imply (the records pinned to older versions are
+     * flagged), and nothing it names: the receiver reads the slug and the version, never a record id or a state.
+     */
+    @Test
+    void fieldsASignedEventAddsAreNotAssigned() throws Exception {
+        String onV1 = record(1);
+        String onV2 = record(2);
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("slug", slug, "version", 2, "previousVersion", 1,
+                "reasons", List.of("purpose added: evaluation")));
+        data.putAll(Map.of("recordIds", List.of(onV2), "records", List.of(Map.of("id", onV2, "state", "WITHDRAWN")),
+                "state", "WITHDRAWN", "effective", false, "reconsentRequired", false, "recordedBy", "mallory"));
+        Map<String, Object> event = new java.util.LinkedHashMap<>(Map.of("specversion", "1.0", "id", id,
+                "source", "/notice-service", "type", "org.consentgov.notice.material-change", "subject", slug,
+                "time", Instant.now().toString(), "data", data));
+        event.putAll(Map.of("recordedby", "mallory", "state", "WITHDRAWN", "subjectid", record(onV2).path("subjectId").asText()));
+        byte[] body = mapper.writeValueAsBytes(event);
+        long ts = Instant.now().getEpochSecond();
+        given().header(WebhookSignature.ID_HEADER, id).header(WebhookSignature.TIMESTAMP_HEADER, ts)
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, id, ts, body))
+                .contentType("application/cloudevents+json; charset=utf-8").body(body)
+                .when().post(RECEIVER).then().statusCode(204);
+
+        JsonNode flagged = record(onV1);
+        assertThat(flagged.path("state").asText()).isEqualTo("ACTIVE");
+        assertThat(flagged.path("effective").asBoolean()).isTrue();
+        assertThat(flagged.path("reconsentRequired").asBoolean()).isTrue();
+        assertThat(flagged.path("recordedBy").asText()).isNotEqualTo("mallory");
+        assertThat(historyEvents(onV1)).containsExactly("recorded", "reconsent-required");
+
+        JsonNode named = record(onV2);
+        assertThat(named.path("state").asText()).isEqualTo("ACTIVE");
+        assertThat(named.path("effective").asBoolean()).isTrue();
+        assertThat(named.path("reconsentRequired").asBoolean()).isFalse();
+        assertThat(historyEvents(onV2)).containsExactly("recorded");
+        assertThat(outboxEvents(onV2, "org.consentgov.consent.reconsent-required")).isZero();
+    }
+
     @Test
     void pinnedCountsForTheDryRun() {
         record(1);
