@@ -219,8 +219,8 @@ class Bench:
 
     def ensure_keycloak(self):
         """Keycloak with the demo realm: the suite's on 8180 when it answers; else, with --start-suite, the suite
-        (./run --no-build); else one of the harness's own, on a free port, in memory, from the copy ./run unpacked
-        into .cache/keycloak (no fixed port, so no port lock is needed)."""
+        (./run --no-build); else one of the harness's own, on a free port, in memory, from the copy in
+        .cache/keycloak, downloaded as ./run does when missing (no fixed port, so no port lock is needed)."""
         global KEYCLOAK
         if self.a.keycloak:
             KEYCLOAK = self.a.keycloak.rstrip("/")
@@ -236,8 +236,7 @@ class Bench:
         version = re.search(r"^KEYCLOAK_VERSION=(\S+)", (self.root / "run").read_text(), re.M).group(1)
         home = self.root / ".cache" / "keycloak" / f"keycloak-{version}"
         if not (home / "bin" / "kc.sh").exists():
-            raise SystemExit("bench: Keycloak does not answer on 8180 and .cache/keycloak holds no Keycloak "
-                             f"{version}: run ./run once (it downloads it), or pass --start-suite")
+            self.download_keycloak(version, home)
         own = self.root / ".cache" / "bench-keycloak"
         if not (own / "bin" / "kc.sh").exists():
             log(f"copying Keycloak {version} to .cache/bench-keycloak (once)")
@@ -263,6 +262,27 @@ class Bench:
                 return
             time.sleep(2)
         raise SystemExit("bench: Keycloak not ready in 15 minutes:\n" + tail(kc_log))
+
+    def download_keycloak(self, version, home):
+        """The same download ./run does (Maven Central, once), unpacked into .cache/keycloak where ./run looks."""
+        kc_dir = home.parent
+        tarball = kc_dir / f"keycloak-quarkus-dist-{version}.tar.gz"
+        kc_dir.mkdir(parents=True, exist_ok=True)
+        if not tarball.exists() or tarball.stat().st_size == 0:
+            log(f"downloading Keycloak {version} from Maven Central into .cache/keycloak (once, ~170 MB)")
+            got = subprocess.run([str(self.root / "mvnw"), "-q", "-B", "dependency:copy",
+                                  f"-Dartifact=org.keycloak:keycloak-quarkus-dist:{version}:tar.gz",
+                                  f"-DoutputDirectory={kc_dir}"], cwd=self.root, capture_output=True, text=True)
+            if got.returncode != 0:
+                raise SystemExit("bench: could not download Keycloak:\n" + (got.stdout + got.stderr)[-3000:])
+        log(f"unpacking Keycloak {version} into .cache/keycloak (once)")
+        unpacking = kc_dir / "unpacking"
+        shutil.rmtree(unpacking, ignore_errors=True)
+        unpacking.mkdir()
+        subprocess.run(["tar", "-xzf", str(tarball), "-C", str(unpacking)], check=True)
+        shutil.rmtree(home, ignore_errors=True)
+        (unpacking / f"keycloak-{version}").rename(home)
+        shutil.rmtree(unpacking, ignore_errors=True)
 
     def start_suite(self):
         log("starting the local suite (./run --no-build) for its Keycloak")
@@ -311,7 +331,10 @@ class Bench:
         def db(name):
             return {"QUARKUS_DATASOURCE_JDBC_URL": f"jdbc:postgresql://{PG_HOST}:{PG_PORT}/{DBS[name]}"}
         env = {
+            # Pools: consent-service keeps the default 20; the two services that the 64-connection pgbench run
+            # does not involve get small pools, so that they and pgbench fit PostgreSQL's 100 connections.
             "notice-service": {**db("notice-service"), "NOTICE_DEMO_DATA": "true",
+                               "QUARKUS_DATASOURCE_JDBC_MAX_SIZE": "4",
                                "NOTICE_CLIENT_SECRET": "notice-service-secret",
                                "CONSENT_SERVICE_URL": gw, "SHARING_AGREEMENT_SERVICE_URL": gw},
             "gateway": {"NOTICE_SERVICE_URL": f"http://localhost:{ports['notice-service']}",
@@ -325,6 +348,7 @@ class Bench:
                                 "CONSENT_NOTICE_EVENTS_TARGET_URL":
                                     f"http://localhost:{ports['consent-service']}/api/consents/notice-events"},
             "sharing-agreement-service": {**db("sharing-agreement-service"), "AGREEMENT_DEMO_DATA": "true",
+                                          "QUARKUS_DATASOURCE_JDBC_MAX_SIZE": "8",
                                           "AGREEMENT_CLIENT_SECRET": "sharing-agreement-service-secret",
                                           "NOTICE_SERVICE_URL": gw, "CONSENT_SERVICE_URL": gw},
         }
@@ -537,6 +561,30 @@ class Bench:
         self.ratio("1c", f"check p99 through the gateway, ms ({human_size(self.consents)}, c={c})",
                    gw["p99_ms"], "<= 10 ms", gw["p99_ms"] <= 10)
         self.check_errors(gw, direct)
+
+    def jit_warmup(self):
+        """Load that is not measured, once, before the first measurement: the JVMs compile their hot paths (C2)
+        while it runs. Without it the first scenarios measured the JIT compiler: on two cores consent-service
+        spent 2.9 ms of CPU per check in the first measurement and 0.7 ms once warm (bench/RESULTS.md)."""
+        t = self.a.jit_warmup
+        log(f"JIT warm-up: {t} s of unmeasured load (checks, creates, sharing decisions through the gateway)")
+        version, chash = self.notice_version()
+        check = {"BENCH_TOKEN": self.token("integration"), "BENCH_SUBJECTS": str(self.subjects)}
+        create = {"BENCH_TOKEN": check["BENCH_TOKEN"], "BENCH_RUN_ID": f"{self.run_id}w",
+                  "BENCH_NOTICE_VERSION": str(version), "BENCH_NOTICE_HASH": chash, "BENCH_TODAY": london_today()}
+        sharing = {"BENCH_TOKEN": self.token("dpo"), "BENCH_PATH": "/api/sharing-decisions",
+                   "BENCH_BODY": json.dumps({"recipient": "university-of-bedfordshire",
+                                             "categories": ["identity.date-of-birth"], "subject": DEMO_CONSENTED_CHILD,
+                                             "purpose": RESEARCH_PURPOSE, "record": False,
+                                             "transferMethod": "system-access"})}
+        for url, script, env, share in [(self.gw, "check", check, 0.4), (self.cs, "check", check, 0.2),
+                                        (self.gw, "create", create, 0.2), (self.gw, "post", sharing, 0.2)]:
+            lua = self.out / "logs" / f"{script}.lua"
+            if not lua.exists():
+                lua.write_text((HERE / "lua/common.lua").read_text() + "\n" + (HERE / f"lua/{script}.lua").read_text())
+            seconds = max(1, round(t * share))
+            subprocess.run(["wrk", "-t", "2", "-c", "16", "-d", f"{seconds}s", "-s", str(lua), url],
+                           env=dict(os.environ, **env), capture_output=True, text=True, timeout=seconds + 60)
 
     def check_errors(self, *rows):
         for r in rows:
@@ -938,6 +986,8 @@ unset multiplot
                 attempt('scenario_startup', self.scenario_startup)
             for i, size in enumerate(sizes):
                 self.grow_to(size)
+                if i == 0 and self.a.jit_warmup > 0:
+                    attempt('jit_warmup', self.jit_warmup)
                 if want("5"):
                     log(f"scenario 5: check latency at {self.consents} consents")
                     attempt('scale_point', self.scale_point)
@@ -1025,6 +1075,8 @@ def main():
     p.add_argument("--check-at", default="1m", help="size at which scenario 1 runs (the largest size not above it)")
     p.add_argument("--duration", type=int, default=20, help="seconds of load per measurement (default 20)")
     p.add_argument("--warmup", type=int, default=5, help="seconds of warm-up load before each (default 5)")
+    p.add_argument("--jit-warmup", type=int, default=60,
+                   help="seconds of unmeasured load once, before the first measurement, for the JIT (default 60)")
     p.add_argument("--connections", type=int, default=64, help="scenario 1 concurrency (default 64)")
     p.add_argument("--overhead-connections", type=int, default=32, help="scenario 2 concurrency (default 32)")
     p.add_argument("--write-connections", type=int, default=16, help="scenarios 3 and 6 concurrency (default 16)")
@@ -1044,7 +1096,7 @@ def main():
     a = p.parse_args()
     a.argv = [x for x in argv if not x.startswith("--root") and x != a.root]
     if a.smoke:
-        defaults = dict(sizes="1000,3000", check_at="3000", duration=1, warmup=1, connections=8,
+        defaults = dict(sizes="1000,3000", check_at="3000", duration=1, warmup=1, jit_warmup=2, connections=8,
                         overhead_connections=8, write_connections=4, scale_connections=4, import_lines=50,
                         idle_seconds=1, parallel_start=True)
         given = {x.split("=")[0].lstrip("-").replace("-", "_") for x in argv if x.startswith("--")}
