@@ -57,7 +57,10 @@ class UpstreamDownTest {
         assertThat(reply.problem()).as("problem+json: %s", reply.headers()).isTrue();
         assertThat(reply.json().path("status").asInt()).isEqualTo(503);
         assertThat(reply.header("Retry-After")).isNotBlank();
-        assertThat(DatabaseFingerprint.of(consents, CONSENT_TABLES)).as("consent-service's database").isEqualTo(before);
+        assertThat(DatabaseFingerprint.of(consents, CONSENT_TABLES)).as("consent-service's database; newest keys: %s",
+                suite.postgres().column(Suite.CONSENTS, "SELECT caller || ' ' || idempotency_key || ' ' || created_at || ' '"
+                        + " || coalesce(response_status::text, 'no answer') FROM idempotency_key ORDER BY created_at DESC LIMIT 3"))
+                .isEqualTo(before);
     }
 
     @Test
