@@ -57,6 +57,7 @@ public final class OpenApiFuzzer {
     private final List<String> tokens;
     private final Supplier<Map<String, String>> fingerprint;
     private final Predicate<String> excluded;
+    private final Duration rateLimitPatience;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Harvest harvest = new Harvest();
@@ -69,6 +70,7 @@ public final class OpenApiFuzzer {
         this.tokens = List.copyOf(b.tokens);
         this.fingerprint = b.fingerprint;
         this.excluded = b.excluded;
+        this.rateLimitPatience = b.rateLimitPatience;
     }
 
     public static Builder forService(String service) {
@@ -513,6 +515,14 @@ public final class OpenApiFuzzer {
                 // once more, on a new connection: the server may have closed a kept-alive one meanwhile
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             }
+            // a gateway's rate limit: wait as its Retry-After says and ask again, within the patience given
+            long deadline = System.nanoTime() + rateLimitPatience.toNanos();
+            while (response.statusCode() == 429 && System.nanoTime() < deadline) {
+                long seconds = response.headers().firstValue("Retry-After").map(String::trim)
+                        .filter(v -> v.matches("[0-9]{1,4}")).map(Long::parseLong).orElse(1L);
+                Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 10))).toMillis());
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            }
             report.count(sent, response.statusCode());
             return response;
         } catch (IllegalArgumentException e) {
@@ -599,6 +609,7 @@ public final class OpenApiFuzzer {
         private final List<String> tokens = new ArrayList<>();
         private Supplier<Map<String, String>> fingerprint;
         private Predicate<String> excluded = op -> false;
+        private Duration rateLimitPatience = Duration.ZERO;
 
         private Builder(String service) {
             this.service = service;
@@ -639,6 +650,15 @@ public final class OpenApiFuzzer {
         /** Operations ("METHOD /path/{template}") left out, e.g. ones that only stream. */
         public Builder exclude(Predicate<String> operation) {
             this.excluded = this.excluded.or(operation);
+            return this;
+        }
+
+        /**
+         * Through a rate-limited gateway: a 429 is waited out as its {@code Retry-After} says and the request sent
+         * again, for up to {@code patience} per request (default zero: a 429 is an answer like any other).
+         */
+        public Builder honourRateLimit(Duration patience) {
+            this.rateLimitPatience = patience;
             return this;
         }
 
