@@ -359,7 +359,8 @@ class Bench:
                         "sharing-agreement-service": "SHARING_AGREEMENT_SERVICE_PORT"}[name]
             e = dict(common, **env[name], QUARKUS_HTTP_PORT=str(ports[name]), **{port_var: str(ports[name])})
             self.services[name] = Service(self.root, name, ports[name], e, self.out / "logs", self.jfr_dir,
-                                          (self.a.java_opts or "").split())
+                                          (self.a.java_opts if self.a.java_opts is not None else
+                                           (self.root / "deploy/jvm.options").read_text()).split())
         # one at a time, as ./run does, so that each start-up time is its own (all at once with --parallel-start)
         if self.a.parallel_start:
             log("starting the four services at once (--parallel-start: start-up times overlap)")
@@ -1085,7 +1086,8 @@ def main():
     p.add_argument("--idle-seconds", type=int, default=10, help="idle time before reading RSS (default 10)")
     p.add_argument("--only", help="comma-separated scenario numbers to run (default all: 1-7)")
     p.add_argument("--parallel-start", action="store_true", help="start the four services at once (smoke default)")
-    p.add_argument("--java-opts", help="JVM options for the four services, e.g. \"-Xmx256m -XX:+UseSerialGC\"")
+    p.add_argument("--java-opts", help="JVM options for the four services (default: deploy/jvm.options, as deployed; "
+                                       "\"\" for the JVM's own defaults)")
     p.add_argument("--jfr", action="store_true", help="record JFR profiles of every service (in OUT/jfr)")
     p.add_argument("--keycloak", help="a running Keycloak with the demo realm (default http://localhost:8180, "
                    "else the harness starts its own)")
