@@ -143,6 +143,31 @@ class GatewayTest {
                 .hasSize(5_000_000);
     }
 
+    /** Larger than Vert.x's default limit (10 MB): the consent import takes up to 1 GiB, and the gateway streams it. */
+    @Test
+    void aBodyLargerThanTenMegabytesIsStreamedToTheService() {
+        UpstreamStubs.notice.stubFor(post(urlPathEqualTo("/api/notices/import")).willReturn(aResponse().withStatus(201)));
+        byte[] body = new byte[12_000_000];
+        java.util.Arrays.fill(body, (byte) 'x');
+        given().auth().oauth2(token("bulk")).contentType("application/x-ndjson").body(body)
+                .when().post("/api/notices/import").then().statusCode(201);
+        assertThat(UpstreamStubs.notice.findAll(postRequestedFor(urlPathEqualTo("/api/notices/import"))).get(0).getBody())
+                .hasSize(12_000_000);
+    }
+
+    /** An h2c upgrade is ignored: the answer is HTTP/1.1 (an upgraded stream would hold the whole body). */
+    @Test
+    void aCleartextHttp2UpgradeIsIgnored() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+            socket.getOutputStream().write(("GET /public/notices HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 ").doesNotContain("101");
+        }
+    }
+
     @Test
     void aStoppedServiceIsA503ProblemNotAHang() {
         given().auth().oauth2(token("stopped")).when().get("/api/agreements").then()

@@ -34,9 +34,11 @@ class VerifiedTokenCacheTest {
         assertThat(cache.isKept(token)).isFalse();
         given().auth().oauth2(token).accept("application/json").when().get(TokenAttackTest.PATH).then().statusCode(200);
         assertThat(cache.isKept(token)).isTrue();
+        long hits = cache.hits();
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).accept("application/json").when().get(TokenAttackTest.PATH).then().statusCode(200);
         }
+        assertThat(cache.hits() - hits).as("requests served the kept identity").isEqualTo(3);
         UpstreamStubs.notice.verify(4, WireMock.getRequestedFor(WireMock.urlPathEqualTo(TokenAttackTest.PATH))
                 .withHeader("Authorization", WireMock.equalTo("Bearer " + token)));
     }
