@@ -155,6 +155,19 @@ class GatewayTest {
                 .hasSize(12_000_000);
     }
 
+    /** The streamed import answers once the file is recorded: longer than consent's request timeout (1 s in tests). */
+    @Test
+    void theStreamedImportMayAnswerAfterTheRequestTimeoutOtherPostsMayNot() {
+        UpstreamStubs.consent.stubFor(post(urlPathEqualTo("/api/consents/imports")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"state\":\"COMPLETED\"}").withFixedDelay(2500)));
+        UpstreamStubs.consent.stubFor(post(urlPathEqualTo("/api/consents")).willReturn(aResponse().withStatus(201)
+                .withFixedDelay(2500)));
+        given().auth().oauth2(token("bulk")).contentType("application/x-ndjson").body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/consents/imports").then().statusCode(201).body("state", org.hamcrest.Matchers.equalTo("COMPLETED"));
+        given().auth().oauth2(token("bulk")).contentType("application/json").body("{}")
+                .when().post("/api/consents").then().statusCode(504);
+    }
+
     /** An h2c upgrade is ignored: the answer is HTTP/1.1 (an upgraded stream would hold the whole body). */
     @Test
     void aCleartextHttp2UpgradeIsIgnored() throws Exception {

@@ -21,6 +21,16 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * POST paths whose answer comes only once a long upload has been read and processed (the streamed consent
+     * import answers when the whole file is recorded): the upstream's idle timeout would cut them off, so these
+     * wait up to {@link #longRunningTimeout()} instead.
+     */
+    List<String> longRunningPaths();
+
+    @WithDefault("1h")
+    Duration longRunningTimeout();
+
     interface Upstream {
         /** Base URL, e.g. http://localhost:8081. */
         String url();

@@ -51,12 +51,16 @@ public class ProxyRoutes {
     private final RouteTable table;
     private final Upstreams upstreams;
     private final ClientRateLimiter limiter;
+    private final java.util.Set<String> longRunningPaths;
+    private final long longRunningTimeoutMillis;
 
     public ProxyRoutes(GatewayConfig config, Upstreams upstreams) {
         this.table = new RouteTable(config.routes(), config.publicPaths());
         this.upstreams = upstreams;
         GatewayConfig.RateLimit limit = config.rateLimit();
         this.limiter = new ClientRateLimiter(limit.requestsPerPeriod(), limit.period(), limit.burst(), limit.maxClients());
+        this.longRunningPaths = java.util.Set.copyOf(config.longRunningPaths());
+        this.longRunningTimeoutMillis = config.longRunningTimeout().toMillis();
     }
 
     void install(@Observes Router router) {
@@ -123,7 +127,8 @@ public class ProxyRoutes {
                 .setPort(upstream.port())
                 .setSsl(upstream.tls())
                 .setURI(request.uri())
-                .setIdleTimeout(upstream.config().requestTimeout().toMillis());
+                .setIdleTimeout(request.method() == io.vertx.core.http.HttpMethod.POST && longRunningPaths.contains(path)
+                        ? longRunningTimeoutMillis : upstream.config().requestTimeout().toMillis());
         AtomicBoolean clientGone = new AtomicBoolean();
         rc.response().closeHandler(v -> clientGone.set(true));
         upstream.client().request(options).onComplete(ar -> {
