@@ -226,6 +226,18 @@ class ConsentBulkTest {
 
     // ---- export
 
+    /** Found by OpenApiFuzzTest: the access was logged before the database refused the filter. */
+    @Test
+    void anExportTheDatabaseRefusesIsA400AndLeavesNoAccessLogged() {
+        String nhs = nhsNumber();
+        record(token("caseworker"), researchConsent(nhs, 0));
+        String subject = subjectId(nhs);
+        given().auth().oauth2(token("dpo")).queryParam("subject", subject)
+                .queryParam("recordedFrom", "+999999999-12-31T23:59:59Z").when().get("/api/consents/export")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertThat(accessLogged(subject, "export-consents")).isZero();
+    }
+
     @Test
     void anNdjsonExportHasExactlyTheMatchingRecordsAndNoIdentifiers() {
         String nhs = nhsNumber();

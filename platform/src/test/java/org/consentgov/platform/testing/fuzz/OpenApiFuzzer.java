@@ -100,7 +100,7 @@ public final class OpenApiFuzzer {
     record Failure(Sent request, int status, String contentType, String body, String reason) {
         @Override
         public String toString() {
-            return reason + "\n  " + request.describe() + "\n  -> " + status + " " + contentType + "\n    " + clip(body, 800);
+            return reason + "\n  " + request.describe() + "\n  -> " + status + " " + contentType + "\n    " + clip(body, reason.startsWith("db-changed") ? 6000 : 800);
         }
     }
 
@@ -133,6 +133,7 @@ public final class OpenApiFuzzer {
             }
             boolean allRejected = true;
             List<Sent> batch = new ArrayList<>();
+            List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < BATCH && index < settings.requests(); i++, index++) {
                 Random random = new Random(mix(settings.seed(), index));
                 int opIndex = writesOnly ? writers.get(Math.floorMod(index * 7919 + b, writers.size()))
@@ -146,6 +147,7 @@ public final class OpenApiFuzzer {
                 }
                 batch.add(sent);
                 int status = response.statusCode();
+                statuses.add(status);
                 if (status == 403 && sent.headers().containsKey("Authorization") && tokenIndex[opIndex] < tokens.size() - 1
                         && !sent.how().startsWith("header-authorization")) {
                     tokenIndex[opIndex]++;
@@ -167,7 +169,7 @@ public final class OpenApiFuzzer {
                                 changed.add(table.getKey());
                             }
                         }
-                        report.fail(new Failure(batch.get(0), 0, "", "tables changed: " + changed + "\n  batch:\n  "
+                        report.fail(new Failure(batch.get(0), 0, "", "tables changed: " + changed + "\n  answers: " + statuses + "\n  batch:\n  "
                                 + String.join("\n  ", batch.stream().map(Sent::describe).toList()),
                                 "db-changed: a batch of rejected requests changed " + changed), batch.get(0).op().key());
                     }
