@@ -10,6 +10,7 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -20,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,7 +53,7 @@ public class ProxyRoutes {
     private final RouteTable table;
     private final Upstreams upstreams;
     private final ClientRateLimiter limiter;
-    private final java.util.Set<String> longRunningPaths;
+    private final Set<String> longRunningPaths;
     private final long longRunningTimeoutMillis;
 
     public ProxyRoutes(GatewayConfig config, Upstreams upstreams) {
@@ -59,7 +61,7 @@ public class ProxyRoutes {
         this.upstreams = upstreams;
         GatewayConfig.RateLimit limit = config.rateLimit();
         this.limiter = new ClientRateLimiter(limit.requestsPerPeriod(), limit.period(), limit.burst(), limit.maxClients());
-        this.longRunningPaths = java.util.Set.copyOf(config.longRunningPaths());
+        this.longRunningPaths = Set.copyOf(config.longRunningPaths());
         this.longRunningTimeoutMillis = config.longRunningTimeout().toMillis();
     }
 
@@ -127,7 +129,7 @@ public class ProxyRoutes {
                 .setPort(upstream.port())
                 .setSsl(upstream.tls())
                 .setURI(request.uri())
-                .setIdleTimeout(request.method() == io.vertx.core.http.HttpMethod.POST && longRunningPaths.contains(path)
+                .setIdleTimeout(request.method() == HttpMethod.POST && longRunningPaths.contains(path)
                         ? longRunningTimeoutMillis : upstream.config().requestTimeout().toMillis());
         AtomicBoolean clientGone = new AtomicBoolean();
         rc.response().closeHandler(v -> clientGone.set(true));
