@@ -58,8 +58,16 @@ import org.junit.jupiter.api.Test;
 class ConsentBulkTest {
 
     static final String NDJSON = "application/x-ndjson";
-    static final String[] TABLES = {"subject", "subject_identifier", "consent_record", "consent_party", "consent_history",
-            "withdrawal_request", "idempotency_key", "subject_access_log"};
+    static final String[] TABLES = {
+        "subject",
+        "subject_identifier",
+        "consent_record",
+        "consent_party",
+        "consent_history",
+        "withdrawal_request",
+        "idempotency_key",
+        "subject_access_log"
+    };
     static final String PURPOSE = "research-what-it-means-to-me";
     static final String CSV_HEADER = "id,subjectId,noticeSlug,noticeVersion,noticeContentHash,purposes,state,effective,"
             + "decision,missingParties,formReceivedOn,recordedAt,recordedBy,withdrawalWindowEndsOn,endedAt";
@@ -95,15 +103,23 @@ class ConsentBulkTest {
         // line 4 is blank: skipped, but it keeps its number
         assertError(results.get(3), 5, 400, "invalid-identifier");
         assertThat(results.get(3).getString("problem.errors[0].field")).isEqualTo("subject.identifiers[0].value");
-        assertThat(results.get(3).getString("problem.type")).isEqualTo("https://consentgov.org/problems/invalid-identifier");
+        assertThat(results.get(3).getString("problem.type"))
+                .isEqualTo("https://consentgov.org/problems/invalid-identifier");
         assertError(results.get(4), 6, 422, "notice-version-not-published");
         assertCreated(results.get(5), 7);
         assertSummary(results.get(6), 6, 3, 0, 3);
 
         for (int i = 0; i < nhs.length; i++) {
             String id = results.get(new int[] {0, 2, 5}[i]).getString("id");
-            given().auth().oauth2(token("dpo")).queryParam("subject", subjectId(nhs[i])).when().get("/api/consents").then()
-                    .statusCode(200).body("totalItems", equalTo(1)).body("items[0].id", equalTo(id))
+            given().auth()
+                    .oauth2(token("dpo"))
+                    .queryParam("subject", subjectId(nhs[i]))
+                    .when()
+                    .get("/api/consents")
+                    .then()
+                    .statusCode(200)
+                    .body("totalItems", equalTo(1))
+                    .body("items[0].id", equalTo(id))
                     .body("items[0].recordedBy", equalTo("integration-user"));
         }
     }
@@ -118,8 +134,9 @@ class ConsentBulkTest {
 
         List<JsonPath> again = importFile(token("integration"), key, file);
 
-        assertThat(again).extracting(r -> r.getString("status")).containsExactly("replayed", "error", "replayed", "error",
-                "error", "replayed", null);
+        assertThat(again)
+                .extracting(r -> r.getString("status"))
+                .containsExactly("replayed", "error", "replayed", "error", "error", "replayed", null);
         for (int i : new int[] {0, 2, 5}) {
             assertThat(again.get(i).getString("id")).isEqualTo(first.get(i).getString("id"));
             assertThat(again.get(i).getInt("line")).isEqualTo(first.get(i).getInt("line"));
@@ -138,7 +155,8 @@ class ConsentBulkTest {
         String b = nhsNumber();
         importFile(token("integration"), key, ndjson(researchConsent(a, 1), researchConsent(b, 1)));
 
-        List<JsonPath> changed = importFile(token("integration"), key, ndjson(researchConsent(a, 2), researchConsent(b, 1)));
+        List<JsonPath> changed =
+                importFile(token("integration"), key, ndjson(researchConsent(a, 2), researchConsent(b, 1)));
 
         assertError(changed.get(0), 1, 422, "idempotency-key-reused");
         assertThat(changed.get(1).getString("status")).isEqualTo("replayed");
@@ -156,18 +174,26 @@ class ConsentBulkTest {
         missingField.put("formReceivedOn", null);
         Map<String, Object> unknownField = researchConsent(nhsNumber(), 0);
         unknownField.put("colour", "blue");
-        NoticeServiceStub.server.stubFor(get(urlEqualTo("/public/notices/bulk-failing-notice/versions/1")).atPriority(0)
+        NoticeServiceStub.server.stubFor(get(urlEqualTo("/public/notices/bulk-failing-notice/versions/1"))
+                .atPriority(0)
                 .willReturn(aResponse().withStatus(500)));
-        Map<String, Object> unavailable = consent(nhsNumber(), "bulk-failing-notice", 1, "5".repeat(64), "early-help", 0,
-                list(competentChild("GIVEN")));
+        Map<String, Object> unavailable = consent(
+                nhsNumber(), "bulk-failing-notice", 1, "5".repeat(64), "early-help", 0, list(competentChild("GIVEN")));
         List<Map<String, Object>> bodies = List.of(invalid, missingField, unknownField, unavailable);
 
         List<JsonPath> results = importFile(token("dpo"), null, ndjson(bodies.toArray()));
 
         assertThat(results).hasSize(5);
         for (int i = 0; i < bodies.size(); i++) {
-            JsonPath single = given().auth().oauth2(token("dpo")).contentType(ContentType.JSON).body(bodies.get(i))
-                    .when().post("/api/consents").then().extract().jsonPath();
+            JsonPath single = given().auth()
+                    .oauth2(token("dpo"))
+                    .contentType(ContentType.JSON)
+                    .body(bodies.get(i))
+                    .when()
+                    .post("/api/consents")
+                    .then()
+                    .extract()
+                    .jsonPath();
             Map<String, Object> expected = single.getMap("");
             Map<String, Object> actual = results.get(i).getMap("problem");
             for (String member : List.of("type", "title", "status", "detail", "code", "errors")) {
@@ -196,9 +222,18 @@ class ConsentBulkTest {
     void aFileOfMoreThanOneHundredThousandLinesIsRefusedBeforeAnythingIsRecorded() {
         StringBuilder file = new StringBuilder(ndjson(researchConsent(nhsNumber(), 0)));
         file.append("{}\n".repeat(100_000));
-        assertUnchangedBy(() -> given().auth().oauth2(token("integration")).contentType(NDJSON).body(bytes(file.toString()))
-                .when().post("/api/consents/import").then().statusCode(413).contentType("application/problem+json")
-                .body("code", equalTo("too-many-lines")).body("maxLines", equalTo(100_000)).extract());
+        assertUnchangedBy(() -> given().auth()
+                .oauth2(token("integration"))
+                .contentType(NDJSON)
+                .body(bytes(file.toString()))
+                .when()
+                .post("/api/consents/import")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("too-many-lines"))
+                .body("maxLines", equalTo(100_000))
+                .extract());
     }
 
     @Test
@@ -212,16 +247,44 @@ class ConsentBulkTest {
     void onlyIntegrationAndTheDpoImportAndOnlyNdjson() {
         String file = ndjson(researchConsent(nhsNumber(), 0));
         for (String role : List.of("caseworker", "auditor", "researcher")) {
-            assertUnchangedBy(() -> given().auth().oauth2(token(role)).contentType(NDJSON).body(bytes(file)).when()
-                    .post("/api/consents/import").then().statusCode(403).contentType("application/problem+json").extract());
+            assertUnchangedBy(() -> given().auth()
+                    .oauth2(token(role))
+                    .contentType(NDJSON)
+                    .body(bytes(file))
+                    .when()
+                    .post("/api/consents/import")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .extract());
         }
-        assertUnchangedBy(() -> given().contentType(NDJSON).body(bytes(file)).when().post("/api/consents/import").then()
-                .statusCode(401).extract());
-        assertUnchangedBy(() -> given().auth().oauth2(token("integration")).contentType(ContentType.JSON).body(bytes(file)).when()
-                .post("/api/consents/import").then().statusCode(415).extract());
-        assertUnchangedBy(() -> given().auth().oauth2(token("integration")).header("Idempotency-Key", "k".repeat(250))
-                .contentType(NDJSON).body(bytes(file)).when().post("/api/consents/import").then().statusCode(400)
-                .body("code", equalTo("invalid-idempotency-key")).extract());
+        assertUnchangedBy(() -> given().contentType(NDJSON)
+                .body(bytes(file))
+                .when()
+                .post("/api/consents/import")
+                .then()
+                .statusCode(401)
+                .extract());
+        assertUnchangedBy(() -> given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(bytes(file))
+                .when()
+                .post("/api/consents/import")
+                .then()
+                .statusCode(415)
+                .extract());
+        assertUnchangedBy(() -> given().auth()
+                .oauth2(token("integration"))
+                .header("Idempotency-Key", "k".repeat(250))
+                .contentType(NDJSON)
+                .body(bytes(file))
+                .when()
+                .post("/api/consents/import")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid-idempotency-key"))
+                .extract());
     }
 
     // ---- export
@@ -232,9 +295,15 @@ class ConsentBulkTest {
         String nhs = nhsNumber();
         record(token("caseworker"), researchConsent(nhs, 0));
         String subject = subjectId(nhs);
-        given().auth().oauth2(token("dpo")).queryParam("subject", subject)
-                .queryParam("recordedFrom", "+999999999-12-31T23:59:59Z").when().get("/api/consents/export")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(token("dpo"))
+                .queryParam("subject", subject)
+                .queryParam("recordedFrom", "+999999999-12-31T23:59:59Z")
+                .when()
+                .get("/api/consents/export")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         assertThat(accessLogged(subject, "export-consents")).isZero();
     }
 
@@ -247,9 +316,17 @@ class ConsentBulkTest {
         record(token("caseworker"), researchConsent(other, 0));
         String subject = subjectId(nhs);
 
-        ExtractableResponse<Response> export = given().auth().oauth2(token("dpo")).queryParam("subject", subject).when()
-                .get("/api/consents/export").then().statusCode(200).contentType(NDJSON)
-                .header("Content-Disposition", matchesPattern("attachment; filename=\"consents-\\d{8}T\\d{6}Z\\.ndjson\""))
+        ExtractableResponse<Response> export = given().auth()
+                .oauth2(token("dpo"))
+                .queryParam("subject", subject)
+                .when()
+                .get("/api/consents/export")
+                .then()
+                .statusCode(200)
+                .contentType(NDJSON)
+                .header(
+                        "Content-Disposition",
+                        matchesPattern("attachment; filename=\"consents-\\d{8}T\\d{6}Z\\.ndjson\""))
                 .extract();
 
         String body = export.asString();
@@ -259,16 +336,32 @@ class ConsentBulkTest {
         assertThat(lines).extracting(l -> l.getString("state")).containsExactly("SUPERSEDED", "ACTIVE");
         assertThat(lines.get(1).getString("notice.contentHash")).isEqualTo(NoticeServiceStub.RESEARCH_HASH);
         assertThat(body).doesNotContain(nhs).doesNotContain(other).doesNotContain("subjectIdentifiers");
-        assertThat(accessLogged(subject, "export-consents")).as("the export is logged as a read of the subject's data")
+        assertThat(accessLogged(subject, "export-consents"))
+                .as("the export is logged as a read of the subject's data")
                 .isEqualTo(1);
 
-        String active = given().auth().oauth2(token("integration")).queryParam("subject", subject)
-                .queryParam("state", "ACTIVE").queryParam("format", "ndjson").when().get("/api/consents/export").then()
-                .statusCode(200).extract().asString();
+        String active = given().auth()
+                .oauth2(token("integration"))
+                .queryParam("subject", subject)
+                .queryParam("state", "ACTIVE")
+                .queryParam("format", "ndjson")
+                .when()
+                .get("/api/consents/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(lines(active)).extracting(l -> l.getString("id")).containsExactly(newer);
-        String none = given().auth().oauth2(token("dpo")).queryParam("subject", subject)
-                .queryParam("notice", NoticeServiceStub.CONSENT_BASIS).when().get("/api/consents/export").then()
-                .statusCode(200).extract().asString();
+        String none = given().auth()
+                .oauth2(token("dpo"))
+                .queryParam("subject", subject)
+                .queryParam("notice", NoticeServiceStub.CONSENT_BASIS)
+                .when()
+                .get("/api/consents/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(none).isEmpty();
     }
 
@@ -281,34 +374,61 @@ class ConsentBulkTest {
         String id = record(TestTokens.token(user, "integration", "luton-council", ConsentTestData.AUDIENCE), body);
         String subject = subjectId(nhs);
 
-        String csv = given().auth().oauth2(token("auditor")).queryParam("subject", subject).queryParam("format", "csv")
-                .when().get("/api/consents/export").then().statusCode(200).contentType(containsString("text/csv"))
+        String csv = given().auth()
+                .oauth2(token("auditor"))
+                .queryParam("subject", subject)
+                .queryParam("format", "csv")
+                .when()
+                .get("/api/consents/export")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
                 .header("Content-Disposition", matchesPattern("attachment; filename=\"consents-\\d{8}T\\d{6}Z\\.csv\""))
-                .extract().asString();
+                .extract()
+                .asString();
 
         assertThat(csv).endsWith("\r\n").doesNotContain(nhs);
         String[] rows = csv.split("\r\n");
         assertThat(rows).hasSize(2);
         assertThat(rows[0]).isEqualTo(CSV_HEADER);
         String windowEnds = ConsentTestData.today().plusDays(14).toString();
-        assertThat(rows[1]).startsWith(id + "," + subject + "," + NoticeServiceStub.RESEARCH + ",1,"
-                + NoticeServiceStub.RESEARCH_HASH + "," + PURPOSE + ",ACTIVE,true,GIVEN,," + ConsentTestData.today() + ",");
+        assertThat(rows[1])
+                .startsWith(
+                        id + "," + subject + "," + NoticeServiceStub.RESEARCH + ",1," + NoticeServiceStub.RESEARCH_HASH
+                                + "," + PURPOSE + ",ACTIVE,true,GIVEN,," + ConsentTestData.today() + ",");
         assertThat(rows[1]).endsWith(",\"Smith, \"\"Jo\"\"\"," + windowEnds + ",");
     }
 
     @Test
     void auditorsDposAndIntegrationExportButNotCaseworkers() {
         for (String role : List.of("auditor", "dpo", "integration")) {
-            given().auth().oauth2(token(role)).queryParam("subject", UUID.randomUUID()).when().get("/api/consents/export")
-                    .then().statusCode(200);
+            given().auth()
+                    .oauth2(token(role))
+                    .queryParam("subject", UUID.randomUUID())
+                    .when()
+                    .get("/api/consents/export")
+                    .then()
+                    .statusCode(200);
         }
         for (String role : List.of("caseworker", "researcher", "partner")) {
-            given().auth().oauth2(token(role)).when().get("/api/consents/export").then().statusCode(403)
+            given().auth()
+                    .oauth2(token(role))
+                    .when()
+                    .get("/api/consents/export")
+                    .then()
+                    .statusCode(403)
                     .contentType("application/problem+json");
         }
         given().when().get("/api/consents/export").then().statusCode(401);
-        given().auth().oauth2(token("auditor")).queryParam("format", "xlsx").when().get("/api/consents/export").then()
-                .statusCode(400).contentType("application/problem+json").body("code", equalTo("unknown-format"))
+        given().auth()
+                .oauth2(token("auditor"))
+                .queryParam("format", "xlsx")
+                .when()
+                .get("/api/consents/export")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("unknown-format"))
                 .body("errors[0].field", equalTo("format"));
     }
 
@@ -322,7 +442,10 @@ class ConsentBulkTest {
         UUID subject = UUID.fromString(subjectId(nhs));
         for (int chunk : new int[] {1, 2, 5, 6}) {
             List<String> seen = new ArrayList<>();
-            long count = exports.export(new ConsentRecordRepository.Filter(null, null, null, null, subject), "test", chunk,
+            long count = exports.export(
+                    new ConsentRecordRepository.Filter(null, null, null, null, subject),
+                    "test",
+                    chunk,
                     (ConsentRecordView r) -> seen.add(r.id().toString()));
             assertThat(seen).as("chunks of %d", chunk).containsExactlyElementsOf(ids);
             assertThat(count).isEqualTo(5);
@@ -373,7 +496,12 @@ class ConsentBulkTest {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        String body = request.when().post("/api/consents/import").then().statusCode(200).contentType(NDJSON).extract()
+        String body = request.when()
+                .post("/api/consents/import")
+                .then()
+                .statusCode(200)
+                .contentType(NDJSON)
+                .extract()
                 .asString();
         assertThat(body).endsWith("\n").doesNotContain("Exception").doesNotContain("at org.");
         return lines(body);
@@ -381,7 +509,9 @@ class ConsentBulkTest {
 
     private static void assertCreated(JsonPath result, int line) {
         assertThat(result.getInt("line")).isEqualTo(line);
-        assertThat(result.getString("status")).as("line %d: %s", line, result.prettify()).isEqualTo("created");
+        assertThat(result.getString("status"))
+                .as("line %d: %s", line, result.prettify())
+                .isEqualTo("created");
         assertThat(UUID.fromString(result.getString("id"))).isNotNull();
         assertThat(result.getMap("problem")).isNull();
     }
@@ -390,29 +520,50 @@ class ConsentBulkTest {
         assertThat(result.getInt("line")).isEqualTo(line);
         assertThat(result.getString("status")).as("line %d", line).isEqualTo("error");
         assertThat(result.getString("id")).isNull();
-        assertThat(result.getString("problem.code")).as("line %d: %s", line, result.prettify()).isEqualTo(code);
+        assertThat(result.getString("problem.code"))
+                .as("line %d: %s", line, result.prettify())
+                .isEqualTo(code);
         assertThat(result.getInt("problem.status")).isEqualTo(status);
         assertThat(result.getString("problem.detail")).isNotBlank();
     }
 
     private static void assertSummary(JsonPath result, int lines, int created, int replayed, int errors) {
-        assertThat(result.getMap("summary")).as(result.prettify()).isEqualTo(
-                Map.of("lines", lines, "created", created, "replayed", replayed, "errors", errors));
+        assertThat(result.getMap("summary"))
+                .as(result.prettify())
+                .isEqualTo(Map.of("lines", lines, "created", created, "replayed", replayed, "errors", errors));
     }
 
     private static String record(String token, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/consents").then()
-                .statusCode(201).extract().jsonPath().getString("id");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     private static String subjectId(String nhs) {
-        return given().auth().oauth2(token("caseworker")).queryParam("identifier", "nhs-number:" + nhs).when()
-                .get("/api/subjects").then().statusCode(200).extract().jsonPath().getString("id");
+        return given().auth()
+                .oauth2(token("caseworker"))
+                .queryParam("identifier", "nhs-number:" + nhs)
+                .when()
+                .get("/api/subjects")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     private int accessLogged(String subject, String action) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM subject_access_log WHERE subject_id = ? AND action = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM subject_access_log WHERE subject_id = ? AND action = ?")) {
             s.setObject(1, UUID.fromString(subject));
             s.setString(2, action);
             try (ResultSet rs = s.executeQuery()) {

@@ -44,29 +44,35 @@ class ConsentImportMemoryIT {
         AtomicLong sent = new AtomicLong();
         AtomicLong peak = new AtomicLong();
         URI service = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/");
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(heapUsed(), Math::max);
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peak.accumulateAndGet(heapUsed(), Math::max);
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
 
         HttpRequest request = HttpRequest.newBuilder(service.resolve("api/consents/imports"))
-                .header("Authorization", "Bearer " + token("integration")).header("Content-Type", "application/x-ndjson")
-                .header("Idempotency-Key", "memory-test-" + nhsBase).timeout(Duration.ofHours(1))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> counting(ImportFiles.lines(nhsBase, 0, lines, 0, null),
-                        sent)))
+                .header("Authorization", "Bearer " + token("integration"))
+                .header("Content-Type", "application/x-ndjson")
+                .header("Idempotency-Key", "memory-test-" + nhsBase)
+                .timeout(Duration.ofHours(1))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> counting(ImportFiles.lines(nhsBase, 0, lines, 0, null), sent)))
                 .build();
         long started = System.nanoTime();
         // HTTP/1.1: the JDK client would otherwise ask for an h2c upgrade, for which Vert.x holds the whole body
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request,
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
         long seconds = Math.max(1, Duration.ofNanos(System.nanoTime() - started).toSeconds());
         sampler.interrupt();
 
@@ -77,18 +83,44 @@ class ConsentImportMemoryIT {
         assertThat(job.getLong("created")).isEqualTo(lines);
         assertThat(job.getLong("rejected")).isZero();
         for (long i : new long[] {0, lines / 2, lines - 1}) {
-            String subject = given().auth().oauth2(token("dpo")).queryParam("identifier", "nhs-number:"
-                    + ImportFiles.nhsNumber(nhsBase, i)).when().get("/api/subjects").then().statusCode(200).extract()
-                    .jsonPath().getString("id");
-            given().auth().oauth2(token("dpo")).queryParam("subject", subject).when().get("/api/consents").then()
-                    .statusCode(200).extract().jsonPath().getInt("totalItems");
+            String subject = given().auth()
+                    .oauth2(token("dpo"))
+                    .queryParam("identifier", "nhs-number:" + ImportFiles.nhsNumber(nhsBase, i))
+                    .when()
+                    .get("/api/subjects")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getString("id");
+            given().auth()
+                    .oauth2(token("dpo"))
+                    .queryParam("subject", subject)
+                    .when()
+                    .get("/api/consents")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getInt("totalItems");
         }
-        assertThat(sent.get()).as("the file is larger than the service's whole heap").isGreaterThan(heapLimit);
+        assertThat(sent.get())
+                .as("the file is larger than the service's whole heap")
+                .isGreaterThan(heapLimit);
         // the sampler read the service's heap while the import ran: it never reached the limit (else: out of memory)
-        assertThat(peak.get()).as("peak heap used, sampled from /q/metrics").isPositive().isLessThan(heapLimit);
-        System.out.printf("consent import of %d lines (%d MB) in %d s (%d lines/s); service heap -Xmx%dm, peak heap used"
-                + " %d MB (sampled from /q/metrics every 200 ms)%n", lines, sent.get() / 1_000_000, seconds,
-                lines / seconds, heapLimit / (1024 * 1024), peak.get() / (1024 * 1024));
+        assertThat(peak.get())
+                .as("peak heap used, sampled from /q/metrics")
+                .isPositive()
+                .isLessThan(heapLimit);
+        System.out.printf(
+                "consent import of %d lines (%d MB) in %d s (%d lines/s); service heap -Xmx%dm, peak heap used"
+                        + " %d MB (sampled from /q/metrics every 200 ms)%n",
+                lines,
+                sent.get() / 1_000_000,
+                seconds,
+                lines / seconds,
+                heapLimit / (1024 * 1024),
+                peak.get() / (1024 * 1024));
     }
 
     /** The service's heap in use: the sum of jvm_memory_used_bytes over its heap pools. */

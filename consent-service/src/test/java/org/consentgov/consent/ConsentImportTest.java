@@ -25,7 +25,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +34,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +55,17 @@ import org.junit.jupiter.api.Test;
 class ConsentImportTest {
 
     static final String NDJSON = "application/x-ndjson";
-    static final String[] TABLES = {"subject", "subject_identifier", "consent_record", "consent_party", "consent_history",
-            "withdrawal_request", "idempotency_key", "subject_access_log", "outbox_event"};
+    static final String[] TABLES = {
+        "subject",
+        "subject_identifier",
+        "consent_record",
+        "consent_party",
+        "consent_history",
+        "withdrawal_request",
+        "idempotency_key",
+        "subject_access_log",
+        "outbox_event"
+    };
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -87,16 +94,30 @@ class ConsentImportTest {
         assertThat(job.getLong("replayed")).isZero();
         assertThat(job.getLong("rejected")).isEqualTo(3);
         assertThat(job.getList("errors.line", Integer.class)).containsExactly(2, 5, 6);
-        assertThat(job.getList("errors.problem.code", String.class)).containsExactly("malformed-json", "invalid-identifier",
-                "notice-version-not-published");
+        assertThat(job.getList("errors.problem.code", String.class))
+                .containsExactly("malformed-json", "invalid-identifier", "notice-version-not-published");
         assertThat(job.getString("errors[1].problem.errors[0].field")).isEqualTo("subject.identifiers[0].value");
         assertThat(job.getInt("errors[2].problem.status")).isEqualTo(422);
 
-        given().auth().oauth2(token("integration")).when().get(created.header("Location")).then().statusCode(200)
-                .body("state", equalTo("COMPLETED")).body("linesRead", equalTo(6)).body("errors.size()", equalTo(3));
+        given().auth()
+                .oauth2(token("integration"))
+                .when()
+                .get(created.header("Location"))
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("COMPLETED"))
+                .body("linesRead", equalTo(6))
+                .body("errors.size()", equalTo(3));
         for (String n : nhs) {
-            given().auth().oauth2(token("dpo")).queryParam("subject", subjectId(n)).when().get("/api/consents").then()
-                    .statusCode(200).body("totalItems", equalTo(1)).body("items[0].recordedBy", equalTo("integration-user"));
+            given().auth()
+                    .oauth2(token("dpo"))
+                    .queryParam("subject", subjectId(n))
+                    .when()
+                    .get("/api/consents")
+                    .then()
+                    .statusCode(200)
+                    .body("totalItems", equalTo(1))
+                    .body("items[0].recordedBy", equalTo("integration-user"));
         }
     }
 
@@ -133,10 +154,19 @@ class ConsentImportTest {
         assertThat(job.getLong("created")).isEqualTo(1);
         for (int i = 0; i < fields.size(); i++) {
             assertThat(job.getInt("errors[" + i + "].line")).isEqualTo(i + 1);
-            assertThat(job.getString("errors[" + i + "].problem.code")).as(fields.get(i)).isEqualTo("unknown-field");
-            assertThat(job.getString("errors[" + i + "].problem.errors[0].field")).as(fields.get(i)).endsWith(fields.get(i));
-            given().auth().oauth2(token("caseworker")).queryParam("identifier", "nhs-number:" + nhs.get(i)).when()
-                    .get("/api/subjects").then().statusCode(404);
+            assertThat(job.getString("errors[" + i + "].problem.code"))
+                    .as(fields.get(i))
+                    .isEqualTo("unknown-field");
+            assertThat(job.getString("errors[" + i + "].problem.errors[0].field"))
+                    .as(fields.get(i))
+                    .endsWith(fields.get(i));
+            given().auth()
+                    .oauth2(token("caseworker"))
+                    .queryParam("identifier", "nhs-number:" + nhs.get(i))
+                    .when()
+                    .get("/api/subjects")
+                    .then()
+                    .statusCode(404);
         }
         JsonPath recorded = record(recordIds(subjectId(clean)).get(0));
         assertThat(recorded.getString("state")).isEqualTo("ACTIVE");
@@ -151,38 +181,63 @@ class ConsentImportTest {
         String imported = nhsNumber();
         String firstSingle = postOne(researchConsent(single, 3));
         String secondSingle = postOne(researchConsent(single, 1));
-        ExtractableResponse<Response> job = post(token("integration"), null,
-                ndjson(researchConsent(imported, 3), researchConsent(imported, 1)));
+        ExtractableResponse<Response> job =
+                post(token("integration"), null, ndjson(researchConsent(imported, 3), researchConsent(imported, 1)));
         assertThat(job.jsonPath().getLong("created")).isEqualTo(2);
         List<String> ids = recordIds(subjectId(imported));
 
         JsonPath a = record(firstSingle);
         JsonPath b = record(ids.get(0));
-        for (String field : List.of("state", "effective", "decision", "missingParties", "rowVersion", "purposes",
-                "dataCategories", "withdrawalWindowEndsOn", "parties[0].capacity", "parties[0].assessedBy")) {
-            assertThat(String.valueOf((Object) b.get(field))).as(field).isEqualTo(String.valueOf((Object) a.get(field)));
+        for (String field : List.of(
+                "state",
+                "effective",
+                "decision",
+                "missingParties",
+                "rowVersion",
+                "purposes",
+                "dataCategories",
+                "withdrawalWindowEndsOn",
+                "parties[0].capacity",
+                "parties[0].assessedBy")) {
+            assertThat(String.valueOf((Object) b.get(field))).as(field).isEqualTo(String.valueOf((Object)
+                    a.get(field)));
         }
         assertThat(b.getString("state")).isEqualTo("SUPERSEDED");
         assertThat(String.valueOf((Object) record(ids.get(1)).get("rowVersion")))
                 .isEqualTo(String.valueOf((Object) record(secondSingle).get("rowVersion")));
         for (String id : List.of(ids.get(0), ids.get(1))) {
-            given().auth().oauth2(token("dpo")).when().get("/api/consents/" + id + "/history/verify").then().statusCode(200)
+            given().auth()
+                    .oauth2(token("dpo"))
+                    .when()
+                    .get("/api/consents/" + id + "/history/verify")
+                    .then()
+                    .statusCode(200)
                     .body("valid", equalTo(true));
         }
-        assertThat(events(ids.get(0))).containsExactly("org.consentgov.consent.given", "org.consentgov.consent.superseded");
+        assertThat(events(ids.get(0)))
+                .containsExactly("org.consentgov.consent.given", "org.consentgov.consent.superseded");
         assertThat(events(ids.get(1))).containsExactly("org.consentgov.consent.given");
-        assertThat(events(firstSingle)).containsExactly("org.consentgov.consent.given", "org.consentgov.consent.superseded");
+        assertThat(events(firstSingle))
+                .containsExactly("org.consentgov.consent.given", "org.consentgov.consent.superseded");
         assertThat(accessLogged(subjectId(imported), "record-consent")).isEqualTo(2);
 
         // an import supersedes a record already stored, as a single POST would
-        String third = post(token("integration"), null, ndjson(researchConsent(single, 0))).jsonPath().getString("id");
+        String third = post(token("integration"), null, ndjson(researchConsent(single, 0)))
+                .jsonPath()
+                .getString("id");
         assertThat(third).isNotNull();
         JsonPath replaced = record(secondSingle);
         assertThat(replaced.getString("state")).isEqualTo("SUPERSEDED");
         assertThat(String.valueOf((Object) replaced.get("rowVersion")))
                 .isEqualTo(String.valueOf((Object) record(firstSingle).get("rowVersion")));
-        given().auth().oauth2(token("dpo")).when().get("/api/consents/" + secondSingle + "/history/verify").then()
-                .statusCode(200).body("valid", equalTo(true)).body("entries", equalTo(2));
+        given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/consents/" + secondSingle + "/history/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true))
+                .body("entries", equalTo(2));
     }
 
     @Test
@@ -194,7 +249,8 @@ class ConsentImportTest {
         assertThat(first.jsonPath().getLong("created")).isEqualTo(70);
         Map<String, String> afterFirst = DatabaseFingerprint.of(dataSource, TABLES);
 
-        JsonPath whole = postStream(key, ImportFiles.lines(base, 0, 120, 0, null)).jsonPath();
+        JsonPath whole =
+                postStream(key, ImportFiles.lines(base, 0, 120, 0, null)).jsonPath();
         assertThat(whole.getLong("linesRead")).isEqualTo(120);
         assertThat(whole.getLong("replayed")).isEqualTo(70);
         assertThat(whole.getLong("created")).isEqualTo(50);
@@ -203,10 +259,13 @@ class ConsentImportTest {
         assertThat(DatabaseFingerprint.of(dataSource, TABLES)).isNotEqualTo(afterFirst);
         Map<String, String> afterWhole = DatabaseFingerprint.of(dataSource, TABLES);
 
-        JsonPath again = postStream(key, ImportFiles.lines(base, 0, 120, 0, null)).jsonPath();
+        JsonPath again =
+                postStream(key, ImportFiles.lines(base, 0, 120, 0, null)).jsonPath();
         assertThat(again.getLong("replayed")).isEqualTo(120);
         assertThat(again.getLong("created")).isZero();
-        assertThat(DatabaseFingerprint.of(dataSource, TABLES)).as("database after the re-sent file").isEqualTo(afterWhole);
+        assertThat(DatabaseFingerprint.of(dataSource, TABLES))
+                .as("database after the re-sent file")
+                .isEqualTo(afterWhole);
         assertThat(recordIds(subjectId(ImportFiles.nhsNumber(base, 0)))).hasSize(1);
         assertThat(recordIds(subjectId(ImportFiles.nhsNumber(base, 119)))).hasSize(1);
 
@@ -223,11 +282,14 @@ class ConsentImportTest {
         long nhsBase = ImportFiles.randomBase();
         CountDownLatch resume = new CountDownLatch(1);
         HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("api/consents/imports"))
-                .header("Authorization", "Bearer " + token("integration")).header("Content-Type", NDJSON)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> ImportFiles.lines(nhsBase, 0, 800, 600, resume))).build();
-        CompletableFuture<HttpResponse<String>> upload = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .sendAsync(request,
-                HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token("integration"))
+                .header("Content-Type", NDJSON)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> ImportFiles.lines(nhsBase, 0, 800, 600, resume)))
+                .build();
+        CompletableFuture<HttpResponse<String>> upload = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
             JsonPath running = awaitRunning(Instant.now().plusSeconds(60));
             assertThat(running.getString("state")).isEqualTo("RUNNING");
@@ -249,38 +311,89 @@ class ConsentImportTest {
         assertThat(statusForDeclaredLength("/api/consents", 70_000_000L)).startsWith("HTTP/1.1 413");
         assertThat(statusForDeclaredLength("/api/consents/import", 70_000_000L)).startsWith("HTTP/1.1 413");
         // the streamed import takes it (and then asks for a token)
-        assertThat(statusForDeclaredLength("/api/consents/imports", 400_000_000L)).startsWith("HTTP/1.1 401");
-        assertThat(statusForDeclaredLength("/api/consents/imports", 2_000_000_000L)).startsWith("HTTP/1.1 413");
+        assertThat(statusForDeclaredLength("/api/consents/imports", 400_000_000L))
+                .startsWith("HTTP/1.1 401");
+        assertThat(statusForDeclaredLength("/api/consents/imports", 2_000_000_000L))
+                .startsWith("HTTP/1.1 413");
     }
 
     @Test
     void onlyIntegrationAndTheDpoImportAndReadImportsAndOthersSeeOnlyTheirOwn() {
-        given().auth().oauth2(token("caseworker")).contentType(NDJSON).body(new byte[0]).when().post("/api/consents/imports").then()
+        given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(NDJSON)
+                .body(new byte[0])
+                .when()
+                .post("/api/consents/imports")
+                .then()
                 .statusCode(403);
-        given().auth().oauth2(token("integration")).contentType(ContentType.JSON).body("{}").when()
-                .post("/api/consents/imports").then().statusCode(415);
-        given().auth().oauth2(token("integration")).header("Idempotency-Key", "x".repeat(245)).contentType(NDJSON).body(new byte[0])
-                .when().post("/api/consents/imports").then().statusCode(400).body("code", equalTo("invalid-idempotency-key"));
+        given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/consents/imports")
+                .then()
+                .statusCode(415);
+        given().auth()
+                .oauth2(token("integration"))
+                .header("Idempotency-Key", "x".repeat(245))
+                .contentType(NDJSON)
+                .body(new byte[0])
+                .when()
+                .post("/api/consents/imports")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid-idempotency-key"));
         String location = post(token("dpo"), null, "").header("Location");
         given().auth().oauth2(token("integration")).when().get(location).then().statusCode(404);
-        given().auth().oauth2(token("dpo")).when().get(location).then().statusCode(200).body("linesRead", equalTo(0));
-        given().auth().oauth2(token("integration")).queryParam("state", "NOPE").when().get("/api/consents/imports").then()
+        given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get(location)
+                .then()
+                .statusCode(200)
+                .body("linesRead", equalTo(0));
+        given().auth()
+                .oauth2(token("integration"))
+                .queryParam("state", "NOPE")
+                .when()
+                .get("/api/consents/imports")
+                .then()
                 .statusCode(400);
-        given().auth().oauth2(token("dpo")).queryParam("state", "COMPLETED").when().get("/api/consents/imports").then()
-                .statusCode(200).body("items[0].errors", equalTo(null));
+        given().auth()
+                .oauth2(token("dpo"))
+                .queryParam("state", "COMPLETED")
+                .when()
+                .get("/api/consents/imports")
+                .then()
+                .statusCode(200)
+                .body("items[0].errors", equalTo(null));
     }
 
     // ---- helpers
 
     private JsonPath awaitRunning(Instant deadline) throws InterruptedException {
         while (Instant.now().isBefore(deadline)) {
-            JsonPath page = given().auth().oauth2(token("integration")).queryParam("state", "RUNNING").when()
-                    .get("/api/consents/imports").then().statusCode(200).extract().jsonPath();
+            JsonPath page = given().auth()
+                    .oauth2(token("integration"))
+                    .queryParam("state", "RUNNING")
+                    .when()
+                    .get("/api/consents/imports")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             for (int i = 0; i < page.getList("items").size(); i++) {
                 if (page.getLong("items[" + i + "].linesRead") >= 200) {
-                    return given().auth().oauth2(token("integration")).when()
-                            .get("/api/consents/imports/" + page.getString("items[" + i + "].id")).then().statusCode(200)
-                            .extract().jsonPath();
+                    return given().auth()
+                            .oauth2(token("integration"))
+                            .when()
+                            .get("/api/consents/imports/" + page.getString("items[" + i + "].id"))
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
                 }
             }
             Thread.sleep(100);
@@ -292,10 +405,12 @@ class ConsentImportTest {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + NDJSON + "\r\nContent-Length: "
-                    + length + "\r\n\r\n{}\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + NDJSON
+                            + "\r\nContent-Length: " + length + "\r\n\r\n{}\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 
@@ -308,34 +423,74 @@ class ConsentImportTest {
     }
 
     private ExtractableResponse<Response> postStream(String key, java.io.InputStream body) {
-        return given().auth().oauth2(token("integration")).header("Idempotency-Key", key).contentType(NDJSON).body(body)
-                .when().post("/api/consents/imports").then().statusCode(201).extract();
+        return given().auth()
+                .oauth2(token("integration"))
+                .header("Idempotency-Key", key)
+                .contentType(NDJSON)
+                .body(body)
+                .when()
+                .post("/api/consents/imports")
+                .then()
+                .statusCode(201)
+                .extract();
     }
 
     private static String postOne(Map<String, Object> consent) {
-        return given().auth().oauth2(token("integration")).contentType(ContentType.JSON).body(consent).when()
-                .post("/api/consents").then().statusCode(201).extract().jsonPath().getString("id");
+        return given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(consent)
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     private static JsonPath record(String id) {
-        return given().auth().oauth2(token("dpo")).when().get("/api/consents/" + id).then().statusCode(200).extract()
+        return given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/consents/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
     }
 
     private static List<String> recordIds(String subject) {
-        return given().auth().oauth2(token("dpo")).queryParam("subject", subject).when().get("/api/consents").then()
-                .statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        return given().auth()
+                .oauth2(token("dpo"))
+                .queryParam("subject", subject)
+                .when()
+                .get("/api/consents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
     }
 
     private static String subjectId(String nhs) {
-        return given().auth().oauth2(token("caseworker")).queryParam("identifier", "nhs-number:" + nhs).when()
-                .get("/api/subjects").then().statusCode(200).extract().jsonPath().getString("id");
+        return given().auth()
+                .oauth2(token("caseworker"))
+                .queryParam("identifier", "nhs-number:" + nhs)
+                .when()
+                .get("/api/subjects")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     private List<String> events(String recordId) {
         List<String> types = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT type FROM outbox_event WHERE aggregate_id = ? ORDER BY seq")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT type FROM outbox_event WHERE aggregate_id = ? ORDER BY seq")) {
             s.setString(1, recordId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -349,8 +504,9 @@ class ConsentImportTest {
     }
 
     private int accessLogged(String subject, String action) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM subject_access_log WHERE subject_id = ? AND action = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM subject_access_log WHERE subject_id = ? AND action = ?")) {
             s.setObject(1, UUID.fromString(subject));
             s.setString(2, action);
             try (ResultSet rs = s.executeQuery()) {

@@ -15,8 +15,7 @@ public final class ConsentTestData {
     public static final String AUDIENCE = "consent-service";
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private ConsentTestData() {
-    }
+    private ConsentTestData() {}
 
     public static String token(String role) {
         return TestTokens.token(role + "-user", role, "luton-council", AUDIENCE);
@@ -55,7 +54,13 @@ public final class ConsentTestData {
     }
 
     public static Map<String, Object> party(String role, String decision) {
-        return map("role", role, "decision", decision, "decidedOn", today().minusDays(1).toString());
+        return map(
+                "role",
+                role,
+                "decision",
+                decision,
+                "decidedOn",
+                today().minusDays(1).toString());
     }
 
     public static Map<String, Object> competentChild(String decision) {
@@ -67,12 +72,24 @@ public final class ConsentTestData {
 
     /** A research consent by a Gillick-competent child, form received {@code daysAgo} days ago. */
     public static Map<String, Object> researchConsent(String nhsNumber, int daysAgo) {
-        return consent(nhsNumber, NoticeServiceStub.RESEARCH, 1, NoticeServiceStub.RESEARCH_HASH,
-                "research-what-it-means-to-me", daysAgo, list(competentChild("GIVEN")));
+        return consent(
+                nhsNumber,
+                NoticeServiceStub.RESEARCH,
+                1,
+                NoticeServiceStub.RESEARCH_HASH,
+                "research-what-it-means-to-me",
+                daysAgo,
+                list(competentChild("GIVEN")));
     }
 
-    public static Map<String, Object> consent(String nhsNumber, String slug, int version, String hash, String purpose,
-            int daysAgo, List<Object> parties) {
+    public static Map<String, Object> consent(
+            String nhsNumber,
+            String slug,
+            int version,
+            String hash,
+            String purpose,
+            int daysAgo,
+            List<Object> parties) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("subject", subject(nhsNumber));
         c.put("notice", map("slug", slug, "version", version, "contentHash", hash));

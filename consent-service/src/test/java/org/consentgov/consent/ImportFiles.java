@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ImportFiles {
 
-    private ImportFiles() {
-    }
+    private ImportFiles() {}
 
     /** An even random first nine digits for {@link #nhsNumber}, far enough from the end that 10 million lines fit. */
     static long randomBase() {
@@ -49,12 +48,14 @@ final class ImportFiles {
     /** One line: a research consent for the subject with this NHS number. */
     static String line(String nhs) {
         LocalDate today = ConsentTestData.today();
-        return "{\"subject\":{\"identifiers\":[{\"system\":\"nhs-number\",\"value\":\"" + nhs + "\"}],\"dateOfBirth\":\"2012-05-04\"},"
+        return "{\"subject\":{\"identifiers\":[{\"system\":\"nhs-number\",\"value\":\"" + nhs
+                + "\"}],\"dateOfBirth\":\"2012-05-04\"},"
                 + "\"notice\":{\"slug\":\"" + NoticeServiceStub.RESEARCH + "\",\"version\":1,\"contentHash\":\""
                 + NoticeServiceStub.RESEARCH_HASH + "\"},\"purposes\":[\"research-what-it-means-to-me\"],"
                 + "\"parties\":[{\"role\":\"child\",\"decision\":\"GIVEN\",\"decidedOn\":\"" + today.minusDays(2)
                 + "\",\"capacity\":\"GILLICK_COMPETENT\",\"assessedOn\":\"" + today.minusDays(3) + "\"}],"
-                + "\"collectionMethod\":\"PAPER_FORM\",\"formIssuedOn\":\"" + today.minusDays(5) + "\",\"formReceivedOn\":\""
+                + "\"collectionMethod\":\"PAPER_FORM\",\"formIssuedOn\":\"" + today.minusDays(5)
+                + "\",\"formReceivedOn\":\""
                 + today.minusDays(1) + "\",\"evidenceReference\":\"EYES document " + nhs + "\"}\n";
     }
 

@@ -71,10 +71,15 @@ class NoticeEventReactionTest {
             try (InputStream in = getClass().getResourceAsStream("/notices/research.json")) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            body = body.replace("\"research-notice\"", "\"" + slug + "\"").replace("\"version\": 1", "\"version\": " + v)
+            body = body.replace("\"research-notice\"", "\"" + slug + "\"")
+                    .replace("\"version\": 1", "\"version\": " + v)
                     .replace(NoticeServiceStub.RESEARCH_HASH, hash(v));
-            NoticeServiceStub.server.stubFor(get(urlEqualTo("/public/notices/" + slug + "/versions/" + v)).atPriority(1)
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+            NoticeServiceStub.server.stubFor(get(urlEqualTo("/public/notices/" + slug + "/versions/" + v))
+                    .atPriority(1)
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(body)));
         }
     }
 
@@ -83,32 +88,71 @@ class NoticeEventReactionTest {
     }
 
     String record(int version) {
-        return given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
                 .body(consent(nhsNumber(), slug, version, hash(version), PURPOSE, 0, list(competentChild("GIVEN"))))
-                .when().post("/api/consents").then().statusCode(201).body("effective", equalTo(true))
-                .extract().path("id");
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(201)
+                .body("effective", equalTo(true))
+                .extract()
+                .path("id");
     }
 
     JsonNode materialChange(String eventId, int version, List<String> reasons) {
-        return mapper.valueToTree(Map.of("specversion", "1.0", "id", eventId, "source", "/notice-service",
-                "type", "org.consentgov.notice.material-change", "subject", slug, "time", Instant.now().toString(),
-                "position", 7, "data", Map.of("slug", slug, "version", version, "previousVersion", version - 1,
-                        "reasons", reasons)));
+        return mapper.valueToTree(Map.of(
+                "specversion",
+                "1.0",
+                "id",
+                eventId,
+                "source",
+                "/notice-service",
+                "type",
+                "org.consentgov.notice.material-change",
+                "subject",
+                slug,
+                "time",
+                Instant.now().toString(),
+                "position",
+                7,
+                "data",
+                Map.of("slug", slug, "version", version, "previousVersion", version - 1, "reasons", reasons)));
     }
 
     JsonNode record(String id) {
-        return mapper.valueToTree(given().auth().oauth2(token("dpo")).when().get("/api/consents/{id}", id).then()
-                .statusCode(200).extract().as(Map.class));
+        return mapper.valueToTree(given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/consents/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class));
     }
 
     String etag(String id) {
-        return given().auth().oauth2(token("dpo")).when().get("/api/consents/{id}", id).then().statusCode(200)
-                .extract().header("ETag");
+        return given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/consents/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     List<String> historyEvents(String id) {
-        return given().auth().oauth2(token("dpo")).when().get("/api/consents/{id}/history", id).then().statusCode(200)
-                .extract().jsonPath().getList("event");
+        return given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/consents/{id}/history", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("event");
     }
 
     long outboxEvents(String recordId, String type) throws Exception {
@@ -138,25 +182,55 @@ class NoticeEventReactionTest {
         assertThat(flagged.path("effective").asBoolean()).isTrue();
         assertThat(flagged.path("state").asText()).isEqualTo("ACTIVE");
         assertThat(historyEvents(onV1)).containsExactly("recorded", "reconsent-required");
-        given().auth().oauth2(token("dpo")).when().get("/api/consents/{id}/history", onV1).then()
-                .body("[1].reason", equalTo("notice " + slug + " version 2 changed materially: purpose added: evaluation"));
-        given().auth().oauth2(token("dpo")).when().get("/api/consents/{id}/history/verify", onV1).then().statusCode(200)
+        given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/consents/{id}/history", onV1)
+                .then()
+                .body(
+                        "[1].reason",
+                        equalTo("notice " + slug + " version 2 changed materially: purpose added: evaluation"));
+        given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/consents/{id}/history/verify", onV1)
+                .then()
+                .statusCode(200)
                 .body("valid", equalTo(true));
-        assertThat(outboxEvents(onV1, "org.consentgov.consent.reconsent-required")).isEqualTo(1);
+        assertThat(outboxEvents(onV1, "org.consentgov.consent.reconsent-required"))
+                .isEqualTo(1);
 
         JsonNode untouched = record(onV2);
         assertThat(untouched.path("reconsentRequired").asBoolean()).isFalse();
         assertThat(historyEvents(onV2)).doesNotContain("reconsent-required");
-        assertThat(outboxEvents(onV2, "org.consentgov.consent.reconsent-required")).isZero();
+        assertThat(outboxEvents(onV2, "org.consentgov.consent.reconsent-required"))
+                .isZero();
 
         // the check API still says yes, with the re-consent reason
         String subject = flagged.path("subjectId").asText();
-        given().auth().oauth2(token("caseworker")).queryParam("subject", subject).queryParam("notice", slug)
-                .queryParam("purpose", PURPOSE).when().get("/api/consents/check").then().statusCode(200)
-                .body("consented", equalTo(true)).body("reconsentRequired", equalTo(true)).body("reasons", hasItem(REASON));
-        given().auth().oauth2(token("caseworker")).queryParam("subject", record(onV2).path("subjectId").asText())
-                .queryParam("notice", slug).queryParam("purpose", PURPOSE).when().get("/api/consents/check").then()
-                .statusCode(200).body("consented", equalTo(true)).body("reconsentRequired", equalTo(false))
+        given().auth()
+                .oauth2(token("caseworker"))
+                .queryParam("subject", subject)
+                .queryParam("notice", slug)
+                .queryParam("purpose", PURPOSE)
+                .when()
+                .get("/api/consents/check")
+                .then()
+                .statusCode(200)
+                .body("consented", equalTo(true))
+                .body("reconsentRequired", equalTo(true))
+                .body("reasons", hasItem(REASON));
+        given().auth()
+                .oauth2(token("caseworker"))
+                .queryParam("subject", record(onV2).path("subjectId").asText())
+                .queryParam("notice", slug)
+                .queryParam("purpose", PURPOSE)
+                .when()
+                .get("/api/consents/check")
+                .then()
+                .statusCode(200)
+                .body("consented", equalTo(true))
+                .body("reconsentRequired", equalTo(false))
                 .body("reasons", not(hasItem(REASON)));
     }
 
@@ -171,7 +245,8 @@ class NoticeEventReactionTest {
         assertThat(again.duplicate()).isTrue();
         assertThat(again.recordsFlagged()).isZero();
         assertThat(historyEvents(onV1)).containsExactly("recorded", "reconsent-required");
-        assertThat(outboxEvents(onV1, "org.consentgov.consent.reconsent-required")).isEqualTo(1);
+        assertThat(outboxEvents(onV1, "org.consentgov.consent.reconsent-required"))
+                .isEqualTo(1);
         assertThat(etag(onV1)).isEqualTo(etag);
     }
 
@@ -179,9 +254,19 @@ class NoticeEventReactionTest {
     void noMaterialChangeEventNoFlags() {
         String onV1 = record(1);
         // an editorial publish emits only org.consentgov.notice.published: recorded as seen, nothing flagged
-        JsonNode published = mapper.valueToTree(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
-                "source", "/notice-service", "type", "org.consentgov.notice.published", "subject", slug,
-                "data", Map.of("slug", slug, "version", 2, "previousVersion", 1, "materialChange", false)));
+        JsonNode published = mapper.valueToTree(Map.of(
+                "specversion",
+                "1.0",
+                "id",
+                UUID.randomUUID().toString(),
+                "source",
+                "/notice-service",
+                "type",
+                "org.consentgov.notice.published",
+                "subject",
+                slug,
+                "data",
+                Map.of("slug", slug, "version", 2, "previousVersion", 1, "materialChange", false)));
         assertThat(consents.onNoticeEvent(published).recordsFlagged()).isZero();
         assertThat(record(onV1).path("reconsentRequired").asBoolean()).isFalse();
         assertThat(historyEvents(onV1)).containsExactly("recorded");
@@ -196,32 +281,61 @@ class NoticeEventReactionTest {
 
         // wrong secret, stale timestamp, no signature: 401, nothing changed, the event id not consumed
         for (var attempt : List.of(
-                Map.of("ts", now, "sig", WebhookSignature.sign("another-secret-of-enough-length-000000", id, now, body)),
+                Map.of(
+                        "ts",
+                        now,
+                        "sig",
+                        WebhookSignature.sign("another-secret-of-enough-length-000000", id, now, body)),
                 Map.of("ts", now - 600, "sig", WebhookSignature.sign(SECRET, id, now - 600, body)))) {
-            given().header(WebhookSignature.ID_HEADER, id).header(WebhookSignature.TIMESTAMP_HEADER, attempt.get("ts").toString())
-                    .header(WebhookSignature.SIGNATURE_HEADER, attempt.get("sig").toString())
-                    .contentType("application/cloudevents+json; charset=utf-8").body(body)
-                    .when().post(RECEIVER).then().statusCode(401).contentType("application/problem+json")
+            given().header(WebhookSignature.ID_HEADER, id)
+                    .header(WebhookSignature.TIMESTAMP_HEADER, attempt.get("ts").toString())
+                    .header(
+                            WebhookSignature.SIGNATURE_HEADER,
+                            attempt.get("sig").toString())
+                    .contentType("application/cloudevents+json; charset=utf-8")
+                    .body(body)
+                    .when()
+                    .post(RECEIVER)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
                     .body("code", equalTo("invalid-signature"));
         }
-        given().header(WebhookSignature.ID_HEADER, id).contentType("application/cloudevents+json").body(body)
-                .when().post(RECEIVER).then().statusCode(401);
+        given().header(WebhookSignature.ID_HEADER, id)
+                .contentType("application/cloudevents+json")
+                .body(body)
+                .when()
+                .post(RECEIVER)
+                .then()
+                .statusCode(401);
         // a body changed after signing
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("\"version\":2", "\"version\":3")
+        byte[] tampered = new String(body, StandardCharsets.UTF_8)
+                .replace("\"version\":2", "\"version\":3")
                 .getBytes(StandardCharsets.UTF_8);
-        given().header(WebhookSignature.ID_HEADER, id).header(WebhookSignature.TIMESTAMP_HEADER, now)
+        given().header(WebhookSignature.ID_HEADER, id)
+                .header(WebhookSignature.TIMESTAMP_HEADER, now)
                 .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, id, now, body))
-                .contentType("application/cloudevents+json").body(tampered).when().post(RECEIVER).then().statusCode(401);
+                .contentType("application/cloudevents+json")
+                .body(tampered)
+                .when()
+                .post(RECEIVER)
+                .then()
+                .statusCode(401);
         assertThat(record(onV1).path("reconsentRequired").asBoolean()).isFalse();
         assertThat(historyEvents(onV1)).containsExactly("recorded");
 
         // signed right: accepted, flagged; delivered again (a retry, signed afresh): 204, no second entry
         for (int i = 0; i < 2; i++) {
             long ts = Instant.now().getEpochSecond();
-            given().header(WebhookSignature.ID_HEADER, id).header(WebhookSignature.TIMESTAMP_HEADER, ts)
+            given().header(WebhookSignature.ID_HEADER, id)
+                    .header(WebhookSignature.TIMESTAMP_HEADER, ts)
                     .header(WebhookSignature.SIGNATURE_HEADER, "v0=old " + WebhookSignature.sign(SECRET, id, ts, body))
-                    .contentType("application/cloudevents+json; charset=utf-8").body(body)
-                    .when().post(RECEIVER).then().statusCode(204);
+                    .contentType("application/cloudevents+json; charset=utf-8")
+                    .body(body)
+                    .when()
+                    .post(RECEIVER)
+                    .then()
+                    .statusCode(204);
         }
         assertThat(record(onV1).path("reconsentRequired").asBoolean()).isTrue();
         assertThat(historyEvents(onV1)).containsExactly("recorded", "reconsent-required");
@@ -237,20 +351,54 @@ class NoticeEventReactionTest {
         String onV1 = record(1);
         String onV2 = record(2);
         String id = UUID.randomUUID().toString();
-        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("slug", slug, "version", 2, "previousVersion", 1,
-                "reasons", List.of("purpose added: evaluation")));
-        data.putAll(Map.of("recordIds", List.of(onV2), "records", List.of(Map.of("id", onV2, "state", "WITHDRAWN")),
-                "state", "WITHDRAWN", "effective", false, "reconsentRequired", false, "recordedBy", "mallory"));
-        Map<String, Object> event = new java.util.LinkedHashMap<>(Map.of("specversion", "1.0", "id", id,
-                "source", "/notice-service", "type", "org.consentgov.notice.material-change", "subject", slug,
-                "time", Instant.now().toString(), "data", data));
-        event.putAll(Map.of("recordedby", "mallory", "state", "WITHDRAWN", "subjectid", record(onV2).path("subjectId").asText()));
+        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of(
+                "slug", slug, "version", 2, "previousVersion", 1, "reasons", List.of("purpose added: evaluation")));
+        data.putAll(Map.of(
+                "recordIds",
+                List.of(onV2),
+                "records",
+                List.of(Map.of("id", onV2, "state", "WITHDRAWN")),
+                "state",
+                "WITHDRAWN",
+                "effective",
+                false,
+                "reconsentRequired",
+                false,
+                "recordedBy",
+                "mallory"));
+        Map<String, Object> event = new java.util.LinkedHashMap<>(Map.of(
+                "specversion",
+                "1.0",
+                "id",
+                id,
+                "source",
+                "/notice-service",
+                "type",
+                "org.consentgov.notice.material-change",
+                "subject",
+                slug,
+                "time",
+                Instant.now().toString(),
+                "data",
+                data));
+        event.putAll(Map.of(
+                "recordedby",
+                "mallory",
+                "state",
+                "WITHDRAWN",
+                "subjectid",
+                record(onV2).path("subjectId").asText()));
         byte[] body = mapper.writeValueAsBytes(event);
         long ts = Instant.now().getEpochSecond();
-        given().header(WebhookSignature.ID_HEADER, id).header(WebhookSignature.TIMESTAMP_HEADER, ts)
+        given().header(WebhookSignature.ID_HEADER, id)
+                .header(WebhookSignature.TIMESTAMP_HEADER, ts)
                 .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, id, ts, body))
-                .contentType("application/cloudevents+json; charset=utf-8").body(body)
-                .when().post(RECEIVER).then().statusCode(204);
+                .contentType("application/cloudevents+json; charset=utf-8")
+                .body(body)
+                .when()
+                .post(RECEIVER)
+                .then()
+                .statusCode(204);
 
         JsonNode flagged = record(onV1);
         assertThat(flagged.path("state").asText()).isEqualTo("ACTIVE");
@@ -264,7 +412,8 @@ class NoticeEventReactionTest {
         assertThat(named.path("effective").asBoolean()).isTrue();
         assertThat(named.path("reconsentRequired").asBoolean()).isFalse();
         assertThat(historyEvents(onV2)).containsExactly("recorded");
-        assertThat(outboxEvents(onV2, "org.consentgov.consent.reconsent-required")).isZero();
+        assertThat(outboxEvents(onV2, "org.consentgov.consent.reconsent-required"))
+                .isZero();
     }
 
     @Test
@@ -272,14 +421,40 @@ class NoticeEventReactionTest {
         record(1);
         record(1);
         record(2);
-        given().auth().oauth2(token("integration")).queryParam("notice", slug).queryParam("beforeVersion", 3)
-                .when().get("/api/consents/pinned").then().statusCode(200)
-                .body("active", equalTo(3)).body("byVersion.'1'", equalTo(2)).body("byVersion.'2'", equalTo(1));
-        given().auth().oauth2(token("dpo")).queryParam("notice", slug).queryParam("beforeVersion", 2)
-                .when().get("/api/consents/pinned").then().statusCode(200).body("active", equalTo(2));
-        given().auth().oauth2(token("caseworker")).queryParam("notice", slug).queryParam("beforeVersion", 2)
-                .when().get("/api/consents/pinned").then().statusCode(403);
-        given().auth().oauth2(token("dpo")).queryParam("notice", slug)
-                .when().get("/api/consents/pinned").then().statusCode(400);
+        given().auth()
+                .oauth2(token("integration"))
+                .queryParam("notice", slug)
+                .queryParam("beforeVersion", 3)
+                .when()
+                .get("/api/consents/pinned")
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(3))
+                .body("byVersion.'1'", equalTo(2))
+                .body("byVersion.'2'", equalTo(1));
+        given().auth()
+                .oauth2(token("dpo"))
+                .queryParam("notice", slug)
+                .queryParam("beforeVersion", 2)
+                .when()
+                .get("/api/consents/pinned")
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(2));
+        given().auth()
+                .oauth2(token("caseworker"))
+                .queryParam("notice", slug)
+                .queryParam("beforeVersion", 2)
+                .when()
+                .get("/api/consents/pinned")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(token("dpo"))
+                .queryParam("notice", slug)
+                .when()
+                .get("/api/consents/pinned")
+                .then()
+                .statusCode(400);
     }
 }

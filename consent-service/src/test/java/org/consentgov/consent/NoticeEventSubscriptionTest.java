@@ -48,10 +48,15 @@ class NoticeEventSubscriptionTest {
         public Map<String, String> start() {
             server = new WireMockServer(wireMockConfig().dynamicPort());
             server.start();
-            return Map.of("quarkus.rest-client.notice-subscriptions.url", server.baseUrl(),
-                    "quarkus.oidc-client.auth-server-url", server.baseUrl(),
-                    "quarkus.oidc-client.token-path", server.baseUrl() + "/token",
-                    "consent.notice-events.target-url", TARGET);
+            return Map.of(
+                    "quarkus.rest-client.notice-subscriptions.url",
+                    server.baseUrl(),
+                    "quarkus.oidc-client.auth-server-url",
+                    server.baseUrl(),
+                    "quarkus.oidc-client.token-path",
+                    server.baseUrl() + "/token",
+                    "consent.notice-events.target-url",
+                    TARGET);
         }
 
         @Override
@@ -70,41 +75,63 @@ class NoticeEventSubscriptionTest {
     @BeforeEach
     void reset() {
         server().resetAll();
-        server().stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\":\"consent-service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
-        server().stubFor(post(urlEqualTo(SUBSCRIPTIONS)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"3f1d2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c\",\"targetUrl\":\"" + TARGET + "\",\"active\":true}")));
+        server().stubFor(
+                        post(urlEqualTo("/token"))
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(200)
+                                                .withHeader("Content-Type", "application/json")
+                                                .withBody(
+                                                        "{\"access_token\":\"consent-service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        server().stubFor(post(urlEqualTo(SUBSCRIPTIONS))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"3f1d2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c\",\"targetUrl\":\"" + TARGET
+                                + "\",\"active\":true}")));
     }
 
     void existing(String items, int totalPages) {
-        server().stubFor(get(urlPathEqualTo(SUBSCRIPTIONS)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"items\":[" + items + "],\"page\":0,\"size\":100,\"totalItems\":1,\"totalPages\":" + totalPages + "}")));
+        server().stubFor(get(urlPathEqualTo(SUBSCRIPTIONS))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"items\":[" + items + "],\"page\":0,\"size\":100,\"totalItems\":1,\"totalPages\":"
+                                + totalPages + "}")));
     }
 
     @Test
     void createsTheSubscriptionWithItsOwnToken() {
-        existing("{\"id\":\"a\",\"targetUrl\":\"" + TARGET + "\",\"eventTypes\":[\"org.consentgov.notice.material-change\"],"
-                + "\"active\":false},{\"id\":\"b\",\"targetUrl\":\"https://elsewhere.example/hook\","
-                + "\"eventTypes\":[\"org.consentgov.notice.material-change\"],\"active\":true}", 1);
+        existing(
+                "{\"id\":\"a\",\"targetUrl\":\"" + TARGET
+                        + "\",\"eventTypes\":[\"org.consentgov.notice.material-change\"],"
+                        + "\"active\":false},{\"id\":\"b\",\"targetUrl\":\"https://elsewhere.example/hook\","
+                        + "\"eventTypes\":[\"org.consentgov.notice.material-change\"],\"active\":true}",
+                1);
 
         assertThat(registration.register()).isEqualTo(NoticeEventSubscription.Result.CREATED);
 
         // the token came from the token endpoint (client credentials; the OIDC client caches it between tests)
         server().verify(getRequestedFor(urlPathEqualTo(SUBSCRIPTIONS))
                 .withHeader("Authorization", equalTo("Bearer consent-service-token")));
-        server().verify(1, postRequestedFor(urlEqualTo(SUBSCRIPTIONS))
-                .withHeader("Authorization", equalTo("Bearer consent-service-token"))
-                .withRequestBody(equalToJson("{\"targetUrl\":\"" + TARGET + "\",\"eventTypes\":[\"org.consentgov.notice.material-change\"],"
-                        + "\"secret\":\"test-notice-events-secret-0123456789abcdef\"}", true, true)));
+        server().verify(
+                        1,
+                        postRequestedFor(urlEqualTo(SUBSCRIPTIONS))
+                                .withHeader("Authorization", equalTo("Bearer consent-service-token"))
+                                .withRequestBody(equalToJson(
+                                        "{\"targetUrl\":\"" + TARGET
+                                                + "\",\"eventTypes\":[\"org.consentgov.notice.material-change\"],"
+                                                + "\"secret\":\"test-notice-events-secret-0123456789abcdef\"}",
+                                        true,
+                                        true)));
     }
 
     @Test
     void keepsAnActiveSubscriptionForTheSameTarget() {
-        existing("{\"id\":\"a\",\"targetUrl\":\"" + TARGET + "\",\"eventTypes\":[\"org.consentgov.notice.published\","
-                + "\"org.consentgov.notice.material-change\"],\"active\":true}", 1);
+        existing(
+                "{\"id\":\"a\",\"targetUrl\":\"" + TARGET + "\",\"eventTypes\":[\"org.consentgov.notice.published\","
+                        + "\"org.consentgov.notice.material-change\"],\"active\":true}",
+                1);
 
         assertThat(registration.register()).isEqualTo(NoticeEventSubscription.Result.EXISTING);
         server().verify(0, postRequestedFor(urlEqualTo(SUBSCRIPTIONS)));
@@ -112,8 +139,11 @@ class NoticeEventSubscriptionTest {
 
     @Test
     void aRefusalIsAnErrorToRetry() {
-        server().stubFor(get(urlPathEqualTo(SUBSCRIPTIONS)).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":403}")));
+        server().stubFor(get(urlPathEqualTo(SUBSCRIPTIONS))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":403}")));
         assertThatThrownBy(registration::register).isInstanceOf(RuntimeException.class);
         server().verify(0, postRequestedFor(urlEqualTo(SUBSCRIPTIONS)));
     }

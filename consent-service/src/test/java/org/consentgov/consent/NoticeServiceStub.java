@@ -40,8 +40,11 @@ public class NoticeServiceStub implements QuarkusTestResourceLifecycleManager {
     /** Back to the healthy notice-service with the three fixtures. */
     public static void reset() {
         server.resetAll();
-        server.stubFor(get(urlMatching("/public/notices/.*")).atPriority(10)
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+        server.stubFor(get(urlMatching("/public/notices/.*"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":404,\"code\":\"not-found\"}")));
         publish(RESEARCH, 1, "research.json");
         publish(CONSENT_BASIS, 2, "consent-basis.json");
@@ -49,8 +52,12 @@ public class NoticeServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void publish(String slug, int version, String fixture) {
-        server.stubFor(get(urlEqualTo("/public/notices/" + slug + "/versions/" + version)).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(read(fixture))));
+        server.stubFor(get(urlEqualTo("/public/notices/" + slug + "/versions/" + version))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(read(fixture))));
     }
 
     private static String read(String fixture) {

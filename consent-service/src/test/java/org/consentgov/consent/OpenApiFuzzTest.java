@@ -36,8 +36,7 @@ class OpenApiFuzzTest {
      * A profile of its own, so that this test runs after the module's other tests (Quarkus runs tests with a
      * profile after those without) and its thousands of requests change no data those tests read.
      */
-    public static class Last implements QuarkusTestProfile {
-    }
+    public static class Last implements QuarkusTestProfile {}
 
     @TestHTTPResource("/")
     URL service;
@@ -51,9 +50,15 @@ class OpenApiFuzzTest {
         OpenApiFuzzer.forService("consent-service")
                 .baseUri(URI.create(service.toString()))
                 .settings(FuzzSettings.fromSystemProperties(3500))
-                .tokens(ConsentTestData.token("dpo"), ConsentTestData.token("integration"), ConsentTestData.token("caseworker"),
-                        ConsentTestData.token("auditor"), ConsentTestData.token("researcher"))
+                .tokens(
+                        ConsentTestData.token("dpo"),
+                        ConsentTestData.token("integration"),
+                        ConsentTestData.token("caseworker"),
+                        ConsentTestData.token("auditor"),
+                        ConsentTestData.token("researcher"))
                 .fingerprint(() -> DatabaseFingerprint.of(dataSource, tables))
-                .build().run().assertClean();
+                .build()
+                .run()
+                .assertClean();
     }
 }

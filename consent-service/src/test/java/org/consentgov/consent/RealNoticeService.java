@@ -40,10 +40,12 @@ public class RealNoticeService implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Path module = Path.of(System.getProperty("user.dir"));
-        Path jar = module.resolve("../notice-service/target/quarkus-app/quarkus-run.jar").normalize();
+        Path jar = module.resolve("../notice-service/target/quarkus-app/quarkus-run.jar")
+                .normalize();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build notice-service first, e.g. "
-                    + "./mvnw -B -q install -pl platform,notice-service -DskipTests (the reactor build does it for you)");
+            throw new IllegalStateException(
+                    jar + " is missing: build notice-service first, e.g. "
+                            + "./mvnw -B -q install -pl platform,notice-service -DskipTests (the reactor build does it for you)");
         }
         LocalPostgres postgres = LocalPostgres.get();
         postgres.recreateDatabase(DATABASE);
@@ -73,20 +75,26 @@ public class RealNoticeService implements QuarkusTestResourceLifecycleManager {
         baseUrl = "http://localhost:" + port;
         awaitReady(log);
         return Map.of(
-                "quarkus.rest-client.notices.url", baseUrl,
-                "consent.public-notice-base-url", baseUrl + "/public/notices",
-                "consent.demo-data.enabled", "true");
+                "quarkus.rest-client.notices.url",
+                baseUrl,
+                "consent.public-notice-base-url",
+                baseUrl + "/public/notices",
+                "consent.demo-data.enabled",
+                "true");
     }
 
     private void awaitReady(Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(2))
-                .GET().build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("notice-service exited with " + process.exitValue() + " before it was ready:\n"
-                        + tail(log));
+                throw new IllegalStateException(
+                        "notice-service exited with " + process.exitValue() + " before it was ready:\n" + tail(log));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -106,7 +114,8 @@ public class RealNoticeService implements QuarkusTestResourceLifecycleManager {
             }
         }
         stop();
-        throw new IllegalStateException("notice-service was not ready within " + READY_WITHIN.toSeconds() + " s:\n" + tail(log));
+        throw new IllegalStateException(
+                "notice-service was not ready within " + READY_WITHIN.toSeconds() + " s:\n" + tail(log));
     }
 
     @Override
@@ -141,7 +150,8 @@ public class RealNoticeService implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java").toString();
+        return Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java")
+                .toString();
     }
 
     private static int freePort() {

@@ -62,9 +62,14 @@ class RealNoticeServiceTest {
     void aConsentIsPinnedToTheVersionAndHashTheRealNoticeServicePublishes() {
         Published notice = published();
         String nhs = nhsNumber();
-        given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(consent(nhs, NOTICE, notice.version(), notice.contentHash(), PURPOSE, 0, list(competentChild("GIVEN"))))
-                .when().post("/api/consents").then()
+        given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
+                .body(consent(
+                        nhs, NOTICE, notice.version(), notice.contentHash(), PURPOSE, 0, list(competentChild("GIVEN"))))
+                .when()
+                .post("/api/consents")
+                .then()
                 .statusCode(201)
                 .body("notice.slug", equalTo(NOTICE))
                 .body("notice.version", equalTo(notice.version()))
@@ -72,18 +77,30 @@ class RealNoticeServiceTest {
                 .body("state", equalTo("ACTIVE"))
                 .body("effective", equalTo(true))
                 .body("withdrawalWindowEndsOn", equalTo(today().plusDays(14).toString()));
-        given().auth().oauth2(token("caseworker")).queryParam("subject", "nhs-number:" + nhs).queryParam("notice", NOTICE)
-                .queryParam("purpose", PURPOSE).when().get("/api/consents/check").then()
-                .statusCode(200).body("consented", equalTo(true)).body("noticeVersion.contentHash", equalTo(notice.contentHash()));
+        given().auth()
+                .oauth2(token("caseworker"))
+                .queryParam("subject", "nhs-number:" + nhs)
+                .queryParam("notice", NOTICE)
+                .queryParam("purpose", PURPOSE)
+                .when()
+                .get("/api/consents/check")
+                .then()
+                .statusCode(200)
+                .body("consented", equalTo(true))
+                .body("noticeVersion.contentHash", equalTo(notice.contentHash()));
     }
 
     @Test
     void aHashOtherThanTheOneNoticeServicePublishesIsRefused() {
         Published notice = published();
         String wrong = notice.contentHash().startsWith("0") ? "1".repeat(64) : "0".repeat(64);
-        given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
                 .body(consent(nhsNumber(), NOTICE, notice.version(), wrong, PURPOSE, 0, list(competentChild("GIVEN"))))
-                .when().post("/api/consents").then()
+                .when()
+                .post("/api/consents")
+                .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("notice-hash-mismatch"))
@@ -93,10 +110,20 @@ class RealNoticeServiceTest {
     @Test
     void aVersionNoticeServiceNeverPublishedIsRefused() {
         Published notice = published();
-        given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(consent(nhsNumber(), NOTICE, notice.version() + 98, notice.contentHash(), PURPOSE, 0,
+        given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
+                .body(consent(
+                        nhsNumber(),
+                        NOTICE,
+                        notice.version() + 98,
+                        notice.contentHash(),
+                        PURPOSE,
+                        0,
                         list(competentChild("GIVEN"))))
-                .when().post("/api/consents").then()
+                .when()
+                .post("/api/consents")
+                .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("notice-version-not-published"))
@@ -108,10 +135,27 @@ class RealNoticeServiceTest {
         Published notice = published();
         List<Map<String, Object>> demo = new ArrayList<>();
         for (String nhs : demoNhsNumbers()) {
-            String subject = given().auth().oauth2(token("caseworker")).queryParam("identifier", "nhs-number:" + nhs)
-                    .when().get("/api/subjects").then().statusCode(200).extract().jsonPath().getString("id");
-            demo.addAll(given().auth().oauth2(token("dpo")).queryParam("notice", NOTICE).queryParam("subject", subject)
-                    .when().get("/api/consents").then().statusCode(200).extract().jsonPath().getList("items"));
+            String subject = given().auth()
+                    .oauth2(token("caseworker"))
+                    .queryParam("identifier", "nhs-number:" + nhs)
+                    .when()
+                    .get("/api/subjects")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getString("id");
+            demo.addAll(given().auth()
+                    .oauth2(token("dpo"))
+                    .queryParam("notice", NOTICE)
+                    .queryParam("subject", subject)
+                    .when()
+                    .get("/api/consents")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items"));
         }
         assertThat(demo).hasSizeBetween(6, 8);
         assertThat(demo).allSatisfy(r -> {
@@ -119,46 +163,90 @@ class RealNoticeServiceTest {
             assertThat(r.get("purposes")).isEqualTo(List.of(PURPOSE));
             assertThat(((Map<?, ?>) r.get("notice")).get("contentHash")).isEqualTo(notice.contentHash());
         });
-        assertThat(demo).filteredOn(r -> "REFUSED".equals(r.get("state"))).isNotEmpty()
+        assertThat(demo)
+                .filteredOn(r -> "REFUSED".equals(r.get("state")))
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.get("effective")).isEqualTo(false));
-        assertThat(demo).filteredOn(r -> "ACTIVE".equals(r.get("state")) && Boolean.FALSE.equals(r.get("effective")))
-                .extracting(r -> r.get("missingParties")).contains(List.of("parent-or-carer"));
-        assertThat(demo).filteredOn(r -> Boolean.TRUE.equals(r.get("effective"))).hasSizeGreaterThanOrEqualTo(2);
-        List<LocalDate> windowEnds = demo.stream().map(r -> LocalDate.parse((String) r.get("withdrawalWindowEndsOn"))).toList();
+        assertThat(demo)
+                .filteredOn(r -> "ACTIVE".equals(r.get("state")) && Boolean.FALSE.equals(r.get("effective")))
+                .extracting(r -> r.get("missingParties"))
+                .contains(List.of("parent-or-carer"));
+        assertThat(demo)
+                .filteredOn(r -> Boolean.TRUE.equals(r.get("effective")))
+                .hasSizeGreaterThanOrEqualTo(2);
+        List<LocalDate> windowEnds = demo.stream()
+                .map(r -> LocalDate.parse((String) r.get("withdrawalWindowEndsOn")))
+                .toList();
         assertThat(windowEnds).anyMatch(end -> end.isBefore(today())).anyMatch(end -> end.isAfter(today()));
     }
 
     @Test
     void theReceiptNamesTheRealNoticesControllersAndPublicPage() throws Exception {
         Published notice = published();
-        String id = given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(consent(nhsNumber(), NOTICE, notice.version(), notice.contentHash(), PURPOSE, 0, list(competentChild("GIVEN"))))
-                .when().post("/api/consents").then().statusCode(201).extract().jsonPath().getString("id");
-        String jws = given().auth().oauth2(token("caseworker")).accept("application/jose").when()
-                .get("/api/consents/{id}/receipt", id).then().statusCode(200).extract().asString();
-        String jwks = given().when().get("/api/consents/receipts/jwks.json").then().statusCode(200).extract().asString();
+        String id = given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
+                .body(consent(
+                        nhsNumber(),
+                        NOTICE,
+                        notice.version(),
+                        notice.contentHash(),
+                        PURPOSE,
+                        0,
+                        list(competentChild("GIVEN"))))
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        String jws = given().auth()
+                .oauth2(token("caseworker"))
+                .accept("application/jose")
+                .when()
+                .get("/api/consents/{id}/receipt", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String jwks = given().when()
+                .get("/api/consents/receipts/jwks.json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         ConsentReceipt receipt = ReceiptService.verify(jws, JWKSet.parse(jwks));
         assertThat(receipt.recordId()).hasToString(id);
         assertThat(receipt.piiControllers()).containsExactly("Luton Borough Council", "University of Bedfordshire");
-        assertThat(receipt.withdrawal().channels()).containsExactly("telling your caseworker", "contacting the research team");
+        assertThat(receipt.withdrawal().channels())
+                .containsExactly("telling your caseworker", "contacting the research team");
         assertThat(receipt.notice().contentHash()).isEqualTo(notice.contentHash());
         assertThat(receipt.notice().url())
                 .isEqualTo(noticeService + "/public/notices/" + NOTICE + "/versions/" + notice.version());
         // the page the receipt points to is the very version consented to
-        given().accept(ContentType.JSON).when().get(receipt.notice().url()).then()
-                .statusCode(200).body("contentHash", equalTo(notice.contentHash()));
+        given().accept(ContentType.JSON)
+                .when()
+                .get(receipt.notice().url())
+                .then()
+                .statusCode(200)
+                .body("contentHash", equalTo(notice.contentHash()));
     }
 
     // ---- helpers
 
-    record Published(int version, String contentHash) {
-    }
+    record Published(int version, String contentHash) {}
 
     /** The version in force, as the real notice-service's public JSON gives it. */
     private Published published() {
-        JsonPath json = given().accept(ContentType.JSON).when().get(noticeService + "/public/notices/" + NOTICE).then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath json = given().accept(ContentType.JSON)
+                .when()
+                .get(noticeService + "/public/notices/" + NOTICE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return new Published(json.getInt("version"), json.getString("contentHash"));
     }
 

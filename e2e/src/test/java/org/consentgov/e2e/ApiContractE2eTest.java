@@ -50,8 +50,10 @@ import org.openapitools.codegen.config.CodegenConfigurator;
 @Order(5)
 class ApiContractE2eTest {
 
-    static final Path MODULE = Path.of(System.getProperty("e2e.basedir", ".")).toAbsolutePath().normalize();
-    static final Path TARGET = Path.of(System.getProperty("e2e.target", "target")).toAbsolutePath().normalize();
+    static final Path MODULE =
+            Path.of(System.getProperty("e2e.basedir", ".")).toAbsolutePath().normalize();
+    static final Path TARGET =
+            Path.of(System.getProperty("e2e.target", "target")).toAbsolutePath().normalize();
     static final Path DOCUMENTS = TARGET.resolve("openapi");
     static final Path TS_CLIENT = TARGET.resolve("ts-client");
     static final String MERGED = "gateway-merged";
@@ -62,7 +64,8 @@ class ApiContractE2eTest {
     static final String DEMO_NHS_NUMBER = "9990000018";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static NodeTools node;
     private static Map<String, Path> documents;
 
@@ -88,23 +91,29 @@ class ApiContractE2eTest {
         java.util.Set<String> known = knownErrors();
         java.util.Set<String> found = new java.util.TreeSet<>();
         List<String> errors = new ArrayList<>();
-        findings.forEach((name, results) -> results.stream().filter(r -> r.path("severity").asInt() == 0)
+        findings.forEach((name, results) -> results.stream()
+                .filter(r -> r.path("severity").asInt() == 0)
                 .forEach(r -> {
                     found.add(key(name, r));
                     if (!known.contains(key(name, r))) {
                         errors.add(name + ": " + describe(r));
                     }
                 }));
-        assertThat(errors).as("Spectral errors (.spectral.yaml) in the OpenAPI documents; every finding is in "
-                + DOCUMENTS.resolve("spectral-summary.txt")).isEmpty();
-        assertThat(known).as("known errors that no longer occur: remove them from spectral/known-errors.txt")
+        assertThat(errors)
+                .as("Spectral errors (.spectral.yaml) in the OpenAPI documents; every finding is in "
+                        + DOCUMENTS.resolve("spectral-summary.txt"))
+                .isEmpty();
+        assertThat(known)
+                .as("known errors that no longer occur: remove them from spectral/known-errors.txt")
                 .allMatch(found::contains);
     }
 
     private static java.util.Set<String> knownErrors() {
         try {
-            return Files.readAllLines(Path.of("spectral/known-errors.txt")).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toCollection(java.util.TreeSet::new));
+            return Files.readAllLines(Path.of("spectral/known-errors.txt")).stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -121,62 +130,97 @@ class ApiContractE2eTest {
         Map<String, Path> fetched = fetchDocuments(suite);
         JsonNode merged = read(fetched.get(MERGED));
 
-        assertThat(merged.path("info").has("x-missing-services")).as("services the gateway could not reach: %s",
-                merged.path("info").path("x-missing-services").asText()).isFalse();
+        assertThat(merged.path("info").has("x-missing-services"))
+                .as(
+                        "services the gateway could not reach: %s",
+                        merged.path("info").path("x-missing-services").asText())
+                .isFalse();
         Map<String, String> mergedIds = operationIds(merged);
         List<String> replacedSchemas = new ArrayList<>();
         fetched.forEach((name, file) -> {
             if (!name.equals(MERGED)) {
                 JsonNode document = read(file);
-                assertThat(mergedIds).as("the merged document holds every operation of %s (by operationId)", name)
+                assertThat(mergedIds)
+                        .as("the merged document holds every operation of %s (by operationId)", name)
                         .containsAllEntriesOf(operationIds(document));
                 // the gateway keeps the first of two schemas with one name: the other service's operations would
                 // then point at a foreign type (and so would a client generated from the merged document)
                 document.path("components").path("schemas").fields().forEachRemaining(schema -> {
-                    if (!schema.getValue().equals(merged.path("components").path("schemas").path(schema.getKey()))) {
+                    if (!schema.getValue()
+                            .equals(merged.path("components").path("schemas").path(schema.getKey()))) {
                         replacedSchemas.add(name + " schema " + schema.getKey());
                     }
                 });
             }
         });
-        assertThat(replacedSchemas).as("schemas of one name that differ between services, so that the merged document"
-                + " keeps only one of them: rename one (@Schema(name = ...))").isEmpty();
+        assertThat(replacedSchemas)
+                .as("schemas of one name that differ between services, so that the merged document"
+                        + " keeps only one of them: rename one (@Schema(name = ...))")
+                .isEmpty();
     }
 
     @Test
-    void aTypeScriptClientGeneratedFromTheMergedDocumentCompilesAndWorksAgainstTheSuite(LocalSuite suite) throws IOException {
+    void aTypeScriptClientGeneratedFromTheMergedDocumentCompilesAndWorksAgainstTheSuite(LocalSuite suite)
+            throws IOException {
         Path merged = fetchDocuments(suite).get(MERGED);
 
         generateTypeScriptClient(merged, TS_CLIENT);
         Path ts = MODULE.resolve("src/test/ts");
         Files.copy(ts.resolve("smoke.ts"), TS_CLIENT.resolve("smoke.ts"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(ts.resolve("tsconfig.json"), TS_CLIENT.resolve("tsconfig.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                ts.resolve("tsconfig.json"), TS_CLIENT.resolve("tsconfig.json"), StandardCopyOption.REPLACE_EXISTING);
 
-        NodeTools.Result tsc = node.run("tsc", TSC_TIMEOUT, Map.of(), "npx", "--no", "--", "tsc", "-p",
+        NodeTools.Result tsc = node.run(
+                "tsc",
+                TSC_TIMEOUT,
+                Map.of(),
+                "npx",
+                "--no",
+                "--",
+                "tsc",
+                "-p",
                 TS_CLIENT.resolve("tsconfig.json").toString());
-        assertThat(tsc.exitCode()).as("tsc (strict) on the generated client and smoke.ts:\n%s", tsc.describe()).isZero();
+        assertThat(tsc.exitCode())
+                .as("tsc (strict) on the generated client and smoke.ts:\n%s", tsc.describe())
+                .isZero();
 
-        NodeTools.Result smoke = node.run("ts-smoke", SMOKE_TIMEOUT, Map.of(
+        NodeTools.Result smoke = node.run(
+                "ts-smoke",
+                SMOKE_TIMEOUT,
+                Map.of(
                         "GATEWAY_URL", LocalSuite.GATEWAY,
                         "ACCESS_TOKEN", Tokens.user("caseworker"),
                         "NHS_NUMBER", DEMO_NHS_NUMBER,
                         "NOTICE", E2eTestData.RESEARCH_NOTICE,
                         "PURPOSE", E2eTestData.RESEARCH_PURPOSE),
-                "node", TS_CLIENT.resolve("dist/smoke.js").toString());
-        assertThat(smoke.exitCode()).as("node dist/smoke.js:\n%s", smoke.describe()).isZero();
+                "node",
+                TS_CLIENT.resolve("dist/smoke.js").toString());
+        assertThat(smoke.exitCode())
+                .as("node dist/smoke.js:\n%s", smoke.describe())
+                .isZero();
 
-        JsonNode seen = JSON.readTree(smoke.stdout().strip().lines().reduce((a, b) -> b).orElse("{}"));
+        JsonNode seen =
+                JSON.readTree(smoke.stdout().strip().lines().reduce((a, b) -> b).orElse("{}"));
         List<String> slugs = new ArrayList<>();
         seen.path("notices").forEach(n -> slugs.add(n.asText()));
-        assertThat(slugs).as("notices listed through the client").contains(E2eTestData.RESEARCH_NOTICE,
-                E2eTestData.EDUCATION_NOTICE);
+        assertThat(slugs)
+                .as("notices listed through the client")
+                .contains(E2eTestData.RESEARCH_NOTICE, E2eTestData.EDUCATION_NOTICE);
         assertThat(seen.path("totalNotices").asInt()).as("every page read").isEqualTo(slugs.size());
-        assertThat(seen.path("consented").asBoolean()).as("check for demo subject %s: %s", DEMO_NHS_NUMBER, seen).isTrue();
+        assertThat(seen.path("consented").asBoolean())
+                .as("check for demo subject %s: %s", DEMO_NHS_NUMBER, seen)
+                .isTrue();
         assertThat(seen.path("recordId").asText()).as("the record relied on").isNotBlank();
-        assertThat(seen.path("noticeVersion").asInt()).as("the notice version relied on").isPositive();
-        assertThat(seen.path("checkedAt").asText()).as("a date-time parsed to a Date by the client").endsWith("Z");
+        assertThat(seen.path("noticeVersion").asInt())
+                .as("the notice version relied on")
+                .isPositive();
+        assertThat(seen.path("checkedAt").asText())
+                .as("a date-time parsed to a Date by the client")
+                .endsWith("Z");
         JsonNode notFound = seen.path("notFound");
-        assertThat(notFound.path("status").asInt()).as("an unknown notice, through the client: %s", seen).isEqualTo(404);
+        assertThat(notFound.path("status").asInt())
+                .as("an unknown notice, through the client: %s", seen)
+                .isEqualTo(404);
         assertThat(notFound.path("contentType").asText()).startsWith("application/problem+json");
         assertThat(notFound.path("code").asText()).isEqualTo("not-found");
     }
@@ -208,8 +252,11 @@ class ApiContractE2eTest {
     }
 
     private static Path save(String name, String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
@@ -233,10 +280,27 @@ class ApiContractE2eTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        NodeTools.Result result = node.run("spectral-" + name, LINT_TIMEOUT, Map.of(), "npx", "--no", "--", "spectral",
-                "lint", "-r", ".spectral.yaml", "-f", "json", "-o", output.toString(), "--quiet", document.toString());
+        NodeTools.Result result = node.run(
+                "spectral-" + name,
+                LINT_TIMEOUT,
+                Map.of(),
+                "npx",
+                "--no",
+                "--",
+                "spectral",
+                "lint",
+                "-r",
+                ".spectral.yaml",
+                "-f",
+                "json",
+                "-o",
+                output.toString(),
+                "--quiet",
+                document.toString());
         // 0: no error, 1: errors found (listed in the output); anything else is Spectral failing to run
-        assertThat(result.exitCode()).as("spectral lint %s:\n%s", document, result.describe()).isIn(0, 1);
+        assertThat(result.exitCode())
+                .as("spectral lint %s:\n%s", document, result.describe())
+                .isIn(0, 1);
         assertThat(output).as("spectral's JSON output:\n%s", result.describe()).isRegularFile();
         List<JsonNode> findings = new ArrayList<>();
         read(output).forEach(findings::add);
@@ -247,14 +311,24 @@ class ApiContractE2eTest {
         StringBuilder out = new StringBuilder("Spectral (.spectral.yaml) on the suite's OpenAPI documents\n");
         findings.forEach((name, results) -> {
             Map<Integer, Long> bySeverity = results.stream()
-                    .collect(Collectors.groupingBy(r -> r.path("severity").asInt(), TreeMap::new, Collectors.counting()));
-            out.append("\n== ").append(name).append(": ").append(bySeverity.getOrDefault(0, 0L)).append(" errors, ")
-                    .append(bySeverity.getOrDefault(1, 0L)).append(" warnings, ")
-                    .append(bySeverity.getOrDefault(2, 0L) + bySeverity.getOrDefault(3, 0L)).append(" infos/hints\n");
-            Map<String, Long> byRule = results.stream().collect(Collectors.groupingBy(
-                    r -> severity(r) + " " + r.path("code").asText(), TreeMap::new, Collectors.counting()));
+                    .collect(Collectors.groupingBy(
+                            r -> r.path("severity").asInt(), TreeMap::new, Collectors.counting()));
+            out.append("\n== ")
+                    .append(name)
+                    .append(": ")
+                    .append(bySeverity.getOrDefault(0, 0L))
+                    .append(" errors, ")
+                    .append(bySeverity.getOrDefault(1, 0L))
+                    .append(" warnings, ")
+                    .append(bySeverity.getOrDefault(2, 0L) + bySeverity.getOrDefault(3, 0L))
+                    .append(" infos/hints\n");
+            Map<String, Long> byRule = results.stream()
+                    .collect(Collectors.groupingBy(
+                            r -> severity(r) + " " + r.path("code").asText(), TreeMap::new, Collectors.counting()));
             byRule.forEach((rule, count) -> out.append(String.format("   %4d  %s%n", count, rule)));
-            results.stream().sorted(Comparator.comparingInt((JsonNode r) -> r.path("severity").asInt())
+            results.stream()
+                    .sorted(Comparator.comparingInt(
+                                    (JsonNode r) -> r.path("severity").asInt())
                             .thenComparing(r -> r.path("code").asText()))
                     .forEach(r -> out.append("   - ").append(describe(r)).append('\n'));
         });
@@ -265,7 +339,8 @@ class ApiContractE2eTest {
         List<String> path = new ArrayList<>();
         result.path("path").forEach(p -> path.add(p.asText()));
         return severity(result) + " " + result.path("code").asText() + " at " + String.join(" > ", path) + " (line "
-                + (result.path("range").path("start").path("line").asInt() + 1) + "): " + result.path("message").asText();
+                + (result.path("range").path("start").path("line").asInt() + 1) + "): "
+                + result.path("message").asText();
     }
 
     private static String severity(JsonNode result) {
@@ -280,11 +355,15 @@ class ApiContractE2eTest {
     /** operationId to "METHOD path", for every operation of a document. */
     private static Map<String, String> operationIds(JsonNode document) {
         Map<String, String> ids = new TreeMap<>();
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (op.getValue().has("operationId")) {
-                ids.put(op.getValue().path("operationId").asText(), op.getKey().toUpperCase() + " " + path.getKey());
-            }
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    if (op.getValue().has("operationId")) {
+                        ids.put(
+                                op.getValue().path("operationId").asText(),
+                                op.getKey().toUpperCase() + " " + path.getKey());
+                    }
+                }));
         return ids;
     }
 
@@ -300,7 +379,8 @@ class ApiContractE2eTest {
                 .setInputSpec(document.toString())
                 .setOutputDir(output.toString())
                 .setAdditionalProperties(new LinkedHashMap<>(Map.of("supportsES6", true)));
-        List<java.io.File> files = new DefaultGenerator().opts(config.toClientOptInput()).generate();
+        List<java.io.File> files =
+                new DefaultGenerator().opts(config.toClientOptInput()).generate();
         assertThat(files).as("files generated").isNotEmpty();
         assertThat(output.resolve("index.ts")).isRegularFile();
         assertThat(output.resolve("runtime.ts")).isRegularFile();

@@ -28,17 +28,25 @@ class BenchSmokeE2eTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void theSmokeRunWritesTheRawFiguresTheRatioTableAndThePlot(LocalSuite suite) throws Exception {
-        Path root = Path.of(System.getProperty("e2e.repository-root", "..")).toAbsolutePath().normalize();
-        Path target = Path.of(System.getProperty("e2e.target", "target")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("e2e.repository-root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path target = Path.of(System.getProperty("e2e.target", "target"))
+                .toAbsolutePath()
+                .normalize();
         List<String> missing = TOOLS.stream().filter(tool -> !onPath(tool)).toList();
-        assumeTrue(missing.isEmpty() || isRoot(),
+        assumeTrue(
+                missing.isEmpty() || isRoot(),
                 "bench smoke skipped: " + missing + " missing and not root to install them (see bench/README.md)");
 
         Path out = target.resolve("bench-smoke");
         Path log = target.resolve("bench-smoke.log");
         Process bench = new ProcessBuilder(root.resolve("bench/run").toString(), "--smoke", "--out", out.toString())
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .start();
         boolean finished = bench.waitFor(8, TimeUnit.MINUTES);
         if (!finished) {
             bench.descendants().forEach(ProcessHandle::destroy);
@@ -46,14 +54,28 @@ class BenchSmokeE2eTest {
             bench.waitFor(60, TimeUnit.SECONDS);
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(finished).as("bench/run --smoke finished within 8 minutes:\n%s", output).isTrue();
-        assertThat(bench.exitValue()).as("bench/run --smoke exit status; its output:\n%s", output).isZero();
+        assertThat(finished)
+                .as("bench/run --smoke finished within 8 minutes:\n%s", output)
+                .isTrue();
+        assertThat(bench.exitValue())
+                .as("bench/run --smoke exit status; its output:\n%s", output)
+                .isZero();
 
-        assertThat(lines(out.resolve("results.csv"))).as("raw figures").first().asString()
+        assertThat(lines(out.resolve("results.csv")))
+                .as("raw figures")
+                .first()
+                .asString()
                 .startsWith("scenario,variant,size,connections");
         assertThat(Files.readString(out.resolve("results.csv")))
-                .contains("1-check,gateway", "1-check,pgbench", "2-proxy,nginx", "3-create,pgbench",
-                        "4-import,COPY", "5-scale,", "6-sharing,gateway", "7-startup,consent-service");
+                .contains(
+                        "1-check,gateway",
+                        "1-check,pgbench",
+                        "2-proxy,nginx",
+                        "3-create,pgbench",
+                        "4-import,COPY",
+                        "5-scale,",
+                        "6-sharing,gateway",
+                        "7-startup,consent-service");
         assertThat(Files.readString(out.resolve("table.txt")))
                 .contains("1a", "1c", "2a", "2b", "3", "4a", "5a", "6", "7-gateway");
         byte[] png = Files.readAllBytes(out.resolve("plot.png"));

@@ -13,5 +13,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(SuiteExtension.class)
 @Tag("e2e")
-public @interface E2eTest {
-}
+public @interface E2eTest {}

@@ -21,10 +21,10 @@ public final class E2eTestData {
     public static final String EDUCATION_NOTICE = "children-families-education";
     /** The heading of the Welsh child-friendly summary of {@link #bilingualNoticeContent}. */
     public static final String WELSH_CHILD_HEADING = "Am hyn";
+
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private E2eTestData() {
-    }
+    private E2eTestData() {}
 
     /** Today where the council is: withdrawal windows count in Europe/London. */
     public static LocalDate today() {
@@ -57,17 +57,37 @@ public final class E2eTestData {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("defaultLocale", "en");
         Map<String, Object> locales = new LinkedHashMap<>();
-        locales.put("en", localised(title, "What we do with your information", "Who we are", "We are the council.",
-                "About this", "We keep your information safe."));
+        locales.put(
+                "en",
+                localised(
+                        title,
+                        "What we do with your information",
+                        "Who we are",
+                        "We are the council.",
+                        "About this",
+                        "We keep your information safe."));
         c.put("locales", locales);
-        c.put("controllers", list(map("name", "Luton Borough Council", "role", "CONTROLLER", "organisationId", "luton-council")));
+        c.put(
+                "controllers",
+                list(map("name", "Luton Borough Council", "role", "CONTROLLER", "organisationId", "luton-council")));
         c.put("dpo", map("description", "Contact the data protection officer through the council"));
         c.put("purposes", list(map("code", "statutory-service", "description", "To provide a statutory service")));
         c.put("dataCategories", list("identity.date-of-birth"));
         c.put("sources", list(map("description", "Your case record")));
-        c.put("lawfulBases", list(map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e", "description", "Public task")));
-        c.put("recipients", list(map("name", "Luton Schools", "organisationType", "school", "organisationId", "luton-schools",
-                "role", "RECIPIENT")));
+        c.put(
+                "lawfulBases",
+                list(map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e", "description", "Public task")));
+        c.put(
+                "recipients",
+                list(map(
+                        "name",
+                        "Luton Schools",
+                        "organisationType",
+                        "school",
+                        "organisationId",
+                        "luton-schools",
+                        "role",
+                        "RECIPIENT")));
         c.put("internationalTransfers", map("occurs", false));
         c.put("retention", map("description", "In line with the retention schedule"));
         c.put("automatedDecisionMaking", map("used", false, "description", "No automated decisions"));
@@ -80,16 +100,30 @@ public final class E2eTestData {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> bilingualNoticeContent(String englishTitle, String welshTitle) {
         Map<String, Object> c = noticeContent(englishTitle);
-        ((Map<String, Object>) c.get("locales")).put("cy", localised(welshTitle, "Beth rydym yn ei wneud â'ch gwybodaeth",
-                "Pwy ydym ni", "Ni yw'r cyngor.", WELSH_CHILD_HEADING, "Rydym yn cadw eich gwybodaeth yn ddiogel."));
+        ((Map<String, Object>) c.get("locales"))
+                .put(
+                        "cy",
+                        localised(
+                                welshTitle,
+                                "Beth rydym yn ei wneud â'ch gwybodaeth",
+                                "Pwy ydym ni",
+                                "Ni yw'r cyngor.",
+                                WELSH_CHILD_HEADING,
+                                "Rydym yn cadw eich gwybodaeth yn ddiogel."));
         return c;
     }
 
-    static Map<String, Object> localised(String title, String summary, String heading, String body, String childHeading,
-            String childBody) {
-        return map("title", title, "summary", summary,
-                "sections", list(map("id", "who-we-are", "heading", heading, "body", body)),
-                "childSummary", list(map("id", "about", "heading", childHeading, "body", childBody)));
+    static Map<String, Object> localised(
+            String title, String summary, String heading, String body, String childHeading, String childBody) {
+        return map(
+                "title",
+                title,
+                "summary",
+                summary,
+                "sections",
+                list(map("id", "who-we-are", "heading", heading, "body", body)),
+                "childSummary",
+                list(map("id", "about", "heading", childHeading, "body", childBody)));
     }
 
     public static Map<String, Object> newNotice(String slug, Map<String, Object> content) {
@@ -101,18 +135,33 @@ public final class E2eTestData {
      * (parent or carer WHERE_NEEDED) needs the parent too; both agreed, the form came back {@code receivedDaysAgo}
      * days ago.
      */
-    public static Map<String, Object> childAndParentConsent(String nhsNumber, int noticeVersion, String contentHash,
-            int receivedDaysAgo) {
+    public static Map<String, Object> childAndParentConsent(
+            String nhsNumber, int noticeVersion, String contentHash, int receivedDaysAgo) {
         LocalDate received = today().minusDays(receivedDaysAgo);
         LocalDate signed = received.minusDays(1);
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("subject", map("identifiers", list(map("system", "nhs-number", "value", nhsNumber)),
-                "dateOfBirth", today().minusYears(12).minusMonths(4).toString()));
+        c.put(
+                "subject",
+                map(
+                        "identifiers",
+                        list(map("system", "nhs-number", "value", nhsNumber)),
+                        "dateOfBirth",
+                        today().minusYears(12).minusMonths(4).toString()));
         c.put("notice", map("slug", RESEARCH_NOTICE, "version", noticeVersion, "contentHash", contentHash));
         c.put("purposes", list(RESEARCH_PURPOSE));
-        c.put("parties", list(
-                map("role", "child", "decision", "GIVEN", "decidedOn", signed.toString()),
-                map("role", "parent", "relationship", "mother", "decision", "GIVEN", "decidedOn", signed.toString())));
+        c.put(
+                "parties",
+                list(
+                        map("role", "child", "decision", "GIVEN", "decidedOn", signed.toString()),
+                        map(
+                                "role",
+                                "parent",
+                                "relationship",
+                                "mother",
+                                "decision",
+                                "GIVEN",
+                                "decidedOn",
+                                signed.toString())));
         c.put("collectionMethod", "PAPER_FORM");
         c.put("formIssuedOn", received.minusDays(7).toString());
         c.put("formReceivedOn", received.toString());

@@ -32,8 +32,7 @@ class GatewaySecurityE2eTest {
 
     @Test
     void aRealTokenFromKeycloakIsLetThrough() {
-        Gateway.as("auditor").when().get("/api/notices")
-                .then().statusCode(200);
+        Gateway.as("auditor").when().get("/api/notices").then().statusCode(200);
     }
 
     @ParameterizedTest
@@ -45,8 +44,8 @@ class GatewaySecurityE2eTest {
     @Test
     void aRealTokenWithItsClaimsRewrittenToDpoIsA401Problem() {
         String[] parts = Tokens.user("caseworker").split("\\.");
-        String claims = new String(B64_DECODE.decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"caseworker\"", "\"dpo\"");
+        String claims =
+                new String(B64_DECODE.decode(parts[1]), StandardCharsets.UTF_8).replace("\"caseworker\"", "\"dpo\"");
         String forged = parts[0] + "." + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
 
         expectUnauthenticated(Gateway.withToken(forged), "/api/consents/withdrawal-requests");
@@ -68,8 +67,8 @@ class GatewaySecurityE2eTest {
                 + "\"notice-service\"],\"azp\":\"governance-cli\",\"groups\":[\"dpo\"],\"org\":\"luton-council\","
                 + "\"iat\":" + (past - 300) + ",\"exp\":" + past + "}";
 
-        expectUnauthenticated(Gateway.withToken(signedByAStranger("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", claims)),
-                "/api/notices");
+        expectUnauthenticated(
+                Gateway.withToken(signedByAStranger("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", claims)), "/api/notices");
     }
 
     @ParameterizedTest
@@ -79,8 +78,10 @@ class GatewaySecurityE2eTest {
     }
 
     private static void expectUnauthenticated(RequestSpecification request, String path) {
-        request.when().get(path)
-                .then().statusCode(401)
+        request.when()
+                .get(path)
+                .then()
+                .statusCode(401)
                 .contentType(startsWith(Gateway.PROBLEM_JSON))
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("type", equalTo(Gateway.PROBLEM_TYPE_BASE + "unauthenticated"))

@@ -27,13 +27,19 @@ class NoticeImpactE2eTest {
         int draft = draftOf(E2eTestData.RESEARCH_NOTICE);
 
         JsonPath impact = Gateway.as("editor")
-                .when().get("/api/notices/{slug}/versions/{number}/impact", E2eTestData.RESEARCH_NOTICE, draft)
-                .then().statusCode(200).extract().jsonPath();
+                .when()
+                .get("/api/notices/{slug}/versions/{number}/impact", E2eTestData.RESEARCH_NOTICE, draft)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
-        assertThat(impact.getList("notes", String.class)).as("notes: %s", impact.prettify())
+        assertThat(impact.getList("notes", String.class))
+                .as("notes: %s", impact.prettify())
                 .noneMatch(n -> n.contains("sharing-agreement-service"));
         List<Map<String, Object>> agreements = impact.getList("agreements");
-        assertThat(agreements).as("agreements linking the notice: %s", impact.prettify())
+        assertThat(agreements)
+                .as("agreements linking the notice: %s", impact.prettify())
                 .anySatisfy(a -> {
                     assertThat(a.get("reference")).isEqualTo(RESEARCH_ISA);
                     assertThat(a.get("state")).isEqualTo("ACTIVE");
@@ -41,18 +47,34 @@ class NoticeImpactE2eTest {
                     assertThat(a.get("parties")).isEqualTo(List.of("luton-council", "university-of-bedfordshire"));
                     assertThat(a.get("id").toString()).isNotBlank();
                 });
-        assertThat(agreements).as("only agreements that link the notice: the schools one links another")
+        assertThat(agreements)
+                .as("only agreements that link the notice: the schools one links another")
                 .noneMatch(a -> a.get("parties").toString().contains("luton-schools"));
     }
 
     /** A draft of the notice: a new one (a copy of the latest version), or the one already open. */
     private static int draftOf(String slug) {
-        int status = Gateway.as("editor").body("{}").when().post("/api/notices/{slug}/versions", slug).then().extract()
+        int status = Gateway.as("editor")
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions", slug)
+                .then()
+                .extract()
                 .statusCode();
         assertThat(status).as("new draft of %s", slug).isIn(201, 409);
-        List<Map<String, Object>> versions = Gateway.as("editor").queryParam("size", 100)
-                .when().get("/api/notices/{slug}/versions", slug).then().statusCode(200).extract().jsonPath().getList("items");
-        return versions.stream().filter(v -> "DRAFT".equals(v.get("state"))).map(v -> (Integer) v.get("number"))
-                .findFirst().orElseThrow(() -> new AssertionError("no draft of " + slug + ": " + versions));
+        List<Map<String, Object>> versions = Gateway.as("editor")
+                .queryParam("size", 100)
+                .when()
+                .get("/api/notices/{slug}/versions", slug)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        return versions.stream()
+                .filter(v -> "DRAFT".equals(v.get("state")))
+                .map(v -> (Integer) v.get("number"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no draft of " + slug + ": " + versions));
     }
 }

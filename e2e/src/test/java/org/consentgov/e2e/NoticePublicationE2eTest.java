@@ -22,37 +22,56 @@ class NoticePublicationE2eTest {
         String slug = E2eTestData.uniqueSlug("e2e-notice");
         String title = "End-to-end test notice " + slug;
 
-        Gateway.as("editor").body(E2eTestData.newNotice(slug, E2eTestData.noticeContent(title)))
-                .when().post("/api/notices")
-                .then().statusCode(201)
+        Gateway.as("editor")
+                .body(E2eTestData.newNotice(slug, E2eTestData.noticeContent(title)))
+                .when()
+                .post("/api/notices")
+                .then()
+                .statusCode(201)
                 .header("Location", matchesPatternIgnoringHost("/api/notices/" + slug + "/versions/1"))
                 .body("number", equalTo(1))
                 .body("state", equalTo("DRAFT"));
 
         // a draft is not public
-        Gateway.anonymous().accept("application/json")
-                .when().get("/public/notices/{slug}", slug)
-                .then().statusCode(404)
+        Gateway.anonymous()
+                .accept("application/json")
+                .when()
+                .get("/public/notices/{slug}", slug)
+                .then()
+                .statusCode(404)
                 .contentType(Gateway.PROBLEM_JSON);
 
-        String etag = Gateway.as("dpo").when().get("/api/notices/{slug}/versions/1", slug)
-                .then().statusCode(200)
-                .extract().header("ETag");
+        String etag = Gateway.as("dpo")
+                .when()
+                .get("/api/notices/{slug}/versions/1", slug)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         assertThat(etag).isNotBlank();
 
         // only the DPO publishes
-        Gateway.as("editor").header("If-Match", etag).body("{}")
-                .when().post("/api/notices/{slug}/versions/1/publish", slug)
-                .then().statusCode(403)
+        Gateway.as("editor")
+                .header("If-Match", etag)
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions/1/publish", slug)
+                .then()
+                .statusCode(403)
                 .contentType(Gateway.PROBLEM_JSON);
 
-        String hash = Gateway.as("dpo").header("If-Match", etag).body("{}")
-                .when().post("/api/notices/{slug}/versions/1/publish", slug)
-                .then().statusCode(200)
+        String hash = Gateway.as("dpo")
+                .header("If-Match", etag)
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions/1/publish", slug)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("PUBLISHED"))
                 .body("publishedBy", equalTo("dpo"))
                 .body("contentHash", matchesPattern("[0-9a-f]{64}"))
-                .extract().path("contentHash");
+                .extract()
+                .path("contentHash");
 
         JsonPath published = Notices.current(slug);
         assertThat(published.getString("slug")).isEqualTo(slug);
@@ -64,9 +83,12 @@ class NoticePublicationE2eTest {
         assertThat(published.getString("dpv.'@type'")).isNotBlank();
 
         // and the page a family opens
-        Gateway.anonymous().accept("text/html")
-                .when().get("/public/notices/{slug}", slug)
-                .then().statusCode(200)
+        Gateway.anonymous()
+                .accept("text/html")
+                .when()
+                .get("/public/notices/{slug}", slug)
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("text/html"))
                 .body("html.body.main.h1", equalTo(title));
     }

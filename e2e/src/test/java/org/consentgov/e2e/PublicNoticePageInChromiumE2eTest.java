@@ -38,7 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Order(4)
 class PublicNoticePageInChromiumE2eTest {
 
-    private static final Path TARGET = Path.of(System.getProperty("e2e.target", "target")).toAbsolutePath();
+    private static final Path TARGET =
+            Path.of(System.getProperty("e2e.target", "target")).toAbsolutePath();
     private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
     private static Path profile;
     private static WebDriver browser;
@@ -51,9 +52,19 @@ class PublicNoticePageInChromiumE2eTest {
         profile = Files.createTempDirectory("e2e-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BINARY.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1600", "--lang=en-GB", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1600",
+                "--lang=en-GB",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Chromium.DRIVER.toFile())
                 .usingAnyFreePort()
@@ -81,13 +92,16 @@ class PublicNoticePageInChromiumE2eTest {
 
         browser.get(LocalSuite.GATEWAY + "/public/notices/" + E2eTestData.EDUCATION_NOTICE);
 
-        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("en");
         assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo(title);
         assertThat(browser.getTitle()).isEqualTo(title);
         // one language only: the switch names English as the current one and links to no other
-        assertThat(browser.findElement(By.cssSelector("nav[aria-label=Language] [aria-current=true]")).getText())
+        assertThat(browser.findElement(By.cssSelector("nav[aria-label=Language] [aria-current=true]"))
+                        .getText())
                 .isEqualTo("English");
-        assertThat(browser.findElements(By.cssSelector("nav[aria-label=Language] a"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("nav[aria-label=Language] a")))
+                .isEmpty();
         screenshot("children-families-education-en");
     }
 
@@ -100,21 +114,27 @@ class PublicNoticePageInChromiumE2eTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
         browser.get(LocalSuite.GATEWAY + "/public/notices/" + slug);
-        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("en");
         assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo(english);
         screenshot("bilingual-en");
 
-        browser.findElement(By.cssSelector("nav[aria-label=Language]")).findElement(By.linkText("Cymraeg")).click();
+        browser.findElement(By.cssSelector("nav[aria-label=Language]"))
+                .findElement(By.linkText("Cymraeg"))
+                .click();
         wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "cy"));
         assertThat(browser.getCurrentUrl()).contains("lang=cy");
         assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo(welsh);
-        assertThat(browser.findElement(By.cssSelector("nav[aria-label=Language] [aria-current=true]")).getText())
+        assertThat(browser.findElement(By.cssSelector("nav[aria-label=Language] [aria-current=true]"))
+                        .getText())
                 .isEqualTo("Cymraeg");
         screenshot("bilingual-cy");
 
-        browser.findElement(By.cssSelector("nav[aria-label=Views] a[href*='view=child']")).click();
+        browser.findElement(By.cssSelector("nav[aria-label=Views] a[href*='view=child']"))
+                .click();
         wait.until(ExpectedConditions.urlContains("view=child"));
-        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("cy");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("cy");
         assertThat(browser.findElements(By.cssSelector("main section h2")))
                 .extracting(e -> e.getText())
                 .contains(E2eTestData.WELSH_CHILD_HEADING);

@@ -28,30 +28,49 @@ class ReconsentE2eTest {
     private static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(60);
     /** Between polls, so that waiting stays far below the gateway's rate limit for the caller. */
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     @SuppressWarnings("unchecked")
     void aMaterialPublishFlagsPinnedConsentsAndAnEditorialOneDoesNot() {
         // A consent notice of our own, a copy of the research notice, so no other test sees its versions move.
-        int researchVersion = Gateway.anonymous().accept("application/json")
-                .when().get("/public/notices/{slug}", E2eTestData.RESEARCH_NOTICE)
-                .then().statusCode(200).extract().path("version");
+        int researchVersion = Gateway.anonymous()
+                .accept("application/json")
+                .when()
+                .get("/public/notices/{slug}", E2eTestData.RESEARCH_NOTICE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("version");
         Map<String, Object> content = Gateway.as("dpo")
-                .when().get("/api/notices/{slug}/versions/{n}", E2eTestData.RESEARCH_NOTICE, researchVersion)
-                .then().statusCode(200).extract().path("content");
+                .when()
+                .get("/api/notices/{slug}/versions/{n}", E2eTestData.RESEARCH_NOTICE, researchVersion)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("content");
         String slug = E2eTestData.uniqueSlug("e2e-reconsent");
-        Gateway.as("editor").body(E2eTestData.newNotice(slug, content))
-                .when().post("/api/notices").then().statusCode(201);
+        Gateway.as("editor")
+                .body(E2eTestData.newNotice(slug, content))
+                .when()
+                .post("/api/notices")
+                .then()
+                .statusCode(201);
         String hash1 = publish(slug, 1).getString("contentHash");
 
         String nhs = E2eTestData.nhsNumber();
         Map<String, Object> consent = E2eTestData.childAndParentConsent(nhs, 1, hash1, 0);
         consent.put("notice", E2eTestData.map("slug", slug, "version", 1, "contentHash", hash1));
-        String id = Gateway.as("caseworker").body(consent)
-                .when().post("/api/consents")
-                .then().statusCode(201).body("reconsentRequired", equalTo(false))
-                .extract().path("id");
+        String id = Gateway.as("caseworker")
+                .body(consent)
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(201)
+                .body("reconsentRequired", equalTo(false))
+                .extract()
+                .path("id");
 
         // Version 2: wording only.
         Map<String, Object> editorial = copy(content);
@@ -75,9 +94,17 @@ class ReconsentE2eTest {
         assertThat(record.getBoolean("effective")).isTrue();
         assertThat(record.getInt("notice.version")).isEqualTo(1);
 
-        List<Map<String, Object>> flags = Gateway.as("dpo").when().get("/api/consents/{id}/history", id)
-                .then().statusCode(200).extract().jsonPath().getList("findAll { it.event == 'reconsent-required' }");
-        assertThat(flags).as("one reconsent-required entry, for the material version 3 only").hasSize(1);
+        List<Map<String, Object>> flags = Gateway.as("dpo")
+                .when()
+                .get("/api/consents/{id}/history", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.event == 'reconsent-required' }");
+        assertThat(flags)
+                .as("one reconsent-required entry, for the material version 3 only")
+                .hasSize(1);
         assertThat(String.valueOf(flags.get(0).get("reason"))).contains("3").doesNotContain("version 2");
 
         // The check still says yes, and says why the family should be asked again.
@@ -85,31 +112,53 @@ class ReconsentE2eTest {
                 .queryParam("subject", "nhs-number:" + nhs)
                 .queryParam("notice", slug)
                 .queryParam("purpose", E2eTestData.RESEARCH_PURPOSE)
-                .when().get("/api/consents/check")
-                .then().statusCode(200)
+                .when()
+                .get("/api/consents/check")
+                .then()
+                .statusCode(200)
                 .body("consented", equalTo(true))
                 .body("reconsentRequired", equalTo(true));
 
         // The event came the way every service-to-service call comes: through the gateway.
-        List<String> targets = Gateway.as("dpo").queryParam("size", 100)
-                .when().get("/api/notices/subscriptions")
-                .then().statusCode(200).extract().jsonPath().getList("items.targetUrl");
+        List<String> targets = Gateway.as("dpo")
+                .queryParam("size", 100)
+                .when()
+                .get("/api/notices/subscriptions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.targetUrl");
         assertThat(targets).contains("http://localhost:8080/api/consents/notice-events");
     }
 
     private static void draft(String slug, Map<String, Object> content) {
-        Gateway.as("editor").body(Map.of("content", content))
-                .when().post("/api/notices/{slug}/versions", slug)
-                .then().statusCode(201);
+        Gateway.as("editor")
+                .body(Map.of("content", content))
+                .when()
+                .post("/api/notices/{slug}/versions", slug)
+                .then()
+                .statusCode(201);
     }
 
     private static JsonPath publish(String slug, int number) {
-        String etag = Gateway.as("dpo").when().get("/api/notices/{slug}/versions/{n}", slug, number)
-                .then().statusCode(200).extract().header("ETag");
-        return Gateway.as("dpo").header("If-Match", etag).body(Map.of())
-                .when().post("/api/notices/{slug}/versions/{n}/publish", slug, number)
-                .then().statusCode(200).body("state", equalTo("PUBLISHED"))
-                .extract().jsonPath();
+        String etag = Gateway.as("dpo")
+                .when()
+                .get("/api/notices/{slug}/versions/{n}", slug, number)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        return Gateway.as("dpo")
+                .header("If-Match", etag)
+                .body(Map.of())
+                .when()
+                .post("/api/notices/{slug}/versions/{n}/publish", slug, number)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("PUBLISHED"))
+                .extract()
+                .jsonPath();
     }
 
     /** Polls the record until the flag arrives, or fails at the deadline with what the record last said. */
@@ -117,14 +166,20 @@ class ReconsentE2eTest {
         Instant deadline = Instant.now().plus(DELIVERY_DEADLINE);
         JsonPath last;
         do {
-            last = Gateway.as("caseworker").when().get("/api/consents/{id}", id)
-                    .then().statusCode(200).extract().jsonPath();
+            last = Gateway.as("caseworker")
+                    .when()
+                    .get("/api/consents/{id}", id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             if (last.getBoolean("reconsentRequired")) {
                 return last;
             }
             LockSupport.parkNanos(POLL_INTERVAL.toNanos());
         } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("record " + id + " was not flagged within " + DELIVERY_DEADLINE + ": " + last.prettify());
+        throw new AssertionError(
+                "record " + id + " was not flagged within " + DELIVERY_DEADLINE + ": " + last.prettify());
     }
 
     /** A deep copy, so each version's content can change without touching the one before. */

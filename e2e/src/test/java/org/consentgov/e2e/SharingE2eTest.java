@@ -44,6 +44,7 @@ class SharingE2eTest {
     static final String CONSENTED_CHILD = "nhs-number:9990000018";
     /** ... and a child who refused although the parent agreed: the child's refusal is respected. */
     static final String REFUSING_CHILD = "nhs-number:9990000034";
+
     static final String SYSTEM_ACCESS = "system-access";
     private static final String UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
 
@@ -57,19 +58,26 @@ class SharingE2eTest {
         assertThat(purpose).isEqualTo(E2eTestData.RESEARCH_PURPOSE);
         assertThat(isa.getBoolean("content.consent.required")).isTrue();
         assertThat(Instant.parse(isa.getString("accessWindow.endsAt")))
-                .as("the university's six-month access window under %s (it starts when the demo data first brings the "
-                        + "agreement into force; an 'agreements' database older than that needs dropping)", RESEARCH_ISA)
+                .as(
+                        "the university's six-month access window under %s (it starts when the demo data first brings the "
+                                + "agreement into force; an 'agreements' database older than that needs dropping)",
+                        RESEARCH_ISA)
                 .isAfter(Instant.now());
         JsonPath consent = consentCheck(CONSENTED_CHILD);
-        assertThat(consent.getBoolean("consented")).as("consent-service's demo subject %s", CONSENTED_CHILD).isTrue();
+        assertThat(consent.getBoolean("consented"))
+                .as("consent-service's demo subject %s", CONSENTED_CHILD)
+                .isTrue();
         Instant asked = Instant.now().minusSeconds(60);
 
         Response answer = Gateway.as("caseworker")
                 .body(question(UNIVERSITY, categories, CONSENTED_CHILD, purpose, true, SYSTEM_ACCESS))
-                .when().post("/api/sharing-decisions");
-        JsonPath decision = answer.then().statusCode(201)
+                .when()
+                .post("/api/sharing-decisions");
+        JsonPath decision = answer.then()
+                .statusCode(201)
                 .body("decision", equalTo("PERMIT"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         String decisionId = decision.getString("decisionId");
         assertThat(answer.header("Location")).isEqualTo(LocalSuite.GATEWAY + "/api/sharing-decisions/" + decisionId);
 
@@ -78,20 +86,36 @@ class SharingE2eTest {
         assertThat(decision.getString("agreement.reference")).isEqualTo(RESEARCH_ISA);
         assertThat(decision.getInt("agreement.version")).isEqualTo(isa.getInt("effectiveVersion"));
         // the grounds, consent among them
-        assertThat(decision.getList("reasons.code", String.class)).containsExactly("agreement-in-force",
-                "purpose-covered", "categories-covered", "consent-given", "access-window-open");
+        assertThat(decision.getList("reasons.code", String.class))
+                .containsExactly(
+                        "agreement-in-force",
+                        "purpose-covered",
+                        "categories-covered",
+                        "consent-given",
+                        "access-window-open");
         // the consent record relied on is the one consent-service answers for this subject; the notice version with
         // its content hash can only have come from consent-service's answer (the agreement links no hash), so
         // sharing-agreement-service reached consent-service through the gateway with a token of its own
-        assertThat(decision.getString("consentRecordId")).isEqualTo(consent.getString("recordId")).isNotBlank();
+        assertThat(decision.getString("consentRecordId"))
+                .isEqualTo(consent.getString("recordId"))
+                .isNotBlank();
         assertThat(decision.getString("noticeVersion.slug")).isEqualTo(E2eTestData.RESEARCH_NOTICE);
         assertThat(decision.getInt("noticeVersion.version")).isEqualTo(consent.getInt("noticeVersion.version"));
-        assertThat(decision.getString("noticeVersion.contentHash")).isEqualTo(consent.getString("noticeVersion.contentHash"))
+        assertThat(decision.getString("noticeVersion.contentHash"))
+                .isEqualTo(consent.getString("noticeVersion.contentHash"))
                 .isNotBlank();
         // what the university must do with it
-        assertThat(decision.getList("obligations.code", String.class)).contains("transfer-method", "transfer-forbidden",
-                "purpose-limitation", "access-ends", "no-paper-copies", "no-unsecured-email", "secure-destruction",
-                "time-limited-access", "retention");
+        assertThat(decision.getList("obligations.code", String.class))
+                .contains(
+                        "transfer-method",
+                        "transfer-forbidden",
+                        "purpose-limitation",
+                        "access-ends",
+                        "no-paper-copies",
+                        "no-unsecured-email",
+                        "secure-destruction",
+                        "time-limited-access",
+                        "retention");
         assertThat(obligation(decision, "transfer-forbidden").get("description"))
                 .isEqualTo("Never by paper or unsecured email");
         assertThat(Instant.parse((String) obligation(decision, "access-ends").get("until")))
@@ -104,10 +128,12 @@ class SharingE2eTest {
 
         // a subject access request: the DPO asks the disclosure log who received this child's data
         Map<String, Object> disclosure = disclosuresOf(CONSENTED_CHILD, asked).stream()
-                .filter(d -> disclosureId.equals(d.get("id"))).findFirst()
-                .orElseThrow(() -> new AssertionError("the DPO's disclosure log for " + CONSENTED_CHILD + " does not hold "
-                        + disclosureId));
-        assertThat(disclosure).containsEntry("decisionId", decisionId)
+                .filter(d -> disclosureId.equals(d.get("id")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "the DPO's disclosure log for " + CONSENTED_CHILD + " does not hold " + disclosureId));
+        assertThat(disclosure)
+                .containsEntry("decisionId", decisionId)
                 .containsEntry("recipient", UNIVERSITY)
                 .containsEntry("subject", CONSENTED_CHILD)
                 .containsEntry("agreementId", isa.getString("id"))
@@ -119,16 +145,25 @@ class SharingE2eTest {
         assertThat(disclosure.get("categories")).isEqualTo(categories);
 
         // the stored decision names its disclosure
-        Gateway.as("dpo").when().get("/api/sharing-decisions/{id}", decisionId)
-                .then().statusCode(200)
+        Gateway.as("dpo")
+                .when()
+                .get("/api/sharing-decisions/{id}", decisionId)
+                .then()
+                .statusCode(200)
                 .body("decision", equalTo("PERMIT"))
                 .body("disclosureId", equalTo(disclosureId))
                 .body("consentRecordId", equalTo(consent.getString("recordId")));
         // the university sees what it received; the schools do not see it at all
-        Gateway.as("researcher").when().get("/api/disclosures/{id}", disclosureId)
-                .then().statusCode(200)
+        Gateway.as("researcher")
+                .when()
+                .get("/api/disclosures/{id}", disclosureId)
+                .then()
+                .statusCode(200)
                 .body("recipient", equalTo(UNIVERSITY));
-        expectNotFound(Gateway.as("school").when().get("/api/disclosures/{id}", disclosureId).then());
+        expectNotFound(Gateway.as("school")
+                .when()
+                .get("/api/disclosures/{id}", disclosureId)
+                .then());
     }
 
     @Test
@@ -136,47 +171,65 @@ class SharingE2eTest {
         JsonPath isa = agreement(RESEARCH_ISA);
         List<String> categories = isa.getList("content.dataCategories", String.class);
         JsonPath consent = consentCheck(REFUSING_CHILD);
-        assertThat(consent.getBoolean("consented")).as("consent-service's demo subject %s", REFUSING_CHILD).isFalse();
+        assertThat(consent.getBoolean("consented"))
+                .as("consent-service's demo subject %s", REFUSING_CHILD)
+                .isFalse();
         Instant asked = Instant.now().minusSeconds(60);
         long disclosedBefore = disclosuresOf(REFUSING_CHILD, asked).size();
 
         JsonPath decision = Gateway.as("caseworker")
-                .body(question(UNIVERSITY, categories, REFUSING_CHILD, E2eTestData.RESEARCH_PURPOSE, true, SYSTEM_ACCESS))
-                .when().post("/api/sharing-decisions")
-                .then().statusCode(201)
+                .body(question(
+                        UNIVERSITY, categories, REFUSING_CHILD, E2eTestData.RESEARCH_PURPOSE, true, SYSTEM_ACCESS))
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("consent-not-given")))
                 .body("reasons[0].message", containsString("consent was refused"))
                 .body("agreement.reference", equalTo(RESEARCH_ISA))
                 .body("consentRecordId", nullValue())
                 .body("disclosureId", nullValue())
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         assertThat(decision.getList("obligations")).isEmpty();
         String decisionId = decision.getString("decisionId");
 
         // stored as a DENY, with no disclosure under it, and none in the child's disclosure log
-        Gateway.as("dpo").when().get("/api/sharing-decisions/{id}", decisionId)
-                .then().statusCode(200)
+        Gateway.as("dpo")
+                .when()
+                .get("/api/sharing-decisions/{id}", decisionId)
+                .then()
+                .statusCode(200)
                 .body("decision", equalTo("DENY"))
                 .body("disclosureId", nullValue());
         List<Map<String, Object>> disclosed = disclosuresOf(REFUSING_CHILD, asked);
         assertThat(disclosed).extracting(d -> d.get("decisionId")).doesNotContain(decisionId);
         assertThat(disclosed).hasSize((int) disclosedBefore);
         // and a disclosure cannot be recorded under it afterwards either
-        expectProblem(Gateway.as("caseworker").body(Map.of("decisionId", decisionId, "transferMethod", SYSTEM_ACCESS))
-                .when().post("/api/disclosures").then(), 422, "decision-not-permit");
+        expectProblem(
+                Gateway.as("caseworker")
+                        .body(Map.of("decisionId", decisionId, "transferMethod", SYSTEM_ACCESS))
+                        .when()
+                        .post("/api/disclosures")
+                        .then(),
+                422,
+                "decision-not-permit");
     }
 
     @Test
     void aCategoryTheResearchAgreementDoesNotListIsDenied() {
-        List<String> categories = new ArrayList<>(agreement(RESEARCH_ISA).getList("content.dataCategories", String.class));
+        List<String> categories =
+                new ArrayList<>(agreement(RESEARCH_ISA).getList("content.dataCategories", String.class));
         assertThat(categories).doesNotContain("special.mental-health");
         categories.add("special.mental-health");
 
         Gateway.as("caseworker")
                 .body(question(UNIVERSITY, categories, CONSENTED_CHILD, E2eTestData.RESEARCH_PURPOSE, false, null))
-                .when().post("/api/sharing-decisions")
-                .then().statusCode(201)
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("category-not-covered")))
                 .body("reasons[0].message", containsString("special.mental-health"))
@@ -189,20 +242,37 @@ class SharingE2eTest {
     @Test
     void aRecipientThatIsPartyToNoAgreementIsDeniedAndAnUnknownOneIsA422Problem() {
         Gateway.as("caseworker")
-                .body(question(POLICE, List.of("identity.date-of-birth"), CONSENTED_CHILD, E2eTestData.RESEARCH_PURPOSE,
-                        false, null))
-                .when().post("/api/sharing-decisions")
-                .then().statusCode(201)
+                .body(question(
+                        POLICE,
+                        List.of("identity.date-of-birth"),
+                        CONSENTED_CHILD,
+                        E2eTestData.RESEARCH_PURPOSE,
+                        false,
+                        null))
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("recipient-not-party")))
                 .body("reasons[0].message", containsString(POLICE))
                 .body("agreement", nullValue())
                 .body("disclosureId", nullValue());
 
-        expectProblem(Gateway.as("caseworker")
-                .body(question("no-such-organisation-" + E2eTestData.uniqueSlug("e2e"), List.of("identity.date-of-birth"),
-                        CONSENTED_CHILD, E2eTestData.RESEARCH_PURPOSE, false, null))
-                .when().post("/api/sharing-decisions").then(), 422, "unknown-organisation")
+        expectProblem(
+                        Gateway.as("caseworker")
+                                .body(question(
+                                        "no-such-organisation-" + E2eTestData.uniqueSlug("e2e"),
+                                        List.of("identity.date-of-birth"),
+                                        CONSENTED_CHILD,
+                                        E2eTestData.RESEARCH_PURPOSE,
+                                        false,
+                                        null))
+                                .when()
+                                .post("/api/sharing-decisions")
+                                .then(),
+                        422,
+                        "unknown-organisation")
                 .body("errors.field", hasItem("recipient"));
     }
 
@@ -221,8 +291,10 @@ class SharingE2eTest {
 
         JsonPath decision = Gateway.asEyesIntegration()
                 .body(question(SCHOOLS, categories, pupil, purpose, false, SYSTEM_ACCESS))
-                .when().post("/api/sharing-decisions")
-                .then().statusCode(201)
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
                 .body("decision", equalTo("PERMIT"))
                 .body("agreement.id", equalTo(isa.getString("id")))
                 .body("agreement.reference", equalTo(EYES_ISA))
@@ -230,25 +302,42 @@ class SharingE2eTest {
                 .body("noticeVersion.slug", equalTo(EYES_NOTICE))
                 .body("consentRecordId", nullValue())
                 .body("disclosureId", nullValue())
-                .extract().jsonPath();
-        assertThat(decision.getList("reasons.code", String.class)).containsExactly("agreement-in-force", "purpose-covered",
-                "categories-covered", "consent-not-required");
+                .extract()
+                .jsonPath();
+        assertThat(decision.getList("reasons.code", String.class))
+                .containsExactly("agreement-in-force", "purpose-covered", "categories-covered", "consent-not-required");
         assertThat(reason(decision, "consent-not-required")).contains("uk-gdpr-6-1-e");
-        assertThat(decision.getList("obligations.code", String.class)).contains("transfer-method", "purpose-limitation",
-                "uk-data-residency", "retention-schedule", "retention").doesNotContain("access-ends");
+        assertThat(decision.getList("obligations.code", String.class))
+                .contains(
+                        "transfer-method", "purpose-limitation", "uk-data-residency", "retention-schedule", "retention")
+                .doesNotContain("access-ends");
         assertThat(obligation(decision, "transfer-method").get("description"))
                 .isEqualTo("Transfer only by access within a shared secure system");
 
         // the school may ask what it may receive itself, but not for another organisation
-        Gateway.as("school").body(question(SCHOOLS, categories, pupil, purpose, false, null))
-                .when().post("/api/sharing-decisions")
-                .then().statusCode(201)
+        Gateway.as("school")
+                .body(question(SCHOOLS, categories, pupil, purpose, false, null))
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
                 .body("decision", equalTo("PERMIT"))
                 .body("reasons.code", hasItem("consent-not-required"))
                 .body("obligations.code", hasItem("transfer-method"));
-        expectProblem(Gateway.as("school").body(question(UNIVERSITY, List.of("special.health"), CONSENTED_CHILD,
-                        E2eTestData.RESEARCH_PURPOSE, false, null))
-                .when().post("/api/sharing-decisions").then(), 403, "recipient-not-your-organisation");
+        expectProblem(
+                Gateway.as("school")
+                        .body(question(
+                                UNIVERSITY,
+                                List.of("special.health"),
+                                CONSENTED_CHILD,
+                                E2eTestData.RESEARCH_PURPOSE,
+                                false,
+                                null))
+                        .when()
+                        .post("/api/sharing-decisions")
+                        .then(),
+                403,
+                "recipient-not-your-organisation");
     }
 
     // ---- partner scoping
@@ -260,36 +349,67 @@ class SharingE2eTest {
 
         // the school (luton-schools): the EYES ISA, never the research ISA
         assertThat(visibleAgreements("school")).contains(eyes).doesNotContain(research);
-        Gateway.as("school").queryParam("size", 100).when().get("/api/agreements")
-                .then().statusCode(200)
+        Gateway.as("school")
+                .queryParam("size", 100)
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(200)
                 .body("items.parties", everyItem(hasItem(SCHOOLS)));
-        Gateway.as("school").queryParam("reference", RESEARCH_ISA).when().get("/api/agreements")
-                .then().statusCode(200)
+        Gateway.as("school")
+                .queryParam("reference", RESEARCH_ISA)
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(0));
         readable("school", eyes, EYES_ISA);
-        expectNotFound(Gateway.as("school").when().get("/api/agreements/{id}", research).then());
-        expectNotFound(Gateway.as("school").when().get("/api/agreements/{id}/history", research).then());
+        expectNotFound(Gateway.as("school")
+                .when()
+                .get("/api/agreements/{id}", research)
+                .then());
+        expectNotFound(Gateway.as("school")
+                .when()
+                .get("/api/agreements/{id}/history", research)
+                .then());
 
         // the researcher (university-of-bedfordshire): the research ISA, never the EYES ISA
         assertThat(visibleAgreements("researcher")).contains(research).doesNotContain(eyes);
-        Gateway.as("researcher").queryParam("reference", EYES_ISA).when().get("/api/agreements")
-                .then().statusCode(200)
+        Gateway.as("researcher")
+                .queryParam("reference", EYES_ISA)
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(0));
         readable("researcher", research, RESEARCH_ISA);
-        expectNotFound(Gateway.as("researcher").when().get("/api/agreements/{id}", eyes).then());
+        expectNotFound(Gateway.as("researcher")
+                .when()
+                .get("/api/agreements/{id}", eyes)
+                .then());
 
         // the police (bedfordshire-police) is party to neither
         assertThat(visibleAgreements("partner-police")).doesNotContain(research, eyes);
-        expectNotFound(Gateway.as("partner-police").when().get("/api/agreements/{id}", research).then());
-        expectNotFound(Gateway.as("partner-police").when().get("/api/agreements/{id}", eyes).then());
+        expectNotFound(Gateway.as("partner-police")
+                .when()
+                .get("/api/agreements/{id}", research)
+                .then());
+        expectNotFound(Gateway.as("partner-police")
+                .when()
+                .get("/api/agreements/{id}", eyes)
+                .then());
 
         // the council's DPO and auditor see both
         for (String user : List.of("dpo", "auditor")) {
             readable(user, research, RESEARCH_ISA);
             readable(user, eyes, EYES_ISA);
             for (String reference : List.of(RESEARCH_ISA, EYES_ISA)) {
-                Gateway.as(user).queryParam("reference", reference).when().get("/api/agreements")
-                        .then().statusCode(200)
+                Gateway.as(user)
+                        .queryParam("reference", reference)
+                        .when()
+                        .get("/api/agreements")
+                        .then()
+                        .statusCode(200)
                         .body("totalItems", equalTo(1))
                         .body("items[0].reference", equalTo(reference));
             }
@@ -300,16 +420,24 @@ class SharingE2eTest {
 
     /** The agreement with this reference, in the version in force, as the DPO reads it. */
     private static JsonPath agreement(String reference) {
-        String id = Gateway.as("dpo").queryParam("reference", reference)
-                .when().get("/api/agreements")
-                .then().statusCode(200)
+        String id = Gateway.as("dpo")
+                .queryParam("reference", reference)
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(1))
-                .extract().path("items[0].id");
-        return Gateway.as("dpo").when().get("/api/agreements/{id}", id)
-                .then().statusCode(200)
+                .extract()
+                .path("items[0].id");
+        return Gateway.as("dpo")
+                .when()
+                .get("/api/agreements/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("reference", equalTo(reference))
                 .body("state", equalTo("ACTIVE"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
     }
 
     /** consent-service's own answer for the research notice and purpose, as a caseworker asks it. */
@@ -318,13 +446,21 @@ class SharingE2eTest {
                 .queryParam("subject", subject)
                 .queryParam("notice", E2eTestData.RESEARCH_NOTICE)
                 .queryParam("purpose", E2eTestData.RESEARCH_PURPOSE)
-                .when().get("/api/consents/check")
-                .then().statusCode(200)
-                .extract().jsonPath();
+                .when()
+                .get("/api/consents/check")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
-    private static Map<String, Object> question(String recipient, List<String> categories, String subject, String purpose,
-            boolean record, String transferMethod) {
+    private static Map<String, Object> question(
+            String recipient,
+            List<String> categories,
+            String subject,
+            String purpose,
+            boolean record,
+            String transferMethod) {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("recipient", recipient);
         q.put("categories", categories);
@@ -344,11 +480,17 @@ class SharingE2eTest {
         List<Map<String, Object>> all = new ArrayList<>();
         int pages = 1;
         for (int page = 0; page < pages; page++) {
-            JsonPath answer = Gateway.as("dpo").queryParam("subject", subject).queryParam("from", from.toString())
-                    .queryParam("size", 100).queryParam("page", page)
-                    .when().get("/api/disclosures")
-                    .then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath answer = Gateway.as("dpo")
+                    .queryParam("subject", subject)
+                    .queryParam("from", from.toString())
+                    .queryParam("size", 100)
+                    .queryParam("page", page)
+                    .when()
+                    .get("/api/disclosures")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             pages = answer.getInt("totalPages");
             all.addAll(answer.getList("items"));
         }
@@ -361,10 +503,15 @@ class SharingE2eTest {
         List<String> ids = new ArrayList<>();
         int pages = 1;
         for (int page = 0; page < pages; page++) {
-            JsonPath answer = Gateway.as(user).queryParam("size", 100).queryParam("page", page)
-                    .when().get("/api/agreements")
-                    .then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath answer = Gateway.as(user)
+                    .queryParam("size", 100)
+                    .queryParam("page", page)
+                    .when()
+                    .get("/api/agreements")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             pages = answer.getInt("totalPages");
             ids.addAll(answer.getList("items.id", String.class));
         }
@@ -372,8 +519,11 @@ class SharingE2eTest {
     }
 
     private static void readable(String user, String id, String reference) {
-        Gateway.as(user).when().get("/api/agreements/{id}", id)
-                .then().statusCode(200)
+        Gateway.as(user)
+                .when()
+                .get("/api/agreements/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("reference", equalTo(reference));
     }
@@ -391,7 +541,9 @@ class SharingE2eTest {
 
     private static Map<String, Object> obligation(JsonPath decision, String code) {
         Map<String, Object> found = decision.getMap("obligations.find { it.code == '" + code + "' }");
-        assertThat(found).as("obligation %s of %s", code, decision.getList("obligations.code")).isNotNull();
+        assertThat(found)
+                .as("obligation %s of %s", code, decision.getList("obligations.code"))
+                .isNotNull();
         return found;
     }
 

@@ -43,19 +43,25 @@ class UpstreamStoppedE2eTest {
             pause();
             answer = Gateway.as("dpo").when().get(CONSENTS);
             seen.add(answer.statusCode());
-            assertThat(answer.statusCode()).as("answers after consent-service stopped: %s", seen).isIn(502, 503);
+            assertThat(answer.statusCode())
+                    .as("answers after consent-service stopped: %s", seen)
+                    .isIn(502, 503);
             assertThat(answer.contentType()).startsWith(Gateway.PROBLEM_JSON);
         } while (!isUnavailable(answer) && Instant.now().isBefore(deadline));
 
-        answer.then().statusCode(503)
+        answer.then()
+                .statusCode(503)
                 .body("type", equalTo(Gateway.PROBLEM_TYPE_BASE + "upstream-unavailable"))
                 .body("status", equalTo(503));
         assertThat(answer.header("Retry-After")).as("Retry-After").isNotBlank();
 
         Gateway.as("dpo").when().get("/api/notices").then().statusCode(200);
-        Gateway.anonymous().accept("application/json")
-                .when().get("/public/notices/{slug}", E2eTestData.RESEARCH_NOTICE)
-                .then().statusCode(200);
+        Gateway.anonymous()
+                .accept("application/json")
+                .when()
+                .get("/public/notices/{slug}", E2eTestData.RESEARCH_NOTICE)
+                .then()
+                .statusCode(200);
     }
 
     private static void pause() {
@@ -68,7 +74,8 @@ class UpstreamStoppedE2eTest {
     }
 
     private static boolean isUnavailable(Response answer) {
-        return answer.statusCode() == 503 && (Gateway.PROBLEM_TYPE_BASE + "upstream-unavailable")
-                .equals(answer.jsonPath().getString("type"));
+        return answer.statusCode() == 503
+                && (Gateway.PROBLEM_TYPE_BASE + "upstream-unavailable")
+                        .equals(answer.jsonPath().getString("type"));
     }
 }

@@ -65,8 +65,11 @@ class GatewayTest {
 
     @Test
     void publicPagesNeedNoTokenAndReachNoticeService() {
-        given().when().get("/public/notices/what-it-means-to-me").then()
-                .statusCode(200).body("service", org.hamcrest.Matchers.equalTo("notice"))
+        given().when()
+                .get("/public/notices/what-it-means-to-me")
+                .then()
+                .statusCode(200)
+                .body("service", org.hamcrest.Matchers.equalTo("notice"))
                 .header("X-Request-Id", org.hamcrest.Matchers.notNullValue());
         UpstreamStubs.notice.verify(getRequestedFor(urlPathEqualTo("/public/notices/what-it-means-to-me"))
                 .withHeader("X-Request-Id", matching(".+"))
@@ -75,36 +78,86 @@ class GatewayTest {
 
     @Test
     void signedNoticeEventsPassWithoutATokenWithTheirSignatureAndOnlyOnTheirExactPath() {
-        given().contentType("application/cloudevents+json").header("Webhook-Signature", "t=1,v1=abc")
-                .body("{\"id\":\"e1\"}").when().post("/api/consents/notice-events").then()
-                .statusCode(200).body("service", org.hamcrest.Matchers.equalTo("consent"));
+        given().contentType("application/cloudevents+json")
+                .header("Webhook-Signature", "t=1,v1=abc")
+                .body("{\"id\":\"e1\"}")
+                .when()
+                .post("/api/consents/notice-events")
+                .then()
+                .statusCode(200)
+                .body("service", org.hamcrest.Matchers.equalTo("consent"));
         UpstreamStubs.consent.verify(postRequestedFor(urlPathEqualTo("/api/consents/notice-events"))
                 .withHeader("Webhook-Signature", matching("t=1,v1=abc")));
         // Only that path: its neighbours still need a token.
-        given().contentType("application/json").body("{}").when().post("/api/consents/notice-events/x").then()
-                .statusCode(401).contentType("application/problem+json");
-        given().contentType("application/json").body("{}").when().post("/api/consents").then().statusCode(401);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/consents/notice-events/x")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void eachPrefixGoesToItsService() {
         String t = token("router");
-        given().auth().oauth2(t).when().get("/api/notices").then().statusCode(200).body("service", org.hamcrest.Matchers.equalTo("notice"));
-        given().auth().oauth2(t).when().get("/api/consents/check").then().statusCode(200).body("service", org.hamcrest.Matchers.equalTo("consent"));
-        given().auth().oauth2(t).when().get("/api/subjects/1").then().statusCode(200).body("service", org.hamcrest.Matchers.equalTo("consent"));
-        given().auth().oauth2(t).when().get("/api/noticesX").then().statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(t)
+                .when()
+                .get("/api/notices")
+                .then()
+                .statusCode(200)
+                .body("service", org.hamcrest.Matchers.equalTo("notice"));
+        given().auth()
+                .oauth2(t)
+                .when()
+                .get("/api/consents/check")
+                .then()
+                .statusCode(200)
+                .body("service", org.hamcrest.Matchers.equalTo("consent"));
+        given().auth()
+                .oauth2(t)
+                .when()
+                .get("/api/subjects/1")
+                .then()
+                .statusCode(200)
+                .body("service", org.hamcrest.Matchers.equalTo("consent"));
+        given().auth()
+                .oauth2(t)
+                .when()
+                .get("/api/noticesX")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void apiCallsWithoutAValidTokenAreRefusedBeforeReachingAService() {
-        given().when().get("/api/notices").then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", startsWith("Bearer")).body("code", org.hamcrest.Matchers.equalTo("unauthenticated"));
-        given().auth().oauth2("forged.token.value").when().get("/api/notices").then().statusCode(401)
+        given().when()
+                .get("/api/notices")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("code", org.hamcrest.Matchers.equalTo("unauthenticated"));
+        given().auth()
+                .oauth2("forged.token.value")
+                .when()
+                .get("/api/notices")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
         String wrongAudience = TestTokens.token("x", "dpo", "luton-council", "notice-service");
         given().auth().oauth2(wrongAudience).when().get("/api/notices").then().statusCode(401);
         String expired = TestTokens.sign(TestTokens.builder("x", Set.of("dpo"), "luton-council", "gateway")
-                .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(1800)));
+                .issuedAt(Instant.now().minusSeconds(3600))
+                .expiresAt(Instant.now().minusSeconds(1800)));
         given().auth().oauth2(expired).when().get("/api/notices").then().statusCode(401);
         UpstreamStubs.notice.verify(0, getRequestedFor(urlPathEqualTo("/api/notices")));
     }
@@ -112,10 +165,18 @@ class GatewayTest {
     @Test
     void theTokenIsForwardedAndSpoofableHeadersAreReplaced() {
         String t = token("forwarder");
-        given().auth().oauth2(t).header("X-Forwarded-For", "6.6.6.6").header("X-Org", "bedfordshire-police")
-                .header("Forwarded", "for=6.6.6.6").header("X-Request-Id", "req-42")
+        given().auth()
+                .oauth2(t)
+                .header("X-Forwarded-For", "6.6.6.6")
+                .header("X-Org", "bedfordshire-police")
+                .header("Forwarded", "for=6.6.6.6")
+                .header("X-Request-Id", "req-42")
                 .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
-                .when().get("/api/notices").then().statusCode(200).header("X-Request-Id", "req-42");
+                .when()
+                .get("/api/notices")
+                .then()
+                .statusCode(200)
+                .header("X-Request-Id", "req-42");
         UpstreamStubs.notice.verify(getRequestedFor(urlPathEqualTo("/api/notices"))
                 .withHeader("Authorization", equalTo("Bearer " + t))
                 .withHeader("X-Forwarded-For", equalTo("127.0.0.1"))
@@ -128,87 +189,153 @@ class GatewayTest {
     /** On the notice route: its test timeout (5 s) leaves room for 8 MB on a busy machine; consent's 1 s is for the 504 test. */
     @Test
     void requestAndResponseBodiesPassThroughWhole() {
-        UpstreamStubs.notice.stubFor(post(urlPathEqualTo("/api/notices/import")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/octet-stream").withBody(new byte[3_000_000])));
+        UpstreamStubs.notice.stubFor(post(urlPathEqualTo("/api/notices/import"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/octet-stream")
+                        .withBody(new byte[3_000_000])));
         byte[] body = new byte[5_000_000];
         for (int i = 0; i < body.length; i++) {
             body[i] = (byte) ('a' + i % 26);
         }
-        byte[] answer = given().auth().oauth2(token("bulk")).contentType("application/x-ndjson").body(body)
-                .when().post("/api/notices/import").then().statusCode(201).extract().asByteArray();
+        byte[] answer = given().auth()
+                .oauth2(token("bulk"))
+                .contentType("application/x-ndjson")
+                .body(body)
+                .when()
+                .post("/api/notices/import")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asByteArray();
         assertThat(answer).hasSize(3_000_000);
-        UpstreamStubs.notice.verify(postRequestedFor(urlPathEqualTo("/api/notices/import"))
-                .withRequestBody(matching("abcdefghij.*")));
-        assertThat(UpstreamStubs.notice.findAll(postRequestedFor(urlPathEqualTo("/api/notices/import"))).get(0).getBody())
+        UpstreamStubs.notice.verify(
+                postRequestedFor(urlPathEqualTo("/api/notices/import")).withRequestBody(matching("abcdefghij.*")));
+        assertThat(UpstreamStubs.notice
+                        .findAll(postRequestedFor(urlPathEqualTo("/api/notices/import")))
+                        .get(0)
+                        .getBody())
                 .hasSize(5_000_000);
     }
 
     /** Larger than Vert.x's default limit (10 MB): the consent import takes up to 1 GiB, and the gateway streams it. */
     @Test
     void aBodyLargerThanTenMegabytesIsStreamedToTheService() {
-        UpstreamStubs.notice.stubFor(post(urlPathEqualTo("/api/notices/import")).willReturn(aResponse().withStatus(201)));
+        UpstreamStubs.notice.stubFor(post(urlPathEqualTo("/api/notices/import"))
+                .willReturn(aResponse().withStatus(201)));
         byte[] body = new byte[12_000_000];
         java.util.Arrays.fill(body, (byte) 'x');
-        given().auth().oauth2(token("bulk")).contentType("application/x-ndjson").body(body)
-                .when().post("/api/notices/import").then().statusCode(201);
-        assertThat(UpstreamStubs.notice.findAll(postRequestedFor(urlPathEqualTo("/api/notices/import"))).get(0).getBody())
+        given().auth()
+                .oauth2(token("bulk"))
+                .contentType("application/x-ndjson")
+                .body(body)
+                .when()
+                .post("/api/notices/import")
+                .then()
+                .statusCode(201);
+        assertThat(UpstreamStubs.notice
+                        .findAll(postRequestedFor(urlPathEqualTo("/api/notices/import")))
+                        .get(0)
+                        .getBody())
                 .hasSize(12_000_000);
     }
 
     /** The streamed import answers once the file is recorded: longer than consent's request timeout (1 s in tests). */
     @Test
     void theStreamedImportMayAnswerAfterTheRequestTimeoutOtherPostsMayNot() {
-        UpstreamStubs.consent.stubFor(post(urlPathEqualTo("/api/consents/imports")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"state\":\"COMPLETED\"}").withFixedDelay(2500)));
-        UpstreamStubs.consent.stubFor(post(urlPathEqualTo("/api/consents")).willReturn(aResponse().withStatus(201)
-                .withFixedDelay(2500)));
-        given().auth().oauth2(token("bulk")).contentType("application/x-ndjson").body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .when().post("/api/consents/imports").then().statusCode(201).body("state", org.hamcrest.Matchers.equalTo("COMPLETED"));
-        given().auth().oauth2(token("bulk")).contentType("application/json").body("{}")
-                .when().post("/api/consents").then().statusCode(504);
+        UpstreamStubs.consent.stubFor(post(urlPathEqualTo("/api/consents/imports"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"state\":\"COMPLETED\"}")
+                        .withFixedDelay(2500)));
+        UpstreamStubs.consent.stubFor(post(urlPathEqualTo("/api/consents"))
+                .willReturn(aResponse().withStatus(201).withFixedDelay(2500)));
+        given().auth()
+                .oauth2(token("bulk"))
+                .contentType("application/x-ndjson")
+                .body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when()
+                .post("/api/consents/imports")
+                .then()
+                .statusCode(201)
+                .body("state", org.hamcrest.Matchers.equalTo("COMPLETED"));
+        given().auth()
+                .oauth2(token("bulk"))
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(504);
     }
 
     /** An h2c upgrade is ignored: the answer is HTTP/1.1 (an upgraded stream would hold the whole body). */
     @Test
     void aCleartextHttp2UpgradeIsIgnored() throws Exception {
         try (java.net.Socket socket = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
-            socket.getOutputStream().write(("GET /public/notices HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /public/notices HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
             assertThat(statusLine).startsWith("HTTP/1.1 ").doesNotContain("101");
         }
     }
 
     @Test
     void aStoppedServiceIsA503ProblemNotAHang() {
-        given().auth().oauth2(token("stopped")).when().get("/api/agreements").then()
-                .statusCode(503).contentType("application/problem+json")
+        given().auth()
+                .oauth2(token("stopped"))
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .body("code", org.hamcrest.Matchers.equalTo("upstream-unavailable"));
     }
 
     @Test
     void aSlowServiceIsA504Problem() {
-        UpstreamStubs.consent.stubFor(get(urlPathEqualTo("/api/consents/slow")).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(3000)));
-        given().auth().oauth2(token("slow")).when().get("/api/consents/slow").then()
-                .statusCode(504).contentType("application/problem+json")
+        UpstreamStubs.consent.stubFor(get(urlPathEqualTo("/api/consents/slow"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+        given().auth()
+                .oauth2(token("slow"))
+                .when()
+                .get("/api/consents/slow")
+                .then()
+                .statusCode(504)
+                .contentType("application/problem+json")
                 .body("code", org.hamcrest.Matchers.equalTo("upstream-timeout"));
     }
 
     @Test
     void theServicesProblemsPassThroughUnchanged() {
-        UpstreamStubs.consent.stubFor(get(urlPathEqualTo("/api/consents/missing")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"code\":\"not-found\"}")));
-        given().auth().oauth2(token("problems")).when().get("/api/consents/missing").then()
-                .statusCode(404).contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("not-found"));
+        UpstreamStubs.consent.stubFor(get(urlPathEqualTo("/api/consents/missing"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404,\"code\":\"not-found\"}")));
+        given().auth()
+                .oauth2(token("problems"))
+                .when()
+                .get("/api/consents/missing")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("not-found"));
     }
 
     @Test
     void oneMergedOpenApiDocumentDescribesEveryService() {
-        given().when().get("/q/openapi").then().statusCode(200)
+        given().when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths", hasKey("/api/notices"))
                 .body("paths", hasKey("/api/consents"))
                 .body("components.schemas", hasKey("Onlynotice"))
@@ -220,7 +347,9 @@ class GatewayTest {
 
     @Test
     void healthShowsEachUpstream() {
-        given().when().get("/q/health").then()
+        given().when()
+                .get("/q/health")
+                .then()
                 .body("checks.find { it.name == 'upstreams' }.data.notice", org.hamcrest.Matchers.equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.consent", org.hamcrest.Matchers.equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.agreements", startsWith("DOWN"));
@@ -229,18 +358,27 @@ class GatewayTest {
 
     @Test
     void corsAllowsOnlyTheConfiguredFrontEnds() {
-        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
-                .when().options("/api/consents").then()
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .when()
+                .options("/api/consents")
+                .then()
                 .header("Access-Control-Allow-Origin", "http://localhost:5173");
-        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
-                .when().options("/api/consents").then()
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .when()
+                .options("/api/consents")
+                .then()
                 .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
     void clientsAbortingMidRequestDoNotWedgeTheGateway() throws Exception {
-        UpstreamStubs.notice.stubFor(any(urlPathMatching("/public/slow/.*")).willReturn(aResponse().withStatus(200)
-                .withChunkedDribbleDelay(20, 400).withBody("x".repeat(20_000))));
+        UpstreamStubs.notice.stubFor(any(urlPathMatching("/public/slow/.*"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withChunkedDribbleDelay(20, 400)
+                        .withBody("x".repeat(20_000))));
         ExecutorService pool = Executors.newFixedThreadPool(32);
         try {
             List<Callable<Void>> aborts = new ArrayList<>();
@@ -251,8 +389,9 @@ class GatewayTest {
                         OutputStream out = socket.getOutputStream();
                         if (n % 3 == 0) {
                             // headers promise a body that never comes
-                            out.write(("POST /public/slow/" + n + " HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n"
-                                    + "partial").getBytes(StandardCharsets.US_ASCII));
+                            out.write(("POST /public/slow/" + n
+                                            + " HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n" + "partial")
+                                    .getBytes(StandardCharsets.US_ASCII));
                         } else {
                             out.write(("GET /public/slow/" + n + " HTTP/1.1\r\nHost: x\r\n\r\n")
                                     .getBytes(StandardCharsets.US_ASCII));

@@ -28,8 +28,13 @@ class LimitsTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.rate-limit.burst", "5", "gateway.rate-limit.requests-per-period", "5",
-                    "gateway.upstreams.consent.open-for", "60s");
+            return Map.of(
+                    "gateway.rate-limit.burst",
+                    "5",
+                    "gateway.rate-limit.requests-per-period",
+                    "5",
+                    "gateway.upstreams.consent.open-for",
+                    "60s");
         }
     }
 
@@ -39,23 +44,41 @@ class LimitsTest {
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(greedy).when().get("/api/notices").then().statusCode(200);
         }
-        given().auth().oauth2(greedy).when().get("/api/notices").then()
-                .statusCode(429).contentType("application/problem+json")
-                .header("Retry-After", notNullValue()).body("code", equalTo("rate-limited"));
+        given().auth()
+                .oauth2(greedy)
+                .when()
+                .get("/api/notices")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("code", equalTo("rate-limited"));
         String polite = TestTokens.token("polite", "integration", "luton-council", "gateway");
         given().auth().oauth2(polite).when().get("/api/notices").then().statusCode(200);
     }
 
     @Test
     void aFailingServiceOpensTheCircuitAndIsThenAnsweredAtOnce() {
-        UpstreamStubs.consent.stubFor(get(urlPathEqualTo("/api/consents/broken")).willReturn(aResponse().withStatus(500)));
+        UpstreamStubs.consent.stubFor(get(urlPathEqualTo("/api/consents/broken"))
+                .willReturn(aResponse().withStatus(500)));
         for (int i = 0; i < 10; i++) {
             String caller = TestTokens.token("breaker-" + i, "integration", "luton-council", "gateway");
-            given().auth().oauth2(caller).when().get("/api/consents/broken").then().statusCode(500);
+            given().auth()
+                    .oauth2(caller)
+                    .when()
+                    .get("/api/consents/broken")
+                    .then()
+                    .statusCode(500);
         }
         String next = TestTokens.token("breaker-next", "integration", "luton-council", "gateway");
-        given().auth().oauth2(next).when().get("/api/consents/broken").then()
-                .statusCode(503).contentType("application/problem+json").body("code", equalTo("upstream-unavailable"))
+        given().auth()
+                .oauth2(next)
+                .when()
+                .get("/api/consents/broken")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("code", equalTo("upstream-unavailable"))
                 .header("Retry-After", "60");
         UpstreamStubs.consent.verify(10, getRequestedFor(urlPathEqualTo("/api/consents/broken")));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import org.consentgov.platform.testing.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,18 +48,31 @@ class TokenAttackTest {
     private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
 
     static Stream<String> attacks() {
-        return Stream.of("expired", "not-yet-valid", "wrong-issuer", "wrong-audience", "no-signature",
-                "alg-none-with-the-trusted-kid", "bad-signature", "claims-rewritten", "another-key-with-the-trusted-kid",
-                "unknown-kid", "hs256-keyed-with-the-trusted-public-key");
+        return Stream.of(
+                "expired",
+                "not-yet-valid",
+                "wrong-issuer",
+                "wrong-audience",
+                "no-signature",
+                "alg-none-with-the-trusted-kid",
+                "bad-signature",
+                "claims-rewritten",
+                "another-key-with-the-trusted-kid",
+                "unknown-kid",
+                "hs256-keyed-with-the-trusted-public-key");
     }
 
     @ParameterizedTest
     @MethodSource("attacks")
     void aForgedOrMisdirectedTokenIsA401ProblemAndNeverData(String attack) throws Exception {
         UpstreamStubs.reset();
-        Response response = given().header("Authorization", "Bearer " + token(attack)).accept("application/json")
-                .when().get(PATH);
-        assertThat(response.statusCode()).as("%s: %s", attack, response.asString()).isEqualTo(401);
+        Response response = given().header("Authorization", "Bearer " + token(attack))
+                .accept("application/json")
+                .when()
+                .get(PATH);
+        assertThat(response.statusCode())
+                .as("%s: %s", attack, response.asString())
+                .isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.asString()).doesNotContain("\"items\"");
         // and nothing reached the service behind it
@@ -70,8 +83,15 @@ class TokenAttackTest {
     @MethodSource("attacks")
     void theSameRequestWithAGoodTokenIsAnswered(String ignored) {
         UpstreamStubs.reset();
-        given().auth().oauth2(good()).accept("application/json").when().get(PATH).then().statusCode(200);
+        given().auth()
+                .oauth2(good())
+                .accept("application/json")
+                .when()
+                .get(PATH)
+                .then()
+                .statusCode(200);
     }
+
     static String good() {
         return TestTokens.sign(claims());
     }
@@ -83,20 +103,24 @@ class TokenAttackTest {
     static String token(String attack) throws Exception {
         Instant now = Instant.now();
         return switch (attack) {
-            case "expired" -> TestTokens.sign(claims().issuedAt(now.minusSeconds(3600)).expiresAt(now.minusSeconds(1800)));
-            case "not-yet-valid" -> TestTokens.sign(claims().claim("nbf", now.plusSeconds(3600).getEpochSecond())
-                    .expiresAt(now.plusSeconds(7200)));
+            case "expired" ->
+                TestTokens.sign(claims().issuedAt(now.minusSeconds(3600)).expiresAt(now.minusSeconds(1800)));
+            case "not-yet-valid" ->
+                TestTokens.sign(claims().claim("nbf", now.plusSeconds(3600).getEpochSecond())
+                        .expiresAt(now.plusSeconds(7200)));
             case "wrong-issuer" -> TestTokens.sign(claims().issuer("https://attacker.example.com"));
-            case "wrong-audience" -> TestTokens.sign(TestTokens.builder("dpo-user", Set.of("dpo"), "luton-council",
-                    "another-api"));
+            case "wrong-audience" ->
+                TestTokens.sign(TestTokens.builder("dpo-user", Set.of("dpo"), "luton-council", "another-api"));
             case "no-signature" -> unsigned("{\"alg\":\"none\",\"typ\":\"JWT\"}", claimsOf(good())) + ".";
             case "alg-none-with-the-trusted-kid" ->
-                    unsigned("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"1\"}", claimsOf(good())) + ".";
+                unsigned("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"1\"}", claimsOf(good())) + ".";
             case "bad-signature" -> flipOneBitOfTheSignature(good());
             case "claims-rewritten" -> {
-                String[] parts = TestTokens.sign(TestTokens.builder("auditor-user", Set.of("auditor"), "luton-council", AUDIENCE))
+                String[] parts = TestTokens.sign(
+                                TestTokens.builder("auditor-user", Set.of("auditor"), "luton-council", AUDIENCE))
                         .split("\\.");
-                String rewritten = new String(B64_DECODE.decode(parts[1]), StandardCharsets.UTF_8).replace("\"auditor\"", "\"dpo\"");
+                String rewritten = new String(B64_DECODE.decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("\"auditor\"", "\"dpo\"");
                 yield parts[0] + "." + B64.encodeToString(rewritten.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
             }
             case "another-key-with-the-trusted-kid" -> claims().jws().keyId("1").sign(stranger());
@@ -135,7 +159,9 @@ class TokenAttackTest {
             JsonNode jwk = new ObjectMapper().readTree(in);
             BigInteger n = new BigInteger(1, B64_DECODE.decode(jwk.path("n").asText()));
             BigInteger e = new BigInteger(1, B64_DECODE.decode(jwk.path("e").asText()));
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)).getEncoded();
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(n, e))
+                    .getEncoded();
         }
     }
 

@@ -47,12 +47,22 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         for (WireMockServer server : new WireMockServer[] {notice, consent}) {
             String name = server == notice ? "notice" : "consent";
             server.resetAll();
-            server.stubFor(any(urlPathMatching("/.*")).atPriority(10).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody("{\"service\":\"" + name + "\"}")));
-            server.stubFor(get(urlPathEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody("{\"status\":\"UP\"}")));
-            server.stubFor(get(urlPathEqualTo("/q/openapi")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(openApi(name))));
+            server.stubFor(any(urlPathMatching("/.*"))
+                    .atPriority(10)
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"service\":\"" + name + "\"}")));
+            server.stubFor(get(urlPathEqualTo("/q/health/ready"))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"status\":\"UP\"}")));
+            server.stubFor(get(urlPathEqualTo("/q/openapi"))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(openApi(name))));
         }
     }
 

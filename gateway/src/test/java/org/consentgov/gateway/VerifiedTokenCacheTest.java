@@ -32,26 +32,50 @@ class VerifiedTokenCacheTest {
         UpstreamStubs.reset();
         String token = TokenAttackTest.good();
         assertThat(cache.isKept(token)).isFalse();
-        given().auth().oauth2(token).accept("application/json").when().get(TokenAttackTest.PATH).then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .accept("application/json")
+                .when()
+                .get(TokenAttackTest.PATH)
+                .then()
+                .statusCode(200);
         assertThat(cache.isKept(token)).isTrue();
         long hits = cache.hits();
         for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(token).accept("application/json").when().get(TokenAttackTest.PATH).then().statusCode(200);
+            given().auth()
+                    .oauth2(token)
+                    .accept("application/json")
+                    .when()
+                    .get(TokenAttackTest.PATH)
+                    .then()
+                    .statusCode(200);
         }
         assertThat(cache.hits() - hits).as("requests served the kept identity").isEqualTo(3);
-        UpstreamStubs.notice.verify(4, WireMock.getRequestedFor(WireMock.urlPathEqualTo(TokenAttackTest.PATH))
-                .withHeader("Authorization", WireMock.equalTo("Bearer " + token)));
+        UpstreamStubs.notice.verify(
+                4,
+                WireMock.getRequestedFor(WireMock.urlPathEqualTo(TokenAttackTest.PATH))
+                        .withHeader("Authorization", WireMock.equalTo("Bearer " + token)));
     }
 
     @ParameterizedTest
     @MethodSource("org.consentgov.gateway.TokenAttackTest#attacks")
     void aRefusedTokenIsNeverKeptAndStaysRefusedAfterAGoodOneWasKept(String attack) throws Exception {
         String good = TokenAttackTest.good();
-        given().auth().oauth2(good).accept("application/json").when().get(TokenAttackTest.PATH).then().statusCode(200);
+        given().auth()
+                .oauth2(good)
+                .accept("application/json")
+                .when()
+                .get(TokenAttackTest.PATH)
+                .then()
+                .statusCode(200);
         String bad = TokenAttackTest.token(attack);
         for (int i = 0; i < 2; i++) {
-            given().header("Authorization", "Bearer " + bad).accept("application/json").when().get(TokenAttackTest.PATH)
-                    .then().statusCode(401);
+            given().header("Authorization", "Bearer " + bad)
+                    .accept("application/json")
+                    .when()
+                    .get(TokenAttackTest.PATH)
+                    .then()
+                    .statusCode(401);
         }
         assertThat(cache.isKept(bad)).as(attack).isFalse();
     }

@@ -12,8 +12,7 @@ public final class NoticeTestData {
 
     public static final String AUDIENCE = "notice-service";
 
-    private NoticeTestData() {
-    }
+    private NoticeTestData() {}
 
     public static String token(String role) {
         return TestTokens.token(role + "-user", role, "luton-council", AUDIENCE);
@@ -30,14 +29,27 @@ public final class NoticeTestData {
         Map<String, Object> locales = new LinkedHashMap<>();
         locales.put("en", localised("Test privacy notice"));
         c.put("locales", locales);
-        c.put("controllers", list(map("name", "Luton Borough Council", "role", "CONTROLLER", "organisationId", "luton-council")));
+        c.put(
+                "controllers",
+                list(map("name", "Luton Borough Council", "role", "CONTROLLER", "organisationId", "luton-council")));
         c.put("dpo", map("description", "Contact the data protection officer through the council"));
         c.put("purposes", list(map("code", "statutory-service", "description", "To provide a statutory service")));
         c.put("dataCategories", list("identity.date-of-birth"));
         c.put("sources", list(map("description", "Your case record")));
-        c.put("lawfulBases", list(map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e", "description", "Public task")));
-        c.put("recipients", list(map("name", "Luton Schools", "organisationType", "school", "organisationId", "luton-schools",
-                "role", "RECIPIENT")));
+        c.put(
+                "lawfulBases",
+                list(map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e", "description", "Public task")));
+        c.put(
+                "recipients",
+                list(map(
+                        "name",
+                        "Luton Schools",
+                        "organisationType",
+                        "school",
+                        "organisationId",
+                        "luton-schools",
+                        "role",
+                        "RECIPIENT")));
         c.put("internationalTransfers", map("occurs", false));
         c.put("retention", map("description", "In line with the retention schedule"));
         c.put("automatedDecisionMaking", map("used", false, "description", "No automated decisions"));
@@ -47,9 +59,15 @@ public final class NoticeTestData {
     }
 
     public static Map<String, Object> localised(String title) {
-        return map("title", title, "summary", "What we do with your information",
-                "sections", list(map("id", "who-we-are", "heading", "Who we are", "body", "We are the council.")),
-                "childSummary", list(map("id", "about", "heading", "About this", "body", "We keep your information safe.")));
+        return map(
+                "title",
+                title,
+                "summary",
+                "What we do with your information",
+                "sections",
+                list(map("id", "who-we-are", "heading", "Who we are", "body", "We are the council.")),
+                "childSummary",
+                list(map("id", "about", "heading", "About this", "body", "We keep your information safe.")));
     }
 
     /** Special category data with only an Art 6 basis: breaks the Art 9 rule. */
@@ -61,9 +79,11 @@ public final class NoticeTestData {
 
     public static Map<String, Object> withSpecialAndArticle9() {
         Map<String, Object> c = specialWithoutArticle9();
-        c.put("lawfulBases", list(
-                map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e", "description", "Public task"),
-                map("appliesTo", "SPECIAL", "basis", "uk-gdpr-9-2-j", "description", "Research")));
+        c.put(
+                "lawfulBases",
+                list(
+                        map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e", "description", "Public task"),
+                        map("appliesTo", "SPECIAL", "basis", "uk-gdpr-9-2-j", "description", "Research")));
         return c;
     }
 

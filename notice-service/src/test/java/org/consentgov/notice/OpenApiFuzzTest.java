@@ -37,8 +37,7 @@ class OpenApiFuzzTest {
      * A profile of its own, so that this test runs after the module's other tests (Quarkus runs tests with a
      * profile after those without) and its thousands of requests change no data those tests read.
      */
-    public static class Last implements QuarkusTestProfile {
-    }
+    public static class Last implements QuarkusTestProfile {}
 
     @TestHTTPResource("/")
     URL service;
@@ -52,43 +51,77 @@ class OpenApiFuzzTest {
         OpenApiFuzzer.forService("notice-service")
                 .baseUri(URI.create(service.toString()))
                 .settings(FuzzSettings.fromSystemProperties(3500))
-                .tokens(NoticeTestData.token("dpo"), NoticeTestData.token("notice-editor"), NoticeTestData.token("integration"),
+                .tokens(
+                        NoticeTestData.token("dpo"),
+                        NoticeTestData.token("notice-editor"),
+                        NoticeTestData.token("integration"),
                         NoticeTestData.token("auditor"))
                 .fingerprint(() -> DatabaseFingerprint.of(dataSource, tables))
-                .build().run().assertClean();
+                .build()
+                .run()
+                .assertClean();
     }
 
     // ---- defects the fuzzer found, kept as plain regression tests
 
     @Test
     void nulInAPathIsABadRequestNotADatabaseError() {
-        given().auth().oauth2(NoticeTestData.token("dpo")).urlEncodingEnabled(false)
-                .when().get("/api/notices/nul%00/versions/1/checks")
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid-character"));
-        given().urlEncodingEnabled(false).when().get("/public/notices?lang=e%00n")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(NoticeTestData.token("dpo"))
+                .urlEncodingEnabled(false)
+                .when()
+                .get("/api/notices/nul%00/versions/1/checks")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("invalid-character"));
+        given().urlEncodingEnabled(false)
+                .when()
+                .get("/public/notices?lang=e%00n")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void nulInAJsonStringIsAnInvalidValue() {
-        given().auth().oauth2(NoticeTestData.token("dpo")).contentType("application/json")
-                .body("{\"targetUrl\":\"https://example.org/a\\u0000b\",\"eventTypes\":[\"org.consentgov.notice.published\"],"
-                        + "\"secret\":\"a-long-random-shared-secret-of-at-least-32-chars\"}")
-                .when().post("/api/notices/subscriptions")
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid-value"));
+        given().auth()
+                .oauth2(NoticeTestData.token("dpo"))
+                .contentType("application/json")
+                .body(
+                        "{\"targetUrl\":\"https://example.org/a\\u0000b\",\"eventTypes\":[\"org.consentgov.notice.published\"],"
+                                + "\"secret\":\"a-long-random-shared-secret-of-at-least-32-chars\"}")
+                .when()
+                .post("/api/notices/subscriptions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("invalid-value"));
     }
 
     @Test
     void aFieldNamedTwiceIsMalformedJsonNotA500() {
-        given().auth().oauth2(NoticeTestData.token("dpo")).contentType("application/json").header("If-Match", "\"1\"")
+        given().auth()
+                .oauth2(NoticeTestData.token("dpo"))
+                .contentType("application/json")
+                .header("If-Match", "\"1\"")
                 .body("{\"reason\": 1, \"reason\": \"The research project has ended\"}")
-                .when().post("/api/notices/what-it-means-to-me/versions/1/retire")
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("malformed-json"));
+                .when()
+                .post("/api/notices/what-it-means-to-me/versions/1/retire")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("malformed-json"));
     }
 
     @Test
     void aFailedIfMatchOnTheVocabularyIsAProblem() {
-        given().header("If-Match", "\"unterminated").when().get("/public/vocabulary")
-                .then().statusCode(412).contentType("application/problem+json").body("status", equalTo(412));
+        given().header("If-Match", "\"unterminated")
+                .when()
+                .get("/public/vocabulary")
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .body("status", equalTo(412));
     }
 }

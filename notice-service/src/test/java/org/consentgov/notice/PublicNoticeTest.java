@@ -28,19 +28,30 @@ class PublicNoticeTest {
     @Test
     void bothSeedNoticesArePublishedAtStartUp() {
         for (String slug : new String[] {"what-it-means-to-me", "children-families-education"}) {
-            given().accept(ContentType.JSON).when().get("/public/notices/{slug}", slug).then()
+            given().accept(ContentType.JSON)
+                    .when()
+                    .get("/public/notices/{slug}", slug)
+                    .then()
                     .statusCode(200)
                     .body("state", equalTo("PUBLISHED"))
                     .body("current", equalTo(true))
                     .body("contentHash.length()", equalTo(64));
         }
-        given().accept(ContentType.JSON).when().get("/public/notices").then()
-                .statusCode(200).body("slug", hasItem("what-it-means-to-me")).body("slug", hasItem("children-families-education"));
+        given().accept(ContentType.JSON)
+                .when()
+                .get("/public/notices")
+                .then()
+                .statusCode(200)
+                .body("slug", hasItem("what-it-means-to-me"))
+                .body("slug", hasItem("children-families-education"));
     }
 
     @Test
     void theResearchNoticeCarriesItsWithdrawalWindowAndDpvTerms() {
-        given().accept(ContentType.JSON).when().get("/public/notices/what-it-means-to-me").then()
+        given().accept(ContentType.JSON)
+                .when()
+                .get("/public/notices/what-it-means-to-me")
+                .then()
                 .statusCode(200)
                 .body("content.consent.withdrawalWindowDays", equalTo(14))
                 .body("content.consent.withdrawalWindowStartsOn", equalTo("FORM_RECEIVED"))
@@ -52,14 +63,30 @@ class PublicNoticeTest {
 
     @Test
     void thePublicPageIsAccessibleHtmlWithLanguageSwitchAndChildView() {
-        String html = given().when().get("/public/notices/what-it-means-to-me").then()
-                .statusCode(200).contentType(containsString("text/html"))
+        String html = given().when()
+                .get("/public/notices/what-it-means-to-me")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .header("Content-Language", "en")
-                .extract().asString();
-        assertThat(html).contains("<html lang=\"en\">", "<h1>", "aria-label=\"Language\"", "@media print",
-                "Skip to the notice", "University of Bedfordshire", "Summary for children and young people");
-        String child = given().queryParam("view", "child").when().get("/public/notices/what-it-means-to-me").then()
-                .statusCode(200).extract().asString();
+                .extract()
+                .asString();
+        assertThat(html)
+                .contains(
+                        "<html lang=\"en\">",
+                        "<h1>",
+                        "aria-label=\"Language\"",
+                        "@media print",
+                        "Skip to the notice",
+                        "University of Bedfordshire",
+                        "Summary for children and young people");
+        String child = given().queryParam("view", "child")
+                .when()
+                .get("/public/notices/what-it-means-to-me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(child).contains("aria-current=\"true\">Summary for children and young people");
     }
 
@@ -70,60 +97,157 @@ class PublicNoticeTest {
         Map<String, Object> locales = (Map<String, Object>) c.get("locales");
         locales.put("cy", NoticeTestData.localised("Hysbysiad preifatrwydd prawf"));
         String slug = uniqueSlug("translated");
-        given().auth().oauth2(token("notice-editor")).contentType(ContentType.JSON).body(request(slug, c))
-                .when().post("/api/notices").then().statusCode(201);
-        String etag = given().auth().oauth2(token("dpo")).when().get("/api/notices/{slug}/versions/1", slug).then()
-                .extract().header("ETag");
-        given().auth().oauth2(token("dpo")).header("If-Match", etag).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/notices/{slug}/versions/1/publish", slug).then().statusCode(200);
+        given().auth()
+                .oauth2(token("notice-editor"))
+                .contentType(ContentType.JSON)
+                .body(request(slug, c))
+                .when()
+                .post("/api/notices")
+                .then()
+                .statusCode(201);
+        String etag = given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/notices/{slug}/versions/1", slug)
+                .then()
+                .extract()
+                .header("ETag");
+        given().auth()
+                .oauth2(token("dpo"))
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions/1/publish", slug)
+                .then()
+                .statusCode(200);
 
-        given().accept(ContentType.JSON).queryParam("lang", "cy").when().get("/public/notices/{slug}", slug).then()
-                .statusCode(200).body("locale", equalTo("cy")).body("title", equalTo("Hysbysiad preifatrwydd prawf"))
+        given().accept(ContentType.JSON)
+                .queryParam("lang", "cy")
+                .when()
+                .get("/public/notices/{slug}", slug)
+                .then()
+                .statusCode(200)
+                .body("locale", equalTo("cy"))
+                .body("title", equalTo("Hysbysiad preifatrwydd prawf"))
                 .body("availableLocales", equalTo(java.util.List.of("cy", "en")));
-        given().accept(ContentType.JSON).queryParam("lang", "pl").when().get("/public/notices/{slug}", slug).then()
-                .statusCode(200).body("locale", equalTo("en"));
-        given().queryParam("lang", "cy").when().get("/public/notices/{slug}", slug).then()
-                .statusCode(200).body(containsString("<html lang=\"cy\">")).body(containsString("Cymraeg"));
+        given().accept(ContentType.JSON)
+                .queryParam("lang", "pl")
+                .when()
+                .get("/public/notices/{slug}", slug)
+                .then()
+                .statusCode(200)
+                .body("locale", equalTo("en"));
+        given().queryParam("lang", "cy")
+                .when()
+                .get("/public/notices/{slug}", slug)
+                .then()
+                .statusCode(200)
+                .body(containsString("<html lang=\"cy\">"))
+                .body(containsString("Cymraeg"));
     }
 
     @Test
     void draftsAreNotPublicAndPastVersionsStayReadable() {
         String slug = uniqueSlug("public");
-        given().auth().oauth2(token("notice-editor")).contentType(ContentType.JSON).body(request(slug, content()))
-                .when().post("/api/notices").then().statusCode(201);
-        given().accept(ContentType.JSON).when().get("/public/notices/{slug}", slug).then()
-                .statusCode(404).contentType("application/problem+json").body("code", equalTo("no-published-version"));
-        given().accept(ContentType.JSON).when().get("/public/notices/{slug}/versions/1", slug).then().statusCode(404);
+        given().auth()
+                .oauth2(token("notice-editor"))
+                .contentType(ContentType.JSON)
+                .body(request(slug, content()))
+                .when()
+                .post("/api/notices")
+                .then()
+                .statusCode(201);
+        given().accept(ContentType.JSON)
+                .when()
+                .get("/public/notices/{slug}", slug)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("no-published-version"));
+        given().accept(ContentType.JSON)
+                .when()
+                .get("/public/notices/{slug}/versions/1", slug)
+                .then()
+                .statusCode(404);
 
-        String etag = given().auth().oauth2(token("dpo")).when().get("/api/notices/{slug}/versions/1", slug).then()
-                .extract().header("ETag");
-        given().auth().oauth2(token("dpo")).header("If-Match", etag).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/notices/{slug}/versions/1/publish", slug).then().statusCode(200);
-        given().auth().oauth2(token("notice-editor")).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/notices/{slug}/versions", slug).then().statusCode(201);
-        String etag2 = given().auth().oauth2(token("dpo")).when().get("/api/notices/{slug}/versions/2", slug).then()
-                .extract().header("ETag");
-        given().auth().oauth2(token("dpo")).header("If-Match", etag2).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/notices/{slug}/versions/2/publish", slug).then().statusCode(200);
+        String etag = given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/notices/{slug}/versions/1", slug)
+                .then()
+                .extract()
+                .header("ETag");
+        given().auth()
+                .oauth2(token("dpo"))
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions/1/publish", slug)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(token("notice-editor"))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions", slug)
+                .then()
+                .statusCode(201);
+        String etag2 = given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/notices/{slug}/versions/2", slug)
+                .then()
+                .extract()
+                .header("ETag");
+        given().auth()
+                .oauth2(token("dpo"))
+                .header("If-Match", etag2)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions/2/publish", slug)
+                .then()
+                .statusCode(200);
 
-        given().accept(ContentType.JSON).when().get("/public/notices/{slug}/versions/1", slug).then()
-                .statusCode(200).body("state", equalTo("SUPERSEDED")).body("current", equalTo(false));
-        given().when().get("/public/notices/{slug}/versions/1", slug).then()
-                .statusCode(200).body(containsString("no longer in force"));
-        given().accept(ContentType.JSON).when().get("/public/notices/{slug}", slug).then()
-                .statusCode(200).body("version", equalTo(2));
+        given().accept(ContentType.JSON)
+                .when()
+                .get("/public/notices/{slug}/versions/1", slug)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("SUPERSEDED"))
+                .body("current", equalTo(false));
+        given().when()
+                .get("/public/notices/{slug}/versions/1", slug)
+                .then()
+                .statusCode(200)
+                .body(containsString("no longer in force"));
+        given().accept(ContentType.JSON)
+                .when()
+                .get("/public/notices/{slug}", slug)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
     }
 
     @Test
     void unknownNoticeIsAProblemNotAStackTrace() {
-        given().accept(ContentType.JSON).when().get("/public/notices/nothing-here").then()
-                .statusCode(404).contentType("application/problem+json")
+        given().accept(ContentType.JSON)
+                .when()
+                .get("/public/notices/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body(not(containsString("Exception")));
     }
 
     @Test
     void theVocabularyIsPublic() {
-        given().when().get("/public/vocabulary").then()
+        given().when()
+                .get("/public/vocabulary")
+                .then()
                 .statusCode(200)
                 .header("ETag", containsString("vocabulary-"))
                 .body("dataCategories.code", hasItem("special.religion"))
@@ -139,10 +263,18 @@ class PublicNoticeTest {
 
     @Test
     void requestIdIsEchoedAndAnUnusableOneIsReplaced() {
-        given().header("X-Request-Id", "abc-123").when().get("/public/notices/nothing-here").then()
-                .header("X-Request-Id", "abc-123").body("requestId", equalTo("abc-123"));
-        String replaced = given().header("X-Request-Id", "bad id with spaces <script>").when().get("/public/vocabulary").then()
-                .extract().header("X-Request-Id");
+        given().header("X-Request-Id", "abc-123")
+                .when()
+                .get("/public/notices/nothing-here")
+                .then()
+                .header("X-Request-Id", "abc-123")
+                .body("requestId", equalTo("abc-123"));
+        String replaced = given().header("X-Request-Id", "bad id with spaces <script>")
+                .when()
+                .get("/public/vocabulary")
+                .then()
+                .extract()
+                .header("X-Request-Id");
         assertThat(replaced).matches("[0-9a-f-]{36}");
     }
 }

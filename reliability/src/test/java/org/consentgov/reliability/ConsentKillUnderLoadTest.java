@@ -38,8 +38,7 @@ class ConsentKillUnderLoadTest {
     static final Duration REQUEST_DEADLINE = Duration.ofMinutes(3);
 
     /** One acknowledged write: the subject's NHS number, the key, and the record id the service answered. */
-    record Ack(String nhs, String key, String recordId, int attempts) {
-    }
+    record Ack(String nhs, String key, String recordId, int attempts) {}
 
     private Suite suite;
 
@@ -69,7 +68,8 @@ class ConsentKillUnderLoadTest {
                 running.add(clients.submit(() -> {
                     for (int i = 0; i < perClient; i++) {
                         String nhs = Fixtures.nhsNumber();
-                        acks.add(recordUntilAcknowledged(fixtures, Fixtures.consentRequest(nhs, version, hash), nhs, retried));
+                        acks.add(recordUntilAcknowledged(
+                                fixtures, Fixtures.consentRequest(nhs, version, hash), nhs, retried));
                     }
                     return null;
                 }));
@@ -77,7 +77,10 @@ class ConsentKillUnderLoadTest {
             int total = CLIENTS * perClient;
             for (int k = 1; k <= kills; k++) {
                 int before = total * k / (kills + 1);
-                Poll.until(before + " consents acknowledged before kill " + k, REQUEST_DEADLINE, () -> acks.size() >= before);
+                Poll.until(
+                        before + " consents acknowledged before kill " + k,
+                        REQUEST_DEADLINE,
+                        () -> acks.size() >= before);
                 suite.consent().kill();
                 suite.consent().start();
             }
@@ -97,40 +100,58 @@ class ConsentKillUnderLoadTest {
         var db = suite.postgres();
         List<String> failures = new ArrayList<>();
         for (Ack ack : all) {
-            long stored = db.count(Suite.CONSENTS, "SELECT count(*) FROM consent_record r JOIN subject_identifier i "
-                    + "ON i.subject_id = r.subject_id WHERE i.system = 'nhs-number' AND i.value = ?", ack.nhs());
+            long stored = db.count(
+                    Suite.CONSENTS,
+                    "SELECT count(*) FROM consent_record r JOIN subject_identifier i "
+                            + "ON i.subject_id = r.subject_id WHERE i.system = 'nhs-number' AND i.value = ?",
+                    ack.nhs());
             if (stored != 1) {
                 failures.add(ack + ": " + stored + " records in the database");
             }
             Api.Reply read = dpo.get("/api/consents/" + ack.recordId());
-            if (read.status() != 200 || !ack.recordId().equals(read.json().path("id").asText())) {
+            if (read.status() != 200
+                    || !ack.recordId().equals(read.json().path("id").asText())) {
                 failures.add(ack + ": GET answered " + read);
             }
-            JsonNode verified = dpo.get("/api/consents/" + ack.recordId() + "/history/verify").expect(200).json();
+            JsonNode verified = dpo.get("/api/consents/" + ack.recordId() + "/history/verify")
+                    .expect(200)
+                    .json();
             if (!verified.path("valid").asBoolean()) {
                 failures.add(ack + ": history does not verify: " + verified);
             }
-            List<String> events = db.column(Suite.CONSENTS,
-                    "SELECT type FROM outbox_event WHERE aggregate_id = ? ORDER BY seq", ack.recordId());
+            List<String> events = db.column(
+                    Suite.CONSENTS,
+                    "SELECT type FROM outbox_event WHERE aggregate_id = ? ORDER BY seq",
+                    ack.recordId());
             if (!events.equals(List.of("org.consentgov.consent.given"))) {
                 failures.add(ack + ": outbox holds " + events);
             }
         }
-        assertThat(retried.get()).as("requests that had to be sent again across the kill").isPositive();
-        assertThat(failures).as("after %s retries across the kill", retried.get()).isEmpty();
-        assertThat(db.count(Suite.CONSENTS, "SELECT count(*) FROM (SELECT aggregate_id, type FROM outbox_event "
-                + "GROUP BY aggregate_id, type, data HAVING count(*) > 1) d")).as("duplicated outbox events").isZero();
+        assertThat(retried.get())
+                .as("requests that had to be sent again across the kill")
+                .isPositive();
+        assertThat(failures)
+                .as("after %s retries across the kill", retried.get())
+                .isEmpty();
+        assertThat(db.count(
+                        Suite.CONSENTS,
+                        "SELECT count(*) FROM (SELECT aggregate_id, type FROM outbox_event "
+                                + "GROUP BY aggregate_id, type, data HAVING count(*) > 1) d"))
+                .as("duplicated outbox events")
+                .isZero();
     }
 
     /** Sends the request with one key until the service acknowledges it (201), retrying on no answer or 5xx. */
-    static Ack recordUntilAcknowledged(Fixtures fixtures, Map<String, Object> request, String nhs, AtomicInteger retried) {
+    static Ack recordUntilAcknowledged(
+            Fixtures fixtures, Map<String, Object> request, String nhs, AtomicInteger retried) {
         String key = "load-" + UUID.randomUUID();
         Instant deadline = Instant.now().plus(REQUEST_DEADLINE);
         int attempts = 0;
         while (true) {
             attempts++;
             try {
-                Api.Reply reply = fixtures.caseworker().header("Idempotency-Key", key).post("/api/consents", request);
+                Api.Reply reply =
+                        fixtures.caseworker().header("Idempotency-Key", key).post("/api/consents", request);
                 if (reply.status() == 201) {
                     return new Ack(nhs, key, reply.json().path("id").asText(), attempts);
                 }

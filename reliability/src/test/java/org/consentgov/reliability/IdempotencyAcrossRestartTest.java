@@ -35,9 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class IdempotencyAcrossRestartTest {
 
     /** One operation's valid request, made ready (its set-up data created) before the first send. */
-    record Prepared(Api caller, String path, String contentType, Object body, LongSupplier stored,
-            ReplayCheck replay) {
-    }
+    record Prepared(
+            Api caller, String path, String contentType, Object body, LongSupplier stored, ReplayCheck replay) {}
 
     /** How the replayed answer must relate to the first one. */
     interface ReplayCheck {
@@ -83,11 +82,17 @@ class IdempotencyAcrossRestartTest {
     private void keysHoldAcrossRestart(Suite suite, ServiceProcess service, boolean kill9) {
         Map<String, Function<Fixtures, Prepared>> cases = cases(suite);
         List<OpenApi.Operation> operations = OpenApi.idempotentPosts(service);
-        assertThat(operations).as("POST operations of %s that take Idempotency-Key", service.name()).isNotEmpty();
-        List<String> unknown = operations.stream().map(op -> op.service() + " POST " + op.path())
-                .filter(k -> !cases.containsKey(k)).toList();
-        assertThat(unknown).as("operations with an Idempotency-Key that this test has no valid request for: add a case to "
-                + "IdempotencyAcrossRestartTest.cases").isEmpty();
+        assertThat(operations)
+                .as("POST operations of %s that take Idempotency-Key", service.name())
+                .isNotEmpty();
+        List<String> unknown = operations.stream()
+                .map(op -> op.service() + " POST " + op.path())
+                .filter(k -> !cases.containsKey(k))
+                .toList();
+        assertThat(unknown)
+                .as("operations with an Idempotency-Key that this test has no valid request for: add a case to "
+                        + "IdempotencyAcrossRestartTest.cases")
+                .isEmpty();
 
         Fixtures fixtures = new Fixtures(suite);
         Map<OpenApi.Operation, Prepared> prepared = new LinkedHashMap<>();
@@ -97,8 +102,12 @@ class IdempotencyAcrossRestartTest {
             Prepared p = cases.get(op.service() + " POST " + op.path()).apply(fixtures);
             String key = "reliability-" + UUID.randomUUID();
             Api.Reply reply = send(p, key);
-            assertThat(reply.status()).as("%s first answer: %s", op, reply.body()).isBetween(200, 201);
-            assertThat(p.stored().getAsLong()).as("%s: stored after the first request", op).isEqualTo(1);
+            assertThat(reply.status())
+                    .as("%s first answer: %s", op, reply.body())
+                    .isBetween(200, 201);
+            assertThat(p.stored().getAsLong())
+                    .as("%s: stored after the first request", op)
+                    .isEqualTo(1);
             prepared.put(op, p);
             keys.put(op, key);
             first.put(op, reply);
@@ -112,7 +121,9 @@ class IdempotencyAcrossRestartTest {
             Api.Reply replay = send(p, keys.get(op));
             try {
                 p.replay().check(first.get(op), replay);
-                assertThat(p.stored().getAsLong()).as("%s: resources stored after the replay", op).isEqualTo(1);
+                assertThat(p.stored().getAsLong())
+                        .as("%s: resources stored after the replay", op)
+                        .isEqualTo(1);
             } catch (AssertionError e) {
                 failures.add(op + " after " + (kill9 ? "kill -9" : "a graceful stop") + ": " + e.getMessage());
             }
@@ -122,28 +133,38 @@ class IdempotencyAcrossRestartTest {
 
     private static Api.Reply send(Prepared p, String key) {
         Api caller = p.caller().header("Idempotency-Key", key);
-        return p.contentType() == null ? caller.post(p.path(), p.body())
+        return p.contentType() == null
+                ? caller.post(p.path(), p.body())
                 : caller.postRaw(p.path(), p.contentType(), (String) p.body());
     }
 
     /** The same status, body and Location, marked as replayed. */
     static void sameAnswer(Api.Reply first, Api.Reply replay) {
-        assertThat(replay.status()).as("status of the replay (%s)", replay.body()).isEqualTo(first.status());
+        assertThat(replay.status())
+                .as("status of the replay (%s)", replay.body())
+                .isEqualTo(first.status());
         assertThat(replay.json()).as("body of the replay").isEqualTo(first.json());
         assertThat(replay.header("Location")).as("Location of the replay").isEqualTo(first.header("Location"));
-        assertThat(replay.header("Idempotent-Replayed")).as("Idempotent-Replayed").isEqualTo("true");
+        assertThat(replay.header("Idempotent-Replayed"))
+                .as("Idempotent-Replayed")
+                .isEqualTo("true");
     }
 
     /** The import's documented replay: the same lines, each reported as replayed with the same record id. */
     static void sameImport(Api.Reply first, Api.Reply replay) {
-        assertThat(replay.status()).as("status of the replayed import (%s)", replay.body()).isEqualTo(first.status());
+        assertThat(replay.status())
+                .as("status of the replayed import (%s)", replay.body())
+                .isEqualTo(first.status());
         List<JsonNode> before = ndjson(first.body());
         List<JsonNode> after = ndjson(replay.body());
         assertThat(after).hasSameSizeAs(before);
         for (int i = 0; i < before.size() - 1; i++) {
             assertThat(before.get(i).path("status").asText()).isEqualTo("created");
-            assertThat(after.get(i).path("status").asText()).as("line %s of the replay", i + 1).isEqualTo("replayed");
-            assertThat(after.get(i).path("id").asText()).isEqualTo(before.get(i).path("id").asText());
+            assertThat(after.get(i).path("status").asText())
+                    .as("line %s of the replay", i + 1)
+                    .isEqualTo("replayed");
+            assertThat(after.get(i).path("id").asText())
+                    .isEqualTo(before.get(i).path("id").asText());
         }
         JsonNode summary = after.get(after.size() - 1).path("summary");
         assertThat(summary.path("created").asInt()).isZero();
@@ -155,7 +176,9 @@ class IdempotencyAcrossRestartTest {
      * counts every line as replayed.
      */
     static void sameStreamedImport(Api.Reply first, Api.Reply replay) {
-        assertThat(replay.status()).as("status of the replayed import (%s)", replay.body()).isEqualTo(first.status());
+        assertThat(replay.status())
+                .as("status of the replayed import (%s)", replay.body())
+                .isEqualTo(first.status());
         JsonNode before = first.json();
         JsonNode after = replay.json();
         assertThat(before.path("state").asText()).isEqualTo("COMPLETED");
@@ -184,54 +207,102 @@ class IdempotencyAcrossRestartTest {
         // ---- notice-service
         cases.put("notice-service POST /api/notices", f -> {
             String slug = Fixtures.unique("idem-notice");
-            return new Prepared(f.editor(), "/api/notices", null,
-                    map("slug", slug, "content", Fixtures.noticeContent("Notice " + slug, Fixtures.COUNCIL, Fixtures.SCHOOLS)),
+            return new Prepared(
+                    f.editor(),
+                    "/api/notices",
+                    null,
+                    map(
+                            "slug",
+                            slug,
+                            "content",
+                            Fixtures.noticeContent("Notice " + slug, Fixtures.COUNCIL, Fixtures.SCHOOLS)),
                     () -> db.count(Suite.NOTICES, "SELECT count(*) FROM notice WHERE slug = ?", slug),
                     IdempotencyAcrossRestartTest::sameAnswer);
         });
         cases.put("notice-service POST /api/notices/{slug}/versions", f -> {
             String slug = Fixtures.unique("idem-version");
             f.publishedNotice(slug, Fixtures.COUNCIL, Fixtures.SCHOOLS);
-            return new Prepared(f.editor(), "/api/notices/" + slug + "/versions", null, map(),
-                    () -> db.count(Suite.NOTICES, "SELECT count(*) FROM notice_version v JOIN notice n ON n.id = v.notice_id "
-                            + "WHERE n.slug = ? AND v.number = 2", slug),
+            return new Prepared(
+                    f.editor(),
+                    "/api/notices/" + slug + "/versions",
+                    null,
+                    map(),
+                    () -> db.count(
+                            Suite.NOTICES,
+                            "SELECT count(*) FROM notice_version v JOIN notice n ON n.id = v.notice_id "
+                                    + "WHERE n.slug = ? AND v.number = 2",
+                            slug),
                     IdempotencyAcrossRestartTest::sameAnswer);
         });
-        cases.put("notice-service POST /api/notices/subscriptions", f -> subscriptionCase(db, Suite.NOTICES,
-                f.noticeDpo(), "/api/notices/subscriptions", "org.consentgov.notice.retired"));
+        cases.put(
+                "notice-service POST /api/notices/subscriptions",
+                f -> subscriptionCase(
+                        db,
+                        Suite.NOTICES,
+                        f.noticeDpo(),
+                        "/api/notices/subscriptions",
+                        "org.consentgov.notice.retired"));
 
         // ---- consent-service
         cases.put("consent-service POST /api/subjects", f -> {
             String nhs = Fixtures.nhsNumber();
-            return new Prepared(f.caseworker(), "/api/subjects", null,
+            return new Prepared(
+                    f.caseworker(),
+                    "/api/subjects",
+                    null,
                     map("identifiers", list(map("system", "nhs-number", "value", nhs)), "dateOfBirth", "2013-02-03"),
-                    () -> db.count(Suite.CONSENTS, "SELECT count(*) FROM subject_identifier WHERE system = 'nhs-number' AND value = ?", nhs),
+                    () -> db.count(
+                            Suite.CONSENTS,
+                            "SELECT count(*) FROM subject_identifier WHERE system = 'nhs-number' AND value = ?",
+                            nhs),
                     IdempotencyAcrossRestartTest::sameAnswer);
         });
         cases.put("consent-service POST /api/consents", f -> {
             String nhs = Fixtures.nhsNumber();
-            return new Prepared(f.caseworker(), "/api/consents", null, f.consentRequest(nhs), () -> consentsOf(db, nhs),
+            return new Prepared(
+                    f.caseworker(),
+                    "/api/consents",
+                    null,
+                    f.consentRequest(nhs),
+                    () -> consentsOf(db, nhs),
                     IdempotencyAcrossRestartTest::sameAnswer);
         });
         cases.put("consent-service POST /api/consents/import", f -> {
             String nhs = Fixtures.nhsNumber();
-            return new Prepared(f.consentDpo(), "/api/consents/import", "application/x-ndjson",
-                    Api.write(f.consentRequest(nhs)) + "\n", () -> consentsOf(db, nhs),
+            return new Prepared(
+                    f.consentDpo(),
+                    "/api/consents/import",
+                    "application/x-ndjson",
+                    Api.write(f.consentRequest(nhs)) + "\n",
+                    () -> consentsOf(db, nhs),
                     IdempotencyAcrossRestartTest::sameImport);
         });
         cases.put("consent-service POST /api/consents/imports", f -> {
             String nhs = Fixtures.nhsNumber();
-            return new Prepared(f.consentDpo(), "/api/consents/imports", "application/x-ndjson",
-                    Api.write(f.consentRequest(nhs)) + "\n", () -> consentsOf(db, nhs),
+            return new Prepared(
+                    f.consentDpo(),
+                    "/api/consents/imports",
+                    "application/x-ndjson",
+                    Api.write(f.consentRequest(nhs)) + "\n",
+                    () -> consentsOf(db, nhs),
                     IdempotencyAcrossRestartTest::sameStreamedImport);
         });
-        cases.put("consent-service POST /api/consents/subscriptions", f -> subscriptionCase(db, Suite.CONSENTS,
-                f.consentDpo(), "/api/consents/subscriptions", "org.consentgov.consent.invalidated"));
+        cases.put(
+                "consent-service POST /api/consents/subscriptions",
+                f -> subscriptionCase(
+                        db,
+                        Suite.CONSENTS,
+                        f.consentDpo(),
+                        "/api/consents/subscriptions",
+                        "org.consentgov.consent.invalidated"));
 
         // ---- sharing-agreement-service
         cases.put("sharing-agreement-service POST /api/organisations", f -> {
             String slug = Fixtures.unique("idem-org");
-            return new Prepared(f.agreementDpo(), "/api/organisations", null,
+            return new Prepared(
+                    f.agreementDpo(),
+                    "/api/organisations",
+                    null,
                     map("slug", slug, "name", "Organisation " + slug, "type", "university"),
                     () -> db.count(Suite.AGREEMENTS, "SELECT count(*) FROM organisation WHERE slug = ?", slug),
                     IdempotencyAcrossRestartTest::sameAnswer);
@@ -239,60 +310,101 @@ class IdempotencyAcrossRestartTest {
         cases.put("sharing-agreement-service POST /api/agreements", f -> {
             Map<String, Object> request = Fixtures.agreementRequest(f.parties());
             String reference = (String) request.get("reference");
-            return new Prepared(f.agreementDpo(), "/api/agreements", null, request,
+            return new Prepared(
+                    f.agreementDpo(),
+                    "/api/agreements",
+                    null,
+                    request,
                     () -> db.count(Suite.AGREEMENTS, "SELECT count(*) FROM agreement WHERE reference = ?", reference),
                     IdempotencyAcrossRestartTest::sameAnswer);
         });
         cases.put("sharing-agreement-service POST /api/agreements/{id}/signatures", f -> {
             Fixtures.Parties parties = f.parties();
             String id = f.submittedAgreement(parties);
-            return new Prepared(f.signerOf(parties.controller()), "/api/agreements/" + id + "/signatures", null,
+            return new Prepared(
+                    f.signerOf(parties.controller()),
+                    "/api/agreements/" + id + "/signatures",
+                    null,
                     map("version", 1),
-                    () -> db.count(Suite.AGREEMENTS, "SELECT count(*) FROM agreement_signature WHERE agreement_id = ?::uuid",
+                    () -> db.count(
+                            Suite.AGREEMENTS,
+                            "SELECT count(*) FROM agreement_signature WHERE agreement_id = ?::uuid",
                             id),
                     IdempotencyAcrossRestartTest::sameAnswer);
         });
         cases.put("sharing-agreement-service POST /api/agreements/{id}/variations", f -> {
             String id = f.activeAgreement(f.parties());
-            return new Prepared(f.agreementDpo(), "/api/agreements/" + id + "/variations", null,
+            return new Prepared(
+                    f.agreementDpo(),
+                    "/api/agreements/" + id + "/variations",
+                    null,
                     map("reason", "annual review"),
-                    () -> db.count(Suite.AGREEMENTS, "SELECT count(*) FROM agreement_version WHERE agreement_id = ?::uuid "
-                            + "AND number = 2", id),
+                    () -> db.count(
+                            Suite.AGREEMENTS,
+                            "SELECT count(*) FROM agreement_version WHERE agreement_id = ?::uuid " + "AND number = 2",
+                            id),
                     IdempotencyAcrossRestartTest::sameAnswer);
         });
         cases.put("sharing-agreement-service POST /api/sharing-decisions", f -> {
             String pupil = Fixtures.upn();
-            return new Prepared(f.agreementIntegration(), "/api/sharing-decisions", null,
+            return new Prepared(
+                    f.agreementIntegration(),
+                    "/api/sharing-decisions",
+                    null,
                     Fixtures.eyesQuestion("upn:" + pupil, false),
-                    () -> db.count(Suite.AGREEMENTS, "SELECT count(*) FROM sharing_decision WHERE subject_value = ?", pupil),
+                    () -> db.count(
+                            Suite.AGREEMENTS, "SELECT count(*) FROM sharing_decision WHERE subject_value = ?", pupil),
                     IdempotencyAcrossRestartTest::sameAnswer);
         });
         cases.put("sharing-agreement-service POST /api/disclosures", f -> {
             String pupil = Fixtures.upn();
-            JsonNode decision = f.agreementIntegration().post("/api/sharing-decisions", Fixtures.eyesQuestion("upn:" + pupil, false))
-                    .expect(201).json();
-            assertThat(decision.path("decision").asText()).as("decision for the disclosure: %s", decision).isEqualTo("PERMIT");
+            JsonNode decision = f.agreementIntegration()
+                    .post("/api/sharing-decisions", Fixtures.eyesQuestion("upn:" + pupil, false))
+                    .expect(201)
+                    .json();
+            assertThat(decision.path("decision").asText())
+                    .as("decision for the disclosure: %s", decision)
+                    .isEqualTo("PERMIT");
             String decisionId = decision.path("decisionId").asText();
-            return new Prepared(f.agreementIntegration(), "/api/disclosures", null,
+            return new Prepared(
+                    f.agreementIntegration(),
+                    "/api/disclosures",
+                    null,
                     map("decisionId", decisionId, "transferMethod", "system-access"),
-                    () -> db.count(Suite.AGREEMENTS, "SELECT count(*) FROM disclosure WHERE decision_id = ?::uuid", decisionId),
+                    () -> db.count(
+                            Suite.AGREEMENTS,
+                            "SELECT count(*) FROM disclosure WHERE decision_id = ?::uuid",
+                            decisionId),
                     IdempotencyAcrossRestartTest::sameAnswer);
         });
-        cases.put("sharing-agreement-service POST /api/agreements/subscriptions", f -> subscriptionCase(db, Suite.AGREEMENTS,
-                f.agreementDpo(), "/api/agreements/subscriptions", "org.consentgov.agreement.terminated"));
+        cases.put(
+                "sharing-agreement-service POST /api/agreements/subscriptions",
+                f -> subscriptionCase(
+                        db,
+                        Suite.AGREEMENTS,
+                        f.agreementDpo(),
+                        "/api/agreements/subscriptions",
+                        "org.consentgov.agreement.terminated"));
         return cases;
     }
 
     private static Prepared subscriptionCase(Postgres db, String database, Api dpo, String path, String eventType) {
         // the discard port: nothing is sent there unless such an event happens, and then it just fails
         String target = "http://127.0.0.1:9/hooks/" + UUID.randomUUID();
-        return new Prepared(dpo, path, null, Fixtures.subscription(target, eventType),
+        return new Prepared(
+                dpo,
+                path,
+                null,
+                Fixtures.subscription(target, eventType),
                 () -> db.count(database, "SELECT count(*) FROM webhook_subscription WHERE target_url = ?", target),
                 IdempotencyAcrossRestartTest::sameAnswer);
     }
 
     private static long consentsOf(Postgres db, String nhs) {
-        return db.count(Suite.CONSENTS, "SELECT count(*) FROM consent_record r JOIN subject_identifier i "
-                + "ON i.subject_id = r.subject_id WHERE i.system = 'nhs-number' AND i.value = ?", nhs);
+        return db.count(
+                Suite.CONSENTS,
+                "SELECT count(*) FROM consent_record r JOIN subject_identifier i "
+                        + "ON i.subject_id = r.subject_id WHERE i.system = 'nhs-number' AND i.value = ?",
+                nhs);
     }
 }

@@ -31,6 +31,7 @@ class PostgresRestartTest {
 
     /** The contract of the issue: recovered within 10 s of PostgreSQL answering again. */
     static final Duration RECOVERY = Duration.ofSeconds(10);
+
     static final Duration OUTAGE_NOTICED = Duration.ofSeconds(30);
 
     private Suite suite;
@@ -60,23 +61,27 @@ class PostgresRestartTest {
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         List<Api.Reply> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean loading = new AtomicBoolean(true);
-        Thread load = new Thread(() -> {
-            while (loading.get()) {
-                try {
-                    Api.Reply r = f.caseworker().post("/api/consents", f.consentRequestCached(Fixtures.nhsNumber()));
-                    statuses.merge(r.status(), 1, Integer::sum);
-                    if (r.status() >= 500 && (r.status() != 503 || !r.problem())) {
-                        unexpected.add(r);
+        Thread load = new Thread(
+                () -> {
+                    while (loading.get()) {
+                        try {
+                            Api.Reply r =
+                                    f.caseworker().post("/api/consents", f.consentRequestCached(Fixtures.nhsNumber()));
+                            statuses.merge(r.status(), 1, Integer::sum);
+                            if (r.status() >= 500 && (r.status() != 503 || !r.problem())) {
+                                unexpected.add(r);
+                            }
+                        } catch (UncheckedIOException e) {
+                            statuses.merge(-1, 1, Integer::sum);
+                        }
+                        Poll.pause();
                     }
-                } catch (UncheckedIOException e) {
-                    statuses.merge(-1, 1, Integer::sum);
-                }
-                Poll.pause();
-            }
-        }, "postgres-restart-load");
+                },
+                "postgres-restart-load");
         load.start();
         try {
-            Poll.until("the load client's first consent", Duration.ofSeconds(30), () -> statuses.getOrDefault(201, 0) > 0);
+            Poll.until(
+                    "the load client's first consent", Duration.ofSeconds(30), () -> statuses.getOrDefault(201, 0) > 0);
 
             suite.postgres().stop();
             int rounds = Suite.longForm() ? 3 : 1;
@@ -86,16 +91,25 @@ class PostgresRestartTest {
                 }
                 for (var probe : probes.entrySet()) {
                     ServiceProcess service = probe.getKey();
-                    Poll.until(service.name() + " reports not ready without its database", OUTAGE_NOTICED,
+                    Poll.until(
+                            service.name() + " reports not ready without its database",
+                            OUTAGE_NOTICED,
                             () -> service.ready() == 503);
-                    Api.Reply reply = Poll.value(service.name() + " answers 503 without its database", OUTAGE_NOTICED, () -> {
-                        Api.Reply r = probe.getValue().get();
-                        return r.status() == 200 ? null : r;
-                    });
-                    assertThat(reply.status()).as("%s without its database: %s", service.name(), reply.body()).isEqualTo(503);
-                    assertThat(reply.problem()).as("%s answers problem+json: %s", service.name(), reply.headers()).isTrue();
+                    Api.Reply reply =
+                            Poll.value(service.name() + " answers 503 without its database", OUTAGE_NOTICED, () -> {
+                                Api.Reply r = probe.getValue().get();
+                                return r.status() == 200 ? null : r;
+                            });
+                    assertThat(reply.status())
+                            .as("%s without its database: %s", service.name(), reply.body())
+                            .isEqualTo(503);
+                    assertThat(reply.problem())
+                            .as("%s answers problem+json: %s", service.name(), reply.headers())
+                            .isTrue();
                     assertThat(reply.json().path("status").asInt()).isEqualTo(503);
-                    assertThat(reply.header("Retry-After")).as("%s: Retry-After", service.name()).isNotBlank();
+                    assertThat(reply.header("Retry-After"))
+                            .as("%s: Retry-After", service.name())
+                            .isNotBlank();
                 }
 
                 suite.postgres().start();
@@ -103,18 +117,27 @@ class PostgresRestartTest {
                 for (var probe : probes.entrySet()) {
                     ServiceProcess service = probe.getKey();
                     Duration left = RECOVERY.minus(Duration.between(back, Instant.now()));
-                    Poll.until(service.name() + " ready again within " + RECOVERY + " of PostgreSQL's return", left,
-                            () -> service.ready() == 200 && probe.getValue().get().status() == 200);
+                    Poll.until(
+                            service.name() + " ready again within " + RECOVERY + " of PostgreSQL's return",
+                            left,
+                            () -> service.ready() == 200
+                                    && probe.getValue().get().status() == 200);
                 }
                 Duration left = RECOVERY.minus(Duration.between(back, Instant.now()));
-                Poll.until("a consent recorded within " + RECOVERY + " of PostgreSQL's return", left,
-                        () -> f.caseworker().post("/api/consents", f.consentRequestCached(Fixtures.nhsNumber())).status() == 201);
+                Poll.until(
+                        "a consent recorded within " + RECOVERY + " of PostgreSQL's return",
+                        left,
+                        () -> f.caseworker()
+                                        .post("/api/consents", f.consentRequestCached(Fixtures.nhsNumber()))
+                                        .status()
+                                == 201);
             }
         } finally {
             loading.set(false);
             load.join(30_000);
         }
-        assertThat(unexpected).as("answers other than a 503 problem while PostgreSQL was gone (all statuses: %s)", statuses)
+        assertThat(unexpected)
+                .as("answers other than a 503 problem while PostgreSQL was gone (all statuses: %s)", statuses)
                 .isEmpty();
         assertThat(statuses).as("the load client saw 503s").containsKey(503);
     }

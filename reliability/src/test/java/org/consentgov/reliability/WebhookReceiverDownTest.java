@@ -41,9 +41,22 @@ class WebhookReceiverDownTest {
         String secret = "reliability-webhook-secret-" + UUID.randomUUID();
 
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            String subscription = f.consentDpo().post("/api/consents/subscriptions", Fixtures.map(
-                    "targetUrl", receiver.url("reliability"), "eventTypes", Fixtures.list(GIVEN, WITHDRAWN),
-                    "secret", secret, "description", "reliability: receiver down")).expect(201).json().path("id").asText();
+            String subscription = f.consentDpo()
+                    .post(
+                            "/api/consents/subscriptions",
+                            Fixtures.map(
+                                    "targetUrl",
+                                    receiver.url("reliability"),
+                                    "eventTypes",
+                                    Fixtures.list(GIVEN, WITHDRAWN),
+                                    "secret",
+                                    secret,
+                                    "description",
+                                    "reliability: receiver down"))
+                    .expect(201)
+                    .json()
+                    .path("id")
+                    .asText();
             try {
                 receiver.down(503);
                 Instant wentDown = Instant.now();
@@ -54,8 +67,17 @@ class WebhookReceiverDownTest {
                     String id = f.consent(Fixtures.nhsNumber()).path("id").asText();
                     ids.add(id);
                     if (i % 2 == 0) {
-                        f.caseworker().post("/api/consents/" + id + "/withdrawals", Fixtures.map("requestedBy", "parent",
-                                "channel", "told their caseworker", "reason", "changed their mind")).expect(200);
+                        f.caseworker()
+                                .post(
+                                        "/api/consents/" + id + "/withdrawals",
+                                        Fixtures.map(
+                                                "requestedBy",
+                                                "parent",
+                                                "channel",
+                                                "told their caseworker",
+                                                "reason",
+                                                "changed their mind"))
+                                .expect(200);
                     }
                 }
                 int events = records + (records + 1) / 2;
@@ -64,62 +86,107 @@ class WebhookReceiverDownTest {
                 // a few retry rounds: every record's first undelivered event failed at least twice (and the hold of
                 // the long form has passed)
                 try {
-                    Poll.until("every record's deliveries failed at least twice while the receiver is down",
-                            Duration.ofSeconds(60).plus(down), () -> db.count(Suite.CONSENTS,
-                                    "SELECT count(DISTINCT aggregate_id) FROM webhook_delivery WHERE subscription_id = ?::uuid "
-                                            + "AND attempts >= 2 AND status = 'PENDING' AND aggregate_id IN (" + inList + ")",
-                                    subscription) == records
+                    Poll.until(
+                            "every record's deliveries failed at least twice while the receiver is down",
+                            Duration.ofSeconds(60).plus(down),
+                            () -> db.count(
+                                                    Suite.CONSENTS,
+                                                    "SELECT count(DISTINCT aggregate_id) FROM webhook_delivery WHERE subscription_id = ?::uuid "
+                                                            + "AND attempts >= 2 AND status = 'PENDING' AND aggregate_id IN ("
+                                                            + inList + ")",
+                                                    subscription)
+                                            == records
                                     && !Instant.now().isBefore(wentDown.plus(down)));
                 } catch (AssertionError e) {
-                    throw new AssertionError(e.getMessage() + "\n  deliveries: " + db.column(Suite.CONSENTS,
-                            "SELECT aggregate_id || ' ' || event_position || ' ' || status || ' attempts=' || attempts || ' next='"
-                                    + " || next_attempt_at || ' last=' || coalesce(last_status::text, '-') FROM webhook_delivery"
-                                    + " WHERE subscription_id = ?::uuid ORDER BY event_position", subscription)
-                            + "\n  events: " + db.column(Suite.CONSENTS, "SELECT aggregate_id || ' ' || type || ' position='"
-                                    + " || coalesce(position::text, 'none') FROM outbox_event WHERE aggregate_id IN (" + inList
-                                    + ") ORDER BY seq")
-                            + "\n  unsequenced events in all: " + db.count(Suite.CONSENTS,
-                                    "SELECT count(*) FROM outbox_event WHERE position IS NULL")
-                            + "\n  attempts the receiver saw: " + receiver.received().size()
-                            + "\n  now (database): " + db.column(Suite.CONSENTS, "SELECT now()::text"), e);
+                    throw new AssertionError(
+                            e.getMessage() + "\n  deliveries: "
+                                    + db.column(
+                                            Suite.CONSENTS,
+                                            "SELECT aggregate_id || ' ' || event_position || ' ' || status || ' attempts=' || attempts || ' next='"
+                                                    + " || next_attempt_at || ' last=' || coalesce(last_status::text, '-') FROM webhook_delivery"
+                                                    + " WHERE subscription_id = ?::uuid ORDER BY event_position",
+                                            subscription)
+                                    + "\n  events: "
+                                    + db.column(
+                                            Suite.CONSENTS,
+                                            "SELECT aggregate_id || ' ' || type || ' position='"
+                                                    + " || coalesce(position::text, 'none') FROM outbox_event WHERE aggregate_id IN ("
+                                                    + inList
+                                                    + ") ORDER BY seq")
+                                    + "\n  unsequenced events in all: "
+                                    + db.count(
+                                            Suite.CONSENTS, "SELECT count(*) FROM outbox_event WHERE position IS NULL")
+                                    + "\n  attempts the receiver saw: "
+                                    + receiver.received().size()
+                                    + "\n  now (database): " + db.column(Suite.CONSENTS, "SELECT now()::text"),
+                            e);
                 }
-                assertThat(db.count(Suite.CONSENTS, "SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid "
-                        + "AND status = 'DELIVERED'", subscription)).as("delivered while the receiver was down").isZero();
-                assertThat(receiver.received()).as("attempts the receiver refused").isNotEmpty()
+                assertThat(db.count(
+                                Suite.CONSENTS,
+                                "SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid "
+                                        + "AND status = 'DELIVERED'",
+                                subscription))
+                        .as("delivered while the receiver was down")
+                        .isZero();
+                assertThat(receiver.received())
+                        .as("attempts the receiver refused")
+                        .isNotEmpty()
                         .allSatisfy(r -> assertThat(r.answeredWith()).isEqualTo(503));
 
                 receiver.up();
-                Poll.until("all " + events + " events delivered once the receiver is back", Duration.ofSeconds(60),
-                        () -> db.count(Suite.CONSENTS, "SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid "
-                                + "AND status = 'DELIVERED' AND aggregate_id IN (" + inList + ")", subscription) == events);
+                Poll.until(
+                        "all " + events + " events delivered once the receiver is back",
+                        Duration.ofSeconds(60),
+                        () -> db.count(
+                                        Suite.CONSENTS,
+                                        "SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid "
+                                                + "AND status = 'DELIVERED' AND aggregate_id IN (" + inList + ")",
+                                        subscription)
+                                == events);
 
                 // what the receiver got: every event of these records, accepted
-                Set<String> expected = new TreeSet<>(db.column(Suite.CONSENTS,
-                        "SELECT id::text FROM outbox_event WHERE aggregate_id IN (" + inList + ")"));
+                Set<String> expected = new TreeSet<>(db.column(
+                        Suite.CONSENTS, "SELECT id::text FROM outbox_event WHERE aggregate_id IN (" + inList + ")"));
                 assertThat(expected).hasSize(events);
                 // only these records' events: events of earlier tests that were committed but not yet fanned out when
                 // the subscription was made go to it too, and are not this test's to count
                 List<WebhookReceiver.Received> accepted = receiver.received().stream()
-                        .filter(r -> r.answeredWith() == 204 && ids.contains(r.subject())).toList();
-                assertThat(new TreeSet<>(accepted.stream().map(WebhookReceiver.Received::id).toList()))
-                        .as("events accepted by the receiver").isEqualTo(expected);
+                        .filter(r -> r.answeredWith() == 204 && ids.contains(r.subject()))
+                        .toList();
+                assertThat(new TreeSet<>(accepted.stream()
+                                .map(WebhookReceiver.Received::id)
+                                .toList()))
+                        .as("events accepted by the receiver")
+                        .isEqualTo(expected);
                 // signed with the subscription's secret, every attempt
                 Instant now = Instant.now();
-                assertThat(receiver.received()).allSatisfy(r -> assertThat(r.signedWith(secret, now))
-                        .as("signature of delivery %s", r.id()).isTrue());
+                assertThat(receiver.received())
+                        .allSatisfy(r -> assertThat(r.signedWith(secret, now))
+                                .as("signature of delivery %s", r.id())
+                                .isTrue());
                 // in order per record: given, then withdrawn, by position
                 Map<String, List<WebhookReceiver.Received>> perRecord = new LinkedHashMap<>();
                 for (WebhookReceiver.Received r : accepted) {
-                    perRecord.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(r);
+                    perRecord
+                            .computeIfAbsent(r.subject(), k -> new ArrayList<>())
+                            .add(r);
                 }
                 assertThat(perRecord.keySet()).containsExactlyInAnyOrderElementsOf(ids);
                 for (int i = 0; i < ids.size(); i++) {
                     List<WebhookReceiver.Received> got = perRecord.get(ids.get(i));
-                    List<String> types = got.stream().map(WebhookReceiver.Received::type).distinct().toList();
-                    assertThat(types).as("events of record %s in the order accepted", ids.get(i))
+                    List<String> types = got.stream()
+                            .map(WebhookReceiver.Received::type)
+                            .distinct()
+                            .toList();
+                    assertThat(types)
+                            .as("events of record %s in the order accepted", ids.get(i))
                             .isEqualTo(i % 2 == 0 ? List.of(GIVEN, WITHDRAWN) : List.of(GIVEN));
-                    List<Long> positions = got.stream().map(r -> r.json().path("position").asLong()).toList();
-                    assertThat(positions).as("positions of record %s", ids.get(i)).isSorted();
+                    List<Long> positions = got.stream()
+                            .map(r -> r.json().path("position").asLong())
+                            .toList();
+                    assertThat(positions)
+                            .as("positions of record %s", ids.get(i))
+                            .isSorted();
                 }
             } finally {
                 f.consentDpo().delete("/api/consents/subscriptions/" + subscription);

@@ -27,8 +27,7 @@ public final class AgreementTestData {
     public static final String SCHOOLS = "luton-schools";
     public static final String POLICE = "bedfordshire-police";
 
-    private AgreementTestData() {
-    }
+    private AgreementTestData() {}
 
     public static String token(String role) {
         return TestTokens.token(role + "-user", role, COUNCIL, AUDIENCE);
@@ -77,21 +76,30 @@ public final class AgreementTestData {
 
     public static String organisation(String type) {
         String slug = unique("org");
-        given().auth().oauth2(dpo()).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(dpo())
+                .contentType(ContentType.JSON)
                 .body(map("slug", slug, "name", "Test organisation " + slug, "type", type))
-                .when().post("/api/organisations").then().statusCode(201);
+                .when()
+                .post("/api/organisations")
+                .then()
+                .statusCode(201);
         return slug;
     }
 
     /** Two fresh organisations and a published notice naming them and the content's categories. */
-    public record Parties(String controller, String recipient, String notice) {
-    }
+    public record Parties(String controller, String recipient, String notice) {}
 
     public static Parties parties() {
         String controller = organisation("local-authority");
         String recipient = organisation("university");
         String notice = unique("notice");
-        UpstreamStubs.notice(notice, 1, "PUBLISHED", List.of(recipient), List.of(controller),
+        UpstreamStubs.notice(
+                notice,
+                1,
+                "PUBLISHED",
+                List.of(recipient),
+                List.of(controller),
                 List.of("identity.date-of-birth", "identity.gender", "special.health", "special.ethnicity"));
         return new Parties(controller, recipient, notice);
     }
@@ -100,19 +108,32 @@ public final class AgreementTestData {
     public static Map<String, Object> content(Parties p) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("title", "Test research agreement");
-        c.put("parties", list(map("organisation", p.controller(), "role", "CONTROLLER"),
-                map("organisation", p.recipient(), "role", "RECIPIENT")));
+        c.put(
+                "parties",
+                list(
+                        map("organisation", p.controller(), "role", "CONTROLLER"),
+                        map("organisation", p.recipient(), "role", "RECIPIENT")));
         c.put("purposes", list("research"));
         c.put("dataCategories", list("identity.date-of-birth", "special.health"));
         c.put("dataSubjects", list("Children who take part"));
-        c.put("lawfulBases", list(map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e"),
-                map("appliesTo", "SPECIAL", "basis", "uk-gdpr-9-2-j"),
-                map("appliesTo", "SPECIAL", "basis", "dpa-2018-sch1-p1-4")));
+        c.put(
+                "lawfulBases",
+                list(
+                        map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e"),
+                        map("appliesTo", "SPECIAL", "basis", "uk-gdpr-9-2-j"),
+                        map("appliesTo", "SPECIAL", "basis", "dpa-2018-sch1-p1-4")));
         c.put("legalFramework", list(map("code", "uk.data-protection-act-2018")));
         c.put("linkedNotices", list(map("slug", p.notice(), "version", 1)));
         c.put("consent", map("required", false));
-        c.put("transfer", map("methods", list("encrypted-file-transfer"), "forbiddenMethods", list("paper"),
-                "frequency", "ON_REQUEST"));
+        c.put(
+                "transfer",
+                map(
+                        "methods",
+                        list("encrypted-file-transfer"),
+                        "forbiddenMethods",
+                        list("paper"),
+                        "frequency",
+                        "ON_REQUEST"));
         c.put("securityRequirements", list(map("code", "no-paper-copies")));
         c.put("retention", map("period", "Six months", "destruction", "Secure deletion"));
         c.put("startDate", today().minusMonths(1).toString());
@@ -126,12 +147,25 @@ public final class AgreementTestData {
     }
 
     public static ExtractableResponse<Response> create(Map<String, Object> content) {
-        return given().auth().oauth2(dpo()).contentType(ContentType.JSON).body(createRequest(content))
-                .when().post("/api/agreements").then().statusCode(201).extract();
+        return given().auth()
+                .oauth2(dpo())
+                .contentType(ContentType.JSON)
+                .body(createRequest(content))
+                .when()
+                .post("/api/agreements")
+                .then()
+                .statusCode(201)
+                .extract();
     }
 
     public static ExtractableResponse<Response> read(String id) {
-        return given().auth().oauth2(dpo()).when().get("/api/agreements/{id}", id).then().statusCode(200).extract();
+        return given().auth()
+                .oauth2(dpo())
+                .when()
+                .get("/api/agreements/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract();
     }
 
     public static String etag(String id) {
@@ -139,13 +173,26 @@ public final class AgreementTestData {
     }
 
     public static ExtractableResponse<Response> submit(String id) {
-        return given().auth().oauth2(dpo()).header("If-Match", etag(id)).when().post("/api/agreements/{id}/submit", id)
-                .then().statusCode(200).extract();
+        return given().auth()
+                .oauth2(dpo())
+                .header("If-Match", etag(id))
+                .when()
+                .post("/api/agreements/{id}/submit", id)
+                .then()
+                .statusCode(200)
+                .extract();
     }
 
     public static ExtractableResponse<Response> sign(String id, int version, String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(map("version", version))
-                .when().post("/api/agreements/{id}/signatures", id).then().statusCode(201).extract();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(map("version", version))
+                .when()
+                .post("/api/agreements/{id}/signatures", id)
+                .then()
+                .statusCode(201)
+                .extract();
     }
 
     /** Creates, submits and has both parties sign: the agreement comes into force. Returns its id. */

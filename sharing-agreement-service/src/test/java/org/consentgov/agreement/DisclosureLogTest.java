@@ -68,18 +68,46 @@ class DisclosureLogTest {
         String nhs = nhsNumber();
         String subject = "nhs-number:" + nhs;
         UpstreamStubs.consented(subject, UpstreamStubs.WIMTM, RESEARCH);
-        record(map("recipient", UNIVERSITY, "categories", list("identity.date-of-birth", "special.health"), "subject", subject,
-                "purpose", RESEARCH, "record", true, "transferMethod", "encrypted-file-transfer"));
-        record(map("recipient", SCHOOLS, "categories", list("special.health"), "subject", subject,
-                "purpose", "keep-children-safe", "record", true, "transferMethod", "system-access"));
+        record(map(
+                "recipient",
+                UNIVERSITY,
+                "categories",
+                list("identity.date-of-birth", "special.health"),
+                "subject",
+                subject,
+                "purpose",
+                RESEARCH,
+                "record",
+                true,
+                "transferMethod",
+                "encrypted-file-transfer"));
+        record(map(
+                "recipient",
+                SCHOOLS,
+                "categories",
+                list("special.health"),
+                "subject",
+                subject,
+                "purpose",
+                "keep-children-safe",
+                "record",
+                true,
+                "transferMethod",
+                "system-access"));
         String spaced = "nhs-number:" + nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
-        given().auth().oauth2(dpo()).queryParam("subject", spaced).when().get("/api/disclosures").then()
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("subject", spaced)
+                .when()
+                .get("/api/disclosures")
+                .then()
                 .statusCode(200)
                 .body("totalItems", equalTo(2))
                 .body("items.recipient", containsInAnyOrder(UNIVERSITY, SCHOOLS))
                 .body("items.agreementReference", containsInAnyOrder("ISA-LBC-UOB-WIMTM", "ISA-LBC-LUTON-SCHOOLS-EYES"))
                 .body("items.subject", everyItem(equalTo(subject)))
-                .body("items.find { it.recipient == 'university-of-bedfordshire' }.categories",
+                .body(
+                        "items.find { it.recipient == 'university-of-bedfordshire' }.categories",
                         equalTo(List.of("identity.date-of-birth", "special.health")));
         assertThat(accessLog(nhs, "list-disclosures")).isEqualTo(1);
     }
@@ -89,59 +117,200 @@ class DisclosureLogTest {
         Parties p = parties();
         String id = active(p);
         for (int i = 0; i < 2; i++) {
-            record(map("recipient", p.recipient(), "categories", list("special.health"), "subject", "nhs-number:" + nhsNumber(),
-                    "purpose", "research", "record", true, "transferMethod", "encrypted-file-transfer"));
+            record(map(
+                    "recipient",
+                    p.recipient(),
+                    "categories",
+                    list("special.health"),
+                    "subject",
+                    "nhs-number:" + nhsNumber(),
+                    "purpose",
+                    "research",
+                    "record",
+                    true,
+                    "transferMethod",
+                    "encrypted-file-transfer"));
         }
-        given().auth().oauth2(dpo()).queryParam("agreement", id).when().get("/api/disclosures").then()
-                .body("totalItems", equalTo(2)).body("items.agreementVersion", everyItem(equalTo(1)));
-        given().auth().oauth2(dpo()).queryParam("recipient", p.recipient()).when().get("/api/disclosures").then()
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("agreement", id)
+                .when()
+                .get("/api/disclosures")
+                .then()
+                .body("totalItems", equalTo(2))
+                .body("items.agreementVersion", everyItem(equalTo(1)));
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("recipient", p.recipient())
+                .when()
+                .get("/api/disclosures")
+                .then()
                 .body("totalItems", equalTo(2));
-        given().auth().oauth2(dpo()).queryParam("agreement", id).queryParam("from", Instant.now().minusSeconds(3600).toString())
-                .queryParam("to", Instant.now().plusSeconds(3600).toString()).when().get("/api/disclosures").then()
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("agreement", id)
+                .queryParam("from", Instant.now().minusSeconds(3600).toString())
+                .queryParam("to", Instant.now().plusSeconds(3600).toString())
+                .when()
+                .get("/api/disclosures")
+                .then()
                 .body("totalItems", equalTo(2));
-        given().auth().oauth2(dpo()).queryParam("agreement", id).queryParam("from", Instant.now().plusSeconds(3600).toString())
-                .when().get("/api/disclosures").then().body("totalItems", equalTo(0));
-        given().auth().oauth2(dpo()).queryParam("size", 101).when().get("/api/disclosures").then().statusCode(400);
-        given().auth().oauth2(dpo()).queryParam("subject", "nhs-number:12").when().get("/api/disclosures").then()
-                .statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid-subject"));
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("agreement", id)
+                .queryParam("from", Instant.now().plusSeconds(3600).toString())
+                .when()
+                .get("/api/disclosures")
+                .then()
+                .body("totalItems", equalTo(0));
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("size", 101)
+                .when()
+                .get("/api/disclosures")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("subject", "nhs-number:12")
+                .when()
+                .get("/api/disclosures")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("invalid-subject"));
     }
 
     @Test
     void aDisclosureIsRecordedLaterUnderAnEarlierPermitOnceOnly() {
         Parties p = parties();
         active(p);
-        String permit = record(map("recipient", p.recipient(), "categories", list("special.health"),
-                "subject", "nhs-number:" + nhsNumber(), "purpose", "research")).getString("decisionId");
-        Unchanged.by(dataSource, () -> given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(map("decisionId", permit, "transferMethod", "paper")).when().post("/api/disclosures").then()
-                .statusCode(422).body("code", equalTo("transfer-method-not-allowed")).extract());
-        Unchanged.by(dataSource, () -> given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(map("decisionId", permit)).when().post("/api/disclosures").then()
-                .statusCode(422).body("code", equalTo("transfer-method-required")).extract());
-        String disclosure = given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(map("decisionId", permit, "transferMethod", "encrypted-file-transfer")).when().post("/api/disclosures")
-                .then().statusCode(201).body("decisionId", equalTo(permit)).body("recordedBy", equalTo("caseworker-user"))
-                .extract().jsonPath().getString("id");
-        Unchanged.by(dataSource, () -> given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(map("decisionId", permit, "transferMethod", "encrypted-file-transfer")).when().post("/api/disclosures")
-                .then().statusCode(409).body("code", equalTo("decision-already-disclosed"))
-                .body("disclosureId", equalTo(disclosure)).extract());
+        String permit = record(map(
+                        "recipient",
+                        p.recipient(),
+                        "categories",
+                        list("special.health"),
+                        "subject",
+                        "nhs-number:" + nhsNumber(),
+                        "purpose",
+                        "research"))
+                .getString("decisionId");
+        Unchanged.by(
+                dataSource,
+                () -> given().auth()
+                        .oauth2(token("caseworker"))
+                        .contentType(ContentType.JSON)
+                        .body(map("decisionId", permit, "transferMethod", "paper"))
+                        .when()
+                        .post("/api/disclosures")
+                        .then()
+                        .statusCode(422)
+                        .body("code", equalTo("transfer-method-not-allowed"))
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> given().auth()
+                        .oauth2(token("caseworker"))
+                        .contentType(ContentType.JSON)
+                        .body(map("decisionId", permit))
+                        .when()
+                        .post("/api/disclosures")
+                        .then()
+                        .statusCode(422)
+                        .body("code", equalTo("transfer-method-required"))
+                        .extract());
+        String disclosure = given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
+                .body(map("decisionId", permit, "transferMethod", "encrypted-file-transfer"))
+                .when()
+                .post("/api/disclosures")
+                .then()
+                .statusCode(201)
+                .body("decisionId", equalTo(permit))
+                .body("recordedBy", equalTo("caseworker-user"))
+                .extract()
+                .jsonPath()
+                .getString("id");
+        Unchanged.by(
+                dataSource,
+                () -> given().auth()
+                        .oauth2(token("caseworker"))
+                        .contentType(ContentType.JSON)
+                        .body(map("decisionId", permit, "transferMethod", "encrypted-file-transfer"))
+                        .when()
+                        .post("/api/disclosures")
+                        .then()
+                        .statusCode(409)
+                        .body("code", equalTo("decision-already-disclosed"))
+                        .body("disclosureId", equalTo(disclosure))
+                        .extract());
 
-        String deny = record(map("recipient", p.recipient(), "categories", list("special.religion"),
-                "subject", "nhs-number:" + nhsNumber(), "purpose", "research")).getString("decisionId");
-        Unchanged.by(dataSource, () -> given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(map("decisionId", deny, "transferMethod", "encrypted-file-transfer")).when().post("/api/disclosures")
-                .then().statusCode(422).body("code", equalTo("decision-not-permit")).extract());
-        Unchanged.by(dataSource, () -> given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(map("decisionId", UUID.randomUUID().toString(), "transferMethod", "encrypted-file-transfer"))
-                .when().post("/api/disclosures").then().statusCode(404).extract());
-        Unchanged.by(dataSource, () -> given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(map("decisionId", permit, "transferMethod", "encrypted-file-transfer", "disclosedAt",
-                        Instant.now().plus(Duration.ofDays(1)).toString()))
-                .when().post("/api/disclosures").then().statusCode(409).extract());
-        Unchanged.by(dataSource, () -> given().auth().oauth2(token("partner", "partner", p.recipient())).contentType(ContentType.JSON)
-                .body(map("decisionId", permit, "transferMethod", "encrypted-file-transfer")).when().post("/api/disclosures")
-                .then().statusCode(403).extract());
+        String deny = record(map(
+                        "recipient",
+                        p.recipient(),
+                        "categories",
+                        list("special.religion"),
+                        "subject",
+                        "nhs-number:" + nhsNumber(),
+                        "purpose",
+                        "research"))
+                .getString("decisionId");
+        Unchanged.by(
+                dataSource,
+                () -> given().auth()
+                        .oauth2(token("caseworker"))
+                        .contentType(ContentType.JSON)
+                        .body(map("decisionId", deny, "transferMethod", "encrypted-file-transfer"))
+                        .when()
+                        .post("/api/disclosures")
+                        .then()
+                        .statusCode(422)
+                        .body("code", equalTo("decision-not-permit"))
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> given().auth()
+                        .oauth2(token("caseworker"))
+                        .contentType(ContentType.JSON)
+                        .body(map(
+                                "decisionId",
+                                UUID.randomUUID().toString(),
+                                "transferMethod",
+                                "encrypted-file-transfer"))
+                        .when()
+                        .post("/api/disclosures")
+                        .then()
+                        .statusCode(404)
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> given().auth()
+                        .oauth2(token("caseworker"))
+                        .contentType(ContentType.JSON)
+                        .body(map(
+                                "decisionId",
+                                permit,
+                                "transferMethod",
+                                "encrypted-file-transfer",
+                                "disclosedAt",
+                                Instant.now().plus(Duration.ofDays(1)).toString()))
+                        .when()
+                        .post("/api/disclosures")
+                        .then()
+                        .statusCode(409)
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> given().auth()
+                        .oauth2(token("partner", "partner", p.recipient()))
+                        .contentType(ContentType.JSON)
+                        .body(map("decisionId", permit, "transferMethod", "encrypted-file-transfer"))
+                        .when()
+                        .post("/api/disclosures")
+                        .then()
+                        .statusCode(403)
+                        .extract());
     }
 
     @Test
@@ -149,57 +318,155 @@ class DisclosureLogTest {
         Parties p = parties();
         String id = active(p);
         for (int i = 0; i < 3; i++) {
-            record(map("recipient", p.recipient(), "categories", list("special.health"), "subject", "nhs-number:" + nhsNumber(),
-                    "purpose", "research", "record", true, "transferMethod", "encrypted-file-transfer"));
+            record(map(
+                    "recipient",
+                    p.recipient(),
+                    "categories",
+                    list("special.health"),
+                    "subject",
+                    "nhs-number:" + nhsNumber(),
+                    "purpose",
+                    "research",
+                    "record",
+                    true,
+                    "transferMethod",
+                    "encrypted-file-transfer"));
         }
-        String body = given().auth().oauth2(dpo()).queryParam("agreement", id).when().get("/api/disclosures/export").then()
-                .statusCode(200).contentType("application/x-ndjson").extract().asString();
-        List<String> lines = Arrays.stream(body.split("\n")).filter(l -> !l.isBlank()).toList();
+        String body = given().auth()
+                .oauth2(dpo())
+                .queryParam("agreement", id)
+                .when()
+                .get("/api/disclosures/export")
+                .then()
+                .statusCode(200)
+                .contentType("application/x-ndjson")
+                .extract()
+                .asString();
+        List<String> lines =
+                Arrays.stream(body.split("\n")).filter(l -> !l.isBlank()).toList();
         assertThat(lines).hasSize(3);
         assertThat(new JsonPath(lines.get(0)).getString("subject")).startsWith("nhs-number:");
         assertThat(new JsonPath(lines.get(0)).getString("agreementId")).isEqualTo(id);
 
-        String audited = given().auth().oauth2(token("auditor")).queryParam("agreement", id).when()
-                .get("/api/disclosures/export").then().statusCode(200).extract().asString();
-        assertThat(audited.lines().filter(l -> !l.isBlank())).hasSize(3).allSatisfy(l -> assertThat(l).doesNotContain("nhs-number"));
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM subject_access_log WHERE action = 'export-disclosures' AND detail LIKE ?")) {
+        String audited = given().auth()
+                .oauth2(token("auditor"))
+                .queryParam("agreement", id)
+                .when()
+                .get("/api/disclosures/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(audited.lines().filter(l -> !l.isBlank()))
+                .hasSize(3)
+                .allSatisfy(l -> assertThat(l).doesNotContain("nhs-number"));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM subject_access_log WHERE action = 'export-disclosures' AND detail LIKE ?")) {
             s.setString(1, "%agreement=" + id + "%");
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("the DPO's export is logged, the auditor's (without identifiers) not").isEqualTo(1);
+                assertThat(rs.getInt(1))
+                        .as("the DPO's export is logged, the auditor's (without identifiers) not")
+                        .isEqualTo(1);
             }
         }
-        given().auth().oauth2(token("integration")).when().get("/api/disclosures/export").then().statusCode(403);
+        given().auth()
+                .oauth2(token("integration"))
+                .when()
+                .get("/api/disclosures/export")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void aPartnerSeesOnlyWhatItsOrganisationReceivedAndAnAuditorSeesNoIdentifiers() {
         String subject = "nhs-number:" + nhsNumber();
         UpstreamStubs.consented(subject, UpstreamStubs.WIMTM, RESEARCH);
-        String toUniversity = record(map("recipient", UNIVERSITY, "categories", list("special.health"), "subject", subject,
-                "purpose", RESEARCH, "record", true, "transferMethod", "system-access")).getString("disclosureId");
-        String toSchools = record(map("recipient", SCHOOLS, "categories", list("special.health"), "subject", subject,
-                "purpose", "keep-children-safe", "record", true, "transferMethod", "system-access")).getString("disclosureId");
+        String toUniversity = record(map(
+                        "recipient",
+                        UNIVERSITY,
+                        "categories",
+                        list("special.health"),
+                        "subject",
+                        subject,
+                        "purpose",
+                        RESEARCH,
+                        "record",
+                        true,
+                        "transferMethod",
+                        "system-access"))
+                .getString("disclosureId");
+        String toSchools = record(map(
+                        "recipient",
+                        SCHOOLS,
+                        "categories",
+                        list("special.health"),
+                        "subject",
+                        subject,
+                        "purpose",
+                        "keep-children-safe",
+                        "record",
+                        true,
+                        "transferMethod",
+                        "system-access"))
+                .getString("disclosureId");
         String school = token("school", "partner", SCHOOLS);
-        given().auth().oauth2(school).queryParam("subject", subject).when().get("/api/disclosures").then()
-                .statusCode(200).body("totalItems", equalTo(1)).body("items[0].id", equalTo(toSchools));
-        given().auth().oauth2(school).when().get("/api/disclosures/{id}", toUniversity).then().statusCode(404);
-        given().auth().oauth2(school).when().get("/api/disclosures/{id}", toSchools).then().statusCode(200);
-        given().auth().oauth2(token("researcher", "researcher", UNIVERSITY)).queryParam("size", 100).when()
-                .get("/api/disclosures").then().body("items.recipient", everyItem(equalTo(UNIVERSITY)));
-        given().auth().oauth2(token("auditor")).queryParam("subject", subject).when().get("/api/disclosures").then()
-                .body("totalItems", equalTo(2)).body("items.subject", everyItem(nullValue()));
+        given().auth()
+                .oauth2(school)
+                .queryParam("subject", subject)
+                .when()
+                .get("/api/disclosures")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo(toSchools));
+        given().auth()
+                .oauth2(school)
+                .when()
+                .get("/api/disclosures/{id}", toUniversity)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(school)
+                .when()
+                .get("/api/disclosures/{id}", toSchools)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(token("researcher", "researcher", UNIVERSITY))
+                .queryParam("size", 100)
+                .when()
+                .get("/api/disclosures")
+                .then()
+                .body("items.recipient", everyItem(equalTo(UNIVERSITY)));
+        given().auth()
+                .oauth2(token("auditor"))
+                .queryParam("subject", subject)
+                .when()
+                .get("/api/disclosures")
+                .then()
+                .body("totalItems", equalTo(2))
+                .body("items.subject", everyItem(nullValue()));
     }
 
     private JsonPath record(Map<String, Object> body) {
-        return given().auth().oauth2(token("integration")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/sharing-decisions").then().statusCode(201).extract().jsonPath();
+        return given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     private int accessLog(String value, String action) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM subject_access_log WHERE subject_value = ? AND action = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM subject_access_log WHERE subject_value = ? AND action = ?")) {
             s.setString(1, value);
             s.setString(2, action);
             try (ResultSet rs = s.executeQuery()) {

@@ -50,41 +50,106 @@ class EventDeliveryTest {
     @Test
     void everyAgreementEventIsAlsoACloudEventInTheChangeFeedWithoutTheSubject() {
         dispatcher.dispatchOnce();
-        long start = given().auth().oauth2(token("integration")).queryParam("after", 0).queryParam("limit", 500).when()
-                .get("/api/agreements/changes").then().statusCode(200).extract().jsonPath().getLong("next");
+        long start = given().auth()
+                .oauth2(token("integration"))
+                .queryParam("after", 0)
+                .queryParam("limit", 500)
+                .when()
+                .get("/api/agreements/changes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("next");
         Parties p = parties();
         String id = active(p);
         String subject = "nhs-number:" + nhsNumber();
-        given().auth().oauth2(token("integration")).contentType(ContentType.JSON).body(map("recipient", p.recipient(),
-                "categories", list("special.health"), "subject", subject, "purpose", "research", "record", true,
-                "transferMethod", "encrypted-file-transfer")).when().post("/api/sharing-decisions").then().statusCode(201)
+        given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(map(
+                        "recipient",
+                        p.recipient(),
+                        "categories",
+                        list("special.health"),
+                        "subject",
+                        subject,
+                        "purpose",
+                        "research",
+                        "record",
+                        true,
+                        "transferMethod",
+                        "encrypted-file-transfer"))
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
                 .body("decision", equalTo("PERMIT"));
         dispatcher.dispatchOnce();
 
-        String feed = given().auth().oauth2(token("auditor")).queryParam("after", start).queryParam("limit", 500).when()
-                .get("/api/agreements/changes").then().statusCode(200).extract().asString();
+        String feed = given().auth()
+                .oauth2(token("auditor"))
+                .queryParam("after", start)
+                .queryParam("limit", 500)
+                .when()
+                .get("/api/agreements/changes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonPath json = new JsonPath(feed);
         List<String> types = json.getList("items.findAll { it.data.agreementId == '" + id + "' }.type");
-        assertThat(types).containsExactly("org.consentgov.agreement.submitted", "org.consentgov.agreement.signed",
-                "org.consentgov.agreement.signed", "org.consentgov.agreement.activated",
-                "org.consentgov.disclosure.recorded");
+        assertThat(types)
+                .containsExactly(
+                        "org.consentgov.agreement.submitted",
+                        "org.consentgov.agreement.signed",
+                        "org.consentgov.agreement.signed",
+                        "org.consentgov.agreement.activated",
+                        "org.consentgov.disclosure.recorded");
         Map<String, Object> activated = json.getMap("items.find { it.type == 'org.consentgov.agreement.activated' "
                 + "&& it.data.agreementId == '" + id + "' }");
-        assertThat(activated).containsEntry("source", "/sharing-agreement-service").containsEntry("subject", id);
+        assertThat(activated)
+                .containsEntry("source", "/sharing-agreement-service")
+                .containsEntry("subject", id);
         assertThat(feed).doesNotContain(subject.substring("nhs-number:".length()));
     }
 
     @Test
     void aReceiverSubscribesToAgreementEventsButNotToAnotherServicesTypes() {
-        given().auth().oauth2(token("integration")).contentType(ContentType.JSON).body(map(
-                "targetUrl", "https://eyes.example/hooks/agreements",
-                "eventTypes", list("org.consentgov.agreement.activated", "org.consentgov.agreement.access-window-ending"),
-                "secret", "s".repeat(32))).when().post("/api/agreements/subscriptions").then().statusCode(201);
-        given().auth().oauth2(token("integration")).contentType(ContentType.JSON).body(map(
-                "targetUrl", "https://eyes.example/hooks/agreements", "eventTypes", list("org.consentgov.notice.published"),
-                "secret", "s".repeat(32))).when().post("/api/agreements/subscriptions").then().statusCode(422)
+        given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(map(
+                        "targetUrl", "https://eyes.example/hooks/agreements",
+                        "eventTypes",
+                                list(
+                                        "org.consentgov.agreement.activated",
+                                        "org.consentgov.agreement.access-window-ending"),
+                        "secret", "s".repeat(32)))
+                .when()
+                .post("/api/agreements/subscriptions")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(map(
+                        "targetUrl",
+                        "https://eyes.example/hooks/agreements",
+                        "eventTypes",
+                        list("org.consentgov.notice.published"),
+                        "secret",
+                        "s".repeat(32)))
+                .when()
+                .post("/api/agreements/subscriptions")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json");
-        given().auth().oauth2(token("partner", "partner", AgreementTestData.SCHOOLS)).when().get("/api/agreements/changes")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(token("partner", "partner", AgreementTestData.SCHOOLS))
+                .when()
+                .get("/api/agreements/changes")
+                .then()
+                .statusCode(403);
     }
 }

@@ -52,7 +52,11 @@ class GapReportTest {
 
     @Test
     void everySeedRecipientWithoutAnActiveAgreementIsAGapAndTheTwoSeedAgreementsCoverTheirs() {
-        JsonPath report = given().auth().oauth2(dpo()).when().get("/api/agreements/gap-report").then()
+        JsonPath report = given().auth()
+                .oauth2(dpo())
+                .when()
+                .get("/api/agreements/gap-report")
+                .then()
                 .statusCode(200)
                 .body("notices.slug", equalTo(List.of(UpstreamStubs.CFE, UpstreamStubs.WIMTM)))
                 .body("recipientsChecked", equalTo(22))
@@ -60,12 +64,14 @@ class GapReportTest {
                 .body("gaps.organisationId", not(hasItem(AgreementTestData.SCHOOLS)))
                 .body("gaps.organisationId", not(hasItem(AgreementTestData.UNIVERSITY)))
                 .body("gaps.organisationId", hasItem(AgreementTestData.POLICE))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         assertThat(report.getList("gaps")).hasSize(20);
         assertThat(report.getList("gaps.notice")).containsOnly(UpstreamStubs.CFE);
         assertThat(report.getString("gaps.find { it.organisationId == 'east-london-foundation-trust' }.status"))
                 .isEqualTo("NO_AGREEMENT");
-        assertThat(report.getString("gaps.find { it.organisationId == 'ofsted' }.recipient")).isEqualTo("Ofsted");
+        assertThat(report.getString("gaps.find { it.organisationId == 'ofsted' }.recipient"))
+                .isEqualTo("Ofsted");
     }
 
     @Test
@@ -77,8 +83,13 @@ class GapReportTest {
         String noAgreement = organisation("charity");
         String notice = unique("gap-notice");
         List<String> categories = list("identity.date-of-birth", "special.health");
-        UpstreamStubs.notice(notice, 1, "PUBLISHED", List.of(drafted, elsewhere, covered, noAgreement, "never-registered"),
-                List.of(controller), categories);
+        UpstreamStubs.notice(
+                notice,
+                1,
+                "PUBLISHED",
+                List.of(drafted, elsewhere, covered, noAgreement, "never-registered"),
+                List.of(controller),
+                categories);
         publishAlso(notice);
 
         create(content(new Parties(controller, drafted, notice)));
@@ -88,11 +99,17 @@ class GapReportTest {
         active(new Parties(controller, elsewhere, other.notice()), linkingAnotherNotice);
         active(new Parties(controller, covered, notice));
 
-        JsonPath report = given().auth().oauth2(token("auditor")).when().get("/api/agreements/gap-report").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath report = given().auth()
+                .oauth2(token("auditor"))
+                .when()
+                .get("/api/agreements/gap-report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String gaps = "gaps.findAll { it.notice == '" + notice + "' }";
-        assertThat(report.getList(gaps + ".organisationId")).containsExactlyInAnyOrder(drafted, elsewhere, noAgreement,
-                "never-registered");
+        assertThat(report.getList(gaps + ".organisationId"))
+                .containsExactlyInAnyOrder(drafted, elsewhere, noAgreement, "never-registered");
         assertThat(report.getString(gaps + ".find { it.organisationId == '" + drafted + "' }.status"))
                 .isEqualTo("AGREEMENT_NOT_ACTIVE");
         assertThat(report.getString(gaps + ".find { it.organisationId == '" + drafted + "' }.agreements[0].state"))
@@ -107,33 +124,70 @@ class GapReportTest {
 
     @Test
     void theReportIsAlsoCsv() {
-        String csv = given().auth().oauth2(dpo()).accept("text/csv").when().get("/api/agreements/gap-report").then()
-                .statusCode(200).contentType("text/csv").header("Content-Disposition", "attachment; filename=\"gap-report.csv\"")
-                .extract().asString();
+        String csv = given().auth()
+                .oauth2(dpo())
+                .accept("text/csv")
+                .when()
+                .get("/api/agreements/gap-report")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .header("Content-Disposition", "attachment; filename=\"gap-report.csv\"")
+                .extract()
+                .asString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("notice,notice_version,recipient,organisation_id,organisation_type,role,status,detail,agreements");
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "notice,notice_version,recipient,organisation_id,organisation_type,role,status,detail,agreements");
         assertThat(lines).hasSize(21);
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("children-families-education,1,Police,bedfordshire-police,police,RECIPIENT,NO_AGREEMENT,"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"Ministry for Housing, Community and Local Government\""));
+        assertThat(lines)
+                .anySatisfy(
+                        l -> assertThat(l)
+                                .startsWith(
+                                        "children-families-education,1,Police,bedfordshire-police,police,RECIPIENT,NO_AGREEMENT,"));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l).contains("\"Ministry for Housing, Community and Local Government\""));
     }
 
     @Test
     void whenNoticeServiceCannotAnswerTheReportIs503NotASilentlyShorterList() {
-        UpstreamStubs.server.stubFor(get(urlPathEqualTo("/public/notices")).atPriority(0).willReturn(aResponse().withStatus(502)));
-        given().auth().oauth2(dpo()).when().get("/api/agreements/gap-report").then().statusCode(503)
-                .contentType("application/problem+json").header("Retry-After", "30")
+        UpstreamStubs.server.stubFor(get(urlPathEqualTo("/public/notices"))
+                .atPriority(0)
+                .willReturn(aResponse().withStatus(502)));
+        given().auth()
+                .oauth2(dpo())
+                .when()
+                .get("/api/agreements/gap-report")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "30")
                 .body("code", equalTo("notice-service-unavailable"));
     }
 
     /** Adds the notice to notice-service's list of published notices and serves it as the current version. */
     private static void publishAlso(String notice) {
-        UpstreamStubs.server.stubFor(get(urlPathEqualTo("/public/notices")).atPriority(0).willReturn(UpstreamStubs.json(200,
-                List.of(map("slug", UpstreamStubs.CFE, "currentVersion", 1), map("slug", UpstreamStubs.WIMTM, "currentVersion", 1),
-                        map("slug", notice, "currentVersion", 1), map("slug", "retired-notice", "currentVersion", null)))));
+        UpstreamStubs.server.stubFor(get(urlPathEqualTo("/public/notices"))
+                .atPriority(0)
+                .willReturn(UpstreamStubs.json(
+                        200,
+                        List.of(
+                                map("slug", UpstreamStubs.CFE, "currentVersion", 1),
+                                        map("slug", UpstreamStubs.WIMTM, "currentVersion", 1),
+                                map("slug", notice, "currentVersion", 1),
+                                        map("slug", "retired-notice", "currentVersion", null)))));
         String current = UpstreamStubs.server.getStubMappings().stream()
-                .filter(m -> ("/public/notices/" + notice + "/versions/1").equals(m.getRequest().getUrlPath()))
-                .findFirst().orElseThrow().getResponse().getBody();
-        UpstreamStubs.server.stubFor(get(urlPathEqualTo("/public/notices/" + notice)).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(current)));
+                .filter(m -> ("/public/notices/" + notice + "/versions/1")
+                        .equals(m.getRequest().getUrlPath()))
+                .findFirst()
+                .orElseThrow()
+                .getResponse()
+                .getBody();
+        UpstreamStubs.server.stubFor(get(urlPathEqualTo("/public/notices/" + notice))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(current)));
     }
 }

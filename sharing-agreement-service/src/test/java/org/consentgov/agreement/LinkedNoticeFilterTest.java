@@ -41,8 +41,17 @@ class LinkedNoticeFilterTest {
     }
 
     static List<String> linking(String token, String notice, int size) {
-        return given().auth().oauth2(token).queryParam("linkedNotice", notice).queryParam("size", size)
-                .when().get("/api/agreements").then().statusCode(200).extract().jsonPath().getList("items.id");
+        return given().auth()
+                .oauth2(token)
+                .queryParam("linkedNotice", notice)
+                .queryParam("size", size)
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
     }
 
     static Map<String, Object> linkingAlso(Map<String, Object> content, String notice) {
@@ -58,17 +67,34 @@ class LinkedNoticeFilterTest {
         Parties second = parties();
         Parties other = parties();
         String inForce = active(first);
-        String draft = create(linkingAlso(content(second), first.notice())).jsonPath().getString("id");
+        String draft =
+                create(linkingAlso(content(second), first.notice())).jsonPath().getString("id");
         String unrelated = active(other);
 
-        assertThat(linking(dpo(), first.notice(), 100)).containsExactlyInAnyOrder(inForce, draft).doesNotContain(unrelated);
-        given().auth().oauth2(token("integration")).queryParam("linkedNotice", first.notice()).queryParam("size", 1)
-                .when().get("/api/agreements").then().statusCode(200)
-                .body("totalItems", equalTo(2)).body("items", hasSize(1))
+        assertThat(linking(dpo(), first.notice(), 100))
+                .containsExactlyInAnyOrder(inForce, draft)
+                .doesNotContain(unrelated);
+        given().auth()
+                .oauth2(token("integration"))
+                .queryParam("linkedNotice", first.notice())
+                .queryParam("size", 1)
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(2))
+                .body("items", hasSize(1))
                 .body("items[0].parties", hasSize(2))
                 .body("items[0].state", org.hamcrest.Matchers.oneOf("ACTIVE", "DRAFT"));
-        given().auth().oauth2(dpo()).queryParam("linkedNotice", first.notice()).queryParam("state", "ACTIVE")
-                .when().get("/api/agreements").then().statusCode(200).body("items.id", equalTo(list(inForce)));
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("linkedNotice", first.notice())
+                .queryParam("state", "ACTIVE")
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(list(inForce)));
         assertThat(linking(dpo(), "no-agreement-links-this", 100)).isEmpty();
     }
 
@@ -77,9 +103,18 @@ class LinkedNoticeFilterTest {
         Parties p = parties();
         Parties q = parties();
         String id = active(p);
-        given().auth().oauth2(dpo()).contentType(ContentType.JSON).body(map("content", linkingAlso(content(p), q.notice()),
-                        "reason", "the second cohort is told about it in another notice"))
-                .when().post("/api/agreements/{id}/variations", id).then().statusCode(201);
+        given().auth()
+                .oauth2(dpo())
+                .contentType(ContentType.JSON)
+                .body(map(
+                        "content",
+                        linkingAlso(content(p), q.notice()),
+                        "reason",
+                        "the second cohort is told about it in another notice"))
+                .when()
+                .post("/api/agreements/{id}/variations", id)
+                .then()
+                .statusCode(201);
 
         assertThat(linking(dpo(), q.notice(), 100)).containsExactly(id);
         assertThat(linking(dpo(), p.notice(), 100)).containsExactly(id);
@@ -92,21 +127,46 @@ class LinkedNoticeFilterTest {
         String mine = active(ours);
         create(linkingAlso(content(theirs), ours.notice()));
 
-        assertThat(linking(token("partner-user", "partner", ours.recipient()), ours.notice(), 100)).containsExactly(mine);
-        assertThat(linking(token("researcher-user", "researcher", "no-such-organisation"), ours.notice(), 100)).isEmpty();
+        assertThat(linking(token("partner-user", "partner", ours.recipient()), ours.notice(), 100))
+                .containsExactly(mine);
+        assertThat(linking(token("researcher-user", "researcher", "no-such-organisation"), ours.notice(), 100))
+                .isEmpty();
     }
 
     @Test
     void aFilterThatIsNoSlugIsABadRequest() {
         for (String bad : List.of("Not A Slug", "a".repeat(81), "trailing-")) {
-            given().auth().oauth2(dpo()).queryParam("linkedNotice", bad).when().get("/api/agreements").then()
-                    .statusCode(400).contentType("application/problem+json");
+            given().auth()
+                    .oauth2(dpo())
+                    .queryParam("linkedNotice", bad)
+                    .when()
+                    .get("/api/agreements")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
         }
-        given().auth().oauth2(dpo()).queryParam("organisation", "Luton Council").when().get("/api/agreements").then()
-                .statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(dpo()).when().get("/api/organisations/{slug}", "Not_a_slug").then()
-                .statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(dpo()).queryParam("recipient", "x".repeat(81)).when().get("/api/disclosures").then()
-                .statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("organisation", "Luton Council")
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(dpo())
+                .when()
+                .get("/api/organisations/{slug}", "Not_a_slug")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("recipient", "x".repeat(81))
+                .when()
+                .get("/api/disclosures")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 }

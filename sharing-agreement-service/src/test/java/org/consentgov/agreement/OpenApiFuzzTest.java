@@ -35,8 +35,7 @@ class OpenApiFuzzTest {
      * A profile of its own, so that this test runs after the module's other tests (Quarkus runs tests with a
      * profile after those without) and its thousands of requests change no data those tests read.
      */
-    public static class Last implements QuarkusTestProfile {
-    }
+    public static class Last implements QuarkusTestProfile {}
 
     @TestHTTPResource("/")
     URL service;
@@ -50,9 +49,16 @@ class OpenApiFuzzTest {
         OpenApiFuzzer.forService("sharing-agreement-service")
                 .baseUri(URI.create(service.toString()))
                 .settings(FuzzSettings.fromSystemProperties(3500))
-                .tokens(AgreementTestData.token("dpo"), AgreementTestData.token("integration"), AgreementTestData.token("partner"),
-                        AgreementTestData.token("auditor"), AgreementTestData.token("caseworker"), AgreementTestData.token("researcher"))
+                .tokens(
+                        AgreementTestData.token("dpo"),
+                        AgreementTestData.token("integration"),
+                        AgreementTestData.token("partner"),
+                        AgreementTestData.token("auditor"),
+                        AgreementTestData.token("caseworker"),
+                        AgreementTestData.token("researcher"))
                 .fingerprint(() -> DatabaseFingerprint.of(dataSource, tables))
-                .build().run().assertClean();
+                .build()
+                .run()
+                .assertClean();
     }
 }

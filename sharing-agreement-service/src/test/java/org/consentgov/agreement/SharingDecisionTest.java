@@ -80,8 +80,17 @@ class SharingDecisionTest {
         String subject = "nhs-number:" + nhsNumber();
         var record = UpstreamStubs.consented(subject, UpstreamStubs.WIMTM, RESEARCH);
         Instant at = Instant.now().plus(Duration.ofDays(30));
-        decide(map("recipient", UNIVERSITY, "categories", list("identity.date-of-birth", "special.ethnicity"),
-                "subject", subject, "purpose", RESEARCH, "at", at.toString()))
+        decide(map(
+                        "recipient",
+                        UNIVERSITY,
+                        "categories",
+                        list("identity.date-of-birth", "special.ethnicity"),
+                        "subject",
+                        subject,
+                        "purpose",
+                        RESEARCH,
+                        "at",
+                        at.toString()))
                 .statusCode(201)
                 .header("Location", containsString("/api/sharing-decisions/"))
                 .body("decision", equalTo("PERMIT"))
@@ -91,8 +100,16 @@ class SharingDecisionTest {
                 .body("noticeVersion.slug", equalTo(UpstreamStubs.WIMTM))
                 .body("noticeVersion.version", equalTo(1))
                 .body("reasons.code", hasItems("agreement-in-force", "consent-given", "access-window-open"))
-                .body("obligations.code", hasItems("transfer-method", "transfer-forbidden", "access-ends", "no-paper-copies",
-                        "no-unsecured-email", "purpose-limitation", "retention"))
+                .body(
+                        "obligations.code",
+                        hasItems(
+                                "transfer-method",
+                                "transfer-forbidden",
+                                "access-ends",
+                                "no-paper-copies",
+                                "no-unsecured-email",
+                                "purpose-limitation",
+                                "retention"))
                 .body("obligations.find { it.code == 'access-ends' }.description", containsString("anonymised dataset"))
                 .body("obligations.find { it.code == 'access-ends' }.until", notNullValue())
                 .body("obligations.find { it.code == 'transfer-forbidden' }.description", containsString("paper"))
@@ -110,8 +127,17 @@ class SharingDecisionTest {
         String subject = "nhs-number:" + nhsNumber();
         UpstreamStubs.consented(subject, UpstreamStubs.WIMTM, RESEARCH);
         int checks = UpstreamStubs.consentChecks();
-        decide(map("recipient", UNIVERSITY, "categories", list("special.health"), "subject", subject, "purpose", RESEARCH,
-                "at", Instant.now().plus(Duration.ofDays(7 * 31)).toString()))
+        decide(map(
+                        "recipient",
+                        UNIVERSITY,
+                        "categories",
+                        list("special.health"),
+                        "subject",
+                        subject,
+                        "purpose",
+                        RESEARCH,
+                        "at",
+                        Instant.now().plus(Duration.ofDays(7 * 31)).toString()))
                 .statusCode(201)
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("access-window-ended")))
@@ -124,8 +150,15 @@ class SharingDecisionTest {
 
     @Test
     void aCategoryTheResearchAgreementDoesNotCoverIsDenied() {
-        decide(map("recipient", UNIVERSITY, "categories", list("special.health", "special.mental-health"),
-                "subject", "nhs-number:" + nhsNumber(), "purpose", RESEARCH))
+        decide(map(
+                        "recipient",
+                        UNIVERSITY,
+                        "categories",
+                        list("special.health", "special.mental-health"),
+                        "subject",
+                        "nhs-number:" + nhsNumber(),
+                        "purpose",
+                        RESEARCH))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("category-not-covered")))
                 .body("reasons[0].message", containsString("special.mental-health"))
@@ -134,8 +167,15 @@ class SharingDecisionTest {
 
     @Test
     void anOrganisationThatIsNotPartyToAnyAgreementIsDenied() {
-        decide(map("recipient", POLICE, "categories", list("special.health"), "subject", "nhs-number:" + nhsNumber(),
-                "purpose", RESEARCH))
+        decide(map(
+                        "recipient",
+                        POLICE,
+                        "categories",
+                        list("special.health"),
+                        "subject",
+                        "nhs-number:" + nhsNumber(),
+                        "purpose",
+                        RESEARCH))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("recipient-not-party")))
                 .body("agreement", nullValue());
@@ -143,8 +183,15 @@ class SharingDecisionTest {
 
     @Test
     void withoutAnEffectiveConsentTheResearchIsDenied() {
-        decide(map("recipient", UNIVERSITY, "categories", list("special.health"), "subject", "nhs-number:" + nhsNumber(),
-                "purpose", RESEARCH))
+        decide(map(
+                        "recipient",
+                        UNIVERSITY,
+                        "categories",
+                        list("special.health"),
+                        "subject",
+                        "nhs-number:" + nhsNumber(),
+                        "purpose",
+                        RESEARCH))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("consent-not-given")))
                 .body("reasons[0].message", containsString("no consent record"));
@@ -154,24 +201,59 @@ class SharingDecisionTest {
     void whenConsentServiceFailsTheDecisionIsDenyAndIsRecordedAsDenyWithoutADisclosure() {
         UpstreamStubs.consentServiceFails(500);
         String subject = "nhs-number:" + nhsNumber();
-        String id = decide(map("recipient", UNIVERSITY, "categories", list("special.health"), "subject", subject,
-                "purpose", RESEARCH, "record", true, "transferMethod", "system-access"))
+        String id = decide(map(
+                        "recipient",
+                        UNIVERSITY,
+                        "categories",
+                        list("special.health"),
+                        "subject",
+                        subject,
+                        "purpose",
+                        RESEARCH,
+                        "record",
+                        true,
+                        "transferMethod",
+                        "system-access"))
                 .statusCode(201)
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("consent-service-unavailable")))
                 .body("disclosureId", nullValue())
-                .extract().jsonPath().getString("decisionId");
-        given().auth().oauth2(dpo()).when().get("/api/sharing-decisions/{id}", id).then().statusCode(200)
-                .body("decision", equalTo("DENY")).body("subject", equalTo(subject));
-        given().auth().oauth2(dpo()).queryParam("subject", subject).when().get("/api/disclosures").then()
+                .extract()
+                .jsonPath()
+                .getString("decisionId");
+        given().auth()
+                .oauth2(dpo())
+                .when()
+                .get("/api/sharing-decisions/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("decision", equalTo("DENY"))
+                .body("subject", equalTo(subject));
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("subject", subject)
+                .when()
+                .get("/api/disclosures")
+                .then()
                 .body("totalItems", equalTo(0));
     }
 
     @Test
     void whenConsentServiceIsTooSlowTheDecisionIsDeny() {
         UpstreamStubs.consentServiceSlow();
-        decide(map("recipient", UNIVERSITY, "categories", list("special.health"), "subject", "nhs-number:" + nhsNumber(),
-                "purpose", RESEARCH, "record", true, "transferMethod", "system-access"))
+        decide(map(
+                        "recipient",
+                        UNIVERSITY,
+                        "categories",
+                        list("special.health"),
+                        "subject",
+                        "nhs-number:" + nhsNumber(),
+                        "purpose",
+                        RESEARCH,
+                        "record",
+                        true,
+                        "transferMethod",
+                        "system-access"))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("consent-service-unavailable")))
                 .body("disclosureId", nullValue());
@@ -180,14 +262,25 @@ class SharingDecisionTest {
     @Test
     void afterRepeatedFailuresTheCircuitOpensAndConsentServiceIsLeftAlone() {
         UpstreamStubs.consentServiceFails(503);
-        Map<String, Object> question = map("recipient", UNIVERSITY, "categories", list("special.health"),
-                "subject", "nhs-number:" + nhsNumber(), "purpose", RESEARCH);
+        Map<String, Object> question = map(
+                "recipient",
+                UNIVERSITY,
+                "categories",
+                list("special.health"),
+                "subject",
+                "nhs-number:" + nhsNumber(),
+                "purpose",
+                RESEARCH);
         for (int i = 0; i < 4; i++) {
             decide(question).body("reasons.code", equalTo(List.of("consent-service-unavailable")));
         }
         int calls = UpstreamStubs.consentChecks();
-        decide(question).body("decision", equalTo("DENY")).body("reasons.code", equalTo(List.of("consent-service-unavailable")));
-        assertThat(UpstreamStubs.consentChecks()).as("calls to consent-service while the circuit is open").isEqualTo(calls);
+        decide(question)
+                .body("decision", equalTo("DENY"))
+                .body("reasons.code", equalTo(List.of("consent-service-unavailable")));
+        assertThat(UpstreamStubs.consentChecks())
+                .as("calls to consent-service while the circuit is open")
+                .isEqualTo(calls);
     }
 
     // ---- the EYES ISA: public task, no consent
@@ -195,8 +288,17 @@ class SharingDecisionTest {
     @Test
     void theSchoolsMayReceivePupilDataUnderTheEyesAgreementWithoutAConsentCheck() {
         int checks = UpstreamStubs.consentChecks();
-        decide(map("recipient", SCHOOLS, "categories", list("identity.name", "education.attendance", "education.send"),
-                "subject", "upn:" + upn(), "purpose", "support-pupil-learning", "transferMethod", "system-access"))
+        decide(map(
+                        "recipient",
+                        SCHOOLS,
+                        "categories",
+                        list("identity.name", "education.attendance", "education.send"),
+                        "subject",
+                        "upn:" + upn(),
+                        "purpose",
+                        "support-pupil-learning",
+                        "transferMethod",
+                        "system-access"))
                 .body("decision", equalTo("PERMIT"))
                 .body("agreement.reference", equalTo(EYES_ISA))
                 .body("reasons.code", hasItem("consent-not-required"))
@@ -210,31 +312,82 @@ class SharingDecisionTest {
 
     @Test
     void aDenyUnderTheEyesAgreementListsEveryReason() {
-        decide(map("recipient", SCHOOLS, "categories", list("education.attendance", "criminal.reports-and-antecedents"),
-                "subject", "upn:" + upn(), "purpose", "support-pupil-learning", "transferMethod", "paper"))
+        decide(map(
+                        "recipient",
+                        SCHOOLS,
+                        "categories",
+                        list("education.attendance", "criminal.reports-and-antecedents"),
+                        "subject",
+                        "upn:" + upn(),
+                        "purpose",
+                        "support-pupil-learning",
+                        "transferMethod",
+                        "paper"))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("category-not-covered", "transfer-method-not-allowed")))
                 .body("reasons[0].message", containsString("criminal.reports-and-antecedents"));
-        decide(map("recipient", SCHOOLS, "categories", list("education.attendance"), "subject", "upn:" + upn(),
-                "purpose", "regional-sufficiency"))
-                .body("decision", equalTo("DENY")).body("reasons.code", equalTo(List.of("purpose-not-covered")));
+        decide(map(
+                        "recipient",
+                        SCHOOLS,
+                        "categories",
+                        list("education.attendance"),
+                        "subject",
+                        "upn:" + upn(),
+                        "purpose",
+                        "regional-sufficiency"))
+                .body("decision", equalTo("DENY"))
+                .body("reasons.code", equalTo(List.of("purpose-not-covered")));
     }
 
     @Test
     void recordingAPermitWritesTheDisclosureAndItsEventInTheSameCall() {
         String subject = "upn:" + upn();
-        var decision = decide(map("recipient", SCHOOLS, "categories", list("education.attendance"), "subject", subject,
-                "purpose", "support-pupil-learning", "record", true, "transferMethod", "system-access"))
-                .body("decision", equalTo("PERMIT")).body("disclosureId", notNullValue()).extract().jsonPath();
+        var decision = decide(map(
+                        "recipient",
+                        SCHOOLS,
+                        "categories",
+                        list("education.attendance"),
+                        "subject",
+                        subject,
+                        "purpose",
+                        "support-pupil-learning",
+                        "record",
+                        true,
+                        "transferMethod",
+                        "system-access"))
+                .body("decision", equalTo("PERMIT"))
+                .body("disclosureId", notNullValue())
+                .extract()
+                .jsonPath();
         String agreement = decision.getString("agreement.id");
-        given().auth().oauth2(dpo()).when().get("/api/disclosures/{id}", decision.getString("disclosureId")).then()
-                .statusCode(200).body("decisionId", equalTo(decision.getString("decisionId")))
-                .body("subject", equalTo(subject)).body("transferMethod", equalTo("system-access"))
-                .body("agreementReference", equalTo(EYES_ISA)).body("recordedBy", equalTo("integration-user"));
-        given().auth().oauth2(dpo()).queryParam("size", 100).when().get("/api/agreements/{id}/events", agreement).then()
-                .body("items.findAll { it.type == 'disclosure.recorded' }.aggregateId", hasItem(decision.getString("disclosureId")))
-                .body("items.findAll { it.type == 'disclosure.recorded' }.payload.subject", not(hasItem(notNullValue())));
-        given().auth().oauth2(dpo()).when().get("/api/sharing-decisions/{id}", decision.getString("decisionId")).then()
+        given().auth()
+                .oauth2(dpo())
+                .when()
+                .get("/api/disclosures/{id}", decision.getString("disclosureId"))
+                .then()
+                .statusCode(200)
+                .body("decisionId", equalTo(decision.getString("decisionId")))
+                .body("subject", equalTo(subject))
+                .body("transferMethod", equalTo("system-access"))
+                .body("agreementReference", equalTo(EYES_ISA))
+                .body("recordedBy", equalTo("integration-user"));
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("size", 100)
+                .when()
+                .get("/api/agreements/{id}/events", agreement)
+                .then()
+                .body(
+                        "items.findAll { it.type == 'disclosure.recorded' }.aggregateId",
+                        hasItem(decision.getString("disclosureId")))
+                .body(
+                        "items.findAll { it.type == 'disclosure.recorded' }.payload.subject",
+                        not(hasItem(notNullValue())));
+        given().auth()
+                .oauth2(dpo())
+                .when()
+                .get("/api/sharing-decisions/{id}", decision.getString("decisionId"))
+                .then()
                 .body("disclosureId", equalTo(decision.getString("disclosureId")));
     }
 
@@ -242,23 +395,66 @@ class SharingDecisionTest {
     void aSuspendedAgreementPermitsNothing() {
         Parties p = parties();
         String id = active(p);
-        given().auth().oauth2(dpo()).header("If-Match", etag(id)).contentType(ContentType.JSON).body(map("reason", "paused"))
-                .when().post("/api/agreements/{id}/suspend", id).then().statusCode(200);
-        decide(map("recipient", p.recipient(), "categories", list("special.health"), "subject", "nhs-number:" + nhsNumber(),
-                "purpose", "research"))
-                .body("decision", equalTo("DENY")).body("reasons.code", hasItem("agreement-suspended"));
+        given().auth()
+                .oauth2(dpo())
+                .header("If-Match", etag(id))
+                .contentType(ContentType.JSON)
+                .body(map("reason", "paused"))
+                .when()
+                .post("/api/agreements/{id}/suspend", id)
+                .then()
+                .statusCode(200);
+        decide(map(
+                        "recipient",
+                        p.recipient(),
+                        "categories",
+                        list("special.health"),
+                        "subject",
+                        "nhs-number:" + nhsNumber(),
+                        "purpose",
+                        "research"))
+                .body("decision", equalTo("DENY"))
+                .body("reasons.code", hasItem("agreement-suspended"));
     }
 
     @Test
     void aRetriedDecisionWithTheSameIdempotencyKeyIsTheSameDecision() {
         String key = unique("key");
-        Map<String, Object> body = map("recipient", SCHOOLS, "categories", list("education.attendance"),
-                "subject", "upn:" + upn(), "purpose", "support-pupil-learning", "record", true, "transferMethod", "system-access");
-        String first = given().auth().oauth2(token("integration")).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body(body).when().post("/api/sharing-decisions").then().statusCode(201).extract().jsonPath()
+        Map<String, Object> body = map(
+                "recipient",
+                SCHOOLS,
+                "categories",
+                list("education.attendance"),
+                "subject",
+                "upn:" + upn(),
+                "purpose",
+                "support-pupil-learning",
+                "record",
+                true,
+                "transferMethod",
+                "system-access");
+        String first = given().auth()
+                .oauth2(token("integration"))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
                 .getString("disclosureId");
-        given().auth().oauth2(token("integration")).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
-                .when().post("/api/sharing-decisions").then().statusCode(201).header("Idempotent-Replayed", "true")
+        given().auth()
+                .oauth2(token("integration"))
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
                 .body("disclosureId", equalTo(first));
     }
 
@@ -267,54 +463,210 @@ class SharingDecisionTest {
     @Test
     void aSchoolMayAskWhatItMayReceiveButNotAboutAnotherOrganisationNorRecord() {
         String school = token("school", "partner", SCHOOLS);
-        given().auth().oauth2(school).contentType(ContentType.JSON).body(map("recipient", SCHOOLS,
-                "categories", list("education.attendance"), "subject", "upn:" + upn(), "purpose", "support-pupil-learning"))
-                .when().post("/api/sharing-decisions").then().statusCode(201).body("decision", equalTo("PERMIT"));
-        Unchanged.by(dataSource, () -> given().auth().oauth2(school).contentType(ContentType.JSON).body(map("recipient",
-                UNIVERSITY, "categories", list("special.health"), "subject", "nhs-number:" + nhsNumber(), "purpose", RESEARCH))
-                .when().post("/api/sharing-decisions").then().statusCode(403)
-                .body("code", equalTo("recipient-not-your-organisation")).extract());
-        Unchanged.by(dataSource, () -> given().auth().oauth2(school).contentType(ContentType.JSON).body(map("recipient",
-                SCHOOLS, "categories", list("education.attendance"), "subject", "upn:" + upn(), "purpose",
-                "support-pupil-learning", "record", true, "transferMethod", "system-access"))
-                .when().post("/api/sharing-decisions").then().statusCode(403).body("code", equalTo("record-not-allowed"))
-                .extract());
+        given().auth()
+                .oauth2(school)
+                .contentType(ContentType.JSON)
+                .body(map(
+                        "recipient",
+                        SCHOOLS,
+                        "categories",
+                        list("education.attendance"),
+                        "subject",
+                        "upn:" + upn(),
+                        "purpose",
+                        "support-pupil-learning"))
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
+                .body("decision", equalTo("PERMIT"));
+        Unchanged.by(
+                dataSource,
+                () -> given().auth()
+                        .oauth2(school)
+                        .contentType(ContentType.JSON)
+                        .body(map(
+                                "recipient",
+                                UNIVERSITY,
+                                "categories",
+                                list("special.health"),
+                                "subject",
+                                "nhs-number:" + nhsNumber(),
+                                "purpose",
+                                RESEARCH))
+                        .when()
+                        .post("/api/sharing-decisions")
+                        .then()
+                        .statusCode(403)
+                        .body("code", equalTo("recipient-not-your-organisation"))
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> given().auth()
+                        .oauth2(school)
+                        .contentType(ContentType.JSON)
+                        .body(map(
+                                "recipient",
+                                SCHOOLS,
+                                "categories",
+                                list("education.attendance"),
+                                "subject",
+                                "upn:" + upn(),
+                                "purpose",
+                                "support-pupil-learning",
+                                "record",
+                                true,
+                                "transferMethod",
+                                "system-access"))
+                        .when()
+                        .post("/api/sharing-decisions")
+                        .then()
+                        .statusCode(403)
+                        .body("code", equalTo("record-not-allowed"))
+                        .extract());
     }
 
     @Test
     void aResearcherCannotReadADecisionAboutTheSchools() {
-        String id = decide(map("recipient", SCHOOLS, "categories", list("education.attendance"), "subject", "upn:" + upn(),
-                "purpose", "support-pupil-learning")).extract().jsonPath().getString("decisionId");
-        given().auth().oauth2(token("researcher", "researcher", UNIVERSITY)).when().get("/api/sharing-decisions/{id}", id)
-                .then().statusCode(404);
-        given().auth().oauth2(token("auditor")).when().get("/api/sharing-decisions/{id}", id).then().statusCode(200)
-                .body("subject", nullValue()).body("decision", equalTo("PERMIT"));
+        String id = decide(map(
+                        "recipient",
+                        SCHOOLS,
+                        "categories",
+                        list("education.attendance"),
+                        "subject",
+                        "upn:" + upn(),
+                        "purpose",
+                        "support-pupil-learning"))
+                .extract()
+                .jsonPath()
+                .getString("decisionId");
+        given().auth()
+                .oauth2(token("researcher", "researcher", UNIVERSITY))
+                .when()
+                .get("/api/sharing-decisions/{id}", id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(token("auditor"))
+                .when()
+                .get("/api/sharing-decisions/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("subject", nullValue())
+                .body("decision", equalTo("PERMIT"));
     }
 
     // ---- bad questions: a problem each, nothing stored
 
     @Test
     void badQuestionsAreProblemsAndNothingIsStored() {
-        Unchanged.by(dataSource, () -> post(map("recipient", SCHOOLS, "categories", list("education.attendance"),
-                "subject", "nhs-number:1234567890", "purpose", "support-pupil-learning")).statusCode(400)
-                .body("code", equalTo("invalid-subject")).body("errors[0].field", equalTo("subject")).extract());
-        Unchanged.by(dataSource, () -> post(map("recipient", SCHOOLS, "categories", list("education.attendance"),
-                "subject", "passport:123", "purpose", "support-pupil-learning")).statusCode(400).extract());
-        Unchanged.by(dataSource, () -> post(map("recipient", SCHOOLS, "categories", list("education.shoe-size"),
-                "subject", "upn:" + upn(), "purpose", "support-pupil-learning")).statusCode(422)
-                .body("code", equalTo("unknown-vocabulary-code")).body("errors[0].field", equalTo("categories[0]")).extract());
-        Unchanged.by(dataSource, () -> post(map("recipient", "no-such-school", "categories", list("education.attendance"),
-                "subject", "upn:" + upn(), "purpose", "support-pupil-learning")).statusCode(422)
-                .body("code", equalTo("unknown-organisation")).extract());
-        Unchanged.by(dataSource, () -> post(map("recipient", SCHOOLS, "categories", list("education.attendance"),
-                "subject", "upn:" + upn(), "purpose", "support-pupil-learning", "record", true)).statusCode(422)
-                .body("code", equalTo("transfer-method-required")).extract());
-        Unchanged.by(dataSource, () -> post(map("recipient", SCHOOLS, "categories", list("education.attendance"),
-                "subject", "upn:" + upn(), "purpose", "support-pupil-learning", "record", true, "transferMethod", "system-access",
-                "at", Instant.now().plus(Duration.ofDays(2)).toString())).statusCode(422)
-                .body("code", equalTo("disclosure-in-future")).extract());
-        Unchanged.by(dataSource, () -> post(map("recipient", SCHOOLS, "categories", list(), "subject", "upn:" + upn(),
-                "purpose", "support-pupil-learning")).statusCode(400).body("code", equalTo("validation-failed")).extract());
+        Unchanged.by(
+                dataSource,
+                () -> post(map(
+                                "recipient",
+                                SCHOOLS,
+                                "categories",
+                                list("education.attendance"),
+                                "subject",
+                                "nhs-number:1234567890",
+                                "purpose",
+                                "support-pupil-learning"))
+                        .statusCode(400)
+                        .body("code", equalTo("invalid-subject"))
+                        .body("errors[0].field", equalTo("subject"))
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> post(map(
+                                "recipient",
+                                SCHOOLS,
+                                "categories",
+                                list("education.attendance"),
+                                "subject",
+                                "passport:123",
+                                "purpose",
+                                "support-pupil-learning"))
+                        .statusCode(400)
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> post(map(
+                                "recipient",
+                                SCHOOLS,
+                                "categories",
+                                list("education.shoe-size"),
+                                "subject",
+                                "upn:" + upn(),
+                                "purpose",
+                                "support-pupil-learning"))
+                        .statusCode(422)
+                        .body("code", equalTo("unknown-vocabulary-code"))
+                        .body("errors[0].field", equalTo("categories[0]"))
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> post(map(
+                                "recipient",
+                                "no-such-school",
+                                "categories",
+                                list("education.attendance"),
+                                "subject",
+                                "upn:" + upn(),
+                                "purpose",
+                                "support-pupil-learning"))
+                        .statusCode(422)
+                        .body("code", equalTo("unknown-organisation"))
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> post(map(
+                                "recipient",
+                                SCHOOLS,
+                                "categories",
+                                list("education.attendance"),
+                                "subject",
+                                "upn:" + upn(),
+                                "purpose",
+                                "support-pupil-learning",
+                                "record",
+                                true))
+                        .statusCode(422)
+                        .body("code", equalTo("transfer-method-required"))
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> post(map(
+                                "recipient",
+                                SCHOOLS,
+                                "categories",
+                                list("education.attendance"),
+                                "subject",
+                                "upn:" + upn(),
+                                "purpose",
+                                "support-pupil-learning",
+                                "record",
+                                true,
+                                "transferMethod",
+                                "system-access",
+                                "at",
+                                Instant.now().plus(Duration.ofDays(2)).toString()))
+                        .statusCode(422)
+                        .body("code", equalTo("disclosure-in-future"))
+                        .extract());
+        Unchanged.by(
+                dataSource,
+                () -> post(map(
+                                "recipient",
+                                SCHOOLS,
+                                "categories",
+                                list(),
+                                "subject",
+                                "upn:" + upn(),
+                                "purpose",
+                                "support-pupil-learning"))
+                        .statusCode(400)
+                        .body("code", equalTo("validation-failed"))
+                        .extract());
     }
 
     private ValidatableResponse decide(Map<String, Object> body) {
@@ -322,8 +674,13 @@ class SharingDecisionTest {
     }
 
     private static ValidatableResponse post(Map<String, Object> body) {
-        return given().auth().oauth2(token("integration")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/sharing-decisions").then();
+        return given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/sharing-decisions")
+                .then();
     }
 
     /** A valid UPN: a check letter over twelve digits. */

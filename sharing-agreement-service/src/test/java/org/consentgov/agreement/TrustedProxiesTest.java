@@ -9,6 +9,7 @@ class TrustedProxiesTest {
 
     @Test
     void theDefaultTrustedProxiesAreAddressesNotHostNames() throws Exception {
-        TrustedProxies.assertAddressesOnly(TrustedProxies.configured(Path.of("src/main/resources/application.properties")));
+        TrustedProxies.assertAddressesOnly(
+                TrustedProxies.configured(Path.of("src/main/resources/application.properties")));
     }
 }

@@ -51,32 +51,70 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     /** Back to healthy services with the default answers. */
     public static void reset() {
         server.resetAll();
-        server.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\":\"x\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
-        server.stubFor(get(urlPathMatching("/public/notices/.*")).atPriority(10).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"code\":\"not-found\"}")));
-        server.stubFor(get(urlPathEqualTo("/public/notices")).atPriority(5).willReturn(json(200, List.of(
-                Map.of("slug", CFE, "title", "Children, families and education", "currentVersion", 1),
-                Map.of("slug", WIMTM, "title", "What It Means to Me", "currentVersion", 1)))));
+        server.stubFor(post(urlEqualTo("/token"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"x\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        server.stubFor(get(urlPathMatching("/public/notices/.*"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404,\"code\":\"not-found\"}")));
+        server.stubFor(get(urlPathEqualTo("/public/notices"))
+                .atPriority(5)
+                .willReturn(json(
+                        200,
+                        List.of(
+                                Map.of("slug", CFE, "title", "Children, families and education", "currentVersion", 1),
+                                Map.of("slug", WIMTM, "title", "What It Means to Me", "currentVersion", 1)))));
         for (String slug : List.of(WIMTM, CFE)) {
             String body = fixture("/notices/" + slug + ".json");
-            server.stubFor(get(urlPathEqualTo("/public/notices/" + slug + "/versions/1")).atPriority(1)
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
-            server.stubFor(get(urlPathEqualTo("/public/notices/" + slug)).atPriority(1)
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+            server.stubFor(get(urlPathEqualTo("/public/notices/" + slug + "/versions/1"))
+                    .atPriority(1)
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(body)));
+            server.stubFor(get(urlPathEqualTo("/public/notices/" + slug))
+                    .atPriority(1)
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(body)));
         }
-        server.stubFor(get(urlPathEqualTo("/api/consents/check")).atPriority(10).willReturn(json(200, Map.of(
-                "consented", false, "reasons", List.of("no consent record for this subject and notice")))));
+        server.stubFor(get(urlPathEqualTo("/api/consents/check"))
+                .atPriority(10)
+                .willReturn(json(
+                        200,
+                        Map.of(
+                                "consented",
+                                false,
+                                "reasons",
+                                List.of("no consent record for this subject and notice")))));
     }
 
     /** A notice version as notice-service would publish it, naming the organisations and categories. */
-    public static void notice(String slug, int version, String state, List<String> recipients, List<String> controllers,
+    public static void notice(
+            String slug,
+            int version,
+            String state,
+            List<String> recipients,
+            List<String> controllers,
             List<String> categories) {
         Map<String, Object> content = new LinkedHashMap<>();
-        content.put("controllers", controllers.stream().map(o -> Map.of("name", o, "organisationId", o, "role", "CONTROLLER")).toList());
-        content.put("recipients", recipients.stream().map(o -> Map.of("name", o, "organisationType", "other", "organisationId", o,
-                "role", "RECIPIENT")).toList());
+        content.put(
+                "controllers",
+                controllers.stream()
+                        .map(o -> Map.of("name", o, "organisationId", o, "role", "CONTROLLER"))
+                        .toList());
+        content.put(
+                "recipients",
+                recipients.stream()
+                        .map(o -> Map.of(
+                                "name", o, "organisationType", "other", "organisationId", o, "role", "RECIPIENT"))
+                        .toList());
         content.put("dataCategories", categories);
         content.put("purposes", List.of(Map.of("code", "research", "description", "research")));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -87,39 +125,66 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         body.put("contentHash", "c".repeat(64));
         body.put("content", content);
         body.put("someFieldThisServiceDoesNotKnow", "ignored");
-        server.stubFor(get(urlPathEqualTo("/public/notices/" + slug + "/versions/" + version)).atPriority(1)
+        server.stubFor(get(urlPathEqualTo("/public/notices/" + slug + "/versions/" + version))
+                .atPriority(1)
                 .willReturn(json(200, body)));
     }
 
     /** consent-service: an effective consent for this subject, notice and purpose. */
     public static UUID consented(String subject, String notice, String purpose) {
         UUID record = UUID.randomUUID();
-        server.stubFor(get(urlPathEqualTo("/api/consents/check")).atPriority(1)
-                .withQueryParam("subject", equalTo(subject)).withQueryParam("notice", equalTo(notice))
+        server.stubFor(get(urlPathEqualTo("/api/consents/check"))
+                .atPriority(1)
+                .withQueryParam("subject", equalTo(subject))
+                .withQueryParam("notice", equalTo(notice))
                 .withQueryParam("purpose", equalTo(purpose))
-                .willReturn(json(200, Map.of("consented", true, "notice", notice, "purpose", purpose, "reasons", List.of(),
-                        "recordId", record.toString(), "state", "ACTIVE", "reconsentRequired", false,
-                        "noticeVersion", Map.of("slug", notice, "version", 1, "contentHash", "a".repeat(64))))));
+                .willReturn(json(
+                        200,
+                        Map.of(
+                                "consented",
+                                true,
+                                "notice",
+                                notice,
+                                "purpose",
+                                purpose,
+                                "reasons",
+                                List.of(),
+                                "recordId",
+                                record.toString(),
+                                "state",
+                                "ACTIVE",
+                                "reconsentRequired",
+                                false,
+                                "noticeVersion",
+                                Map.of("slug", notice, "version", 1, "contentHash", "a".repeat(64))))));
         return record;
     }
 
     public static void consentServiceFails(int status) {
-        server.stubFor(get(urlPathEqualTo("/api/consents/check")).atPriority(0).willReturn(aResponse().withStatus(status)));
+        server.stubFor(get(urlPathEqualTo("/api/consents/check"))
+                .atPriority(0)
+                .willReturn(aResponse().withStatus(status)));
     }
 
     public static void consentServiceSlow() {
-        server.stubFor(get(urlPathEqualTo("/api/consents/check")).atPriority(0).willReturn(json(200,
-                Map.of("consented", true, "reasons", List.of())).withFixedDelay(6000)));
+        server.stubFor(get(urlPathEqualTo("/api/consents/check"))
+                .atPriority(0)
+                .willReturn(json(200, Map.of("consented", true, "reasons", List.of()))
+                        .withFixedDelay(6000)));
     }
 
     public static int consentChecks() {
-        return server.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock
-                .getRequestedFor(urlPathEqualTo("/api/consents/check")).build()).getCount();
+        return server.countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                urlPathEqualTo("/api/consents/check"))
+                        .build())
+                .getCount();
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, Object body) {
         try {
-            return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+            return aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
                     .withBody(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -51,8 +51,11 @@ public class BodyLimits {
             String body = "{\"type\":\"" + Problem.TYPE_BASE + "content-too-large\",\"title\":\"Content too large\","
                     + "\"status\":413,\"detail\":\"A request body may have at most " + limit + " bytes here\","
                     + "\"code\":\"content-too-large\",\"maxBodyBytes\":" + limit + "}";
-            rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+            rc.response()
+                    .setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(body);
             return;
         }
         rc.put(REQUEST_LIMIT, limit);

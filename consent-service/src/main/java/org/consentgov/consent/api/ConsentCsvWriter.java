@@ -14,9 +14,22 @@ import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
 public final class ConsentCsvWriter {
 
     public static final String MEDIA_TYPE = "text/csv";
-    public static final List<String> COLUMNS = List.of("id", "subjectId", "noticeSlug", "noticeVersion",
-            "noticeContentHash", "purposes", "state", "effective", "decision", "missingParties", "formReceivedOn",
-            "recordedAt", "recordedBy", "withdrawalWindowEndsOn", "endedAt");
+    public static final List<String> COLUMNS = List.of(
+            "id",
+            "subjectId",
+            "noticeSlug",
+            "noticeVersion",
+            "noticeContentHash",
+            "purposes",
+            "state",
+            "effective",
+            "decision",
+            "missingParties",
+            "formReceivedOn",
+            "recordedAt",
+            "recordedBy",
+            "withdrawalWindowEndsOn",
+            "endedAt");
     private static final String CRLF = "\r\n";
 
     private final Writer out;

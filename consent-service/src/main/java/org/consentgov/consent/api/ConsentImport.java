@@ -77,6 +77,7 @@ public class ConsentImport {
     public static final int MAX_STREAM_KEY_LENGTH = 255 - 11;
     /** How many refused lines an import keeps with their problems. */
     public static final int MAX_ERRORS = 100;
+
     static final String OPERATION = "POST /api/consents/import";
 
     private static final Logger LOG = Logger.getLogger(ConsentImport.class);
@@ -101,8 +102,15 @@ public class ConsentImport {
     // the service's one exception-to-problem mapping, so that a line fails exactly as the single POST would
     private final ProblemMappers problems = new ProblemMappers();
 
-    public ConsentImport(ConsentService service, ConsentBulkWriter writer, ImportJobs jobs, IdempotentExecutor idempotency,
-            Validator validator, ObjectMapper mapper, Caller caller, Clock clock,
+    public ConsentImport(
+            ConsentService service,
+            ConsentBulkWriter writer,
+            ImportJobs jobs,
+            IdempotentExecutor idempotency,
+            Validator validator,
+            ObjectMapper mapper,
+            Caller caller,
+            Clock clock,
             @ConfigProperty(name = "consent.import.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "consent.import.progress-every", defaultValue = "5000") int progressEvery) {
         this.service = service;
@@ -153,10 +161,11 @@ public class ConsentImport {
 
     /** Records every line of the spool, writing one result line each as it goes, then the summary line. */
     public ImportSummary run(Spool spool, UUID job, String key, UriInfo uri, OutputStream out) throws IOException {
-        try (spool; InputStream in = Files.newInputStream(spool.file())) {
+        try (spool;
+                InputStream in = Files.newInputStream(spool.file())) {
             ImportJobs.Progress p = run(in, job, key, uri, result -> writeLine(out, result));
-            ImportSummary summary = new ImportSummary((int) p.linesRead(), (int) p.created(), (int) p.replayed(),
-                    (int) p.rejected());
+            ImportSummary summary =
+                    new ImportSummary((int) p.linesRead(), (int) p.created(), (int) p.replayed(), (int) p.rejected());
             writeLine(out, new ImportSummaryLine(summary));
             return summary;
         }
@@ -193,23 +202,30 @@ public class ConsentImport {
             }
             write(batch, key, uri, counts, results);
             jobs.finish(job, counts.progress(), ImportJobs.COMPLETED, null, clock.instant());
-            LOG.infof("consent import %s by %s (%s): %d lines, %d created, %d replayed, %d errors", job, caller.name(),
-                    caller.org().orElse("no org"), counts.lines, counts.created, counts.replayed, counts.errors);
+            LOG.infof(
+                    "consent import %s by %s (%s): %d lines, %d created, %d replayed, %d errors",
+                    job,
+                    caller.name(),
+                    caller.org().orElse("no org"),
+                    counts.lines,
+                    counts.created,
+                    counts.replayed,
+                    counts.errors);
             return counts.progress();
         } catch (IOException | RuntimeException e) {
             String failure = e instanceof IOException
                     ? "The upload ended before the end of the file (" + e.getMessage() + ")"
                     : "The import stopped on an unexpected error; quote request id " + RequestIds.current();
             jobs.finish(job, counts.progress(), ImportJobs.FAILED, failure, clock.instant());
-            LOG.warnf("consent import %s by %s stopped after %d lines (%d created, %d replayed, %d errors): %s", job,
-                    caller.name(), counts.lines, counts.created, counts.replayed, counts.errors, e.toString());
+            LOG.warnf(
+                    "consent import %s by %s stopped after %d lines (%d created, %d replayed, %d errors): %s",
+                    job, caller.name(), counts.lines, counts.created, counts.replayed, counts.errors, e.toString());
             throw e;
         }
     }
 
     /** A line read: parsed and valid (request), or already answered (result). */
-    private record Pending(int number, RecordConsentRequest request, ImportLineResult result) {
-    }
+    private record Pending(int number, RecordConsentRequest request, ImportLineResult result) {}
 
     private static final class Counts {
         long lines;
@@ -239,18 +255,42 @@ public class ConsentImport {
 
     private Pending parse(NdjsonLines.Line line, UriInfo uri) {
         if (line.tooLong()) {
-            return new Pending(line.number(), null, new ImportLineResult(line.number(), ConsentBulkViews.ERROR, null,
-                    new Problem(413, "Content too large", "line-too-long", "A line may have at most " + MAX_LINE_BYTES
-                            + " bytes; this one was not read", path(uri), RequestIds.current(), List.of(),
-                            Map.of("maxLineBytes", MAX_LINE_BYTES))));
+            return new Pending(
+                    line.number(),
+                    null,
+                    new ImportLineResult(
+                            line.number(),
+                            ConsentBulkViews.ERROR,
+                            null,
+                            new Problem(
+                                    413,
+                                    "Content too large",
+                                    "line-too-long",
+                                    "A line may have at most " + MAX_LINE_BYTES + " bytes; this one was not read",
+                                    path(uri),
+                                    RequestIds.current(),
+                                    List.of(),
+                                    Map.of("maxLineBytes", MAX_LINE_BYTES))));
         }
         try {
             RecordConsentRequest request = parse(line.bytes());
             if (request == null) {
-                return new Pending(line.number(), null, new ImportLineResult(line.number(), ConsentBulkViews.ERROR, null,
-                        new Problem(400, "Validation failed", "validation-failed", "The request has 1 invalid field(s)",
-                                path(uri), RequestIds.current(), List.of(new FieldError("request", "must not be null")),
-                                Map.of())));
+                return new Pending(
+                        line.number(),
+                        null,
+                        new ImportLineResult(
+                                line.number(),
+                                ConsentBulkViews.ERROR,
+                                null,
+                                new Problem(
+                                        400,
+                                        "Validation failed",
+                                        "validation-failed",
+                                        "The request has 1 invalid field(s)",
+                                        path(uri),
+                                        RequestIds.current(),
+                                        List.of(new FieldError("request", "must not be null")),
+                                        Map.of())));
             }
             Set<ConstraintViolation<RecordConsentRequest>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
@@ -258,13 +298,16 @@ public class ConsentImport {
             }
             return new Pending(line.number(), request, null);
         } catch (JsonProcessingException | RuntimeException e) {
-            return new Pending(line.number(), null, new ImportLineResult(line.number(), ConsentBulkViews.ERROR, null,
-                    problem(e, uri)));
+            return new Pending(
+                    line.number(),
+                    null,
+                    new ImportLineResult(line.number(), ConsentBulkViews.ERROR, null, problem(e, uri)));
         }
     }
 
     /** Writes the batch's valid lines in one transaction, or line by line if that fails; reports in line order. */
-    private void write(List<Pending> batch, String key, UriInfo uri, Counts counts, Results results) throws IOException {
+    private void write(List<Pending> batch, String key, UriInfo uri, Counts counts, Results results)
+            throws IOException {
         List<ConsentBulkWriter.Line> lines = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             if (p.request != null) {
@@ -275,14 +318,21 @@ public class ConsentImport {
         if (!lines.isEmpty()) {
             try {
                 for (ConsentBulkWriter.Outcome o : writer.write(lines, key, OPERATION)) {
-                    written.put(o.line(), o.failure() != null
-                            ? new ImportLineResult(o.line(), ConsentBulkViews.ERROR, null, problem(o.failure(), uri))
-                            : new ImportLineResult(o.line(), o.replayed() ? ConsentBulkViews.REPLAYED : ConsentBulkViews.CREATED,
-                                    o.id(), null));
+                    written.put(
+                            o.line(),
+                            o.failure() != null
+                                    ? new ImportLineResult(
+                                            o.line(), ConsentBulkViews.ERROR, null, problem(o.failure(), uri))
+                                    : new ImportLineResult(
+                                            o.line(),
+                                            o.replayed() ? ConsentBulkViews.REPLAYED : ConsentBulkViews.CREATED,
+                                            o.id(),
+                                            null));
                 }
             } catch (RuntimeException e) {
-                LOG.infof("consent import batch of %d lines (from line %d) is recorded line by line: %s", lines.size(),
-                        lines.get(0).number(), e.toString());
+                LOG.infof(
+                        "consent import batch of %d lines (from line %d) is recorded line by line: %s",
+                        lines.size(), lines.get(0).number(), e.toString());
                 written.clear();
                 for (ConsentBulkWriter.Line line : lines) {
                     written.put(line.number(), importLine(line.number(), line.request(), key, uri));
@@ -301,20 +351,24 @@ public class ConsentImport {
     /** One line in a transaction of its own, through the idempotency store: the path a single POST takes. */
     ImportLineResult importLine(int number, RecordConsentRequest request, String key, UriInfo uri) {
         try {
-            Response response = idempotency.execute(key == null ? null : key + ":" + number, OPERATION, request,
-                    () -> Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
-                            .entity(new Imported(service.record(request).id())).build());
+            Response response = idempotency.execute(
+                    key == null ? null : key + ":" + number,
+                    OPERATION,
+                    request,
+                    () -> Response.status(Response.Status.CREATED)
+                            .type(MediaType.APPLICATION_JSON)
+                            .entity(new Imported(service.record(request).id()))
+                            .build());
             boolean replay = "true".equals(response.getHeaderString(IdempotentExecutor.REPLAYED));
-            return new ImportLineResult(number, replay ? ConsentBulkViews.REPLAYED : ConsentBulkViews.CREATED,
-                    idOf(response), null);
+            return new ImportLineResult(
+                    number, replay ? ConsentBulkViews.REPLAYED : ConsentBulkViews.CREATED, idOf(response), null);
         } catch (RuntimeException e) {
             return new ImportLineResult(number, ConsentBulkViews.ERROR, null, problem(e, uri));
         }
     }
 
     /** What the idempotency store keeps for a line: the id, and no personal data. */
-    record Imported(UUID id) {
-    }
+    record Imported(UUID id) {}
 
     private RecordConsentRequest parse(byte[] json) throws JsonProcessingException {
         try {

@@ -3,7 +3,9 @@ package org.consentgov.consent.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,8 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,8 +35,8 @@ import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
 import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.requestid.RequestIds;
+import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,17 +61,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Tag(name = "Consents", description = "Consent records pinned to notice versions")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsentImportResource {
 
     static final String NDJSON = ConsentImport.NDJSON;
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1," + ConsentImport.MAX_STREAM_KEY_LENGTH + "}");
     private static final String STATES = "RUNNING|COMPLETED|FAILED";
-    private static final TypeReference<List<java.util.Map<String, Object>>> ERRORS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<java.util.Map<String, Object>>> ERRORS = new TypeReference<>() {};
 
     private final ConsentImport importer;
     private final ImportJobs jobs;
@@ -79,7 +95,11 @@ public class ConsentImportResource {
     private final ObjectMapper mapper;
     private final long maxBodySize;
 
-    public ConsentImportResource(ConsentImport importer, ImportJobs jobs, Caller caller, ObjectMapper mapper,
+    public ConsentImportResource(
+            ConsentImport importer,
+            ImportJobs jobs,
+            Caller caller,
+            ObjectMapper mapper,
             @ConfigProperty(name = "consent.import.max-body-size") MemorySize maxBodySize) {
         this.maxBodySize = maxBodySize.asLongValue();
         this.importer = importer;
@@ -92,27 +112,75 @@ public class ConsentImportResource {
     @Consumes(NDJSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.DPO})
-    @Operation(operationId = "createConsentImport", summary = "Import consent forms in bulk (streamed)", description = "One RecordConsentRequest per line (NDJSON, UTF-8; blank lines are skipped). The file is read as it arrives and recorded in batches, each batch in a transaction of its own; each line is checked and recorded exactly as POST /api/consents would record it (subject found or created, a newer record supersedes the one in force, hash-chained history, events), and a bad line is refused with the problem that endpoint would give without stopping the others. The answer comes when the whole file has been read: the import with its counts and the first 100 refused lines. While it runs, GET /api/consents/imports lists it as RUNNING and GET /api/consents/imports/{id} shows its counts, moved on every 5000 lines. Limits: a body of at most 1 GiB (CONSENT_IMPORT_MAX_BODY_SIZE; about 2.5 million lines of 400 bytes), a line of at most 65536 bytes; no limit on the number of lines. With an Idempotency-Key K, line n is recorded at most once under the key K:n: re-sending a file, or the rest of a file after a broken upload, records nothing twice and counts those lines as replayed; a changed line under a used key is refused (idempotency-key-reused). Without a key a re-sent file is recorded again.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a re-sent file record nothing twice: line n uses the key K:n", example = "eyes-import-2026-03-03", schema = @Schema(type = SchemaType.STRING, maxLength = ConsentImport.MAX_STREAM_KEY_LENGTH, pattern = "[\\x21-\\x7E]{1,244}"))
-    @RequestBody(required = true, description = "One RecordConsentRequest JSON per line, at most 1 GiB in all", content = @Content(mediaType = NDJSON, schema = @Schema(implementation = RecordConsentRequest.class), examples = @ExampleObject(name = "two lines", summary = "Two consent forms", value = """
+    @Operation(
+            operationId = "createConsentImport",
+            summary = "Import consent forms in bulk (streamed)",
+            description =
+                    "One RecordConsentRequest per line (NDJSON, UTF-8; blank lines are skipped). The file is read as it arrives and recorded in batches, each batch in a transaction of its own; each line is checked and recorded exactly as POST /api/consents would record it (subject found or created, a newer record supersedes the one in force, hash-chained history, events), and a bad line is refused with the problem that endpoint would give without stopping the others. The answer comes when the whole file has been read: the import with its counts and the first 100 refused lines. While it runs, GET /api/consents/imports lists it as RUNNING and GET /api/consents/imports/{id} shows its counts, moved on every 5000 lines. Limits: a body of at most 1 GiB (CONSENT_IMPORT_MAX_BODY_SIZE; about 2.5 million lines of 400 bytes), a line of at most 65536 bytes; no limit on the number of lines. With an Idempotency-Key K, line n is recorded at most once under the key K:n: re-sending a file, or the rest of a file after a broken upload, records nothing twice and counts those lines as replayed; a changed line under a used key is refused (idempotency-key-reused). Without a key a re-sent file is recorded again.")
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description = "Makes a re-sent file record nothing twice: line n uses the key K:n",
+            example = "eyes-import-2026-03-03",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            maxLength = ConsentImport.MAX_STREAM_KEY_LENGTH,
+                            pattern = "[\\x21-\\x7E]{1,244}"))
+    @RequestBody(
+            required = true,
+            description = "One RecordConsentRequest JSON per line, at most 1 GiB in all",
+            content =
+                    @Content(
+                            mediaType = NDJSON,
+                            schema = @Schema(implementation = RecordConsentRequest.class),
+                            examples = @ExampleObject(name = "two lines", summary = "Two consent forms", value = """
             {"subject":{"identifiers":[{"system":"nhs-number","value":"9990000018"}],"dateOfBirth":"2013-11-20"},"notice":{"slug":"what-it-means-to-me","version":1,"contentHash":"9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"},"purposes":["research-what-it-means-to-me"],"parties":[{"role":"child","decision":"GIVEN","decidedOn":"2026-03-02","capacity":"GILLICK_COMPETENT","assessedOn":"2026-03-01"}],"collectionMethod":"PAPER_FORM","formIssuedOn":"2026-02-24","formReceivedOn":"2026-03-03","evidenceReference":"EYES document 12345"}
             {"subject":{"identifiers":[{"system":"nhs-number","value":"9990000026"}],"dateOfBirth":"2012-05-04"},"notice":{"slug":"what-it-means-to-me","version":1,"contentHash":"9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"},"purposes":["research-what-it-means-to-me"],"parties":[{"role":"child","decision":"REFUSED","decidedOn":"2026-03-02"}],"collectionMethod":"PAPER_FORM","formReceivedOn":"2026-03-03"}
             """)))
-    @APIResponse(responseCode = "201", description = "Every line has an outcome; the import resource", headers = @Header(name = "Location", description = "The import: GET /api/consents/imports/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobView.class), examples = @ExampleObject(name = "completed", summary = "A file with one refused line", value = """
+    @APIResponse(
+            responseCode = "201",
+            description = "Every line has an outcome; the import resource",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The import: GET /api/consents/imports/{id}",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportJobView.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "completed",
+                                            summary = "A file with one refused line",
+                                            value = """
             {"id": "5a0c8a5e-2c4b-4d7e-8f6a-1b2c3d4e5f60", "state": "COMPLETED", "idempotencyKey": "eyes-import-2026-03-03",
              "createdBy": "integration-user", "linesRead": 3, "accepted": 2, "created": 2, "replayed": 0, "rejected": 1,
              "errors": [{"line": 2, "problem": {"type": "https://consentgov.org/problems/invalid-identifier", "title": "Bad request",
                "status": 400, "detail": "not a valid NHS number", "instance": "/api/consents/imports", "code": "invalid-identifier",
                "errors": [{"field": "subject.identifiers[0].value", "message": "not a valid NHS number"}]}}],
              "startedAt": "2026-03-03T14:05:00Z", "updatedAt": "2026-03-03T14:05:02Z", "finishedAt": "2026-03-03T14:05:02Z"}""")))
-    @APIResponse(responseCode = "400", description = "Invalid Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than 1 GiB (CONSENT_IMPORT_MAX_BODY_SIZE); split the file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/x-ndjson", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@HeaderParam(IdempotentExecutor.HEADER) String key, @Context HttpServerRequest request,
-            UriInfo uri) throws IOException {
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The body is larger than 1 GiB (CONSENT_IMPORT_MAX_BODY_SIZE); split the file",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "Not application/x-ndjson",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @HeaderParam(IdempotentExecutor.HEADER) String key, @Context HttpServerRequest request, UriInfo uri)
+            throws IOException {
         if (key != null && !KEY.matcher(key).matches()) {
-            throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be 1 to "
-                    + ConsentImport.MAX_STREAM_KEY_LENGTH + " visible ASCII characters for an import",
+            throw ProblemException.badRequest(
+                    "invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to " + ConsentImport.MAX_STREAM_KEY_LENGTH
+                            + " visible ASCII characters for an import",
                     IdempotentExecutor.HEADER);
         }
         UUID id = UUID.randomUUID();
@@ -120,28 +188,65 @@ public class ConsentImportResource {
             // not Quarkus REST's InputStream parameter: it let a fast client fill the heap (RequestBodyStream)
             importer.run(new RequestBodyStream(request, maxBodySize), id, key, uri, null);
         } catch (RequestBodyStream.TooLarge e) {
-            return Response.status(413).type(Problem.MEDIA_TYPE).entity(new Problem(413, "Content too large",
-                    "content-too-large", "An import body may have at most " + e.limit + " bytes; the import "
-                            + id + " stopped there (the lines before it are recorded): split the file",
-                    "/" + uri.getPath().replaceFirst("^/", ""), RequestIds.current(), List.of(),
-                    java.util.Map.of("maxBodyBytes", e.limit, "importId", id.toString()))).build();
+            return Response.status(413)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(
+                            413,
+                            "Content too large",
+                            "content-too-large",
+                            "An import body may have at most " + e.limit + " bytes; the import " + id
+                                    + " stopped there (the lines before it are recorded): split the file",
+                            "/" + uri.getPath().replaceFirst("^/", ""),
+                            RequestIds.current(),
+                            List.of(),
+                            java.util.Map.of("maxBodyBytes", e.limit, "importId", id.toString())))
+                    .build();
         }
-        return Response.created(uri.getBaseUriBuilder().path("api/consents/imports").path(id.toString()).build())
-                .entity(view(jobs.find(id).orElseThrow(), true)).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/consents/imports")
+                        .path(id.toString())
+                        .build())
+                .entity(view(jobs.find(id).orElseThrow(), true))
+                .build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.DPO})
-    @Operation(operationId = "listConsentImports", summary = "List bulk imports", description = "Newest first, with their counts (not their errors). The DPO sees every import; others see their own.")
+    @Operation(
+            operationId = "listConsentImports",
+            summary = "List bulk imports",
+            description =
+                    "Newest first, with their counts (not their errors). The DPO sees every import; others see their own.")
     @APIResponse(responseCode = "200", description = "A page of imports")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter or paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<ImportJobView> list(
-            @Parameter(description = "Only imports in this state", schema = @Schema(type = SchemaType.STRING, enumeration = {"RUNNING", "COMPLETED", "FAILED"})) @QueryParam("state") @jakarta.validation.constraints.Pattern(regexp = STATES) String state,
+            @Parameter(
+                            description = "Only imports in this state",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"RUNNING", "COMPLETED", "FAILED"}))
+                    @QueryParam("state")
+                    @jakarta.validation.constraints.Pattern(regexp = STATES)
+                    String state,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+            @Parameter(description = "Page size, at most 100")
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(Paging.MAX_SIZE)
+                    int size) {
         String owner = caller.hasRole(Roles.DPO) ? null : caller.name();
-        return PageView.of(jobs.page(owner, state, page, size).stream().map(r -> view(r, false)).toList(), page, size,
+        return PageView.of(
+                jobs.page(owner, state, page, size).stream()
+                        .map(r -> view(r, false))
+                        .toList(),
+                page,
+                size,
                 jobs.count(owner, state));
     }
 
@@ -149,15 +254,31 @@ public class ConsentImportResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.DPO})
-    @Operation(operationId = "getConsentImport", summary = "Read a bulk import and its progress", description = "State, lines read, accepted (created and replayed) and rejected, and the first 100 refused lines with their line numbers and problems. While the import runs the counts move on every 5000 lines. The DPO reads every import; others their own.")
-    @APIResponse(responseCode = "200", description = "The import", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobView.class), examples = @ExampleObject(name = "running", summary = "An import under way", value = """
+    @Operation(
+            operationId = "getConsentImport",
+            summary = "Read a bulk import and its progress",
+            description =
+                    "State, lines read, accepted (created and replayed) and rejected, and the first 100 refused lines with their line numbers and problems. While the import runs the counts move on every 5000 lines. The DPO reads every import; others their own.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The import",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportJobView.class),
+                            examples = @ExampleObject(name = "running", summary = "An import under way", value = """
             {"id": "5a0c8a5e-2c4b-4d7e-8f6a-1b2c3d4e5f60", "state": "RUNNING", "createdBy": "integration-user", "linesRead": 415000,
              "accepted": 414998, "created": 414998, "replayed": 0, "rejected": 2, "errors": [], "startedAt": "2026-03-03T14:05:00Z",
              "updatedAt": "2026-03-03T14:06:10Z"}""")))
-    @APIResponse(responseCode = "404", description = "No such import (or not the caller's)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such import (or not the caller's)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportJobView get(@PathParam("id") UUID id) {
-        return jobs.find(id).filter(r -> caller.hasRole(Roles.DPO) || r.createdBy().equals(caller.name()))
-                .map(r -> view(r, true)).orElseThrow(() -> ProblemException.notFound("Consent import", id));
+        return jobs.find(id)
+                .filter(r -> caller.hasRole(Roles.DPO) || r.createdBy().equals(caller.name()))
+                .map(r -> view(r, true))
+                .orElseThrow(() -> ProblemException.notFound("Consent import", id));
     }
 
     private ImportJobView view(ImportJobs.Row r, boolean withErrors) {
@@ -165,13 +286,26 @@ public class ConsentImportResource {
         if (withErrors) {
             try {
                 errors = mapper.readValue(r.errors(), ERRORS).stream()
-                        .map(e -> new ImportError(((Number) e.get("line")).longValue(), e.get("problem"))).toList();
+                        .map(e -> new ImportError(((Number) e.get("line")).longValue(), e.get("problem")))
+                        .toList();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored import errors unreadable", e);
             }
         }
-        return new ImportJobView(r.id(), r.state(), r.idempotencyKey(), r.createdBy(), r.linesRead(),
-                r.created() + r.replayed(), r.created(), r.replayed(), r.rejected(), errors, r.failure(), r.startedAt(),
-                r.updatedAt(), r.finishedAt());
+        return new ImportJobView(
+                r.id(),
+                r.state(),
+                r.idempotencyKey(),
+                r.createdBy(),
+                r.linesRead(),
+                r.created() + r.replayed(),
+                r.created(),
+                r.replayed(),
+                r.rejected(),
+                errors,
+                r.failure(),
+                r.startedAt(),
+                r.updatedAt(),
+                r.finishedAt());
     }
 }

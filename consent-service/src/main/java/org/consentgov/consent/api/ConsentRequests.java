@@ -19,43 +19,68 @@ public final class ConsentRequests {
 
     static final String CODE = "[a-z0-9][a-z0-9.-]{0,79}";
 
-    private ConsentRequests() {
-    }
+    private ConsentRequests() {}
 
     public enum CollectionMethod {
-        PAPER_FORM, ELECTRONIC_FORM, IN_PERSON, CASE_MANAGEMENT_IMPORT
+        PAPER_FORM,
+        ELECTRONIC_FORM,
+        IN_PERSON,
+        CASE_MANAGEMENT_IMPORT
     }
 
     @Schema(name = "IdentifierRequest")
     public record IdentifierRequest(
-            @Schema(description = "nhs-number, upn, ni-number or case-management-id", examples = "nhs-number") @NotBlank @Size(max = 40) String system,
-            @Schema(examples = "943 476 5919") @NotBlank @Size(max = 64) String value) {
-    }
+            @Schema(description = "nhs-number, upn, ni-number or case-management-id", examples = "nhs-number")
+            @NotBlank
+            @Size(max = 40)
+            String system,
 
-    @Schema(name = "SubjectRequest", description = "The person the consent is about: identifiers and date of birth, no names", examples = """
+            @Schema(examples = "943 476 5919") @NotBlank @Size(max = 64)
+            String value) {}
+
+    @Schema(
+            name = "SubjectRequest",
+            description = "The person the consent is about: identifiers and date of birth, no names",
+            examples = """
             {"identifiers": [{"system": "nhs-number", "value": "9990000018"}], "dateOfBirth": "2013-11-20"}""")
     public record SubjectRequest(
             @NotEmpty @Size(max = 4) List<@NotNull @Valid IdentifierRequest> identifiers,
-            @Schema(examples = "2012-05-04") @NotNull LocalDate dateOfBirth) {
-    }
+            @Schema(examples = "2012-05-04") @NotNull LocalDate dateOfBirth) {}
 
     @Schema(name = "NoticeRefRequest", description = "The published notice version shown to the family")
     public record NoticeRefRequest(
-            @Schema(examples = "what-it-means-to-me") @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 80) String slug,
+            @Schema(examples = "what-it-means-to-me")
+            @NotBlank
+            @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*")
+            @Size(max = 80)
+            String slug,
+
             @Schema(examples = "1") @NotNull @Positive Integer version,
-            @Schema(description = "SHA-256 of the version's canonical content, as notice-service publishes it") @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex digits") String contentHash) {
-    }
+
+            @Schema(description = "SHA-256 of the version's canonical content, as notice-service publishes it")
+            @NotBlank
+            @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex digits")
+            String contentHash) {}
 
     @Schema(name = "PartyRequest", examples = """
             {"role": "parent", "relationship": "mother", "decision": "GIVEN", "decidedOn": "2026-03-02"}""")
     public record PartyRequest(
-            @Schema(description = "child, parent, carer, guardian or local-authority", examples = "child") @NotBlank @Pattern(regexp = CODE) String role,
+            @Schema(description = "child, parent, carer, guardian or local-authority", examples = "child")
+            @NotBlank
+            @Pattern(regexp = CODE)
+            String role,
+
             @Schema(examples = "mother") @Size(max = 100) String relationship,
             @NotNull Decision decision,
-            @Schema(description = "Only for the child: the caseworker's capacity assessment") Capacity capacity,
-            @Schema(description = "When the capacity was assessed") LocalDate assessedOn,
-            @Schema(description = "The day this party signed or answered") @NotNull LocalDate decidedOn) {
-    }
+
+            @Schema(description = "Only for the child: the caseworker's capacity assessment")
+            Capacity capacity,
+
+            @Schema(description = "When the capacity was assessed")
+            LocalDate assessedOn,
+
+            @Schema(description = "The day this party signed or answered") @NotNull
+            LocalDate decidedOn) {}
 
     @Schema(name = "RecordConsentRequest", examples = """
             {"subject": {"identifiers": [{"system": "nhs-number", "value": "9990000018"}], "dateOfBirth": "2013-11-20"},
@@ -66,38 +91,55 @@ public final class ConsentRequests {
              "collectionMethod": "PAPER_FORM", "formIssuedOn": "2026-02-24", "formReceivedOn": "2026-03-03",
              "evidenceReference": "EYES document 12345"}""")
     public record RecordConsentRequest(
-            @Schema(description = "A new or known subject; or give subjectId") @Valid SubjectRequest subject,
-            @Schema(description = "An existing subject's internal id; or give subject") UUID subjectId,
+            @Schema(description = "A new or known subject; or give subjectId") @Valid
+            SubjectRequest subject,
+
+            @Schema(description = "An existing subject's internal id; or give subject")
+            UUID subjectId,
+
             @NotNull @Valid NoticeRefRequest notice,
-            @Schema(description = "Purpose codes of the notice consented to", examples = "[\"research-what-it-means-to-me\"]")
-            @NotEmpty @Size(max = 50) List<@NotBlank @Pattern(regexp = CODE) String> purposes,
-            @Schema(description = "Data category codes covered; absent means all the notice lists")
-            @Size(max = 200) List<@NotBlank @Pattern(regexp = CODE) String> dataCategories,
+
+            @Schema(
+                    description = "Purpose codes of the notice consented to",
+                    examples = "[\"research-what-it-means-to-me\"]")
+            @NotEmpty
+            @Size(max = 50)
+            List<@NotBlank @Pattern(regexp = CODE) String> purposes,
+
+            @Schema(description = "Data category codes covered; absent means all the notice lists") @Size(max = 200)
+            List<@NotBlank @Pattern(regexp = CODE) String> dataCategories,
+
             @NotEmpty @Size(max = 10) List<@NotNull @Valid PartyRequest> parties,
             @NotNull CollectionMethod collectionMethod,
             LocalDate formIssuedOn,
             @NotNull LocalDate formReceivedOn,
-            @Schema(description = "Where the signed form is kept", examples = "EYES document 12345") @Size(max = 200) String evidenceReference) {
-    }
+
+            @Schema(description = "Where the signed form is kept", examples = "EYES document 12345") @Size(max = 200)
+            String evidenceReference) {}
 
     @Schema(name = "WithdrawRequest", examples = """
             {"requestedBy": "child", "channel": "told their caseworker", "reason": "changed their mind"}""")
     public record WithdrawRequest(
-            @Schema(description = "Who asks: a party role", examples = "child") @NotBlank @Pattern(regexp = CODE) String requestedBy,
-            @Schema(examples = "told their caseworker") @Size(max = 100) String channel,
-            @Size(max = 1000) String reason) {
-    }
+            @Schema(description = "Who asks: a party role", examples = "child") @NotBlank @Pattern(regexp = CODE)
+            String requestedBy,
+
+            @Schema(examples = "told their caseworker") @Size(max = 100)
+            String channel,
+
+            @Size(max = 1000) String reason) {}
 
     @Schema(name = "ResolveWithdrawalRequest", examples = """
             {"decision": "ACCEPT", "note": "The child was not told about the window; withdrawn as asked"}""")
-    public record ResolveWithdrawalRequest(@NotNull Resolution decision, @NotBlank @Size(max = 1000) String note) {
-    }
+    public record ResolveWithdrawalRequest(
+            @NotNull Resolution decision,
+            @NotBlank @Size(max = 1000) String note) {}
 
     public enum Resolution {
-        ACCEPT, DECLINE
+        ACCEPT,
+        DECLINE
     }
 
     @Schema(name = "InvalidateRequest", examples = "{\"reason\": \"Recorded against the wrong child\"}")
-    public record InvalidateRequest(@NotBlank @Size(max = 1000) String reason) {
-    }
+    public record InvalidateRequest(
+            @NotBlank @Size(max = 1000) String reason) {}
 }

@@ -14,33 +14,40 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Response types of the consent API. Entities are never serialised. */
 public final class ConsentViews {
 
-    private ConsentViews() {
-    }
+    private ConsentViews() {}
 
     @Schema(name = "Identifier", description = "An external identifier of a subject")
     public record IdentifierView(
             @Schema(examples = "nhs-number") String system,
-            @Schema(examples = "9434765919") String value) {
-    }
+            @Schema(examples = "9434765919") String value) {}
 
     @Schema(name = "NoticeRef", description = "The notice version a consent is pinned to")
     public record NoticeRef(
             @Schema(examples = "what-it-means-to-me") String slug,
             @Schema(examples = "1") int version,
-            @Schema(description = "SHA-256 of the notice version's canonical content") String contentHash) {
-    }
+
+            @Schema(description = "SHA-256 of the notice version's canonical content")
+            String contentHash) {}
 
     @Schema(name = "Party", description = "One person or body who decided, and their own decision")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PartyView(
-            @Schema(description = "Party role code: child, parent, carer, guardian, local-authority", examples = "child") String role,
+            @Schema(
+                    description = "Party role code: child, parent, carer, guardian, local-authority",
+                    examples = "child")
+            String role,
+
             @Schema(examples = "mother") String relationship,
             Decision decision,
-            @Schema(description = "For the child: the caseworker's capacity assessment") Capacity capacity,
+
+            @Schema(description = "For the child: the caseworker's capacity assessment")
+            Capacity capacity,
+
             String assessedBy,
             LocalDate assessedOn,
-            @Schema(description = "The day this party signed or answered") LocalDate decidedOn) {
-    }
+
+            @Schema(description = "The day this party signed or answered")
+            LocalDate decidedOn) {}
 
     @Schema(name = "ConsentRecord", examples = """
             {"id": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10", "subjectId": "5d0c7e4a-2b1f-4c3d-8e9f-a0b1c2d3e4f5",
@@ -57,14 +64,29 @@ public final class ConsentViews {
     public record ConsentRecordView(
             UUID id,
             UUID subjectId,
-            @Schema(description = "Only for roles that need them") List<IdentifierView> subjectIdentifiers,
+
+            @Schema(description = "Only for roles that need them")
+            List<IdentifierView> subjectIdentifiers,
+
             NoticeRef notice,
-            @Schema(description = "Purpose codes consented to") List<String> purposes,
-            @Schema(description = "Data category codes covered") List<String> dataCategories,
-            @Schema(description = "GIVEN unless the child or a required party refused") Decision decision,
+
+            @Schema(description = "Purpose codes consented to")
+            List<String> purposes,
+
+            @Schema(description = "Data category codes covered")
+            List<String> dataCategories,
+
+            @Schema(description = "GIVEN unless the child or a required party refused")
+            Decision decision,
+
             ConsentState state,
-            @Schema(description = "True when ACTIVE and every party the notice requires has given consent") boolean effective,
-            @Schema(description = "Required parties whose consent is still missing", examples = "[\"parent-or-carer\"]") List<String> missingParties,
+
+            @Schema(description = "True when ACTIVE and every party the notice requires has given consent")
+            boolean effective,
+
+            @Schema(description = "Required parties whose consent is still missing", examples = "[\"parent-or-carer\"]")
+            List<String> missingParties,
+
             List<PartyView> parties,
             @Schema(examples = "paper-form") String collectionMethod,
             LocalDate formIssuedOn,
@@ -73,33 +95,48 @@ public final class ConsentViews {
             String recordedBy,
             String recordedOrg,
             Instant recordedAt,
-            @Schema(description = "Last day on which withdrawal is accepted at once (Europe/London); absent means any time") LocalDate withdrawalWindowEndsOn,
-            @Schema(description = "The notice changed materially since; ask again") boolean reconsentRequired,
+
+            @Schema(
+                    description =
+                            "Last day on which withdrawal is accepted at once (Europe/London); absent means any time")
+            LocalDate withdrawalWindowEndsOn,
+
+            @Schema(description = "The notice changed materially since; ask again")
+            boolean reconsentRequired,
+
             Instant effectiveFrom,
             Instant endedAt,
-            @JsonIgnore long rowVersion) {
-    }
+            @JsonIgnore long rowVersion) {}
 
     @Schema(name = "Subject", examples = """
             {"id": "5d0c7e4a-2b1f-4c3d-8e9f-a0b1c2d3e4f5", "dateOfBirth": "2013-11-20",
              "identifiers": [{"system": "nhs-number", "value": "9990000018"}], "createdAt": "2026-03-03T14:05:00Z"}""")
-    public record SubjectView(UUID id, LocalDate dateOfBirth, List<IdentifierView> identifiers, Instant createdAt,
-            @JsonIgnore long rowVersion) {
-    }
+    public record SubjectView(
+            UUID id,
+            LocalDate dateOfBirth,
+            List<IdentifierView> identifiers,
+            Instant createdAt,
+            @JsonIgnore long rowVersion) {}
 
     @Schema(name = "HistoryEntry", examples = """
             {"seq": 1, "event": "RECORDED", "to": "ACTIVE", "actor": "caseworker", "at": "2026-03-03T14:05:00Z",
              "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
              "hash": "4b7e1f0c2a9d8e3f5c6b7a8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f"}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record HistoryEntryView(int seq, String event, ConsentState from, ConsentState to, String actor, Instant at,
-            String reason, String prevHash, String hash) {
-    }
+    public record HistoryEntryView(
+            int seq,
+            String event,
+            ConsentState from,
+            ConsentState to,
+            String actor,
+            Instant at,
+            String reason,
+            String prevHash,
+            String hash) {}
 
     @Schema(name = "HistoryVerification", examples = """
             {"recordId": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10", "valid": true, "entries": 3, "problems": []}""")
-    public record VerificationView(UUID recordId, boolean valid, int entries, List<String> problems) {
-    }
+    public record VerificationView(UUID recordId, boolean valid, int entries, List<String> problems) {}
 
     @Schema(name = "CheckResult", examples = """
             {"consented": true, "notice": "what-it-means-to-me", "purpose": "research-what-it-means-to-me",
@@ -109,23 +146,36 @@ public final class ConsentViews {
              "state": "ACTIVE", "reconsentRequired": false}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CheckView(
-            @Schema(description = "Whether an effective consent covers the purpose at that time") boolean consented,
-            String notice, String purpose, Instant at, List<String> reasons,
+            @Schema(description = "Whether an effective consent covers the purpose at that time")
+            boolean consented,
+
+            String notice,
+            String purpose,
+            Instant at,
+            List<String> reasons,
             @Schema(description = "The record relied on") UUID recordId,
             NoticeRef noticeVersion,
             ConsentState state,
-            Boolean reconsentRequired) {
-    }
+            Boolean reconsentRequired) {}
 
     @Schema(name = "WithdrawalRequest", examples = """
             {"id": "6e5d4c3b-2a19-4f8e-8d7c-6b5a49382716", "recordId": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10",
              "requestedBy": "child", "channel": "told their caseworker", "reason": "changed their mind",
              "receivedAt": "2026-03-25T10:00:00Z", "windowEndedOn": "2026-03-17", "status": "REFERRED", "recordedBy": "caseworker"}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record WithdrawalRequestView(UUID id, UUID recordId, String requestedBy, String channel, String reason,
-            Instant receivedAt, LocalDate windowEndedOn, String status, String recordedBy, String resolvedBy,
-            Instant resolvedAt, String resolutionNote) {
-    }
+    public record WithdrawalRequestView(
+            UUID id,
+            UUID recordId,
+            String requestedBy,
+            String channel,
+            String reason,
+            Instant receivedAt,
+            LocalDate windowEndedOn,
+            String status,
+            String recordedBy,
+            String resolvedBy,
+            Instant resolvedAt,
+            String resolutionNote) {}
 
     @Schema(name = "WithdrawalOutcome", examples = """
             {"outcome": "WITHDRAWN",
@@ -138,8 +188,9 @@ public final class ConsentViews {
                "endedAt": "2026-03-10T09:00:00Z"}}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WithdrawalOutcome(
-            @Schema(description = "WITHDRAWN at once, or REFERRED to the DPO") String outcome,
+            @Schema(description = "WITHDRAWN at once, or REFERRED to the DPO")
+            String outcome,
+
             ConsentRecordView record,
-            WithdrawalRequestView request) {
-    }
+            WithdrawalRequestView request) {}
 }

@@ -13,8 +13,7 @@ import java.util.Arrays;
 final class NdjsonLines implements Closeable {
 
     /** One physical line, numbered from 1; its bytes without the line end, or none when it was too long. */
-    record Line(int number, byte[] bytes, boolean tooLong, boolean blank) {
-    }
+    record Line(int number, byte[] bytes, boolean tooLong, boolean blank) {}
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 

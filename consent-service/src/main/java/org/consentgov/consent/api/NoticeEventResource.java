@@ -54,12 +54,28 @@ import org.jboss.logging.Logger;
  */
 @Path("/api/consents/notice-events")
 @Tag(name = "Notice events", description = "Webhook receiver for notice-service's events")
-@SecurityScheme(securitySchemeName = "webhookSignature", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-        apiKeyName = WebhookSignature.SIGNATURE_HEADER, description = "HMAC-SHA256 with the subscription's shared secret over "
-                + "<Webhook-Id>.<Webhook-Timestamp>.<body>, sent as v1=<base64>; the timestamp must be within 5 minutes (platform/WEBHOOKS.md)")
+@SecurityScheme(
+        securitySchemeName = "webhookSignature",
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER,
+        apiKeyName = WebhookSignature.SIGNATURE_HEADER,
+        description =
+                "HMAC-SHA256 with the subscription's shared secret over "
+                        + "<Webhook-Id>.<Webhook-Timestamp>.<body>, sent as v1=<base64>; the timestamp must be within 5 minutes (platform/WEBHOOKS.md)")
 @SecurityRequirement(name = "webhookSignature")
-@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class NoticeEventResource {
 
     private static final Logger LOG = Logger.getLogger(NoticeEventResource.class);
@@ -69,7 +85,10 @@ public class NoticeEventResource {
     private final Clock clock;
     private final String secret;
 
-    public NoticeEventResource(ConsentService consents, ObjectMapper mapper, Clock clock,
+    public NoticeEventResource(
+            ConsentService consents,
+            ObjectMapper mapper,
+            Clock clock,
             @ConfigProperty(name = "consent.notice-events.secret") java.util.Optional<String> secret) {
         this.consents = consents;
         this.mapper = mapper;
@@ -80,24 +99,64 @@ public class NoticeEventResource {
     @POST
     @PermitAll
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "receiveNoticeEvent", summary = "Webhook: a signed CloudEvent from notice-service",
+    @Operation(
+            operationId = "receiveNoticeEvent",
+            summary = "Webhook: a signed CloudEvent from notice-service",
             description = "Authenticated by the Webhook-Signature (platform/WEBHOOKS.md), not by a bearer token. "
                     + "A material change flags the ACTIVE consents pinned to older versions for re-consent; "
                     + "a redelivered event id changes nothing.")
     @APIResponse(responseCode = "204", description = "Stored (or already processed: the same event id)")
-    @APIResponse(responseCode = "400", description = "Not a CloudEvent, or its id is not the Webhook-Id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Signature missing, wrong or outside the 5-minute replay window", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @RequestBody(required = true, description = "The event: a CloudEvent 1.0 in structured JSON", content = @Content(mediaType = "application/cloudevents+json", schema = @Schema(implementation = ChangeEventSchema.class), examples = @ExampleObject(name = "material-change", summary = "A notice changed materially", value = """
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a CloudEvent, or its id is not the Webhook-Id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "Signature missing, wrong or outside the 5-minute replay window",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(
+            required = true,
+            description = "The event: a CloudEvent 1.0 in structured JSON",
+            content =
+                    @Content(
+                            mediaType = "application/cloudevents+json",
+                            schema = @Schema(implementation = ChangeEventSchema.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "material-change",
+                                            summary = "A notice changed materially",
+                                            value = """
             {"specversion": "1.0", "id": "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d", "source": "/notice-service",
              "type": "org.consentgov.notice.material-change", "subject": "what-it-means-to-me", "time": "2026-04-01T10:00:00Z",
              "datacontenttype": "application/json", "data": {"slug": "what-it-means-to-me", "version": 2}, "position": 57}""")))
     public Response receive(
-            @Parameter(description = "The CloudEvent's id", required = true, example = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d", schema = @Schema(type = SchemaType.STRING, maxLength = 255)) @HeaderParam(WebhookSignature.ID_HEADER) String id,
-            @Parameter(description = "When the delivery was sent, in epoch seconds", required = true, example = "1775037600", schema = @Schema(type = SchemaType.STRING, maxLength = 19, pattern = "[0-9]{1,19}")) @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
-            @Parameter(description = "v1=<base64 HMAC-SHA256>; several, space-separated, while a secret is rotated", required = true, example = "v1=K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols=", schema = @Schema(type = SchemaType.STRING, maxLength = 1000)) @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature,
+            @Parameter(
+                            description = "The CloudEvent's id",
+                            required = true,
+                            example = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+                    @HeaderParam(WebhookSignature.ID_HEADER)
+                    String id,
+            @Parameter(
+                            description = "When the delivery was sent, in epoch seconds",
+                            required = true,
+                            example = "1775037600",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 19, pattern = "[0-9]{1,19}"))
+                    @HeaderParam(WebhookSignature.TIMESTAMP_HEADER)
+                    String timestamp,
+            @Parameter(
+                            description =
+                                    "v1=<base64 HMAC-SHA256>; several, space-separated, while a secret is rotated",
+                            required = true,
+                            example = "v1=K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols=",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 1000))
+                    @HeaderParam(WebhookSignature.SIGNATURE_HEADER)
+                    String signature,
             byte[] body) {
         if (secret == null || !WebhookSignature.verify(secret, id, timestamp, body, signature, clock.instant())) {
-            throw new ProblemException(ProblemKind.UNAUTHENTICATED, "invalid-signature",
+            throw new ProblemException(
+                    ProblemKind.UNAUTHENTICATED,
+                    "invalid-signature",
                     "The Webhook-Signature is missing, wrong or outside the 5-minute replay window");
         }
         JsonNode event;
@@ -110,8 +169,12 @@ public class NoticeEventResource {
             throw ProblemException.badRequest("invalid-event", "The body's id must be the Webhook-Id", "id");
         }
         ConsentService.NoticeEventOutcome outcome = consents.onNoticeEvent(event);
-        LOG.infof("notice event %s (%s): %s, %d consent record(s) flagged for re-consent", outcome.eventId(), outcome.type(),
-                outcome.duplicate() ? "already processed" : "processed", outcome.recordsFlagged());
+        LOG.infof(
+                "notice event %s (%s): %s, %d consent record(s) flagged for re-consent",
+                outcome.eventId(),
+                outcome.type(),
+                outcome.duplicate() ? "already processed" : "processed",
+                outcome.recordsFlagged());
         return Response.noContent().build();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -18,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.consentgov.platform.problem.Problem;
 
 /**
  * Counts for notice-service's dry run of a notice change: how many ACTIVE consents are pinned to versions older
@@ -28,14 +28,27 @@ import org.consentgov.platform.problem.Problem;
 @Path("/api/consents/pinned")
 @Tag(name = "Consents", description = "Consent records")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PinnedConsentResource {
 
-    @Schema(name = "PinnedConsentCounts", description = "ACTIVE consents pinned to versions older than beforeVersion, by version", examples = """
+    @Schema(
+            name = "PinnedConsentCounts",
+            description = "ACTIVE consents pinned to versions older than beforeVersion, by version",
+            examples = """
             {"notice": "what-it-means-to-me", "beforeVersion": 2, "active": 5, "byVersion": {"1": 5}}""")
-    public record PinnedView(String notice, int beforeVersion, long active, Map<Integer, Long> byVersion) {
-    }
+    public record PinnedView(String notice, int beforeVersion, long active, Map<Integer, Long> byVersion) {}
 
     private final ConsentService consents;
 
@@ -46,22 +59,57 @@ public class PinnedConsentResource {
     @GET
     @RolesAllowed({"dpo", "integration"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "countPinnedConsents", summary = "How many ACTIVE consents are pinned to older versions of a notice",
+    @Operation(
+            operationId = "countPinnedConsents",
+            summary = "How many ACTIVE consents are pinned to older versions of a notice",
             description = "For notice-service's dry run of a notice change: counts only, no records or subjects.")
-    @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = PinnedView.class)))
-    @APIResponse(responseCode = "400", description = "notice or beforeVersion missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The counts",
+            content = @Content(schema = @Schema(implementation = PinnedView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "notice or beforeVersion missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role may not do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PinnedView pinned(
-            @Parameter(description = "Notice slug", required = true, example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @QueryParam("notice") String notice,
-            @Parameter(description = "Count the consents pinned to versions below this one", required = true, example = "2", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @QueryParam("beforeVersion") Integer beforeVersion) {
+            @Parameter(
+                            description = "Notice slug",
+                            required = true,
+                            example = "what-it-means-to-me",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = 80,
+                                            pattern = "[a-z0-9]+(-[a-z0-9]+)*"))
+                    @QueryParam("notice")
+                    String notice,
+            @Parameter(
+                            description = "Count the consents pinned to versions below this one",
+                            required = true,
+                            example = "2",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    @QueryParam("beforeVersion")
+                    Integer beforeVersion) {
         if (notice == null || notice.isBlank()) {
             throw ProblemException.badRequest("invalid-parameter", "notice is required", "notice");
         }
         if (beforeVersion == null || beforeVersion < 1) {
-            throw ProblemException.badRequest("invalid-parameter", "beforeVersion must be a positive version", "beforeVersion");
+            throw ProblemException.badRequest(
+                    "invalid-parameter", "beforeVersion must be a positive version", "beforeVersion");
         }
         Map<Integer, Long> byVersion = consents.activePinnedCounts(notice, beforeVersion);
-        return new PinnedView(notice, beforeVersion, byVersion.values().stream().mapToLong(Long::longValue).sum(), byVersion);
+        return new PinnedView(
+                notice,
+                beforeVersion,
+                byVersion.values().stream().mapToLong(Long::longValue).sum(),
+                byVersion);
     }
 }

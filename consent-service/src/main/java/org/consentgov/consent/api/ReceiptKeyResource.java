@@ -21,8 +21,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/consents/receipts/jwks.json")
 @PermitAll
 @Tag(name = "Consents")
-@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReceiptKeyResource {
 
     private final ReceiptKeys keys;
@@ -33,8 +44,19 @@ public class ReceiptKeyResource {
 
     @GET
     @Produces("application/jwk-set+json")
-    @Operation(operationId = "getReceiptKeys", summary = "The receipt verification keys (JWKS)", description = "The public keys that verify consent receipts offline (RFC 7517 JWK set). Public: anyone holding a receipt may check it.")
-    @APIResponse(responseCode = "200", description = "The public JWK set", content = @Content(mediaType = "application/jwk-set+json", schema = @Schema(type = SchemaType.OBJECT, description = "A JWK set (RFC 7517)"), examples = @ExampleObject(name = "jwks", summary = "One ES256 key", value = """
+    @Operation(
+            operationId = "getReceiptKeys",
+            summary = "The receipt verification keys (JWKS)",
+            description =
+                    "The public keys that verify consent receipts offline (RFC 7517 JWK set). Public: anyone holding a receipt may check it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The public JWK set",
+            content =
+                    @Content(
+                            mediaType = "application/jwk-set+json",
+                            schema = @Schema(type = SchemaType.OBJECT, description = "A JWK set (RFC 7517)"),
+                            examples = @ExampleObject(name = "jwks", summary = "One ES256 key", value = """
             {"keys": [{"kty": "EC", "crv": "P-256", "kid": "receipts-2026-01", "use": "sig", "alg": "ES256",
               "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]}""")))
     public Response jwks() {

@@ -1,6 +1,5 @@
 package org.consentgov.consent.api;
 
-import org.consentgov.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,6 +31,7 @@ import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
 import org.consentgov.platform.problem.Problem;
+import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -48,12 +48,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Subjects", description = "Children and young people the consents are about: identifiers and date of birth, no names")
+@Tag(
+        name = "Subjects",
+        description = "Children and young people the consents are about: identifiers and date of birth, no names")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubjectResource {
 
     private final SubjectService subjects;
@@ -68,37 +87,91 @@ public class SubjectResource {
 
     @POST
     @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
-    @Operation(operationId = "createSubject", summary = "Register a subject", description = "Identifiers are checked: NHS number (modulus 11), UPN (check letter), NI number format, case-management id.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response", example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a", schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SubjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid identifier or body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A subject with one of these identifiers exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Date of birth in the future", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid SubjectRequest request,
-            UriInfo uri) {
+    @Operation(
+            operationId = "createSubject",
+            summary = "Register a subject",
+            description =
+                    "Identifiers are checked: NHS number (modulus 11), UPN (check letter), NI number format, case-management id.")
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description = "Makes a retry return the first response",
+            example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = SubjectView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid identifier or body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A subject with one of these identifiers exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Date of birth in the future",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid SubjectRequest request, UriInfo uri) {
         return idempotency.execute(key, "POST /api/subjects", request, () -> {
             SubjectView created = subjects.create(request);
-            return Response.created(uri.getBaseUriBuilder().path("api/subjects/{id}").build(created.id()))
-                    .tag(ETags.of(created.rowVersion())).entity(created).type(MediaType.APPLICATION_JSON).build();
+            return Response.created(
+                            uri.getBaseUriBuilder().path("api/subjects/{id}").build(created.id()))
+                    .tag(ETags.of(created.rowVersion()))
+                    .entity(created)
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
         });
     }
 
     @GET
     @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
-    @Operation(operationId = "findSubject", summary = "Find a subject by identifier", description = "identifier=system:value, e.g. nhs-number:9434765919")
-    @APIResponse(responseCode = "200", description = "The subject", content = @Content(schema = @Schema(implementation = SubjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid identifier", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No subject has it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SubjectView find(@Parameter(description = "system:value", required = true, example = "nhs-number:9990000018", schema = @Schema(type = SchemaType.STRING, maxLength = 105)) @QueryParam("identifier") @NotBlank String identifier) {
+    @Operation(
+            operationId = "findSubject",
+            summary = "Find a subject by identifier",
+            description = "identifier=system:value, e.g. nhs-number:9434765919")
+    @APIResponse(
+            responseCode = "200",
+            description = "The subject",
+            content = @Content(schema = @Schema(implementation = SubjectView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid identifier",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No subject has it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SubjectView find(
+            @Parameter(
+                            description = "system:value",
+                            required = true,
+                            example = "nhs-number:9990000018",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 105))
+                    @QueryParam("identifier")
+                    @NotBlank
+                    String identifier) {
         return subjects.find(identifier);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
-    @Operation(operationId = "getSubject", summary = "Read a subject", description = "Identifiers and date of birth. The read is logged.")
-    @APIResponse(responseCode = "200", description = "The subject", content = @Content(schema = @Schema(implementation = SubjectView.class)))
-    @APIResponse(responseCode = "404", description = "No such subject", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            operationId = "getSubject",
+            summary = "Read a subject",
+            description = "Identifiers and date of birth. The read is logged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The subject",
+            content = @Content(schema = @Schema(implementation = SubjectView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such subject",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubjectView get(@PathParam("id") UUID id) {
         return subjects.get(id);
     }
@@ -106,12 +179,24 @@ public class SubjectResource {
     @GET
     @Path("{id}/consents")
     @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR})
-    @Operation(operationId = "listSubjectConsents", summary = "A subject's consent records", description = "The consent picture of one child, oldest first.")
+    @Operation(
+            operationId = "listSubjectConsents",
+            summary = "A subject's consent records",
+            description = "The consent picture of one child, oldest first.")
     @APIResponse(responseCode = "200", description = "A page of records")
-    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<ConsentRecordView> consents(@PathParam("id") UUID id,
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<ConsentRecordView> consents(
+            @PathParam("id") UUID id,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+            @Parameter(description = "Page size, at most 100")
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(Paging.MAX_SIZE)
+                    int size) {
         return consents.list(new ConsentRecordRepository.Filter(null, null, null, null, id), page, size);
     }
 }

@@ -1,6 +1,5 @@
 package org.consentgov.consent.api;
 
-import org.consentgov.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,6 +23,7 @@ import org.consentgov.consent.persistence.WithdrawalRequest;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
 import org.consentgov.platform.problem.Problem;
+import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -41,10 +41,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Withdrawal requests", description = "Late withdrawals referred to the data protection officer")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only the DPO", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "Only the DPO",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WithdrawalRequestResource {
 
     private final ConsentService service;
@@ -55,24 +72,52 @@ public class WithdrawalRequestResource {
 
     @GET
     @RolesAllowed(Roles.DPO)
-    @Operation(operationId = "listWithdrawalRequests", summary = "List late withdrawal requests", description = "Oldest first; filter by status (REFERRED for the DPO's queue).")
+    @Operation(
+            operationId = "listWithdrawalRequests",
+            summary = "List late withdrawal requests",
+            description = "Oldest first; filter by status (REFERRED for the DPO's queue).")
     @APIResponse(responseCode = "200", description = "A page of requests")
-    @APIResponse(responseCode = "400", description = "Invalid status or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid status or paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<WithdrawalRequestView> list(
-            @Parameter(description = "Only requests in this status; REFERRED is the DPO's queue") @QueryParam("status") WithdrawalRequest.Status status,
+            @Parameter(description = "Only requests in this status; REFERRED is the DPO's queue") @QueryParam("status")
+                    WithdrawalRequest.Status status,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+            @Parameter(description = "Page size, at most 100")
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(Paging.MAX_SIZE)
+                    int size) {
         return service.withdrawalRequests(status, page, size);
     }
 
     @POST
     @Path("{id}/resolve")
     @RolesAllowed(Roles.DPO)
-    @Operation(operationId = "resolveWithdrawalRequest", summary = "Accept or decline a late withdrawal", description = "Accepting withdraws the record now; either way the decision and its reason join the record's history.")
-    @APIResponse(responseCode = "200", description = "Resolved", content = @Content(schema = @Schema(implementation = WithdrawalRequestView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already resolved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            operationId = "resolveWithdrawalRequest",
+            summary = "Accept or decline a late withdrawal",
+            description =
+                    "Accepting withdraws the record now; either way the decision and its reason join the record's history.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Resolved",
+            content = @Content(schema = @Schema(implementation = WithdrawalRequestView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already resolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WithdrawalRequestView resolve(@PathParam("id") UUID id, @NotNull @Valid ResolveWithdrawalRequest request) {
         return service.resolve(id, request.decision(), request.note());
     }

@@ -25,8 +25,8 @@ public class ResearchAccess {
             String[] parts = pair.split(":", 2);
             map.computeIfAbsent(parts[0], k -> new java.util.HashSet<>()).add(parts[1]);
         });
-        this.noticesByOrg = map.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                e -> Set.copyOf(e.getValue())));
+        this.noticesByOrg = map.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
     }
 
     public boolean allows(String org, String noticeSlug) {

@@ -57,15 +57,18 @@ public class DemoConsents {
     static final Duration MAX_DELAY = Duration.ofSeconds(8);
     private static final Logger LOG = Logger.getLogger(DemoConsents.class);
 
-    record DemoSet(String notice, String purpose, List<DemoSubject> subjects) {
-    }
+    record DemoSet(String notice, String purpose, List<DemoSubject> subjects) {}
 
-    record DemoSubject(String scenario, String nhsNumber, String caseManagementId, int ageYears, int formReceivedDaysAgo,
-            CollectionMethod collectionMethod, List<DemoParty> parties) {
-    }
+    record DemoSubject(
+            String scenario,
+            String nhsNumber,
+            String caseManagementId,
+            int ageYears,
+            int formReceivedDaysAgo,
+            CollectionMethod collectionMethod,
+            List<DemoParty> parties) {}
 
-    record DemoParty(String role, String relationship, Decision decision, Capacity capacity) {
-    }
+    record DemoParty(String role, String relationship, Decision decision, Capacity capacity) {}
 
     private final ConsentService service;
     private final ConsentRecordRepository records;
@@ -74,8 +77,13 @@ public class DemoConsents {
     private final Clock clock;
     private final boolean enabled;
 
-    public DemoConsents(ConsentService service, ConsentRecordRepository records, @RestClient NoticeClient notices,
-            ObjectMapper mapper, Clock clock, @ConfigProperty(name = "consent.demo-data.enabled") boolean enabled) {
+    public DemoConsents(
+            ConsentService service,
+            ConsentRecordRepository records,
+            @RestClient NoticeClient notices,
+            ObjectMapper mapper,
+            Clock clock,
+            @ConfigProperty(name = "consent.demo-data.enabled") boolean enabled) {
         this.service = service;
         this.records = records;
         this.notices = notices;
@@ -99,7 +107,8 @@ public class DemoConsents {
     private void load() {
         DemoSet demo = read();
         boolean present = QuarkusTransaction.requiringNew()
-                .call(() -> records.count(new ConsentRecordRepository.Filter(demo.notice(), null, null, null, null)) > 0);
+                .call(() ->
+                        records.count(new ConsentRecordRepository.Filter(demo.notice(), null, null, null, null)) > 0);
         if (present) {
             LOG.debugf("Demo consents skipped: records for %s exist already", demo.notice());
             return;
@@ -110,9 +119,12 @@ public class DemoConsents {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), WithdrawalWindow.LONDON);
         List<RecordConsentRequest> requests = demo.subjects().stream()
-                .map(s -> request(demo, notice.get(), s, today)).toList();
+                .map(s -> request(demo, notice.get(), s, today))
+                .toList();
         QuarkusTransaction.requiringNew().run(() -> requests.forEach(service::record));
-        LOG.infof("Recorded %d demo consents for %s version %d", requests.size(), demo.notice(), notice.get().version());
+        LOG.infof(
+                "Recorded %d demo consents for %s version %d",
+                requests.size(), demo.notice(), notice.get().version());
     }
 
     /** The version in force, asking again with a growing pause while notice-service is not up yet. */
@@ -129,7 +141,9 @@ public class DemoConsents {
             } catch (WebApplicationException e) {
                 int status = e.getResponse().getStatus();
                 if (status == 404) {
-                    LOG.warnf("Demo consents skipped: notice-service publishes no notice '%s' (is its demo data on?)", slug);
+                    LOG.warnf(
+                            "Demo consents skipped: notice-service publishes no notice '%s' (is its demo data on?)",
+                            slug);
                     return Optional.empty();
                 }
                 why = "status " + status;
@@ -137,11 +151,14 @@ public class DemoConsents {
                 why = e.getMessage();
             }
             if (attempt == ATTEMPTS) {
-                LOG.warnf("Demo consents skipped: notice-service did not give '%s' after %d attempts (last: %s)", slug,
-                        ATTEMPTS, why);
+                LOG.warnf(
+                        "Demo consents skipped: notice-service did not give '%s' after %d attempts (last: %s)",
+                        slug, ATTEMPTS, why);
                 return Optional.empty();
             }
-            LOG.infof("notice-service not ready for the demo consents (%s); asking again in %d ms", why, delay.toMillis());
+            LOG.infof(
+                    "notice-service not ready for the demo consents (%s); asking again in %d ms",
+                    why, delay.toMillis());
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
@@ -158,12 +175,20 @@ public class DemoConsents {
         LocalDate born = today.minusYears(s.ageYears()).minusMonths(4);
         LocalDate signed = received.minusDays(1);
         List<PartyRequest> parties = s.parties().stream()
-                .map(p -> new PartyRequest(p.role(), p.relationship(), p.decision(), p.capacity(),
-                        p.capacity() == null || p.capacity() == Capacity.NOT_ASSESSED ? null : received.minusDays(2), signed))
+                .map(p -> new PartyRequest(
+                        p.role(),
+                        p.relationship(),
+                        p.decision(),
+                        p.capacity(),
+                        p.capacity() == null || p.capacity() == Capacity.NOT_ASSESSED ? null : received.minusDays(2),
+                        signed))
                 .toList();
         return new RecordConsentRequest(
-                new SubjectRequest(List.of(new IdentifierRequest("nhs-number", s.nhsNumber()),
-                        new IdentifierRequest("case-management-id", s.caseManagementId())), born),
+                new SubjectRequest(
+                        List.of(
+                                new IdentifierRequest("nhs-number", s.nhsNumber()),
+                                new IdentifierRequest("case-management-id", s.caseManagementId())),
+                        born),
                 null,
                 new NoticeRefRequest(notice.slug(), notice.version(), notice.contentHash()),
                 List.of(demo.purpose()),

@@ -66,8 +66,7 @@ public class ConsentBulkWriter {
     private static final Logger LOG = Logger.getLogger(ConsentBulkWriter.class);
 
     /** One line to record: its number in the file and the parsed, Bean-Validated request. */
-    public record Line(int number, RecordConsentRequest request) {
-    }
+    public record Line(int number, RecordConsentRequest request) {}
 
     /** What became of a line: created or replayed with the record's id, or refused with the problem. */
     public record Outcome(int line, UUID id, boolean replayed, RuntimeException failure) {
@@ -97,8 +96,12 @@ public class ConsentBulkWriter {
     private final SecurityIdentity identity;
     private final Caller caller;
 
-    public ConsentBulkWriter(ConsentService consents, AgroalDataSource dataSource, ObjectMapper mapper,
-            SecurityIdentity identity, Caller caller) {
+    public ConsentBulkWriter(
+            ConsentService consents,
+            AgroalDataSource dataSource,
+            ObjectMapper mapper,
+            SecurityIdentity identity,
+            Caller caller) {
         this.consents = consents;
         this.dataSource = dataSource;
         this.mapper = mapper;
@@ -121,13 +124,13 @@ public class ConsentBulkWriter {
 
     /** The canonical fingerprint {@link IdempotentExecutor} stores for a request under an operation. */
     static String fingerprint(String operation, Object request) {
-        return CanonicalJson.sha256Hex((operation + "\n").getBytes(StandardCharsets.UTF_8),
+        return CanonicalJson.sha256Hex(
+                (operation + "\n").getBytes(StandardCharsets.UTF_8),
                 CanonicalJson.of(request).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A subject as the batch knows it. */
-    private record KnownSubject(UUID id, LocalDate dateOfBirth) {
-    }
+    private record KnownSubject(UUID id, LocalDate dateOfBirth) {}
 
     /** An ACTIVE record as the batch knows it: read from the database, or created by an earlier line. */
     private static final class Active {
@@ -140,8 +143,7 @@ public class ConsentBulkWriter {
         }
     }
 
-    private record StoredKey(String fingerprint, Integer status, String body) {
-    }
+    private record StoredKey(String fingerprint, Integer status, String body) {}
 
     private final class Batch {
         private final Connection connection;
@@ -169,7 +171,9 @@ public class ConsentBulkWriter {
             this.connection = connection;
             this.key = key;
             this.operation = operation;
-            this.idempotencyCaller = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+            this.idempotencyCaller = identity.isAnonymous()
+                    ? "anonymous"
+                    : identity.getPrincipal().getName();
         }
 
         List<Outcome> write(List<Line> lines) throws SQLException, JsonProcessingException {
@@ -198,12 +202,17 @@ public class ConsentBulkWriter {
                 throw new BatchFailed("idempotency key " + key + ":" + line.number() + " is in use", null);
             }
             if (!found.fingerprint().equals(fingerprint(operation, line.request()))) {
-                return Outcome.failed(line.number(), ProblemException.rule("idempotency-key-reused",
-                        "This Idempotency-Key was used for a different request; use a new key for a new request",
-                        IdempotentExecutor.HEADER));
+                return Outcome.failed(
+                        line.number(),
+                        ProblemException.rule(
+                                "idempotency-key-reused",
+                                "This Idempotency-Key was used for a different request; use a new key for a new request",
+                                IdempotentExecutor.HEADER));
             }
             try {
-                return Outcome.replayed(line.number(), UUID.fromString(mapper.readTree(found.body()).path("id").asText()));
+                return Outcome.replayed(
+                        line.number(),
+                        UUID.fromString(mapper.readTree(found.body()).path("id").asText()));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new IllegalStateException("stored import response unreadable", e);
             }
@@ -222,22 +231,26 @@ public class ConsentBulkWriter {
             if (request.subjectId() != null) {
                 subject = byId.get(request.subjectId());
                 if (subject == null) {
-                    throw ProblemException.rule("unknown-subject", "No subject has id " + request.subjectId(), "subjectId");
+                    throw ProblemException.rule(
+                            "unknown-subject", "No subject has id " + request.subjectId(), "subjectId");
                 }
             } else {
                 // SubjectService.resolveOrCreate, against the batch's identifiers
-                List<IdentifierView> identifiers = SubjectService.validate(request.subject().identifiers(),
-                        "subject.identifiers");
-                if (request.subject().dateOfBirth().isAfter(LocalDate.ofInstant(consents.now(), WithdrawalWindow.LONDON))) {
-                    throw ProblemException.rule("date-in-future", "The date of birth is in the future",
-                            "subject.dateOfBirth");
+                List<IdentifierView> identifiers =
+                        SubjectService.validate(request.subject().identifiers(), "subject.identifiers");
+                if (request.subject()
+                        .dateOfBirth()
+                        .isAfter(LocalDate.ofInstant(consents.now(), WithdrawalWindow.LONDON))) {
+                    throw ProblemException.rule(
+                            "date-in-future", "The date of birth is in the future", "subject.dateOfBirth");
                 }
                 KnownSubject found = null;
                 for (IdentifierView id : identifiers) {
                     KnownSubject match = byIdentifier.get(identifierKey(id.system(), id.value()));
                     if (match != null) {
                         if (found != null && !found.id().equals(match.id())) {
-                            throw ProblemException.rule("identifiers-name-different-subjects",
+                            throw ProblemException.rule(
+                                    "identifiers-name-different-subjects",
                                     "These identifiers belong to two different subjects; resolve the duplicate first",
                                     "subject.identifiers");
                         }
@@ -246,8 +259,10 @@ public class ConsentBulkWriter {
                 }
                 if (found != null) {
                     if (!found.dateOfBirth().equals(request.subject().dateOfBirth())) {
-                        throw ProblemException.rule("date-of-birth-mismatch",
-                                "The subject with these identifiers has another date of birth", "subject.dateOfBirth");
+                        throw ProblemException.rule(
+                                "date-of-birth-mismatch",
+                                "The subject with these identifiers has another date of birth",
+                                "subject.dateOfBirth");
                     }
                     List<IdentifierView> missing = new ArrayList<>();
                     for (IdentifierView id : identifiers) {
@@ -258,7 +273,8 @@ public class ConsentBulkWriter {
                     toAdd = missing;
                     subject = found;
                 } else {
-                    subject = new KnownSubject(UUID.randomUUID(), request.subject().dateOfBirth());
+                    subject = new KnownSubject(
+                            UUID.randomUUID(), request.subject().dateOfBirth());
                     toAdd = identifiers;
                     created = true;
                 }
@@ -275,19 +291,24 @@ public class ConsentBulkWriter {
                 byIdentifier.put(identifierKey(id.system(), id.value()), subject);
             }
             Instant now = consents.now();
-            ConsentRecord record = consents.newRecord(request, notice, dataCategories, subject.id(),
-                    subject.dateOfBirth(), now);
+            ConsentRecord record =
+                    consents.newRecord(request, notice, dataCategories, subject.id(), subject.dateOfBirth(), now);
             String slot = activeKey(subject.id(), notice.slug());
             List<Active> replaced = active.getOrDefault(slot, List.of());
             newRecords.add(record);
-            history.add(consents.historyEntry(record, "recorded", null, record.state, null, consents.recordedPayload(record),
-                    now));
+            history.add(consents.historyEntry(
+                    record, "recorded", null, record.state, null, consents.recordedPayload(record), now));
             for (Active old : replaced) {
                 ConsentState from = old.record.state;
                 old.record.state = ConsentState.SUPERSEDED;
                 old.record.endedAt = now;
-                history.add(consents.historyEntry(old.record, "superseded", from, ConsentState.SUPERSEDED,
-                        "superseded by record " + record.id, mapper.createObjectNode().put("supersededBy", record.id.toString()),
+                history.add(consents.historyEntry(
+                        old.record,
+                        "superseded",
+                        from,
+                        ConsentState.SUPERSEDED,
+                        "superseded by record " + record.id,
+                        mapper.createObjectNode().put("supersededBy", record.id.toString()),
                         now));
                 if (old.stored) {
                     superseded.put(old.record.id, old.record);
@@ -306,19 +327,34 @@ public class ConsentBulkWriter {
                 nowActive.add(new Active(record, false));
             }
             active.put(slot, nowActive);
-            accesses.add(new Object[] {UUID.randomUUID(), subject.id(), callerName, callerOrg, "record-consent",
-                    consents.now(), RequestIds.current()});
+            accesses.add(new Object[] {
+                UUID.randomUUID(),
+                subject.id(),
+                callerName,
+                callerOrg,
+                "record-consent",
+                consents.now(),
+                RequestIds.current()
+            });
             if (key != null) {
-                keys.add(new Object[] {key + ":" + line.number(), fingerprint(operation, request),
-                        mapper.writeValueAsString(Map.of("id", record.id))});
+                keys.add(new Object[] {
+                    key + ":" + line.number(),
+                    fingerprint(operation, request),
+                    mapper.writeValueAsString(Map.of("id", record.id))
+                });
             }
             return record.id;
         }
 
         private void event(String type, ConsentRecord record, UUID supersededBy) throws JsonProcessingException {
             Instant at = consents.now();
-            events.add(new Object[] {UUID.randomUUID(), record.id.toString(), type, consents.clockInstant(),
-                    mapper.writeValueAsString(ConsentService.recordedEventData(record, at, supersededBy))});
+            events.add(new Object[] {
+                UUID.randomUUID(),
+                record.id.toString(),
+                type,
+                consents.clockInstant(),
+                mapper.writeValueAsString(ConsentService.recordedEventData(record, at, supersededBy))
+            });
         }
 
         // ---- reads
@@ -337,12 +373,15 @@ public class ConsentBulkWriter {
                     FROM unnest(?::varchar[]) AS k (key)
                     JOIN LATERAL (SELECT fingerprint, response_status, response_body FROM idempotency_key
                                   WHERE caller = ? AND idempotency_key = k.key LIMIT 1) ik ON true""")) {
-                select.setArray(1, connection.createArrayOf("varchar", numbers.keySet().toArray()));
+                select.setArray(
+                        1, connection.createArrayOf("varchar", numbers.keySet().toArray()));
                 select.setString(2, idempotencyCaller);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        Integer status = row.getObject("response_status") == null ? null : row.getInt("response_status");
-                        found.put(numbers.get(row.getString(1)),
+                        Integer status =
+                                row.getObject("response_status") == null ? null : row.getInt("response_status");
+                        found.put(
+                                numbers.get(row.getString(1)),
                                 new StoredKey(row.getString("fingerprint"), status, row.getString("response_body")));
                     }
                 }
@@ -379,8 +418,8 @@ public class ConsentBulkWriter {
                     select.setArray(2, connection.createArrayOf("varchar", values.toArray()));
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
-                            KnownSubject subject = new KnownSubject(row.getObject(3, UUID.class),
-                                    row.getObject(4, LocalDate.class));
+                            KnownSubject subject =
+                                    new KnownSubject(row.getObject(3, UUID.class), row.getObject(4, LocalDate.class));
                             byIdentifier.put(identifierKey(row.getString(1), row.getString(2)), subject);
                             byId.put(subject.id(), subject);
                         }
@@ -389,13 +428,13 @@ public class ConsentBulkWriter {
             }
             subjectIds.removeAll(byId.keySet());
             if (!subjectIds.isEmpty()) {
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT id, date_of_birth FROM subject WHERE id = ANY (?)")) {
+                try (PreparedStatement select =
+                        connection.prepareStatement("SELECT id, date_of_birth FROM subject WHERE id = ANY (?)")) {
                     select.setArray(1, connection.createArrayOf("uuid", subjectIds.toArray()));
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
-                            KnownSubject subject = new KnownSubject(row.getObject(1, UUID.class),
-                                    row.getObject(2, LocalDate.class));
+                            KnownSubject subject =
+                                    new KnownSubject(row.getObject(1, UUID.class), row.getObject(2, LocalDate.class));
                             byId.put(subject.id(), subject);
                         }
                     }
@@ -409,7 +448,8 @@ public class ConsentBulkWriter {
                            history_length, history_head, row_version
                     FROM consent_record WHERE subject_id = ANY (?) AND state = 'ACTIVE'
                     ORDER BY id FOR UPDATE""")) {
-                select.setArray(1, connection.createArrayOf("uuid", byId.keySet().toArray()));
+                select.setArray(
+                        1, connection.createArrayOf("uuid", byId.keySet().toArray()));
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         ConsentRecord r = new ConsentRecord();
@@ -611,8 +651,9 @@ public class ConsentBulkWriter {
                 insert.executeBatch();
             }
             // one line per batch instead of one per record: the rows above are the evidence, with ids only
-            LOG.infof("subject access: record-consent by %s (%s) for %d subjects (bulk import)", callerName, callerOrg,
-                    accesses.size());
+            LOG.infof(
+                    "subject access: record-consent by %s (%s) for %d subjects (bulk import)",
+                    callerName, callerOrg, accesses.size());
         }
 
         private void insertEvents() throws SQLException {
@@ -661,7 +702,9 @@ public class ConsentBulkWriter {
     }
 
     private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return instant == null
+                ? null
+                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     private static String identifierKey(String system, String value) {

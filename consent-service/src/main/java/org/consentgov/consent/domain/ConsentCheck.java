@@ -12,16 +12,22 @@ import java.util.UUID;
 public final class ConsentCheck {
 
     /** What the check needs of a record. */
-    public record Candidate(UUID id, int noticeVersion, String noticeContentHash, ConsentState state, boolean effective,
-            List<String> purposes, List<String> missingParties, Instant recordedAt, Instant effectiveFrom, Instant endedAt,
-            boolean reconsentRequired) {
-    }
+    public record Candidate(
+            UUID id,
+            int noticeVersion,
+            String noticeContentHash,
+            ConsentState state,
+            boolean effective,
+            List<String> purposes,
+            List<String> missingParties,
+            Instant recordedAt,
+            Instant effectiveFrom,
+            Instant endedAt,
+            boolean reconsentRequired) {}
 
-    public record Answer(boolean consented, List<String> reasons, Candidate reliedOn) {
-    }
+    public record Answer(boolean consented, List<String> reasons, Candidate reliedOn) {}
 
-    private ConsentCheck() {
-    }
+    private ConsentCheck() {}
 
     public static Answer at(List<Candidate> newestFirst, String purpose, Instant at) {
         if (newestFirst.isEmpty()) {
@@ -45,7 +51,8 @@ public final class ConsentCheck {
                 return new Answer(false, List.of("consent was refused (record " + c.id() + ")"), c);
             }
             if (c.effectiveFrom() == null || c.effectiveFrom().isAfter(at)) {
-                String why = c.missingParties().isEmpty() ? "record " + c.id() + " was not yet effective at " + at
+                String why = c.missingParties().isEmpty()
+                        ? "record " + c.id() + " was not yet effective at " + at
                         : "record " + c.id() + " is missing the consent of: " + String.join(", ", c.missingParties());
                 if (c.endedAt() == null || c.endedAt().isAfter(at)) {
                     return new Answer(false, List.of(why), c);
@@ -54,8 +61,11 @@ public final class ConsentCheck {
                 continue;
             }
             if (c.endedAt() != null && !c.endedAt().isAfter(at)) {
-                return new Answer(false, List.of("consent ended at " + c.endedAt() + " (" + c.state().name().toLowerCase()
-                        + ", record " + c.id() + ")"), c);
+                return new Answer(
+                        false,
+                        List.of("consent ended at " + c.endedAt() + " ("
+                                + c.state().name().toLowerCase() + ", record " + c.id() + ")"),
+                        c);
             }
             List<String> yes = new ArrayList<>();
             yes.add("effective consent recorded " + c.recordedAt() + " under notice version " + c.noticeVersion());

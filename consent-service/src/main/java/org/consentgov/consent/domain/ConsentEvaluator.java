@@ -15,24 +15,26 @@ public final class ConsentEvaluator {
 
     /** The slot a parent, carer, guardian or the local authority as corporate parent can fill. */
     public static final String PARENT_OR_CARER = "parent-or-carer";
+
     static final Set<String> PARENTAL_ROLES = Set.of("parent", "carer", "guardian", "local-authority");
 
     /** The notice's consent terms, as far as they decide who must agree. */
-    public record Terms(List<String> requiredParties, String parentOrCarer, Integer parentOrCarerUnderAge) {
-    }
+    public record Terms(List<String> requiredParties, String parentOrCarer, Integer parentOrCarerUnderAge) {}
 
-    public record Party(String role, Decision decision, Capacity capacity) {
-    }
+    public record Party(String role, Decision decision, Capacity capacity) {}
 
-    public record Outcome(Decision decision, ConsentState state, boolean effective, List<String> missingParties,
-            List<String> reasons) {
-    }
+    public record Outcome(
+            Decision decision,
+            ConsentState state,
+            boolean effective,
+            List<String> missingParties,
+            List<String> reasons) {}
 
-    private ConsentEvaluator() {
-    }
+    private ConsentEvaluator() {}
 
     /** The slots that must be filled with consent: the notice's required parties, plus a parent or carer when its rule says so. */
-    public static List<String> requiredSlots(Terms terms, LocalDate dateOfBirth, LocalDate formReceivedOn, List<Party> parties) {
+    public static List<String> requiredSlots(
+            Terms terms, LocalDate dateOfBirth, LocalDate formReceivedOn, List<Party> parties) {
         List<String> slots = new ArrayList<>();
         for (String role : terms.requiredParties() == null ? List.<String>of() : terms.requiredParties()) {
             String slot = PARENTAL_ROLES.contains(role) ? PARENT_OR_CARER : role;
@@ -42,10 +44,11 @@ public final class ConsentEvaluator {
         }
         boolean parentNeeded = switch (terms.parentOrCarer() == null ? "NEVER" : terms.parentOrCarer()) {
             case "ALWAYS" -> true;
-            case "UNDER_AGE" -> terms.parentOrCarerUnderAge() != null
-                    && Period.between(dateOfBirth, formReceivedOn).getYears() < terms.parentOrCarerUnderAge();
-            case "WHERE_NEEDED" -> parties.stream()
-                    .noneMatch(p -> "child".equals(p.role()) && p.capacity() == Capacity.GILLICK_COMPETENT);
+            case "UNDER_AGE" ->
+                terms.parentOrCarerUnderAge() != null
+                        && Period.between(dateOfBirth, formReceivedOn).getYears() < terms.parentOrCarerUnderAge();
+            case "WHERE_NEEDED" ->
+                parties.stream().noneMatch(p -> "child".equals(p.role()) && p.capacity() == Capacity.GILLICK_COMPETENT);
             default -> false;
         };
         if (parentNeeded && !slots.contains(PARENT_OR_CARER)) {
@@ -75,12 +78,14 @@ public final class ConsentEvaluator {
             }
         }
         if (refused) {
-            return new Outcome(Decision.REFUSED, ConsentState.REFUSED, false, List.copyOf(missing), List.copyOf(reasons));
+            return new Outcome(
+                    Decision.REFUSED, ConsentState.REFUSED, false, List.copyOf(missing), List.copyOf(reasons));
         }
         for (String slot : missing) {
             reasons.add("consent of the " + slot + " is still missing");
         }
-        return new Outcome(Decision.GIVEN, ConsentState.ACTIVE, missing.isEmpty(), List.copyOf(missing), List.copyOf(reasons));
+        return new Outcome(
+                Decision.GIVEN, ConsentState.ACTIVE, missing.isEmpty(), List.copyOf(missing), List.copyOf(reasons));
     }
 
     private static boolean fills(Party party, String slot) {

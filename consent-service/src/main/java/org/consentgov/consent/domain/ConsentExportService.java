@@ -36,7 +36,8 @@ public class ConsentExportService {
     private final SubjectService subjects;
     private final Caller caller;
 
-    public ConsentExportService(ConsentRecordChunks chunks, ConsentService consents, SubjectService subjects, Caller caller) {
+    public ConsentExportService(
+            ConsentRecordChunks chunks, ConsentService consents, SubjectService subjects, Caller caller) {
         this.chunks = chunks;
         this.consents = consents;
         this.subjects = subjects;
@@ -48,18 +49,28 @@ public class ConsentExportService {
         return export(filter, format, CHUNK_SIZE, sink);
     }
 
-    public long export(ConsentRecordRepository.Filter filter, String format, int chunkSize, Sink sink) throws IOException {
+    public long export(ConsentRecordRepository.Filter filter, String format, int chunkSize, Sink sink)
+            throws IOException {
         // who exported what selection, never the data
-        LOG.infof("consent export by %s (%s) as %s: notice=%s state=%s recordedFrom=%s recordedTo=%s subject=%s",
-                caller.name(), caller.org().orElse("no org"), format, filter.notice(), filter.state(),
-                filter.recordedFrom(), filter.recordedTo(), filter.subjectId());
+        LOG.infof(
+                "consent export by %s (%s) as %s: notice=%s state=%s recordedFrom=%s recordedTo=%s subject=%s",
+                caller.name(),
+                caller.org().orElse("no org"),
+                format,
+                filter.notice(),
+                filter.state(),
+                filter.recordedFrom(),
+                filter.recordedTo(),
+                filter.subjectId());
         long written = 0;
         ConsentRecordChunks.After after = null;
         boolean logged = filter.subjectId() == null;
         while (true) {
             ConsentRecordChunks.After from = after;
             List<ConsentRecordView> chunk = QuarkusTransaction.requiringNew()
-                    .call(() -> chunks.next(filter, from, chunkSize).stream().map(r -> consents.view(r, false)).toList());
+                    .call(() -> chunks.next(filter, from, chunkSize).stream()
+                            .map(r -> consents.view(r, false))
+                            .toList());
             if (!logged) {
                 // logged once the subject's records have been read: a filter the database refuses (a date out of its
                 // range, found by OpenApiFuzzTest) is a 400 that must leave no access behind

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.consentgov.consent.api.ConsentRequests.PartyRequest;
@@ -33,6 +32,7 @@ import org.consentgov.consent.api.ConsentViews.WithdrawalRequestView;
 import org.consentgov.consent.config.ResearchAccess;
 import org.consentgov.consent.events.ConsentEvents;
 import org.consentgov.consent.events.ConsentEvents.ConsentEventData;
+import org.consentgov.consent.fhir.FhirConsentMapper;
 import org.consentgov.consent.notices.NoticeDirectory;
 import org.consentgov.consent.notices.PublishedNotice;
 import org.consentgov.consent.persistence.ConsentParty;
@@ -43,6 +43,8 @@ import org.consentgov.consent.persistence.Subject;
 import org.consentgov.consent.persistence.SubjectRepository;
 import org.consentgov.consent.persistence.WithdrawalRequest;
 import org.consentgov.consent.persistence.WithdrawalRequestRepository;
+import org.consentgov.consent.receipts.ConsentReceipt;
+import org.consentgov.consent.receipts.ReceiptService;
 import org.consentgov.platform.events.Outbox;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.paging.PageView;
@@ -51,9 +53,6 @@ import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.problem.ProblemKind;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.vocabulary.Vocabulary;
-import org.consentgov.consent.fhir.FhirConsentMapper;
-import org.consentgov.consent.receipts.ConsentReceipt;
-import org.consentgov.consent.receipts.ReceiptService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Consent records: recording, parties, withdrawal, invalidation, history and the check. Owns the transactions. */
@@ -81,10 +80,21 @@ public class ConsentService {
     private final String publicNoticeBaseUrl;
     private final Outbox outbox;
 
-    public ConsentService(ConsentRecordRepository records, SubjectRepository subjects, WithdrawalRequestRepository withdrawals,
-            SubjectService subjectService, NoticeDirectory notices, Vocabulary vocabulary, ResearchAccess researchAccess,
-            Caller caller, ObjectMapper mapper, Clock clock, ReceiptService receipts, FhirConsentMapper fhir,
-            @ConfigProperty(name = "consent.public-notice-base-url") String publicNoticeBaseUrl, Outbox outbox) {
+    public ConsentService(
+            ConsentRecordRepository records,
+            SubjectRepository subjects,
+            WithdrawalRequestRepository withdrawals,
+            SubjectService subjectService,
+            NoticeDirectory notices,
+            Vocabulary vocabulary,
+            ResearchAccess researchAccess,
+            Caller caller,
+            ObjectMapper mapper,
+            Clock clock,
+            ReceiptService receipts,
+            FhirConsentMapper fhir,
+            @ConfigProperty(name = "consent.public-notice-base-url") String publicNoticeBaseUrl,
+            Outbox outbox) {
         this.records = records;
         this.subjects = subjects;
         this.withdrawals = withdrawals;
@@ -110,8 +120,9 @@ public class ConsentService {
         List<String> dataCategories = checkScope(request, notice);
 
         Subject subject = request.subjectId() != null
-                ? subjects.findByIdOptional(request.subjectId()).orElseThrow(() -> ProblemException.rule("unknown-subject",
-                        "No subject has id " + request.subjectId(), "subjectId"))
+                ? subjects.findByIdOptional(request.subjectId())
+                        .orElseThrow(() -> ProblemException.rule(
+                                "unknown-subject", "No subject has id " + request.subjectId(), "subjectId"))
                 : subjectService.resolveOrCreate(request.subject(), "subject");
         checkDates(request, subject.dateOfBirth);
 
@@ -127,8 +138,14 @@ public class ConsentService {
             ConsentState from = old.state;
             old.state = ConsentState.SUPERSEDED;
             old.endedAt = now;
-            append(old, "superseded", from, ConsentState.SUPERSEDED, "superseded by record " + record.id,
-                    mapper.createObjectNode().put("supersededBy", record.id.toString()), now);
+            append(
+                    old,
+                    "superseded",
+                    from,
+                    ConsentState.SUPERSEDED,
+                    "superseded by record " + record.id,
+                    mapper.createObjectNode().put("supersededBy", record.id.toString()),
+                    now);
         }
         records.flush();
         if (record.effective) {
@@ -145,16 +162,21 @@ public class ConsentService {
 
     /** The published notice version the request names, checked against its hash and consent terms. */
     PublishedNotice noticeFor(RecordConsentRequest request) {
-        PublishedNotice notice = notices.published(request.notice().slug(), request.notice().version());
+        PublishedNotice notice =
+                notices.published(request.notice().slug(), request.notice().version());
         if (!notice.contentHash().equals(request.notice().contentHash())) {
-            throw ProblemException.rule("notice-hash-mismatch",
-                    "The content hash does not match version " + notice.version() + " of '" + notice.slug()
-                            + "': the family may have been shown other words than those published",
-                    "notice.contentHash").with("publishedContentHash", notice.contentHash());
+            throw ProblemException.rule(
+                            "notice-hash-mismatch",
+                            "The content hash does not match version " + notice.version() + " of '" + notice.slug()
+                                    + "': the family may have been shown other words than those published",
+                            "notice.contentHash")
+                    .with("publishedContentHash", notice.contentHash());
         }
         if (notice.content().consent() == null) {
-            throw ProblemException.rule("notice-asks-no-consent",
-                    "Notice '" + notice.slug() + "' version " + notice.version() + " does not ask for consent", "notice");
+            throw ProblemException.rule(
+                    "notice-asks-no-consent",
+                    "Notice '" + notice.slug() + "' version " + notice.version() + " does not ask for consent",
+                    "notice");
         }
         return notice;
     }
@@ -163,8 +185,13 @@ public class ConsentService {
      * A new record for a checked request (not yet persisted): its parties, the evaluated decision and state, and
      * an empty history. The single create and the bulk import both build records here.
      */
-    ConsentRecord newRecord(RecordConsentRequest request, PublishedNotice notice, List<String> dataCategories,
-            UUID subjectId, LocalDate dateOfBirth, Instant now) {
+    ConsentRecord newRecord(
+            RecordConsentRequest request,
+            PublishedNotice notice,
+            List<String> dataCategories,
+            UUID subjectId,
+            LocalDate dateOfBirth,
+            Instant now) {
         PublishedNotice.ConsentTerms terms = notice.content().consent();
         ConsentRecord record = new ConsentRecord();
         record.id = UUID.randomUUID();
@@ -182,8 +209,10 @@ public class ConsentService {
         record.recordedOrg = caller.org().orElse(null);
         record.recordedAt = now;
         record.withdrawalAnyTime = withdrawalAnyTime(notice);
-        record.withdrawalWindowEndsOn = record.withdrawalAnyTime ? null
-                : WithdrawalWindow.of(record.formReceivedOn, terms.withdrawalWindowDays()).lastDay();
+        record.withdrawalWindowEndsOn = record.withdrawalAnyTime
+                ? null
+                : WithdrawalWindow.of(record.formReceivedOn, terms.withdrawalWindowDays())
+                        .lastDay();
         int position = 0;
         for (PartyRequest p : request.parties()) {
             record.parties.add(party(record, position++, p, now));
@@ -201,8 +230,9 @@ public class ConsentService {
         ConsentRecord record = lock(id);
         ETags.requireCurrent(expectedVersion, record.rowVersion);
         if (record.state != ConsentState.ACTIVE) {
-            throw ProblemException.conflict("record-not-active",
-                    "Record " + id + " is " + record.state + "; parties can only be added to an active record")
+            throw ProblemException.conflict(
+                            "record-not-active",
+                            "Record " + id + " is " + record.state + "; parties can only be added to an active record")
                     .with("state", record.state);
         }
         validateParty(request, "", record.parties.stream().anyMatch(p -> "child".equals(p.role)));
@@ -247,17 +277,19 @@ public class ConsentService {
             ETags.requireCurrent(expectedVersion, record.rowVersion);
         }
         if (vocabulary.partyRole(request.requestedBy()).isEmpty()) {
-            throw ProblemException.rule("unknown-party-role", "'" + request.requestedBy() + "' is not a party role",
-                    "requestedBy");
+            throw ProblemException.rule(
+                    "unknown-party-role", "'" + request.requestedBy() + "' is not a party role", "requestedBy");
         }
         if (record.state != ConsentState.ACTIVE) {
-            throw ProblemException.conflict("record-not-active",
-                    "Record " + id + " is " + record.state + " and cannot be withdrawn").with("state", record.state);
+            throw ProblemException.conflict(
+                            "record-not-active", "Record " + id + " is " + record.state + " and cannot be withdrawn")
+                    .with("state", record.state);
         }
         Instant now = now();
         boolean inside = record.withdrawalAnyTime
-                || WithdrawalWindow.of(record.formReceivedOn, (int) ChronoUnit.DAYS.between(record.formReceivedOn,
-                        record.withdrawalWindowEndsOn)).allows(now);
+                || WithdrawalWindow.of(record.formReceivedOn, (int)
+                                ChronoUnit.DAYS.between(record.formReceivedOn, record.withdrawalWindowEndsOn))
+                        .allows(now);
         if (inside) {
             withdrawNow(record, request.requestedBy(), request.channel(), request.reason(), now, "withdrawn");
             return new WithdrawalOutcome("WITHDRAWN", view(record, true), null);
@@ -273,28 +305,50 @@ public class ConsentService {
         referred.status = WithdrawalRequest.Status.REFERRED;
         referred.recordedBy = caller.name();
         withdrawals.persist(referred);
-        ObjectNode payload = mapper.createObjectNode().put("withdrawalRequestId", referred.id.toString())
-                .put("requestedBy", request.requestedBy()).put("windowEndedOn", record.withdrawalWindowEndsOn.toString());
-        append(record, "withdrawal-referred-to-dpo", record.state, record.state,
-                "withdrawal asked for after the window closed; referred to the DPO", payload, now);
+        ObjectNode payload = mapper.createObjectNode()
+                .put("withdrawalRequestId", referred.id.toString())
+                .put("requestedBy", request.requestedBy())
+                .put("windowEndedOn", record.withdrawalWindowEndsOn.toString());
+        append(
+                record,
+                "withdrawal-referred-to-dpo",
+                record.state,
+                record.state,
+                "withdrawal asked for after the window closed; referred to the DPO",
+                payload,
+                now);
         records.flush();
-        emit(ConsentEvents.WITHDRAWAL_REFERRED, record, now, request.requestedBy(), null, referred.id,
-                record.withdrawalWindowEndsOn, null);
+        emit(
+                ConsentEvents.WITHDRAWAL_REFERRED,
+                record,
+                now,
+                request.requestedBy(),
+                null,
+                referred.id,
+                record.withdrawalWindowEndsOn,
+                null);
         return new WithdrawalOutcome("REFERRED", view(record, true), view(referred));
     }
 
     @Transactional
     public PageView<WithdrawalRequestView> withdrawalRequests(WithdrawalRequest.Status status, int page, int size) {
-        return PageView.of(withdrawals.page(status, page, size).stream().map(ConsentService::view).toList(), page, size,
+        return PageView.of(
+                withdrawals.page(status, page, size).stream()
+                        .map(ConsentService::view)
+                        .toList(),
+                page,
+                size,
                 withdrawals.count(status));
     }
 
     @Transactional
     public WithdrawalRequestView resolve(UUID requestId, Resolution decision, String note) {
-        WithdrawalRequest request = withdrawals.findByIdOptional(requestId)
+        WithdrawalRequest request = withdrawals
+                .findByIdOptional(requestId)
                 .orElseThrow(() -> ProblemException.notFound("Withdrawal request", requestId));
         if (request.status != WithdrawalRequest.Status.REFERRED) {
-            throw ProblemException.conflict("already-resolved", "This withdrawal request was already " + request.status);
+            throw ProblemException.conflict(
+                    "already-resolved", "This withdrawal request was already " + request.status);
         }
         ConsentRecord record = lock(request.recordId);
         Instant now = now();
@@ -304,16 +358,34 @@ public class ConsentService {
         if (decision == Resolution.ACCEPT) {
             request.status = WithdrawalRequest.Status.ACCEPTED;
             if (record.state == ConsentState.ACTIVE) {
-                withdrawNow(record, request.requestedBy, request.channel, "late withdrawal accepted by the DPO: " + note,
-                        now, "late-withdrawal-accepted");
+                withdrawNow(
+                        record,
+                        request.requestedBy,
+                        request.channel,
+                        "late withdrawal accepted by the DPO: " + note,
+                        now,
+                        "late-withdrawal-accepted");
             }
         } else {
             request.status = WithdrawalRequest.Status.DECLINED;
-            append(record, "late-withdrawal-declined", record.state, record.state, note,
-                    mapper.createObjectNode().put("withdrawalRequestId", request.id.toString()), now);
+            append(
+                    record,
+                    "late-withdrawal-declined",
+                    record.state,
+                    record.state,
+                    note,
+                    mapper.createObjectNode().put("withdrawalRequestId", request.id.toString()),
+                    now);
         }
         records.flush();
-        emit(ConsentEvents.LATE_WITHDRAWAL_RESOLVED, record, now, request.requestedBy, null, request.id, null,
+        emit(
+                ConsentEvents.LATE_WITHDRAWAL_RESOLVED,
+                record,
+                now,
+                request.requestedBy,
+                null,
+                request.id,
+                null,
                 request.status.name());
         return view(request);
     }
@@ -342,7 +414,8 @@ public class ConsentService {
 
     @Transactional
     public ConsentRecordView get(UUID id) {
-        ConsentRecord record = records.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Consent record", id));
+        ConsentRecord record =
+                records.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Consent record", id));
         subjectService.logAccess(record.subjectId, "read-consent");
         return view(record, true);
     }
@@ -351,15 +424,24 @@ public class ConsentService {
     @Transactional
     public String receipt(UUID id) {
         ConsentRecordView record = get(id);
-        PublishedNotice notice = notices.published(record.notice().slug(), record.notice().version());
-        List<String> controllers = notice.content().controllers() == null ? List.of()
-                : notice.content().controllers().stream().map(PublishedNotice.Controller::name).toList();
-        String bases = notice.content().lawfulBases() == null ? null : notice.content().lawfulBases().stream()
-                .map(b -> b.appliesTo().toLowerCase() + ":" + b.basis()).collect(Collectors.joining(" "));
-        List<String> channels = notice.content().consent() == null || notice.content().consent().withdrawalChannels() == null
-                ? List.of() : notice.content().consent().withdrawalChannels();
-        return receipts.sign(ConsentReceipt.of(record, controllers, noticeUrl(record), bases, channels, receipts.issuer(),
-                now()));
+        PublishedNotice notice =
+                notices.published(record.notice().slug(), record.notice().version());
+        List<String> controllers = notice.content().controllers() == null
+                ? List.of()
+                : notice.content().controllers().stream()
+                        .map(PublishedNotice.Controller::name)
+                        .toList();
+        String bases = notice.content().lawfulBases() == null
+                ? null
+                : notice.content().lawfulBases().stream()
+                        .map(b -> b.appliesTo().toLowerCase() + ":" + b.basis())
+                        .collect(Collectors.joining(" "));
+        List<String> channels =
+                notice.content().consent() == null || notice.content().consent().withdrawalChannels() == null
+                        ? List.of()
+                        : notice.content().consent().withdrawalChannels();
+        return receipts.sign(
+                ConsentReceipt.of(record, controllers, noticeUrl(record), bases, channels, receipts.issuer(), now()));
     }
 
     /** The record as an HL7 FHIR R4 Consent resource. */
@@ -370,7 +452,8 @@ public class ConsentService {
     }
 
     private String noticeUrl(ConsentRecordView record) {
-        return publicNoticeBaseUrl + "/" + record.notice().slug() + "/versions/" + record.notice().version();
+        return publicNoticeBaseUrl + "/" + record.notice().slug() + "/versions/"
+                + record.notice().version();
     }
 
     @Transactional
@@ -395,26 +478,46 @@ public class ConsentService {
 
     @Transactional
     public List<HistoryEntryView> history(UUID id) {
-        ConsentRecord record = records.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Consent record", id));
-        return records.history(record.id).stream().map(h -> new HistoryEntryView(h.seq, h.event, h.fromState, h.toState,
-                h.actor, h.at, h.reason, h.prevHash, h.hash)).toList();
+        ConsentRecord record =
+                records.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Consent record", id));
+        return records.history(record.id).stream()
+                .map(h -> new HistoryEntryView(
+                        h.seq, h.event, h.fromState, h.toState, h.actor, h.at, h.reason, h.prevHash, h.hash))
+                .toList();
     }
 
     @Transactional
     public VerificationView verify(UUID id) {
-        ConsentRecord record = records.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Consent record", id));
-        List<HistoryChain.Link> links = records.history(record.id).stream().map(h -> new HistoryChain.Link(h.recordId, h.seq,
-                h.event, h.fromState, h.toState, h.actor, h.at, h.reason, tree(h.payload), h.prevHash, h.hash)).toList();
-        HistoryChain.Verification v = HistoryChain.verify(links, record.historyLength, record.historyHead, record.state);
+        ConsentRecord record =
+                records.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Consent record", id));
+        List<HistoryChain.Link> links = records.history(record.id).stream()
+                .map(h -> new HistoryChain.Link(
+                        h.recordId,
+                        h.seq,
+                        h.event,
+                        h.fromState,
+                        h.toState,
+                        h.actor,
+                        h.at,
+                        h.reason,
+                        tree(h.payload),
+                        h.prevHash,
+                        h.hash))
+                .toList();
+        HistoryChain.Verification v =
+                HistoryChain.verify(links, record.historyLength, record.historyHead, record.state);
         return new VerificationView(record.id, v.valid(), v.entries(), v.problems());
     }
 
     /** The check API's hot path: one query, then a pure decision. */
     @Transactional
     public CheckView check(String subject, String noticeSlug, String purpose, Instant at) {
-        if (caller.hasRole("researcher") && !caller.hasRole("dpo")
+        if (caller.hasRole("researcher")
+                && !caller.hasRole("dpo")
                 && !researchAccess.allows(caller.org().orElse(null), noticeSlug)) {
-            throw new ProblemException(ProblemKind.NOT_FOUND, "not-found",
+            throw new ProblemException(
+                    ProblemKind.NOT_FOUND,
+                    "not-found",
                     "No agreement of your organisation covers notice '" + noticeSlug + "'");
         }
         Instant when = at == null ? now() : at;
@@ -425,22 +528,28 @@ public class ConsentService {
             IdentifierView id = SubjectService.parseIdentifier(subject, "subject");
             found = records.forCheckByIdentifier(id.system(), id.value(), noticeSlug);
         }
-        ConsentCheck.Answer answer = ConsentCheck.at(found.stream().map(ConsentService::candidate).toList(), purpose, when);
+        ConsentCheck.Answer answer =
+                ConsentCheck.at(found.stream().map(ConsentService::candidate).toList(), purpose, when);
         ConsentCheck.Candidate relied = answer.reliedOn();
         if (!found.isEmpty()) {
             subjectService.logAccess(found.get(0).subjectId, "check");
         }
-        return new CheckView(answer.consented(), noticeSlug, purpose, when, answer.reasons(),
+        return new CheckView(
+                answer.consented(),
+                noticeSlug,
+                purpose,
+                when,
+                answer.reasons(),
                 relied == null ? null : relied.id(),
                 relied == null ? null : new NoticeRef(noticeSlug, relied.noticeVersion(), relied.noticeContentHash()),
-                relied == null ? null : relied.state(), relied == null ? null : relied.reconsentRequired());
+                relied == null ? null : relied.state(),
+                relied == null ? null : relied.reconsentRequired());
     }
 
     // ---- reactions to notice-service's events
 
     /** What {@link #onNoticeEvent} did: whether the event was new, and how many records it flagged. */
-    public record NoticeEventOutcome(String eventId, String type, boolean duplicate, int recordsFlagged) {
-    }
+    public record NoticeEventOutcome(String eventId, String type, boolean duplicate, int recordsFlagged) {}
 
     /**
      * Acts on one CloudEvent from notice-service, once per event id. For
@@ -461,15 +570,23 @@ public class ConsentService {
         JsonNode data = event.path("data");
         boolean material = "org.consentgov.notice.material-change".equals(type);
         String slug = material ? text(data, "slug") : null;
-        if (material && (slug == null || !data.path("version").canConvertToInt() || data.path("version").asInt() < 1)) {
-            throw ProblemException.badRequest("invalid-event", "A material-change event needs data.slug and data.version", "data");
+        if (material
+                && (slug == null
+                        || !data.path("version").canConvertToInt()
+                        || data.path("version").asInt() < 1)) {
+            throw ProblemException.badRequest(
+                    "invalid-event", "A material-change event needs data.slug and data.version", "data");
         }
         Instant now = now();
-        int inserted = records.getEntityManager().createNativeQuery("""
+        int inserted = records.getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO processed_notice_event (event_id, type, subject, processed_at, records_flagged)
                 VALUES (:id, :type, :subject, :at, 0) ON CONFLICT (event_id) DO NOTHING""")
-                .setParameter("id", id).setParameter("type", type).setParameter("subject", text(event, "subject"))
-                .setParameter("at", now).executeUpdate();
+                .setParameter("id", id)
+                .setParameter("type", type)
+                .setParameter("subject", text(event, "subject"))
+                .setParameter("at", now)
+                .executeUpdate();
         if (inserted == 0) {
             return new NoticeEventOutcome(id, type, true, 0);
         }
@@ -487,20 +604,40 @@ public class ConsentService {
         List<ConsentRecord> pinned = records.activePinnedBefore(slug, version);
         for (ConsentRecord record : pinned) {
             record.reconsentRequired = true;
-            ObjectNode payload = mapper.createObjectNode().put("noticeEventId", id).put("currentNoticeVersion", version);
+            ObjectNode payload =
+                    mapper.createObjectNode().put("noticeEventId", id).put("currentNoticeVersion", version);
             reasons.forEach(payload.putArray("materialReasons")::add);
             append(record, "reconsent-required", record.state, record.state, reason, payload, now);
         }
         records.flush();
         for (ConsentRecord record : pinned) {
-            outbox.publish(ConsentEvents.AGGREGATE, record.id.toString(), ConsentEvents.RECONSENT_REQUIRED,
-                    new ConsentEventData(record.id, record.subjectId, record.noticeSlug, record.noticeVersion,
-                            record.noticeContentHash, record.purposes, record.state.name(), record.effective, now, null, null,
-                            null, null, null, true, version));
+            outbox.publish(
+                    ConsentEvents.AGGREGATE,
+                    record.id.toString(),
+                    ConsentEvents.RECONSENT_REQUIRED,
+                    new ConsentEventData(
+                            record.id,
+                            record.subjectId,
+                            record.noticeSlug,
+                            record.noticeVersion,
+                            record.noticeContentHash,
+                            record.purposes,
+                            record.state.name(),
+                            record.effective,
+                            now,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            true,
+                            version));
         }
-        records.getEntityManager().createNativeQuery(
-                "UPDATE processed_notice_event SET records_flagged = :n WHERE event_id = :id")
-                .setParameter("n", pinned.size()).setParameter("id", id).executeUpdate();
+        records.getEntityManager()
+                .createNativeQuery("UPDATE processed_notice_event SET records_flagged = :n WHERE event_id = :id")
+                .setParameter("n", pinned.size())
+                .setParameter("id", id)
+                .executeUpdate();
         return new NoticeEventOutcome(id, type, false, pinned.size());
     }
 
@@ -517,8 +654,8 @@ public class ConsentService {
 
     // ---- helpers
 
-    private void withdrawNow(ConsentRecord record, String requestedBy, String channel, String reason, Instant now,
-            String event) {
+    private void withdrawNow(
+            ConsentRecord record, String requestedBy, String channel, String reason, Instant now, String event) {
         ConsentState from = record.state;
         record.state = ConsentState.WITHDRAWN;
         record.effective = false;
@@ -534,32 +671,83 @@ public class ConsentService {
     }
 
     /** Writes a consent event to the outbox, in this transaction: ids only, never identifiers or free text. */
-    private void emit(String type, ConsentRecord record, Instant at, String requestedBy, UUID supersededBy,
-            UUID withdrawalRequestId, LocalDate windowEndedOn, String resolution) {
-        outbox.publish(ConsentEvents.AGGREGATE, record.id.toString(), type, new ConsentEventData(record.id, record.subjectId,
-                record.noticeSlug, record.noticeVersion, record.noticeContentHash, record.purposes, record.state.name(),
-                record.effective, at, requestedBy, supersededBy, withdrawalRequestId, windowEndedOn, resolution, null, null));
+    private void emit(
+            String type,
+            ConsentRecord record,
+            Instant at,
+            String requestedBy,
+            UUID supersededBy,
+            UUID withdrawalRequestId,
+            LocalDate windowEndedOn,
+            String resolution) {
+        outbox.publish(
+                ConsentEvents.AGGREGATE,
+                record.id.toString(),
+                type,
+                new ConsentEventData(
+                        record.id,
+                        record.subjectId,
+                        record.noticeSlug,
+                        record.noticeVersion,
+                        record.noticeContentHash,
+                        record.purposes,
+                        record.state.name(),
+                        record.effective,
+                        at,
+                        requestedBy,
+                        supersededBy,
+                        withdrawalRequestId,
+                        windowEndedOn,
+                        resolution,
+                        null,
+                        null));
     }
 
     /** The data of a given, refused or superseded event, as {@link #emit} writes it. */
     static ConsentEventData recordedEventData(ConsentRecord record, Instant at, UUID supersededBy) {
-        return new ConsentEventData(record.id, record.subjectId, record.noticeSlug, record.noticeVersion,
-                record.noticeContentHash, record.purposes, record.state.name(), record.effective, at, null, supersededBy,
-                null, null, null, null, null);
+        return new ConsentEventData(
+                record.id,
+                record.subjectId,
+                record.noticeSlug,
+                record.noticeVersion,
+                record.noticeContentHash,
+                record.purposes,
+                record.state.name(),
+                record.effective,
+                at,
+                null,
+                supersededBy,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private ConsentRecord lock(UUID id) {
         return records.lock(id).orElseThrow(() -> ProblemException.notFound("Consent record", id));
     }
 
-    private void append(ConsentRecord record, String event, ConsentState from, ConsentState to, String reason,
-            JsonNode payload, Instant at) {
+    private void append(
+            ConsentRecord record,
+            String event,
+            ConsentState from,
+            ConsentState to,
+            String reason,
+            JsonNode payload,
+            Instant at) {
         records.append(historyEntry(record, event, from, to, reason, payload, at));
     }
 
     /** The record's next history entry, chained to its head; the record's head and length move to it. Not persisted. */
-    HistoryEntry historyEntry(ConsentRecord record, String event, ConsentState from, ConsentState to, String reason,
-            JsonNode payload, Instant at) {
+    HistoryEntry historyEntry(
+            ConsentRecord record,
+            String event,
+            ConsentState from,
+            ConsentState to,
+            String reason,
+            JsonNode payload,
+            Instant at) {
         HistoryEntry entry = new HistoryEntry();
         entry.id = UUID.randomUUID();
         entry.recordId = record.id;
@@ -572,18 +760,24 @@ public class ConsentService {
         entry.reason = reason;
         entry.payload = payload.toString();
         entry.prevHash = record.historyHead;
-        entry.hash = HistoryChain.hash(entry.prevHash, record.id, entry.seq, event, from, to, entry.actor, at, reason,
-                tree(entry.payload));
+        entry.hash = HistoryChain.hash(
+                entry.prevHash, record.id, entry.seq, event, from, to, entry.actor, at, reason, tree(entry.payload));
         record.historyLength = entry.seq;
         record.historyHead = entry.hash;
         return entry;
     }
 
-    private ConsentEvaluator.Outcome evaluate(ConsentRecord record, LocalDate dateOfBirth, PublishedNotice.ConsentTerms terms) {
-        ConsentEvaluator.Terms t = new ConsentEvaluator.Terms(terms.requiredParties(), terms.parentOrCarer(),
-                terms.parentOrCarerUnderAge());
-        return ConsentEvaluator.evaluate(t, dateOfBirth, record.formReceivedOn, record.parties.stream()
-                .map(p -> new ConsentEvaluator.Party(p.role, p.decision, p.capacity)).toList());
+    private ConsentEvaluator.Outcome evaluate(
+            ConsentRecord record, LocalDate dateOfBirth, PublishedNotice.ConsentTerms terms) {
+        ConsentEvaluator.Terms t = new ConsentEvaluator.Terms(
+                terms.requiredParties(), terms.parentOrCarer(), terms.parentOrCarerUnderAge());
+        return ConsentEvaluator.evaluate(
+                t,
+                dateOfBirth,
+                record.formReceivedOn,
+                record.parties.stream()
+                        .map(p -> new ConsentEvaluator.Party(p.role, p.decision, p.capacity))
+                        .toList());
     }
 
     private static void apply(ConsentRecord record, ConsentEvaluator.Outcome outcome, Instant now) {
@@ -598,15 +792,19 @@ public class ConsentService {
     }
 
     private boolean withdrawalAnyTime(PublishedNotice notice) {
-        boolean consentBasis = notice.content().lawfulBases() != null && notice.content().lawfulBases().stream()
-                .anyMatch(b -> vocabulary.lawfulBasis(b.basis()).map(l -> l.consent()).orElse(false));
+        boolean consentBasis = notice.content().lawfulBases() != null
+                && notice.content().lawfulBases().stream()
+                        .anyMatch(b -> vocabulary
+                                .lawfulBasis(b.basis())
+                                .map(l -> l.consent())
+                                .orElse(false));
         return consentBasis || notice.content().consent().withdrawalWindowDays() == null;
     }
 
     void validateShape(RecordConsentRequest request) {
         if ((request.subject() == null) == (request.subjectId() == null)) {
-            throw ProblemException.badRequest("subject-required", "Give either subject or subjectId, not both and not neither",
-                    "subject");
+            throw ProblemException.badRequest(
+                    "subject-required", "Give either subject or subjectId, not both and not neither", "subject");
         }
         List<FieldError> errors = new ArrayList<>();
         boolean child = false;
@@ -619,24 +817,30 @@ public class ConsentService {
             child |= "child".equals(request.parties().get(i).role());
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemKind.UNPROCESSABLE, "invalid-party", errors.get(0).message(), errors);
+            throw new ProblemException(
+                    ProblemKind.UNPROCESSABLE, "invalid-party", errors.get(0).message(), errors);
         }
     }
 
     private void validateParty(PartyRequest p, String prefix, boolean childAlready) {
         if (vocabulary.partyRole(p.role()).isEmpty()) {
-            throw ProblemException.rule("unknown-party-role",
-                    "'" + p.role() + "' is not a party role: child, parent, carer, guardian or local-authority", prefix + "role");
+            throw ProblemException.rule(
+                    "unknown-party-role",
+                    "'" + p.role() + "' is not a party role: child, parent, carer, guardian or local-authority",
+                    prefix + "role");
         }
         if ("child".equals(p.role()) && childAlready) {
             throw ProblemException.rule("duplicate-child", "A record has one child party", prefix + "role");
         }
         if (p.capacity() != null && !"child".equals(p.role())) {
-            throw ProblemException.rule("capacity-only-for-child", "A capacity assessment is recorded for the child only",
+            throw ProblemException.rule(
+                    "capacity-only-for-child",
+                    "A capacity assessment is recorded for the child only",
                     prefix + "capacity");
         }
         if (p.capacity() != null && p.capacity() != Capacity.NOT_ASSESSED && p.assessedOn() == null) {
-            throw ProblemException.rule("assessment-date-required", "Say when the capacity was assessed", prefix + "assessedOn");
+            throw ProblemException.rule(
+                    "assessment-date-required", "Say when the capacity was assessed", prefix + "assessedOn");
         }
     }
 
@@ -644,18 +848,24 @@ public class ConsentService {
         List<String> noticePurposes = notice.purposeCodes();
         for (int i = 0; i < request.purposes().size(); i++) {
             if (!noticePurposes.contains(request.purposes().get(i))) {
-                throw ProblemException.rule("purpose-not-in-notice", "Purpose '" + request.purposes().get(i)
-                        + "' is not a purpose of this notice version", "purposes[" + i + "]");
+                throw ProblemException.rule(
+                        "purpose-not-in-notice",
+                        "Purpose '" + request.purposes().get(i) + "' is not a purpose of this notice version",
+                        "purposes[" + i + "]");
             }
         }
-        List<String> noticeCategories = notice.content().dataCategories() == null ? List.of() : notice.content().dataCategories();
+        List<String> noticeCategories = notice.content().dataCategories() == null
+                ? List.of()
+                : notice.content().dataCategories();
         if (request.dataCategories() == null || request.dataCategories().isEmpty()) {
             return List.copyOf(noticeCategories);
         }
         for (int i = 0; i < request.dataCategories().size(); i++) {
             if (!noticeCategories.contains(request.dataCategories().get(i))) {
-                throw ProblemException.rule("category-not-in-notice", "Data category '" + request.dataCategories().get(i)
-                        + "' is not listed in this notice version", "dataCategories[" + i + "]");
+                throw ProblemException.rule(
+                        "category-not-in-notice",
+                        "Data category '" + request.dataCategories().get(i) + "' is not listed in this notice version",
+                        "dataCategories[" + i + "]");
             }
         }
         return List.copyOf(request.dataCategories());
@@ -664,27 +874,31 @@ public class ConsentService {
     void checkDates(RecordConsentRequest request, LocalDate dateOfBirth) {
         LocalDate today = today();
         if (request.formReceivedOn().isAfter(today)) {
-            throw ProblemException.rule("date-in-future", "The form cannot have been received in the future", "formReceivedOn");
+            throw ProblemException.rule(
+                    "date-in-future", "The form cannot have been received in the future", "formReceivedOn");
         }
         if (request.formIssuedOn() != null && request.formIssuedOn().isAfter(today)) {
-            throw ProblemException.rule("date-in-future", "The form cannot have been issued in the future", "formIssuedOn");
+            throw ProblemException.rule(
+                    "date-in-future", "The form cannot have been issued in the future", "formIssuedOn");
         }
         if (request.formIssuedOn() != null && request.formReceivedOn().isBefore(request.formIssuedOn())) {
-            throw ProblemException.rule("received-before-issued", "The form was received before it was issued",
-                    "formReceivedOn");
+            throw ProblemException.rule(
+                    "received-before-issued", "The form was received before it was issued", "formReceivedOn");
         }
         if (request.formReceivedOn().isBefore(dateOfBirth)) {
-            throw ProblemException.rule("received-before-birth", "The form was received before the subject was born",
-                    "formReceivedOn");
+            throw ProblemException.rule(
+                    "received-before-birth", "The form was received before the subject was born", "formReceivedOn");
         }
         for (int i = 0; i < request.parties().size(); i++) {
             PartyRequest p = request.parties().get(i);
             if (p.decidedOn().isAfter(today)) {
-                throw ProblemException.rule("date-in-future", "A decision cannot be dated in the future",
-                        "parties[" + i + "].decidedOn");
+                throw ProblemException.rule(
+                        "date-in-future", "A decision cannot be dated in the future", "parties[" + i + "].decidedOn");
             }
             if (p.assessedOn() != null && p.assessedOn().isAfter(today)) {
-                throw ProblemException.rule("date-in-future", "An assessment cannot be dated in the future",
+                throw ProblemException.rule(
+                        "date-in-future",
+                        "An assessment cannot be dated in the future",
                         "parties[" + i + "].assessedOn");
             }
         }
@@ -710,7 +924,9 @@ public class ConsentService {
     JsonNode recordedPayload(ConsentRecord r) {
         ObjectNode payload = mapper.createObjectNode();
         payload.put("subjectId", r.subjectId.toString());
-        payload.put("noticeSlug", r.noticeSlug).put("noticeVersion", r.noticeVersion).put("noticeContentHash", r.noticeContentHash);
+        payload.put("noticeSlug", r.noticeSlug)
+                .put("noticeVersion", r.noticeVersion)
+                .put("noticeContentHash", r.noticeContentHash);
         payload.set("purposes", mapper.valueToTree(r.purposes));
         payload.set("dataCategories", mapper.valueToTree(r.dataCategories));
         payload.put("decision", r.decision.name()).put("effective", r.effective);
@@ -719,13 +935,19 @@ public class ConsentService {
         payload.put("formIssuedOn", r.formIssuedOn == null ? null : r.formIssuedOn.toString());
         payload.put("formReceivedOn", r.formReceivedOn.toString());
         payload.put("evidenceReference", r.evidenceReference);
-        payload.put("withdrawalWindowEndsOn", r.withdrawalWindowEndsOn == null ? null : r.withdrawalWindowEndsOn.toString());
-        payload.set("parties", mapper.valueToTree(r.parties.stream().map(this::partyNode).toList()));
+        payload.put(
+                "withdrawalWindowEndsOn",
+                r.withdrawalWindowEndsOn == null ? null : r.withdrawalWindowEndsOn.toString());
+        payload.set(
+                "parties",
+                mapper.valueToTree(r.parties.stream().map(this::partyNode).toList()));
         return payload;
     }
 
     private ObjectNode partyNode(ConsentParty p) {
-        ObjectNode node = mapper.createObjectNode().put("role", p.role).put("decision", p.decision.name())
+        ObjectNode node = mapper.createObjectNode()
+                .put("role", p.role)
+                .put("decision", p.decision.name())
                 .put("decidedOn", p.decidedOn.toString());
         if (p.relationship != null) {
             node.put("relationship", p.relationship);
@@ -760,27 +982,75 @@ public class ConsentService {
     }
 
     private static ConsentCheck.Candidate candidate(ConsentRecord r) {
-        return new ConsentCheck.Candidate(r.id, r.noticeVersion, r.noticeContentHash, r.state, r.effective, r.purposes,
-                r.missingParties, r.recordedAt, r.effectiveFrom, r.endedAt, r.reconsentRequired);
+        return new ConsentCheck.Candidate(
+                r.id,
+                r.noticeVersion,
+                r.noticeContentHash,
+                r.state,
+                r.effective,
+                r.purposes,
+                r.missingParties,
+                r.recordedAt,
+                r.effectiveFrom,
+                r.endedAt,
+                r.reconsentRequired);
     }
 
     /** The record for the API; identifiers only when {@code withIdentifiers} and the caller's role needs them. */
     public ConsentRecordView view(ConsentRecord r, boolean withIdentifiers) {
         List<IdentifierView> identifiers = withIdentifiers && !caller.hasRole("auditor")
-                ? subjects.identifiers(r.subjectId).stream().map(i -> new IdentifierView(i.system, i.value)).toList()
+                ? subjects.identifiers(r.subjectId).stream()
+                        .map(i -> new IdentifierView(i.system, i.value))
+                        .toList()
                 : null;
-        return new ConsentRecordView(r.id, r.subjectId, identifiers,
-                new NoticeRef(r.noticeSlug, r.noticeVersion, r.noticeContentHash), r.purposes, r.dataCategories, r.decision,
-                r.state, r.effective, r.missingParties,
-                r.parties.stream().map(p -> new PartyView(p.role, p.relationship, p.decision, p.capacity, p.assessedBy,
-                        p.assessedOn, p.decidedOn)).toList(),
-                r.collectionMethod, r.formIssuedOn, r.formReceivedOn, r.evidenceReference, r.recordedBy, r.recordedOrg,
-                r.recordedAt, r.withdrawalWindowEndsOn, r.reconsentRequired, r.effectiveFrom, r.endedAt, r.rowVersion);
+        return new ConsentRecordView(
+                r.id,
+                r.subjectId,
+                identifiers,
+                new NoticeRef(r.noticeSlug, r.noticeVersion, r.noticeContentHash),
+                r.purposes,
+                r.dataCategories,
+                r.decision,
+                r.state,
+                r.effective,
+                r.missingParties,
+                r.parties.stream()
+                        .map(p -> new PartyView(
+                                p.role,
+                                p.relationship,
+                                p.decision,
+                                p.capacity,
+                                p.assessedBy,
+                                p.assessedOn,
+                                p.decidedOn))
+                        .toList(),
+                r.collectionMethod,
+                r.formIssuedOn,
+                r.formReceivedOn,
+                r.evidenceReference,
+                r.recordedBy,
+                r.recordedOrg,
+                r.recordedAt,
+                r.withdrawalWindowEndsOn,
+                r.reconsentRequired,
+                r.effectiveFrom,
+                r.endedAt,
+                r.rowVersion);
     }
 
     static WithdrawalRequestView view(WithdrawalRequest w) {
-        return new WithdrawalRequestView(w.id, w.recordId, w.requestedBy, w.channel, w.reason, w.receivedAt, w.windowEndedOn,
-                w.status.name(), w.recordedBy, w.resolvedBy, w.resolvedAt, w.resolutionNote);
+        return new WithdrawalRequestView(
+                w.id,
+                w.recordId,
+                w.requestedBy,
+                w.channel,
+                w.reason,
+                w.receivedAt,
+                w.windowEndedOn,
+                w.status.name(),
+                w.recordedBy,
+                w.resolvedBy,
+                w.resolvedAt,
+                w.resolutionNote);
     }
-
 }

@@ -1,5 +1,6 @@
 package org.consentgov.consent.domain;
 
 public enum Decision {
-    GIVEN, REFUSED
+    GIVEN,
+    REFUSED
 }

@@ -20,18 +20,34 @@ public final class HistoryChain {
     public static final String GENESIS = "0".repeat(64);
 
     /** The hashed fields of one entry. {@code at} must already be truncated to microseconds (PostgreSQL's precision). */
-    public record Link(UUID recordId, int seq, String event, ConsentState from, ConsentState to, String actor, Instant at,
-            String reason, JsonNode payload, String prevHash, String hash) {
-    }
+    public record Link(
+            UUID recordId,
+            int seq,
+            String event,
+            ConsentState from,
+            ConsentState to,
+            String actor,
+            Instant at,
+            String reason,
+            JsonNode payload,
+            String prevHash,
+            String hash) {}
 
-    public record Verification(boolean valid, int entries, List<String> problems) {
-    }
+    public record Verification(boolean valid, int entries, List<String> problems) {}
 
-    private HistoryChain() {
-    }
+    private HistoryChain() {}
 
-    public static String hash(String prevHash, UUID recordId, int seq, String event, ConsentState from, ConsentState to,
-            String actor, Instant at, String reason, JsonNode payload) {
+    public static String hash(
+            String prevHash,
+            UUID recordId,
+            int seq,
+            String event,
+            ConsentState from,
+            ConsentState to,
+            String actor,
+            Instant at,
+            String reason,
+            JsonNode payload) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("recordId", recordId.toString());
         entry.put("seq", seq);
@@ -42,12 +58,14 @@ public final class HistoryChain {
         entry.put("at", at.toString());
         entry.put("reason", reason);
         entry.put("payload", payload);
-        return CanonicalJson.sha256Hex((prevHash + "\n").getBytes(StandardCharsets.US_ASCII),
+        return CanonicalJson.sha256Hex(
+                (prevHash + "\n").getBytes(StandardCharsets.US_ASCII),
                 CanonicalJson.of(entry).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Checks every link, the sequence, and that the chain ends where the record says it does. */
-    public static Verification verify(List<Link> links, int expectedLength, String expectedHead, ConsentState currentState) {
+    public static Verification verify(
+            List<Link> links, int expectedLength, String expectedHead, ConsentState currentState) {
         List<String> problems = new ArrayList<>();
         String prev = GENESIS;
         for (int i = 0; i < links.size(); i++) {
@@ -58,8 +76,17 @@ public final class HistoryChain {
             if (!prev.equals(link.prevHash())) {
                 problems.add("entry " + link.seq() + " does not follow the entry before it");
             }
-            String recomputed = hash(link.prevHash(), link.recordId(), link.seq(), link.event(), link.from(), link.to(),
-                    link.actor(), link.at(), link.reason(), link.payload());
+            String recomputed = hash(
+                    link.prevHash(),
+                    link.recordId(),
+                    link.seq(),
+                    link.event(),
+                    link.from(),
+                    link.to(),
+                    link.actor(),
+                    link.at(),
+                    link.reason(),
+                    link.payload());
             if (!recomputed.equals(link.hash())) {
                 problems.add("entry " + link.seq() + " was changed after it was written");
             }

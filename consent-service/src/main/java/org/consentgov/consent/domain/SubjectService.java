@@ -50,8 +50,10 @@ public class SubjectService {
             IdentifierRequest id = identifiers.get(i);
             Optional<IdentifierSystem> system = IdentifierSystem.fromCode(id.system());
             if (system.isEmpty()) {
-                errors.add(new FieldError(field + "[" + i + "].system", "unknown identifier system '" + id.system()
-                        + "'; use nhs-number, upn, ni-number or case-management-id"));
+                errors.add(new FieldError(
+                        field + "[" + i + "].system",
+                        "unknown identifier system '" + id.system()
+                                + "'; use nhs-number, upn, ni-number or case-management-id"));
                 continue;
             }
             String value = system.get().normalise(id.value());
@@ -67,8 +69,11 @@ public class SubjectService {
             out.put(system.get().code(), new IdentifierView(system.get().code(), value));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemKind.BAD_REQUEST, "invalid-identifier",
-                    errors.size() == 1 ? errors.get(0).message() : errors.size() + " identifiers are invalid", errors);
+            throw new ProblemException(
+                    ProblemKind.BAD_REQUEST,
+                    "invalid-identifier",
+                    errors.size() == 1 ? errors.get(0).message() : errors.size() + " identifiers are invalid",
+                    errors);
         }
         return List.copyOf(out.values());
     }
@@ -87,7 +92,8 @@ public class SubjectService {
             Optional<Subject> match = subjects.findByIdentifier(id.system(), id.value());
             if (match.isPresent()) {
                 if (found != null && !found.id.equals(match.get().id)) {
-                    throw ProblemException.rule("identifiers-name-different-subjects",
+                    throw ProblemException.rule(
+                            "identifiers-name-different-subjects",
                             "These identifiers belong to two different subjects; resolve the duplicate first",
                             prefix + "identifiers");
                 }
@@ -96,8 +102,10 @@ public class SubjectService {
         }
         if (found != null) {
             if (!found.dateOfBirth.equals(request.dateOfBirth())) {
-                throw ProblemException.rule("date-of-birth-mismatch",
-                        "The subject with these identifiers has another date of birth", prefix + "dateOfBirth");
+                throw ProblemException.rule(
+                        "date-of-birth-mismatch",
+                        "The subject with these identifiers has another date of birth",
+                        prefix + "dateOfBirth");
             }
             for (IdentifierView id : identifiers) {
                 if (subjects.findByIdentifier(id.system(), id.value()).isEmpty()) {
@@ -122,7 +130,8 @@ public class SubjectService {
         for (IdentifierView id : identifiers) {
             Optional<Subject> existing = subjects.findByIdentifier(id.system(), id.value());
             if (existing.isPresent()) {
-                throw ProblemException.conflict("subject-exists", "A subject with this " + id.system() + " already exists")
+                throw ProblemException.conflict(
+                                "subject-exists", "A subject with this " + id.system() + " already exists")
                         .with("subjectId", existing.get().id);
             }
         }
@@ -141,7 +150,8 @@ public class SubjectService {
     public SubjectView find(String identifier) {
         IdentifierView id = parseIdentifier(identifier, "identifier");
         Subject subject = subjects.findByIdentifier(id.system(), id.value())
-                .orElseThrow(() -> new ProblemException(ProblemKind.NOT_FOUND, "not-found", "No subject has this identifier"));
+                .orElseThrow(() ->
+                        new ProblemException(ProblemKind.NOT_FOUND, "not-found", "No subject has this identifier"));
         logAccess(subject.id, "find-subject");
         return view(subject);
     }
@@ -149,12 +159,13 @@ public class SubjectService {
     /** {@code system:value}, e.g. {@code nhs-number:9434765919}. */
     public static IdentifierView parseIdentifier(String text, String field) {
         if (text == null || !text.contains(":")) {
-            throw ProblemException.badRequest("invalid-identifier",
-                    "Give the identifier as system:value, e.g. nhs-number:9434765919", field);
+            throw ProblemException.badRequest(
+                    "invalid-identifier", "Give the identifier as system:value, e.g. nhs-number:9434765919", field);
         }
         String[] parts = text.split(":", 2);
         try {
-            return validate(List.of(new IdentifierRequest(parts[0], parts[1])), field).get(0);
+            return validate(List.of(new IdentifierRequest(parts[0], parts[1])), field)
+                    .get(0);
         } catch (ProblemException e) {
             // a query parameter has no [0].value inside it: name the parameter itself
             throw ProblemException.badRequest(e.code(), e.getMessage(), field);
@@ -176,8 +187,14 @@ public class SubjectService {
     }
 
     public SubjectView view(Subject subject) {
-        return new SubjectView(subject.id, subject.dateOfBirth, subjects.identifiers(subject.id).stream()
-                .map(i -> new IdentifierView(i.system, i.value)).toList(), subject.createdAt, subject.rowVersion);
+        return new SubjectView(
+                subject.id,
+                subject.dateOfBirth,
+                subjects.identifiers(subject.id).stream()
+                        .map(i -> new IdentifierView(i.system, i.value))
+                        .toList(),
+                subject.createdAt,
+                subject.rowVersion);
     }
 
     private void addIdentifier(Subject subject, IdentifierView id) {

@@ -37,11 +37,17 @@ public final class ConsentEvents {
      */
     public static final String RECONSENT_REQUIRED = "org.consentgov.consent.reconsent-required";
 
-    public static final Set<String> TYPES = Set.of(GIVEN, REFUSED, WITHDRAWN, SUPERSEDED, INVALIDATED, WITHDRAWAL_REFERRED,
-            LATE_WITHDRAWAL_RESOLVED, RECONSENT_REQUIRED);
+    public static final Set<String> TYPES = Set.of(
+            GIVEN,
+            REFUSED,
+            WITHDRAWN,
+            SUPERSEDED,
+            INVALIDATED,
+            WITHDRAWAL_REFERRED,
+            LATE_WITHDRAWAL_RESOLVED,
+            RECONSENT_REQUIRED);
 
-    private ConsentEvents() {
-    }
+    private ConsentEvents() {}
 
     /** The payload of every consent event; the fields that do not apply to a type are left out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -67,6 +73,5 @@ public final class ConsentEvents {
             String resolution,
             /** reconsent-required: true, and the notice version now in force */
             Boolean reconsentRequired,
-            Integer currentNoticeVersion) {
-    }
+            Integer currentNoticeVersion) {}
 }

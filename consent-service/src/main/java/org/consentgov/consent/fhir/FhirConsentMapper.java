@@ -40,6 +40,7 @@ public class FhirConsentMapper {
     public static final String IDENTIFIER_SYSTEM_PREFIX = "urn:consentgov:identifier:";
     /** FHIR's system for identifiers that are themselves URIs, used for {@code urn:uuid:<subject id>}. */
     public static final String URI_IDENTIFIER_SYSTEM = "urn:ietf:rfc:3986";
+
     public static final String PURPOSE_SYSTEM = "urn:consentgov:purpose";
     public static final String DATA_CATEGORY_SYSTEM = "urn:consentgov:data-category";
     public static final String NOTICE_SYSTEM = "urn:consentgov:notice";
@@ -74,9 +75,11 @@ public class FhirConsentMapper {
         consent.addPolicy(new ConsentPolicyComponent().setUri(noticeUrl));
         if (record.notice() != null) {
             consent.setPolicyRule(new CodeableConcept(
-                    new Coding(NOTICE_SYSTEM, record.notice().slug(), null).setVersion(String.valueOf(record.notice().version())))
-                    .setText("Notice '" + record.notice().slug() + "' version " + record.notice().version()
-                            + ", content SHA-256 " + record.notice().contentHash()));
+                            new Coding(NOTICE_SYSTEM, record.notice().slug(), null)
+                                    .setVersion(String.valueOf(record.notice().version())))
+                    .setText("Notice '" + record.notice().slug() + "' version "
+                            + record.notice().version() + ", content SHA-256 "
+                            + record.notice().contentHash()));
         }
         consent.setProvision(provision(record));
         for (PartyView party : orEmpty(record.parties())) {
@@ -102,9 +105,10 @@ public class FhirConsentMapper {
 
     private static CodeableConcept scope(List<String> purposes) {
         boolean research = purposes.stream().anyMatch(p -> p != null && p.startsWith("research"));
-        return new CodeableConcept(research
-                ? new Coding(CONSENT_SCOPE_SYSTEM, "research", "Research")
-                : new Coding(CONSENT_SCOPE_SYSTEM, "patient-privacy", "Privacy Consent"));
+        return new CodeableConcept(
+                research
+                        ? new Coding(CONSENT_SCOPE_SYSTEM, "research", "Research")
+                        : new Coding(CONSENT_SCOPE_SYSTEM, "patient-privacy", "Privacy Consent"));
     }
 
     /** The NHS number when there is one, else the first external identifier, else the internal subject id. */
@@ -146,7 +150,8 @@ public class FhirConsentMapper {
     }
 
     private static DateTimeType dateTime(Instant instant) {
-        TemporalPrecisionEnum precision = instant.getNano() == 0 ? TemporalPrecisionEnum.SECOND : TemporalPrecisionEnum.MILLI;
+        TemporalPrecisionEnum precision =
+                instant.getNano() == 0 ? TemporalPrecisionEnum.SECOND : TemporalPrecisionEnum.MILLI;
         DateTimeType type = new DateTimeType(Date.from(instant), precision);
         type.setTimeZone(UTC);
         return type;

@@ -32,7 +32,8 @@ public class NoticeDirectory {
         }
     };
 
-    public NoticeDirectory(@RestClient NoticeClient client,
+    public NoticeDirectory(
+            @RestClient NoticeClient client,
             @ConfigProperty(name = "consent.notices.retry-after-seconds", defaultValue = "30") int retryAfterSeconds) {
         this.client = client;
         this.retryAfterSeconds = retryAfterSeconds;
@@ -63,7 +64,8 @@ public class NoticeDirectory {
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 404) {
-                throw ProblemException.rule("notice-version-not-published",
+                throw ProblemException.rule(
+                        "notice-version-not-published",
                         "Notice '" + slug + "' has no published version " + version
                                 + " (unknown, or still a draft): consent can only be recorded against a published notice",
                         "notice.version");
@@ -77,8 +79,11 @@ public class NoticeDirectory {
     }
 
     private ProblemException unavailable(String why) {
-        return new ProblemException(ProblemKind.SERVICE_UNAVAILABLE, "notice-service-unavailable",
-                "The notice version cannot be verified right now (" + why + "); nothing was recorded. Retry later.")
+        return new ProblemException(
+                        ProblemKind.SERVICE_UNAVAILABLE,
+                        "notice-service-unavailable",
+                        "The notice version cannot be verified right now (" + why
+                                + "); nothing was recorded. Retry later.")
                 .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
     }
 }

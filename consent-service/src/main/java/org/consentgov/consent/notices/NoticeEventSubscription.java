@@ -30,7 +30,10 @@ public class NoticeEventSubscription {
     public static final String MATERIAL_CHANGE = "org.consentgov.notice.material-change";
     private static final Logger LOG = Logger.getLogger(NoticeEventSubscription.class);
 
-    public enum Result { CREATED, EXISTING }
+    public enum Result {
+        CREATED,
+        EXISTING
+    }
 
     private final NoticeSubscriptionClient client;
     private final boolean enabled;
@@ -39,11 +42,13 @@ public class NoticeEventSubscription {
     private final Duration retryInterval;
     private ScheduledExecutorService timer;
 
-    public NoticeEventSubscription(@RestClient NoticeSubscriptionClient client,
+    public NoticeEventSubscription(
+            @RestClient NoticeSubscriptionClient client,
             @ConfigProperty(name = "consent.notice-events.register") boolean enabled,
             @ConfigProperty(name = "consent.notice-events.target-url") String targetUrl,
             @ConfigProperty(name = "consent.notice-events.secret") Optional<String> secret,
-            @ConfigProperty(name = "consent.notice-events.retry-interval", defaultValue = "30s") Duration retryInterval) {
+            @ConfigProperty(name = "consent.notice-events.retry-interval", defaultValue = "30s")
+                    Duration retryInterval) {
         this.client = client;
         this.enabled = enabled;
         this.targetUrl = targetUrl;
@@ -78,11 +83,13 @@ public class NoticeEventSubscription {
     private void attempt() {
         try {
             Result result = register();
-            LOG.infof("notice event subscription: %s for %s at notice-service", result == Result.CREATED ? "registered"
-                    : "already registered", targetUrl);
+            LOG.infof(
+                    "notice event subscription: %s for %s at notice-service",
+                    result == Result.CREATED ? "registered" : "already registered", targetUrl);
         } catch (RuntimeException e) {
-            LOG.warnf("notice event subscription: notice-service did not accept it (%s); retrying in %s", e.toString(),
-                    retryInterval);
+            LOG.warnf(
+                    "notice event subscription: notice-service did not accept it (%s); retrying in %s",
+                    e.toString(), retryInterval);
             timer.schedule(this::attempt, retryInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -93,7 +100,8 @@ public class NoticeEventSubscription {
         for (int page = 0; ; page++) {
             JsonNode answer = client.list(page, 100);
             for (JsonNode s : answer.path("items")) {
-                if (s.path("active").asBoolean() && targetUrl.equals(s.path("targetUrl").asText())) {
+                if (s.path("active").asBoolean()
+                        && targetUrl.equals(s.path("targetUrl").asText())) {
                     for (JsonNode type : s.path("eventTypes")) {
                         if (MATERIAL_CHANGE.equals(type.asText())) {
                             return Result.EXISTING;
@@ -105,7 +113,10 @@ public class NoticeEventSubscription {
                 break;
             }
         }
-        client.create(new NoticeSubscriptionClient.CreateSubscription(targetUrl, List.of(MATERIAL_CHANGE), key,
+        client.create(new NoticeSubscriptionClient.CreateSubscription(
+                targetUrl,
+                List.of(MATERIAL_CHANGE),
+                key,
                 "consent-service: flag consents pinned to older versions for re-consent"));
         return Result.CREATED;
     }

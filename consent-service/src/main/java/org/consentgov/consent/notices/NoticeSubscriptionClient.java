@@ -24,8 +24,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface NoticeSubscriptionClient {
 
-    record CreateSubscription(String targetUrl, List<String> eventTypes, String secret, String description) {
-    }
+    record CreateSubscription(String targetUrl, List<String> eventTypes, String secret, String description) {}
 
     @GET
     JsonNode list(@QueryParam("page") int page, @QueryParam("size") int size);

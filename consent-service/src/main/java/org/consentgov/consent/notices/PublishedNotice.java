@@ -11,28 +11,34 @@ import java.util.List;
 public record PublishedNotice(String slug, int version, String state, String contentHash, Content content) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Content(List<Controller> controllers, List<Purpose> purposes, List<String> dataCategories,
-            List<LawfulBasisUse> lawfulBases, ConsentTerms consent) {
-    }
+    public record Content(
+            List<Controller> controllers,
+            List<Purpose> purposes,
+            List<String> dataCategories,
+            List<LawfulBasisUse> lawfulBases,
+            ConsentTerms consent) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Controller(String name) {
-    }
+    public record Controller(String name) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Purpose(String code) {
-    }
+    public record Purpose(String code) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LawfulBasisUse(String appliesTo, String basis) {
-    }
+    public record LawfulBasisUse(String appliesTo, String basis) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ConsentTerms(List<String> requiredParties, String parentOrCarer, Integer parentOrCarerUnderAge,
-            Integer withdrawalWindowDays, String withdrawalWindowStartsOn, List<String> withdrawalChannels) {
-    }
+    public record ConsentTerms(
+            List<String> requiredParties,
+            String parentOrCarer,
+            Integer parentOrCarerUnderAge,
+            Integer withdrawalWindowDays,
+            String withdrawalWindowStartsOn,
+            List<String> withdrawalChannels) {}
 
     public List<String> purposeCodes() {
-        return content.purposes() == null ? List.of() : content.purposes().stream().map(Purpose::code).toList();
+        return content.purposes() == null
+                ? List.of()
+                : content.purposes().stream().map(Purpose::code).toList();
     }
 }

@@ -17,8 +17,7 @@ import java.util.UUID;
 public class ConsentRecordChunks {
 
     /** Where the previous chunk ended. */
-    public record After(Instant recordedAt, UUID id) {
-    }
+    public record After(Instant recordedAt, UUID id) {}
 
     private final EntityManager em;
 
@@ -48,7 +47,8 @@ public class ConsentRecordChunks {
             jpql.append(" and (r.recordedAt > :afterAt or (r.recordedAt = :afterAt and r.id > :afterId))");
         }
         jpql.append(" order by r.recordedAt, r.id");
-        TypedQuery<ConsentRecord> query = em.createQuery(jpql.toString(), ConsentRecord.class).setMaxResults(size);
+        TypedQuery<ConsentRecord> query =
+                em.createQuery(jpql.toString(), ConsentRecord.class).setMaxResults(size);
         if (f.notice() != null) {
             query.setParameter("notice", f.notice());
         }

@@ -24,11 +24,14 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
 
     /** The check API's one statement: every record of the subject (by identifier) for the notice, newest first. */
     public List<ConsentRecord> forCheckByIdentifier(String system, String value, String noticeSlug) {
-        return getEntityManager().createQuery("""
+        return getEntityManager()
+                .createQuery("""
                 from ConsentRecord r where r.noticeSlug = :notice and r.subjectId =
                   (select i.subject.id from SubjectIdentifier i where i.system = :system and i.value = :value)
                 order by r.recordedAt desc""", ConsentRecord.class)
-                .setParameter("notice", noticeSlug).setParameter("system", system).setParameter("value", value)
+                .setParameter("notice", noticeSlug)
+                .setParameter("system", system)
+                .setParameter("value", value)
                 .getResultList();
     }
 
@@ -40,8 +43,7 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
         return list("subjectId = ?1 and noticeSlug = ?2 and state = ?3", subjectId, noticeSlug, ConsentState.ACTIVE);
     }
 
-    public record Filter(String notice, ConsentState state, Instant recordedFrom, Instant recordedTo, UUID subjectId) {
-    }
+    public record Filter(String notice, ConsentState state, Instant recordedFrom, Instant recordedTo, UUID subjectId) {}
 
     public List<ConsentRecord> page(Filter filter, int page, int size) {
         return query(filter).page(Page.of(page, size)).list();
@@ -82,8 +84,10 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
     }
 
     public List<HistoryEntry> history(UUID recordId) {
-        return getEntityManager().createQuery("from HistoryEntry h where h.recordId = :id order by h.seq", HistoryEntry.class)
-                .setParameter("id", recordId).getResultList();
+        return getEntityManager()
+                .createQuery("from HistoryEntry h where h.recordId = :id order by h.seq", HistoryEntry.class)
+                .setParameter("id", recordId)
+                .getResultList();
     }
 
     public void append(HistoryEntry entry) {
@@ -96,22 +100,30 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
 
     /** The ACTIVE records pinned to versions of the notice older than {@code version}, locked, oldest first. */
     public List<ConsentRecord> activePinnedBefore(String noticeSlug, int version) {
-        return getEntityManager().createQuery("""
+        return getEntityManager()
+                .createQuery("""
                 from ConsentRecord r where r.noticeSlug = :notice and r.noticeVersion < :version and r.state = :state
                 order by r.recordedAt, r.id""", ConsentRecord.class)
-                .setParameter("notice", noticeSlug).setParameter("version", version).setParameter("state", ConsentState.ACTIVE)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .setParameter("notice", noticeSlug)
+                .setParameter("version", version)
+                .setParameter("state", ConsentState.ACTIVE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     /** How many ACTIVE records are pinned to each version of the notice older than {@code version}. */
     public java.util.Map<Integer, Long> activePinnedCountsBefore(String noticeSlug, int version) {
         java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
-        getEntityManager().createQuery("""
+        getEntityManager()
+                .createQuery("""
                 select r.noticeVersion, count(r) from ConsentRecord r
                 where r.noticeSlug = :notice and r.noticeVersion < :version and r.state = :state
                 group by r.noticeVersion""", Object[].class)
-                .setParameter("notice", noticeSlug).setParameter("version", version).setParameter("state", ConsentState.ACTIVE)
-                .getResultList().forEach(row -> counts.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue()));
+                .setParameter("notice", noticeSlug)
+                .setParameter("version", version)
+                .setParameter("state", ConsentState.ACTIVE)
+                .getResultList()
+                .forEach(row -> counts.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue()));
         return counts;
     }
 }

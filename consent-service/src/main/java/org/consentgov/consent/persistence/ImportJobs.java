@@ -29,14 +29,25 @@ public class ImportJobs {
     public static final String FAILED = "FAILED";
 
     /** One row. {@code errors} is the stored JSON array of {@code {line, problem}}. */
-    public record Row(UUID id, String createdBy, String createdOrg, String idempotencyKey, String requestId, String state,
-            long linesRead, long created, long replayed, long rejected, String errors, String failure, Instant startedAt,
-            Instant updatedAt, Instant finishedAt) {
-    }
+    public record Row(
+            UUID id,
+            String createdBy,
+            String createdOrg,
+            String idempotencyKey,
+            String requestId,
+            String state,
+            long linesRead,
+            long created,
+            long replayed,
+            long rejected,
+            String errors,
+            String failure,
+            Instant startedAt,
+            Instant updatedAt,
+            Instant finishedAt) {}
 
     /** The counts so far. */
-    public record Progress(long linesRead, long created, long replayed, long rejected, List<?> errors) {
-    }
+    public record Progress(long linesRead, long created, long replayed, long rejected, List<?> errors) {}
 
     private static final String COLUMNS = """
             id, created_by, created_org, idempotency_key, request_id, state, lines_read, created, replayed, rejected,
@@ -53,23 +64,30 @@ public class ImportJobs {
     public void start(UUID id, String createdBy, String createdOrg, String key, String requestId, Instant now) {
         update("""
                 INSERT INTO consent_import (id, created_by, created_org, idempotency_key, request_id, state, started_at,
-                    updated_at) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?)""", id, createdBy, createdOrg, key, requestId, at(now),
-                at(now));
+                    updated_at) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?)""", id, createdBy, createdOrg, key, requestId, at(now), at(now));
     }
 
     public void progress(UUID id, Progress p, Instant now) {
         update("""
                 UPDATE consent_import SET lines_read = ?, created = ?, replayed = ?, rejected = ?, errors = ?::jsonb,
-                    updated_at = ? WHERE id = ?""", p.linesRead(), p.created(), p.replayed(), p.rejected(), json(p.errors()),
-                at(now), id);
+                    updated_at = ? WHERE id = ?""", p.linesRead(), p.created(), p.replayed(), p.rejected(), json(p.errors()), at(now), id);
     }
 
     public void finish(UUID id, Progress p, String state, String failure, Instant now) {
-        update("""
+        update(
+                """
                 UPDATE consent_import SET lines_read = ?, created = ?, replayed = ?, rejected = ?, errors = ?::jsonb,
-                    state = ?, failure = ?, updated_at = ?, finished_at = ? WHERE id = ?""", p.linesRead(), p.created(),
-                p.replayed(), p.rejected(), json(p.errors()), state,
-                failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000)), at(now), at(now), id);
+                    state = ?, failure = ?, updated_at = ?, finished_at = ? WHERE id = ?""",
+                p.linesRead(),
+                p.created(),
+                p.replayed(),
+                p.rejected(),
+                json(p.errors()),
+                state,
+                failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000)),
+                at(now),
+                at(now),
+                id);
     }
 
     public Optional<Row> find(UUID id) {
@@ -79,16 +97,28 @@ public class ImportJobs {
 
     /** Newest first; only {@code createdBy}'s when it is not null. */
     public List<Row> page(String createdBy, String state, int page, int size) {
-        return query("SELECT " + COLUMNS + " FROM consent_import WHERE (?::varchar IS NULL OR created_by = ?)"
-                + " AND (?::varchar IS NULL OR state = ?) ORDER BY started_at DESC, id LIMIT ? OFFSET ?", createdBy,
-                createdBy, state, state, size, (long) page * size);
+        return query(
+                "SELECT " + COLUMNS + " FROM consent_import WHERE (?::varchar IS NULL OR created_by = ?)"
+                        + " AND (?::varchar IS NULL OR state = ?) ORDER BY started_at DESC, id LIMIT ? OFFSET ?",
+                createdBy,
+                createdBy,
+                state,
+                state,
+                size,
+                (long) page * size);
     }
 
     public long count(String createdBy, String state) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection();
-                    PreparedStatement s = prepare(c, "SELECT count(*) FROM consent_import WHERE (?::varchar IS NULL OR"
-                            + " created_by = ?) AND (?::varchar IS NULL OR state = ?)", createdBy, createdBy, state, state);
+                    PreparedStatement s = prepare(
+                            c,
+                            "SELECT count(*) FROM consent_import WHERE (?::varchar IS NULL OR"
+                                    + " created_by = ?) AND (?::varchar IS NULL OR state = ?)",
+                            createdBy,
+                            createdBy,
+                            state,
+                            state);
                     ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -98,15 +128,27 @@ public class ImportJobs {
 
     private List<Row> query(String sql, Object... params) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, params);
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = prepare(c, sql, params);
                     ResultSet r = s.executeQuery()) {
                 List<Row> rows = new ArrayList<>();
                 while (r.next()) {
-                    rows.add(new Row(r.getObject("id", UUID.class), r.getString("created_by"), r.getString("created_org"),
-                            r.getString("idempotency_key"), r.getString("request_id"), r.getString("state"),
-                            r.getLong("lines_read"), r.getLong("created"), r.getLong("replayed"), r.getLong("rejected"),
-                            r.getString("errors"), r.getString("failure"), instant(r, "started_at"),
-                            instant(r, "updated_at"), instant(r, "finished_at")));
+                    rows.add(new Row(
+                            r.getObject("id", UUID.class),
+                            r.getString("created_by"),
+                            r.getString("created_org"),
+                            r.getString("idempotency_key"),
+                            r.getString("request_id"),
+                            r.getString("state"),
+                            r.getLong("lines_read"),
+                            r.getLong("created"),
+                            r.getLong("replayed"),
+                            r.getLong("rejected"),
+                            r.getString("errors"),
+                            r.getString("failure"),
+                            instant(r, "started_at"),
+                            instant(r, "updated_at"),
+                            instant(r, "finished_at")));
                 }
                 return rows;
             }
@@ -115,7 +157,8 @@ public class ImportJobs {
 
     private void update(String sql, Object... params) {
         QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, params)) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = prepare(c, sql, params)) {
                 s.executeUpdate();
             } catch (SQLException e) {
                 throw new IllegalStateException("consent_import could not be written", e);

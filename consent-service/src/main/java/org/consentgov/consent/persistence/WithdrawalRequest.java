@@ -17,7 +17,9 @@ import java.util.UUID;
 public class WithdrawalRequest {
 
     public enum Status {
-        REFERRED, ACCEPTED, DECLINED
+        REFERRED,
+        ACCEPTED,
+        DECLINED
     }
 
     @Id

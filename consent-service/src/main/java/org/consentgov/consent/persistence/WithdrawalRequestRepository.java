@@ -12,7 +12,8 @@ public class WithdrawalRequestRepository implements PanacheRepositoryBase<Withdr
 
     public List<WithdrawalRequest> page(WithdrawalRequest.Status status, int page, int size) {
         return (status == null ? findAll(Sort.by("receivedAt")) : find("status", Sort.by("receivedAt"), status))
-                .page(Page.of(page, size)).list();
+                .page(Page.of(page, size))
+                .list();
     }
 
     public long count(WithdrawalRequest.Status status) {

@@ -50,12 +50,10 @@ public record ConsentReceipt(
     }
 
     /** The notice version the consent is pinned to, and where its public page is. */
-    public record Notice(String slug, int version, String contentHash, String url) {
-    }
+    public record Notice(String slug, int version, String contentHash, String url) {}
 
     /** One party's own decision; the role only, never who the person is. */
-    public record Party(String role, Decision decision, LocalDate decidedOn) {
-    }
+    public record Party(String role, Decision decision, LocalDate decidedOn) {}
 
     /** How to withdraw: {@code lastDay} is the last London day for withdrawal at once; null means any time. */
     public record Withdrawal(LocalDate lastDay, List<String> channels) {
@@ -69,17 +67,46 @@ public record ConsentReceipt(
      * controllers' names, the public notice page, the lawful-basis note (e.g. {@code uk-gdpr-6-1-e}), the
      * ways to withdraw, the issuer and the issue time. A fresh random receipt id is assigned.
      */
-    public static ConsentReceipt of(ConsentRecordView record, List<String> controllers, String noticeUrl,
-            String legalBasis, List<String> withdrawalChannels, String issuer, Instant issuedAt) {
+    public static ConsentReceipt of(
+            ConsentRecordView record,
+            List<String> controllers,
+            String noticeUrl,
+            String legalBasis,
+            List<String> withdrawalChannels,
+            String issuer,
+            Instant issuedAt) {
         Objects.requireNonNull(record, "record");
-        Notice notice = record.notice() == null ? null
-                : new Notice(record.notice().slug(), record.notice().version(), record.notice().contentHash(), noticeUrl);
-        List<Party> parties = record.parties() == null ? List.of()
+        Notice notice = record.notice() == null
+                ? null
+                : new Notice(
+                        record.notice().slug(),
+                        record.notice().version(),
+                        record.notice().contentHash(),
+                        noticeUrl);
+        List<Party> parties = record.parties() == null
+                ? List.of()
                 : record.parties().stream().map(ConsentReceipt::party).toList();
-        return new ConsentReceipt(SCHEMA_VERSION, UUID.randomUUID(), issuedAt, issuer, record.id(), record.subjectId(),
-                notice, controllers, record.purposes(), record.dataCategories(), legalBasis, CONSENT_TYPE_EXPLICIT,
-                record.collectionMethod(), record.formReceivedOn(), record.state(), record.decision(), parties,
-                new Withdrawal(record.withdrawalWindowEndsOn(), withdrawalChannels), JURISDICTION_GB, record.recordedAt());
+        return new ConsentReceipt(
+                SCHEMA_VERSION,
+                UUID.randomUUID(),
+                issuedAt,
+                issuer,
+                record.id(),
+                record.subjectId(),
+                notice,
+                controllers,
+                record.purposes(),
+                record.dataCategories(),
+                legalBasis,
+                CONSENT_TYPE_EXPLICIT,
+                record.collectionMethod(),
+                record.formReceivedOn(),
+                record.state(),
+                record.decision(),
+                parties,
+                new Withdrawal(record.withdrawalWindowEndsOn(), withdrawalChannels),
+                JURISDICTION_GB,
+                record.recordedAt());
     }
 
     private static Party party(PartyView view) {

@@ -64,8 +64,8 @@ import org.jboss.logging.Logger;
 public class ReceiptKeys {
 
     private static final Logger LOG = Logger.getLogger(ReceiptKeys.class);
-    private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
+    private static final Pattern PEM_BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
 
     private final JWK key;
     private final JWSAlgorithm algorithm;
@@ -73,7 +73,9 @@ public class ReceiptKeys {
 
     @Inject
     public ReceiptKeys(ReceiptConfig config) {
-        this(config.privateKeyLocation().map(location -> fromPem(Path.of(location))).orElseGet(ReceiptKeys::ephemeral));
+        this(config.privateKeyLocation()
+                .map(location -> fromPem(Path.of(location)))
+                .orElseGet(ReceiptKeys::ephemeral));
     }
 
     /** For tests: sign with this private RSA or EC JWK; its key id is replaced by its thumbprint. */
@@ -84,16 +86,23 @@ public class ReceiptKeys {
         try {
             if (privateKey instanceof RSAKey rsa) {
                 this.algorithm = JWSAlgorithm.RS256;
-                this.key = new RSAKey.Builder(rsa).keyUse(KeyUse.SIGNATURE).algorithm(algorithm)
-                        .keyID(rsa.computeThumbprint().toString()).build();
+                this.key = new RSAKey.Builder(rsa)
+                        .keyUse(KeyUse.SIGNATURE)
+                        .algorithm(algorithm)
+                        .keyID(rsa.computeThumbprint().toString())
+                        .build();
                 this.signer = new RSASSASigner((RSAKey) key);
             } else if (privateKey instanceof ECKey ec) {
                 this.algorithm = algorithmFor(ec.getCurve());
-                this.key = new ECKey.Builder(ec).keyUse(KeyUse.SIGNATURE).algorithm(algorithm)
-                        .keyID(ec.computeThumbprint().toString()).build();
+                this.key = new ECKey.Builder(ec)
+                        .keyUse(KeyUse.SIGNATURE)
+                        .algorithm(algorithm)
+                        .keyID(ec.computeThumbprint().toString())
+                        .build();
                 this.signer = new ECDSASigner((ECKey) key);
             } else {
-                throw new IllegalArgumentException("receipts are signed with RSA or EC keys, not " + privateKey.getKeyType());
+                throw new IllegalArgumentException(
+                        "receipts are signed with RSA or EC keys, not " + privateKey.getKeyType());
             }
         } catch (JOSEException e) {
             throw new IllegalArgumentException("the receipt signing key cannot sign: " + e.getMessage(), e);
@@ -121,8 +130,10 @@ public class ReceiptKeys {
     private static JWK ephemeral() {
         try {
             ECKey generated = new ECKeyGenerator(Curve.P_256).generate();
-            LOG.warnf("No consent.receipts.private-key-location configured: signing receipts with an ephemeral EC P-256 key "
-                    + "(kid %s). Receipts signed now will not verify after a restart.", generated.computeThumbprint());
+            LOG.warnf(
+                    "No consent.receipts.private-key-location configured: signing receipts with an ephemeral EC P-256 key "
+                            + "(kid %s). Receipts signed now will not verify after a restart.",
+                    generated.computeThumbprint());
             return generated;
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an ephemeral receipt signing key", e);
@@ -150,8 +161,9 @@ public class ReceiptKeys {
         while (m.find()) {
             String label = m.group(1);
             if (!label.equals("PRIVATE KEY") && !label.equals("PUBLIC KEY")) {
-                throw new IllegalArgumentException("unsupported PEM block '" + label + "': expected an unencrypted PKCS#8 "
-                        + "PRIVATE KEY (convert with: openssl pkcs8 -topk8 -nocrypt -in old.pem -out key.pem)");
+                throw new IllegalArgumentException(
+                        "unsupported PEM block '" + label + "': expected an unencrypted PKCS#8 "
+                                + "PRIVATE KEY (convert with: openssl pkcs8 -topk8 -nocrypt -in old.pem -out key.pem)");
             }
             if (blocks.put(label, Base64.getMimeDecoder().decode(m.group(2))) != null) {
                 throw new IllegalArgumentException("more than one " + label + " block");
@@ -206,7 +218,8 @@ public class ReceiptKeys {
     }
 
     /** Signs and verifies a probe, so a private key paired with the wrong public key is caught at start-up. */
-    private static void probe(PrivateKey privateKey, PublicKey publicKey, String algorithm) throws GeneralSecurityException {
+    private static void probe(PrivateKey privateKey, PublicKey publicKey, String algorithm)
+            throws GeneralSecurityException {
         byte[] probe = "consent-receipt-key-probe".getBytes(StandardCharsets.US_ASCII);
         Signature signing = Signature.getInstance(algorithm);
         signing.initSign(privateKey);

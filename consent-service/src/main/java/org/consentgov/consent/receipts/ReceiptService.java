@@ -63,13 +63,16 @@ public class ReceiptService {
         Objects.requireNonNull(receipt, "receipt");
         Objects.requireNonNull(receipt.issuedAt(), "receipt.issuedAt");
         if (!issuer.equals(receipt.issuer())) {
-            throw new IllegalArgumentException("receipt issuer '" + receipt.issuer() + "' is not this service's issuer '"
-                    + issuer + "'");
+            throw new IllegalArgumentException(
+                    "receipt issuer '" + receipt.issuer() + "' is not this service's issuer '" + issuer + "'");
         }
         ObjectNode claims = JSON.valueToTree(receipt);
         claims.put("iss", receipt.issuer());
         claims.put("iat", receipt.issuedAt().getEpochSecond());
-        JWSHeader header = new JWSHeader.Builder(keys.algorithm()).type(JOSEObjectType.JWT).keyID(keys.kid()).build();
+        JWSHeader header = new JWSHeader.Builder(keys.algorithm())
+                .type(JOSEObjectType.JWT)
+                .keyID(keys.kid())
+                .build();
         try {
             JWSObject jws = new JWSObject(header, new Payload(JSON.writeValueAsString(claims)));
             jws.sign(keys.signer());
@@ -91,29 +94,38 @@ public class ReceiptService {
         try {
             object = JWSObject.parse(jws == null ? "" : jws.strip());
         } catch (ParseException e) {
-            throw new ProblemException(ProblemKind.BAD_REQUEST, "receipt-malformed",
+            throw new ProblemException(
+                    ProblemKind.BAD_REQUEST,
+                    "receipt-malformed",
                     "the receipt is not a compact JWS: " + e.getMessage());
         }
         String kid = object.getHeader().getKeyID();
         JWK key = kid == null ? null : keys.getKeyByKeyId(kid);
         if (key == null) {
-            throw new ProblemException(ProblemKind.UNPROCESSABLE, "receipt-key-unknown",
+            throw new ProblemException(
+                    ProblemKind.UNPROCESSABLE,
+                    "receipt-key-unknown",
                     "the receipt was signed with key '" + kid + "', which is not in the key set");
         }
         if (!verifies(object, key)) {
-            throw new ProblemException(ProblemKind.UNPROCESSABLE, "receipt-signature-invalid",
+            throw new ProblemException(
+                    ProblemKind.UNPROCESSABLE,
+                    "receipt-signature-invalid",
                     "the receipt's signature does not verify with key '" + kid + "'");
         }
         try {
             JsonNode claims = JSON.readTree(object.getPayload().toString());
             if (!(claims instanceof ObjectNode body)) {
-                throw new ProblemException(ProblemKind.BAD_REQUEST, "receipt-malformed", "the receipt's payload is not a JSON object");
+                throw new ProblemException(
+                        ProblemKind.BAD_REQUEST, "receipt-malformed", "the receipt's payload is not a JSON object");
             }
             body.remove("iss");
             body.remove("iat");
             return JSON.treeToValue(body, ConsentReceipt.class);
         } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemKind.BAD_REQUEST, "receipt-malformed",
+            throw new ProblemException(
+                    ProblemKind.BAD_REQUEST,
+                    "receipt-malformed",
                     "the receipt's payload is not a consent receipt: " + e.getOriginalMessage());
         }
     }

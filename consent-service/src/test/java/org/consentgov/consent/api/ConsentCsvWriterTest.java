@@ -19,12 +19,32 @@ class ConsentCsvWriterTest {
     static final UUID ID = UUID.fromString("0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10");
     static final UUID SUBJECT = UUID.fromString("7d1c3a4b-2e5f-4a6b-8c9d-0e1f2a3b4c5d");
 
-    static ConsentRecordView record(String recordedBy, List<String> purposes, List<String> missing, LocalDate windowEnds,
-            Instant endedAt) {
-        return new ConsentRecordView(ID, SUBJECT, null, new NoticeRef("what-it-means-to-me", 2, "a".repeat(64)), purposes,
-                List.of("special.ethnicity"), Decision.GIVEN, ConsentState.ACTIVE, true, missing, List.of(), "PAPER_FORM",
-                null, LocalDate.parse("2025-03-01"), null, recordedBy, "luton-council",
-                Instant.parse("2025-03-02T10:15:30.123456Z"), windowEnds, false, null, endedAt, 0);
+    static ConsentRecordView record(
+            String recordedBy, List<String> purposes, List<String> missing, LocalDate windowEnds, Instant endedAt) {
+        return new ConsentRecordView(
+                ID,
+                SUBJECT,
+                null,
+                new NoticeRef("what-it-means-to-me", 2, "a".repeat(64)),
+                purposes,
+                List.of("special.ethnicity"),
+                Decision.GIVEN,
+                ConsentState.ACTIVE,
+                true,
+                missing,
+                List.of(),
+                "PAPER_FORM",
+                null,
+                LocalDate.parse("2025-03-01"),
+                null,
+                recordedBy,
+                "luton-council",
+                Instant.parse("2025-03-02T10:15:30.123456Z"),
+                windowEnds,
+                false,
+                null,
+                endedAt,
+                0);
     }
 
     static String csv(ConsentRecordView... records) throws IOException {
@@ -40,18 +60,26 @@ class ConsentCsvWriterTest {
 
     @Test
     void theHeaderNamesTheColumnsInOrderAndLinesEndWithCrLf() throws IOException {
-        assertThat(csv()).isEqualTo("id,subjectId,noticeSlug,noticeVersion,noticeContentHash,purposes,state,effective,"
-                + "decision,missingParties,formReceivedOn,recordedAt,recordedBy,withdrawalWindowEndsOn,endedAt\r\n");
+        assertThat(csv())
+                .isEqualTo(
+                        "id,subjectId,noticeSlug,noticeVersion,noticeContentHash,purposes,state,effective,"
+                                + "decision,missingParties,formReceivedOn,recordedAt,recordedBy,withdrawalWindowEndsOn,endedAt\r\n");
     }
 
     @Test
     void aRecordIsOneRowWithListsJoinedBySemicolonsAndAbsentValuesEmpty() throws IOException {
-        String row = csv(record("caseworker-user", List.of("research", "early-help"), List.of("parent-or-carer"),
-                LocalDate.parse("2025-03-15"), null)).split("\r\n")[1];
+        String row = csv(record(
+                        "caseworker-user",
+                        List.of("research", "early-help"),
+                        List.of("parent-or-carer"),
+                        LocalDate.parse("2025-03-15"),
+                        null))
+                .split("\r\n")[1];
 
-        assertThat(row).isEqualTo(ID + "," + SUBJECT + ",what-it-means-to-me,2," + "a".repeat(64)
-                + ",research;early-help,ACTIVE,true,GIVEN,parent-or-carer,2025-03-01,2025-03-02T10:15:30.123456Z,"
-                + "caseworker-user,2025-03-15,");
+        assertThat(row)
+                .isEqualTo(ID + "," + SUBJECT + ",what-it-means-to-me,2," + "a".repeat(64)
+                        + ",research;early-help,ACTIVE,true,GIVEN,parent-or-carer,2025-03-01,2025-03-02T10:15:30.123456Z,"
+                        + "caseworker-user,2025-03-15,");
     }
 
     @Test
@@ -65,7 +93,8 @@ class ConsentCsvWriterTest {
 
     @Test
     void aValueWithACommaIsQuoted() throws IOException {
-        String row = csv(record("Smith, Jo", List.of("research"), List.of(), null, null)).split("\r\n")[1];
+        String row = csv(record("Smith, Jo", List.of("research"), List.of(), null, null))
+                .split("\r\n")[1];
 
         assertThat(row).contains(",\"Smith, Jo\",");
         assertThat(ConsentCsvWriter.field("a,b")).isEqualTo("\"a,b\"");

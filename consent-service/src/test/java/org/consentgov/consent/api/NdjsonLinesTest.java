@@ -58,7 +58,9 @@ class NdjsonLinesTest {
 
     @Test
     void aByteOrderMarkOnTheFirstLineIsDropped() throws IOException {
-        byte[] body = new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}', '\n', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body =
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}', '\n', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF
+                };
         List<NdjsonLines.Line> lines = lines(body, 100);
 
         assertThat(text(lines.get(0))).isEqualTo("{}");
@@ -67,7 +69,8 @@ class NdjsonLinesTest {
 
     @Test
     void recordsAreTheNonBlankLines() throws IOException {
-        try (NdjsonLines lines = new NdjsonLines(new ByteArrayInputStream("a\n\nb\n \nc".getBytes(StandardCharsets.UTF_8)), 5)) {
+        try (NdjsonLines lines =
+                new NdjsonLines(new ByteArrayInputStream("a\n\nb\n \nc".getBytes(StandardCharsets.UTF_8)), 5)) {
             assertThat(lines.countRecords()).isEqualTo(3);
         }
     }

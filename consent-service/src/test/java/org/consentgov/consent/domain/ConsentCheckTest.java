@@ -15,10 +15,25 @@ class ConsentCheckTest {
     static final Instant T1 = Instant.parse("2026-10-10T09:00:00Z");
     static final Instant T2 = Instant.parse("2026-10-20T09:00:00Z");
 
-    static Candidate record(ConsentState state, boolean effective, Instant recorded, Instant from, Instant ended,
+    static Candidate record(
+            ConsentState state,
+            boolean effective,
+            Instant recorded,
+            Instant from,
+            Instant ended,
             List<String> missing) {
-        return new Candidate(UUID.randomUUID(), 1, "a".repeat(64), state, effective, List.of("research"), missing, recorded,
-                from, ended, false);
+        return new Candidate(
+                UUID.randomUUID(),
+                1,
+                "a".repeat(64),
+                state,
+                effective,
+                List.of("research"),
+                missing,
+                recorded,
+                from,
+                ended,
+                false);
     }
 
     @Test
@@ -39,22 +54,26 @@ class ConsentCheckTest {
     @Test
     void aWithdrawnRecordCountedUntilItsWithdrawalOnly() {
         Candidate c = record(ConsentState.WITHDRAWN, false, T0, T0, T1, List.of());
-        assertThat(ConsentCheck.at(List.of(c), "research", T0.plusSeconds(60)).consented()).isTrue();
+        assertThat(ConsentCheck.at(List.of(c), "research", T0.plusSeconds(60)).consented())
+                .isTrue();
         assertThat(ConsentCheck.at(List.of(c), "research", T1).consented()).isFalse();
         assertThat(ConsentCheck.at(List.of(c), "research", T2).reasons().get(0)).contains("withdrawn");
     }
 
     @Test
     void aPurposeTheRecordDoesNotCoverIsNo() {
-        Answer a = ConsentCheck.at(List.of(record(ConsentState.ACTIVE, true, T0, T0, null, List.of())), "marketing", T1);
+        Answer a =
+                ConsentCheck.at(List.of(record(ConsentState.ACTIVE, true, T0, T0, null, List.of())), "marketing", T1);
         assertThat(a.consented()).isFalse();
         assertThat(a.reasons().get(0)).contains("does not cover purpose marketing");
     }
 
     @Test
     void aMissingPartyIsNamedInTheReason() {
-        Answer a = ConsentCheck.at(List.of(record(ConsentState.ACTIVE, false, T0, null, null, List.of("parent-or-carer"))),
-                "research", T1);
+        Answer a = ConsentCheck.at(
+                List.of(record(ConsentState.ACTIVE, false, T0, null, null, List.of("parent-or-carer"))),
+                "research",
+                T1);
         assertThat(a.consented()).isFalse();
         assertThat(a.reasons().get(0)).contains("parent-or-carer");
     }
@@ -69,13 +88,17 @@ class ConsentCheckTest {
     void beforeASupersedingRecordTheOlderOneAnswers() {
         Candidate old = record(ConsentState.SUPERSEDED, false, T0, T0, T1, List.of());
         Candidate now = record(ConsentState.ACTIVE, true, T1, T1, null, List.of());
-        assertThat(ConsentCheck.at(List.of(now, old), "research", T0.plusSeconds(5)).reliedOn()).isEqualTo(old);
-        assertThat(ConsentCheck.at(List.of(now, old), "research", T2).reliedOn()).isEqualTo(now);
+        assertThat(ConsentCheck.at(List.of(now, old), "research", T0.plusSeconds(5))
+                        .reliedOn())
+                .isEqualTo(old);
+        assertThat(ConsentCheck.at(List.of(now, old), "research", T2).reliedOn())
+                .isEqualTo(now);
     }
 
     @Test
     void aRefusalIsNo() {
-        Answer a = ConsentCheck.at(List.of(record(ConsentState.REFUSED, false, T0, null, null, List.of())), "research", T1);
+        Answer a = ConsentCheck.at(
+                List.of(record(ConsentState.REFUSED, false, T0, null, null, List.of())), "research", T1);
         assertThat(a.consented()).isFalse();
         assertThat(a.reasons().get(0)).contains("refused");
     }

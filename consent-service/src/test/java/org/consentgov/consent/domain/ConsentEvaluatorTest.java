@@ -42,7 +42,10 @@ class ConsentEvaluatorTest {
     @Test
     void aCarerGuardianOrTheLocalAuthorityAsCorporateParentFillsTheParentSlot() {
         for (String role : List.of("parent", "carer", "guardian", "local-authority")) {
-            Outcome o = ConsentEvaluator.evaluate(WHERE_NEEDED, BORN, RECEIVED,
+            Outcome o = ConsentEvaluator.evaluate(
+                    WHERE_NEEDED,
+                    BORN,
+                    RECEIVED,
                     List.of(child(Decision.GIVEN), new Party(role, Decision.GIVEN, null)));
             assertThat(o.effective()).as(role).isTrue();
         }
@@ -50,7 +53,10 @@ class ConsentEvaluatorTest {
 
     @Test
     void theChildsRefusalIsRespectedEvenWhenEveryoneElseAgrees() {
-        Outcome o = ConsentEvaluator.evaluate(new Terms(List.of("parent"), "ALWAYS", null), BORN, RECEIVED,
+        Outcome o = ConsentEvaluator.evaluate(
+                new Terms(List.of("parent"), "ALWAYS", null),
+                BORN,
+                RECEIVED,
                 List.of(new Party("parent", Decision.GIVEN, null), child(Decision.REFUSED)));
         assertThat(o.state()).isEqualTo(ConsentState.REFUSED);
         assertThat(o.decision()).isEqualTo(Decision.REFUSED);
@@ -59,14 +65,20 @@ class ConsentEvaluatorTest {
 
     @Test
     void aRequiredParentsRefusalRefuses() {
-        Outcome o = ConsentEvaluator.evaluate(WHERE_NEEDED, BORN, RECEIVED,
+        Outcome o = ConsentEvaluator.evaluate(
+                WHERE_NEEDED,
+                BORN,
+                RECEIVED,
                 List.of(child(Decision.GIVEN), new Party("parent", Decision.REFUSED, null)));
         assertThat(o.state()).isEqualTo(ConsentState.REFUSED);
     }
 
     @Test
     void aMissingRequiredChildIsMissingNotRefused() {
-        Outcome o = ConsentEvaluator.evaluate(new Terms(List.of("child"), "ALWAYS", null), BORN, RECEIVED,
+        Outcome o = ConsentEvaluator.evaluate(
+                new Terms(List.of("child"), "ALWAYS", null),
+                BORN,
+                RECEIVED,
                 List.of(new Party("parent", Decision.GIVEN, null)));
         assertThat(o.state()).isEqualTo(ConsentState.ACTIVE);
         assertThat(o.missingParties()).containsExactly("child");
@@ -84,7 +96,12 @@ class ConsentEvaluatorTest {
 
     @Test
     void neverMeansTheChildDecidesAlone() {
-        assertThat(ConsentEvaluator.evaluate(new Terms(List.of("child"), "NEVER", null), BORN, RECEIVED,
-                List.of(child(Decision.GIVEN))).effective()).isTrue();
+        assertThat(ConsentEvaluator.evaluate(
+                                new Terms(List.of("child"), "NEVER", null),
+                                BORN,
+                                RECEIVED,
+                                List.of(child(Decision.GIVEN)))
+                        .effective())
+                .isTrue();
     }
 }

@@ -43,9 +43,22 @@ class HistoryChainTest {
     void aChangedEntryIsDetected() {
         List<Link> links = new ArrayList<>(chain(3));
         Link l = links.get(1);
-        links.set(1, new Link(l.recordId(), l.seq(), l.event(), l.from(), l.to(), "someone-else", l.at(), l.reason(),
-                l.payload(), l.prevHash(), l.hash()));
-        assertThat(HistoryChain.verify(links, 3, links.get(2).hash(), ConsentState.WITHDRAWN).problems())
+        links.set(
+                1,
+                new Link(
+                        l.recordId(),
+                        l.seq(),
+                        l.event(),
+                        l.from(),
+                        l.to(),
+                        "someone-else",
+                        l.at(),
+                        l.reason(),
+                        l.payload(),
+                        l.prevHash(),
+                        l.hash()));
+        assertThat(HistoryChain.verify(links, 3, links.get(2).hash(), ConsentState.WITHDRAWN)
+                        .problems())
                 .contains("entry 2 was changed after it was written");
     }
 
@@ -64,19 +77,33 @@ class HistoryChainTest {
         List<Link> links = new ArrayList<>(chain(3));
         String head = links.get(2).hash();
         links.remove(2);
-        assertThat(HistoryChain.verify(links, 3, head, ConsentState.WITHDRAWN).valid()).isFalse();
+        assertThat(HistoryChain.verify(links, 3, head, ConsentState.WITHDRAWN).valid())
+                .isFalse();
     }
 
     @Test
     void theHashCoversEveryField() {
         Instant at = Instant.parse("2026-11-01T10:00:00Z");
-        String base = HistoryChain.hash(HistoryChain.GENESIS, RECORD, 1, "e", null, ConsentState.ACTIVE, "a", at, null, PAYLOAD);
-        assertThat(HistoryChain.hash(HistoryChain.GENESIS, RECORD, 1, "e", null, ConsentState.ACTIVE, "a", at, "why", PAYLOAD))
+        String base = HistoryChain.hash(
+                HistoryChain.GENESIS, RECORD, 1, "e", null, ConsentState.ACTIVE, "a", at, null, PAYLOAD);
+        assertThat(HistoryChain.hash(
+                        HistoryChain.GENESIS, RECORD, 1, "e", null, ConsentState.ACTIVE, "a", at, "why", PAYLOAD))
                 .isNotEqualTo(base);
-        assertThat(HistoryChain.hash(HistoryChain.GENESIS, RECORD, 1, "e", null, ConsentState.REFUSED, "a", at, null, PAYLOAD))
+        assertThat(HistoryChain.hash(
+                        HistoryChain.GENESIS, RECORD, 1, "e", null, ConsentState.REFUSED, "a", at, null, PAYLOAD))
                 .isNotEqualTo(base);
-        assertThat(HistoryChain.hash(HistoryChain.GENESIS, RECORD, 1, "e", null, ConsentState.ACTIVE, "a", at.plusNanos(1000),
-                null, PAYLOAD)).isNotEqualTo(base);
+        assertThat(HistoryChain.hash(
+                        HistoryChain.GENESIS,
+                        RECORD,
+                        1,
+                        "e",
+                        null,
+                        ConsentState.ACTIVE,
+                        "a",
+                        at.plusNanos(1000),
+                        null,
+                        PAYLOAD))
+                .isNotEqualTo(base);
         assertThat(HistoryChain.hash("f".repeat(64), RECORD, 1, "e", null, ConsentState.ACTIVE, "a", at, null, PAYLOAD))
                 .isNotEqualTo(base);
     }

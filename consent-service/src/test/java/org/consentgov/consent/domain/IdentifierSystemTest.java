@@ -67,14 +67,16 @@ class IdentifierSystemTest {
 
     @Test
     void nhsNumberWithTheWrongCheckDigitIsInvalid() {
-        assertThat(NHS.problem("9434765918")).hasValueSatisfying(m -> assertThat(m).contains("check digit is wrong"));
+        assertThat(NHS.problem("9434765918"))
+                .hasValueSatisfying(m -> assertThat(m).contains("check digit is wrong"));
     }
 
     @Test
     void nhsNumberWhoseCheckWouldBeTenIsInvalidWhateverItsLastDigit() {
         assertThat(IdentifierSystem.nhsCheckDigit("100000001")).isEmpty();
         for (int last = 0; last <= 9; last++) {
-            assertThat(NHS.problem("100000001" + last)).hasValueSatisfying(m -> assertThat(m).contains("no check digit"));
+            assertThat(NHS.problem("100000001" + last))
+                    .hasValueSatisfying(m -> assertThat(m).contains("no check digit"));
         }
     }
 
@@ -150,7 +152,8 @@ class IdentifierSystemTest {
         // and 266 mod 23 = 13, which is P in the DfE table (Q is 14).
         assertThat(IdentifierSystem.upnCheckLetter("207000016049")).isEqualTo('P');
         assertThat(UPN.problem("P207000016049")).isEmpty();
-        assertThat(UPN.problem("Q207000016049")).hasValueSatisfying(m -> assertThat(m).contains("check letter is wrong"));
+        assertThat(UPN.problem("Q207000016049"))
+                .hasValueSatisfying(m -> assertThat(m).contains("check letter is wrong"));
     }
 
     @Test
@@ -172,14 +175,25 @@ class IdentifierSystemTest {
     void everyOtherCheckLetterIsRejected() {
         for (char letter = 'A'; letter <= 'Z'; letter++) {
             if (letter != 'N') {
-                assertThat(UPN.problem(letter + PERMANENT_UPN.substring(1))).as("check letter " + letter).isPresent();
+                assertThat(UPN.problem(letter + PERMANENT_UPN.substring(1)))
+                        .as("check letter " + letter)
+                        .isPresent();
             }
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "N84520012300", "N8452001230011", "884520012300" + "1", "N84520012A001",
-            "I845200123001", "O845200123001", "S845200123001"})
+    @ValueSource(
+            strings = {
+                "",
+                "N84520012300",
+                "N8452001230011",
+                "884520012300" + "1",
+                "N84520012A001",
+                "I845200123001",
+                "O845200123001",
+                "S845200123001"
+            })
     void upnOfTheWrongShapeIsInvalid(String value) {
         assertThat(UPN.problem(value)).isPresent();
     }
@@ -198,16 +212,18 @@ class IdentifierSystemTest {
     }
 
     @Property
-    void changingAnyOneDigitOfAValidUpnMakesItInvalid(@ForAll("upnBodies") String body,
-            @ForAll @IntRange(min = 1, max = 12) int position, @ForAll @IntRange(min = 1, max = 9) int shift) {
+    void changingAnyOneDigitOfAValidUpnMakesItInvalid(
+            @ForAll("upnBodies") String body,
+            @ForAll @IntRange(min = 1, max = 12) int position,
+            @ForAll @IntRange(min = 1, max = 9) int shift) {
         String valid = IdentifierSystem.upnCheckLetter(body) + body;
         Assume.that(Character.isDigit(valid.charAt(position)));
         assertThat(UPN.problem(replaceDigit(valid, position, shift))).isPresent();
     }
 
     @Property
-    void changingTheLetterOfAValidTemporaryUpnMakesItInvalid(@ForAll("upnBodies") String body,
-            @ForAll("upnLetters") char other) {
+    void changingTheLetterOfAValidTemporaryUpnMakesItInvalid(
+            @ForAll("upnBodies") String body, @ForAll("upnLetters") char other) {
         Assume.that(!Character.isDigit(body.charAt(11)) && body.charAt(11) != other);
         String valid = IdentifierSystem.upnCheckLetter(body) + body;
         assertThat(UPN.problem(valid.substring(0, 12) + other)).isPresent();
@@ -216,14 +232,17 @@ class IdentifierSystemTest {
     @Provide
     Arbitrary<String> upnBodies() {
         Arbitrary<String> digits = Arbitraries.strings().numeric().ofLength(11);
-        Arbitrary<Character> last = Arbitraries.of(("0123456789" + IdentifierSystem.UPN_LETTERS).chars()
-                .mapToObj(c -> (char) c).toList());
+        Arbitrary<Character> last = Arbitraries.of(("0123456789" + IdentifierSystem.UPN_LETTERS)
+                .chars()
+                .mapToObj(c -> (char) c)
+                .toList());
         return Combinators.combine(digits, last).as((d, l) -> d + l);
     }
 
     @Provide
     Arbitrary<Character> upnLetters() {
-        return Arbitraries.of(IdentifierSystem.UPN_LETTERS.chars().mapToObj(c -> (char) c).toList());
+        return Arbitraries.of(
+                IdentifierSystem.UPN_LETTERS.chars().mapToObj(c -> (char) c).toList());
     }
 
     // --- NI number ---

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 class WithdrawalWindowTest {
 
     private static Instant london(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(WithdrawalWindow.LONDON).toInstant();
+        return LocalDateTime.parse(localDateTime)
+                .atZone(WithdrawalWindow.LONDON)
+                .toInstant();
     }
 
     // --- "within two weeks of receiving your consent form" ---
@@ -43,7 +45,8 @@ class WithdrawalWindowTest {
 
     @Test
     void aRequestBeforeTheFormWasReceivedIsStillInsideTheWindow() {
-        assertThat(WithdrawalWindow.of(LocalDate.of(2026, 3, 1), 14).allows(london("2026-02-20T12:00:00"))).isTrue();
+        assertThat(WithdrawalWindow.of(LocalDate.of(2026, 3, 1), 14).allows(london("2026-02-20T12:00:00")))
+                .isTrue();
     }
 
     @Test
@@ -140,16 +143,20 @@ class WithdrawalWindowTest {
 
     @Test
     void windowRunsAcrossTheNewYear() {
-        assertThat(WithdrawalWindow.of(LocalDate.of(2026, 12, 25), 14).lastDay()).isEqualTo(LocalDate.of(2027, 1, 8));
+        assertThat(WithdrawalWindow.of(LocalDate.of(2026, 12, 25), 14).lastDay())
+                .isEqualTo(LocalDate.of(2027, 1, 8));
     }
 
     // --- properties ---
 
     @Property
-    void startOfTheLastDayIsAllowed(@ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate received,
+    void startOfTheLastDayIsAllowed(
+            @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate received,
             @ForAll @IntRange(min = 1, max = 60) int days) {
         WithdrawalWindow window = WithdrawalWindow.of(received, days);
-        assertThat(window.allows(window.lastDay().atStartOfDay(WithdrawalWindow.LONDON).toInstant())).isTrue();
+        assertThat(window.allows(
+                        window.lastDay().atStartOfDay(WithdrawalWindow.LONDON).toInstant()))
+                .isTrue();
     }
 
     @Property
@@ -169,8 +176,10 @@ class WithdrawalWindowTest {
     }
 
     @Property
-    void windowsEndingOnClockChangeDaysCloseAtLondonMidnight(@ForAll @IntRange(min = 2000, max = 2100) int year,
-            @ForAll @IntRange(min = 1, max = 60) int days, @ForAll boolean spring) {
+    void windowsEndingOnClockChangeDaysCloseAtLondonMidnight(
+            @ForAll @IntRange(min = 2000, max = 2100) int year,
+            @ForAll @IntRange(min = 1, max = 60) int days,
+            @ForAll boolean spring) {
         LocalDate changeDay = LocalDate.of(year, spring ? Month.MARCH : Month.OCTOBER, 1)
                 .with(TemporalAdjusters.lastInMonth(DayOfWeek.SUNDAY));
         WithdrawalWindow window = WithdrawalWindow.of(changeDay.minusDays(days), days);

@@ -76,7 +76,8 @@ class ConsentEventsTest {
 
     @AfterEach
     void deactivateEverySubscription() {
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
             s.executeUpdate("UPDATE webhook_subscription SET active = false WHERE active");
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -102,29 +103,63 @@ class ConsentEventsTest {
 
     @Test
     void aConsentWaitingForTheParentIsGivenWhenTheParentAgrees() {
-        ExtractableResponse<Response> created = record(consent(nhsNumber(), NoticeServiceStub.RESEARCH, 1,
-                NoticeServiceStub.RESEARCH_HASH, PURPOSE, 0, list(party("child", "GIVEN"))));
+        ExtractableResponse<Response> created = record(consent(
+                nhsNumber(),
+                NoticeServiceStub.RESEARCH,
+                1,
+                NoticeServiceStub.RESEARCH_HASH,
+                PURPOSE,
+                0,
+                list(party("child", "GIVEN"))));
         String id = created.jsonPath().getString("id");
         assertThat(events(id)).as("not effective yet").isEmpty();
-        given().auth().oauth2(token("caseworker")).header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
-                .body(map("role", "parent", "relationship", "mother", "decision", "GIVEN", "decidedOn", today().toString()))
-                .when().post("/api/consents/{id}/parties", id).then().statusCode(200).body("effective", equalTo(true));
+        given().auth()
+                .oauth2(token("caseworker"))
+                .header("If-Match", created.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(map(
+                        "role",
+                        "parent",
+                        "relationship",
+                        "mother",
+                        "decision",
+                        "GIVEN",
+                        "decidedOn",
+                        today().toString()))
+                .when()
+                .post("/api/consents/{id}/parties", id)
+                .then()
+                .statusCode(200)
+                .body("effective", equalTo(true));
         assertThat(events(id)).extracting(Event::type).containsExactly(ConsentEvents.GIVEN);
     }
 
     @Test
     void aChildsRefusalIsAnnouncedAsRefused() {
-        String id = record(consent(nhsNumber(), NoticeServiceStub.RESEARCH, 1, NoticeServiceStub.RESEARCH_HASH, PURPOSE, 0,
-                list(party("child", "REFUSED"), party("parent", "GIVEN")))).jsonPath().getString("id");
+        String id = record(consent(
+                        nhsNumber(),
+                        NoticeServiceStub.RESEARCH,
+                        1,
+                        NoticeServiceStub.RESEARCH_HASH,
+                        PURPOSE,
+                        0,
+                        list(party("child", "REFUSED"), party("parent", "GIVEN"))))
+                .jsonPath()
+                .getString("id");
         assertThat(events(id)).extracting(Event::type).containsExactly(ConsentEvents.REFUSED);
     }
 
     @Test
     void aWithdrawalInsideTheWindowIsAnnounced() {
         String id = record(researchConsent(nhsNumber(), 3)).jsonPath().getString("id");
-        given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
                 .body(map("requestedBy", "child", "reason", "my own words, not for subscribers"))
-                .when().post("/api/consents/{id}/withdrawals", id).then().statusCode(200);
+                .when()
+                .post("/api/consents/{id}/withdrawals", id)
+                .then()
+                .statusCode(200);
         List<Event> events = events(id);
         assertThat(events).extracting(Event::type).containsExactly(ConsentEvents.GIVEN, ConsentEvents.WITHDRAWN);
         assertThat(events.get(1).data().path("requestedBy").asText()).isEqualTo("child");
@@ -135,16 +170,36 @@ class ConsentEventsTest {
     @Test
     void aLateWithdrawalIsReferredThenResolvedByTheDpo() {
         String id = record(researchConsent(nhsNumber(), 15)).jsonPath().getString("id");
-        String requestId = given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON)
-                .body(map("requestedBy", "parent")).when().post("/api/consents/{id}/withdrawals", id).then()
-                .statusCode(409).extract().jsonPath().getString("withdrawalRequestId");
-        given().auth().oauth2(token("dpo")).contentType(ContentType.JSON).body(map("decision", "ACCEPT", "note", "respected"))
-                .when().post("/api/consents/withdrawal-requests/{r}/resolve", requestId).then().statusCode(200);
+        String requestId = given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
+                .body(map("requestedBy", "parent"))
+                .when()
+                .post("/api/consents/{id}/withdrawals", id)
+                .then()
+                .statusCode(409)
+                .extract()
+                .jsonPath()
+                .getString("withdrawalRequestId");
+        given().auth()
+                .oauth2(token("dpo"))
+                .contentType(ContentType.JSON)
+                .body(map("decision", "ACCEPT", "note", "respected"))
+                .when()
+                .post("/api/consents/withdrawal-requests/{r}/resolve", requestId)
+                .then()
+                .statusCode(200);
         List<Event> events = events(id);
-        assertThat(events).extracting(Event::type).containsExactly(ConsentEvents.GIVEN, ConsentEvents.WITHDRAWAL_REFERRED,
-                ConsentEvents.WITHDRAWN, ConsentEvents.LATE_WITHDRAWAL_RESOLVED);
+        assertThat(events)
+                .extracting(Event::type)
+                .containsExactly(
+                        ConsentEvents.GIVEN,
+                        ConsentEvents.WITHDRAWAL_REFERRED,
+                        ConsentEvents.WITHDRAWN,
+                        ConsentEvents.LATE_WITHDRAWAL_RESOLVED);
         assertThat(events.get(1).data().path("withdrawalRequestId").asText()).isEqualTo(requestId);
-        assertThat(events.get(1).data().path("windowEndedOn").asText()).isEqualTo(today().minusDays(1).toString());
+        assertThat(events.get(1).data().path("windowEndedOn").asText())
+                .isEqualTo(today().minusDays(1).toString());
         assertThat(events.get(3).data().path("resolution").asText()).isEqualTo("ACCEPTED");
     }
 
@@ -156,37 +211,65 @@ class ConsentEventsTest {
         String id = newer.jsonPath().getString("id");
         assertThat(events(old)).extracting(Event::type).containsExactly(ConsentEvents.GIVEN, ConsentEvents.SUPERSEDED);
         assertThat(events(old).get(1).data().path("supersededBy").asText()).isEqualTo(id);
-        given().auth().oauth2(token("dpo")).header("If-Match", newer.header("ETag")).contentType(ContentType.JSON)
-                .body(map("reason", "recorded against the wrong child")).when().post("/api/consents/{id}/invalidate", id)
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(token("dpo"))
+                .header("If-Match", newer.header("ETag"))
+                .contentType(ContentType.JSON)
+                .body(map("reason", "recorded against the wrong child"))
+                .when()
+                .post("/api/consents/{id}/invalidate", id)
+                .then()
+                .statusCode(200);
         assertThat(events(id)).extracting(Event::type).containsExactly(ConsentEvents.GIVEN, ConsentEvents.INVALIDATED);
     }
 
     @Test
     void aRefusedRequestWritesNoEvent() {
         long before = count();
-        Map<String, Object> wrongHash = consent(nhsNumber(), NoticeServiceStub.RESEARCH, 1, "f".repeat(64), PURPOSE, 0,
-                list(party("child", "GIVEN")));
-        given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON).body(wrongHash).when().post("/api/consents")
-                .then().statusCode(422).body("code", equalTo("notice-hash-mismatch"));
+        Map<String, Object> wrongHash = consent(
+                nhsNumber(), NoticeServiceStub.RESEARCH, 1, "f".repeat(64), PURPOSE, 0, list(party("child", "GIVEN")));
+        given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
+                .body(wrongHash)
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("notice-hash-mismatch"));
         assertThat(count()).isEqualTo(before);
     }
 
     @Test
     void aSubscriberGetsConsentEventsSignedAndTheFeedHasThem() {
         String secret = "consent-subscriber-secret-" + UUID.randomUUID();
-        given().auth().oauth2(token("integration")).contentType(ContentType.JSON)
-                .body(map("targetUrl", receiver.url(), "eventTypes", List.of(ConsentEvents.WITHDRAWN), "secret", secret))
-                .when().post(SUBSCRIPTIONS).then().statusCode(201);
+        given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(map(
+                        "targetUrl", receiver.url(), "eventTypes", List.of(ConsentEvents.WITHDRAWN), "secret", secret))
+                .when()
+                .post(SUBSCRIPTIONS)
+                .then()
+                .statusCode(201);
         receiver.clear();
         String id = record(researchConsent(nhsNumber(), 0)).jsonPath().getString("id");
-        given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON).body(map("requestedBy", "child"))
-                .when().post("/api/consents/{id}/withdrawals", id).then().statusCode(200);
+        given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
+                .body(map("requestedBy", "child"))
+                .when()
+                .post("/api/consents/{id}/withdrawals", id)
+                .then()
+                .statusCode(200);
         // other tests (bulk imports) may have left a backlog of events ahead of this one: dispatch until it is through
         List<Received> mine = List.of();
-        for (Instant deadline = Instant.now().plusSeconds(120); mine.isEmpty() && Instant.now().isBefore(deadline);) {
+        for (Instant deadline = Instant.now().plusSeconds(120);
+                mine.isEmpty() && Instant.now().isBefore(deadline); ) {
             dispatcher.dispatchOnce();
-            mine = receiver.received().stream().filter(r -> id.equals(r.subject())).toList();
+            mine = receiver.received().stream()
+                    .filter(r -> id.equals(r.subject()))
+                    .toList();
         }
         assertThat(mine).extracting(Received::type).containsExactly(ConsentEvents.WITHDRAWN);
         assertThat(mine.get(0).signedWith(secret, Instant.now())).isTrue();
@@ -195,8 +278,16 @@ class ConsentEventsTest {
         List<Map<String, Object>> feed = new ArrayList<>();
         long after = 0;
         while (true) {
-            var page = given().auth().oauth2(token("auditor")).queryParam("after", after).queryParam("limit", 500).when()
-                    .get("/api/consents/changes").then().statusCode(200).extract().jsonPath();
+            var page = given().auth()
+                    .oauth2(token("auditor"))
+                    .queryParam("after", after)
+                    .queryParam("limit", 500)
+                    .when()
+                    .get("/api/consents/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<Map<String, Object>> items = page.getList("items");
             if (items.isEmpty()) {
                 break;
@@ -204,36 +295,69 @@ class ConsentEventsTest {
             feed.addAll(items);
             after = page.getLong("next");
         }
-        assertThat(feed.stream().filter(i -> id.equals(i.get("subject"))).map(i -> i.get("type")).toList())
+        assertThat(feed.stream()
+                        .filter(i -> id.equals(i.get("subject")))
+                        .map(i -> i.get("type"))
+                        .toList())
                 .containsExactly(ConsentEvents.GIVEN, ConsentEvents.WITHDRAWN);
     }
 
     @Test
     void consentSubscriptionsAcceptConsentEventTypesOnlyAndOnlyForTheDpoAndIntegrations() {
-        Map<String, Object> body = map("targetUrl", "https://hooks.example.org/consents", "eventTypes",
-                List.of("org.consentgov.notice.published"), "secret", "x".repeat(32));
-        given().auth().oauth2(token("dpo")).contentType(ContentType.JSON).body(body).when().post(SUBSCRIPTIONS).then()
-                .statusCode(422).body("code", equalTo("unknown-event-type"))
+        Map<String, Object> body = map(
+                "targetUrl",
+                "https://hooks.example.org/consents",
+                "eventTypes",
+                List.of("org.consentgov.notice.published"),
+                "secret",
+                "x".repeat(32));
+        given().auth()
+                .oauth2(token("dpo"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(SUBSCRIPTIONS)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("unknown-event-type"))
                 .body("knownEventTypes", hasItem(ConsentEvents.WITHDRAWAL_REFERRED));
         body.put("eventTypes", List.of(ConsentEvents.GIVEN));
         for (String role : List.of("caseworker", "researcher", "partner", "auditor")) {
-            given().auth().oauth2(token(role)).contentType(ContentType.JSON).body(body).when().post(SUBSCRIPTIONS).then()
-                    .statusCode(403).contentType("application/problem+json");
+            given().auth()
+                    .oauth2(token(role))
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post(SUBSCRIPTIONS)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
         }
-        given().auth().oauth2(token("caseworker")).when().get("/api/consents/changes").then().statusCode(403);
-        given().auth().oauth2(token("dpo")).contentType(ContentType.JSON).body(body).when().post(SUBSCRIPTIONS).then()
+        given().auth()
+                .oauth2(token("caseworker"))
+                .when()
+                .get("/api/consents/changes")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(token("dpo"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(SUBSCRIPTIONS)
+                .then()
                 .statusCode(201);
     }
 
     // ---- helpers
 
-    record Event(String type, JsonNode data) {
-    }
+    record Event(String type, JsonNode data) {}
 
     private List<Event> events(String recordId) {
         List<Event> out = new ArrayList<>();
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "SELECT type, data::text FROM outbox_event WHERE aggregate_type = 'consent-record' AND aggregate_id = ? ORDER BY seq")) {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement(
+                        "SELECT type, data::text FROM outbox_event WHERE aggregate_type = 'consent-record' AND aggregate_id = ? ORDER BY seq")) {
             s.setString(1, recordId);
             var rs = s.executeQuery();
             while (rs.next()) {
@@ -246,7 +370,8 @@ class ConsentEventsTest {
     }
 
     private long count() {
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
             var rs = s.executeQuery("SELECT count(*) FROM outbox_event");
             rs.next();
             return rs.getLong(1);
@@ -256,7 +381,14 @@ class ConsentEventsTest {
     }
 
     private static ExtractableResponse<Response> record(Map<String, Object> body) {
-        return given().auth().oauth2(token("caseworker")).contentType(ContentType.JSON).body(body).when()
-                .post("/api/consents").then().statusCode(201).extract();
+        return given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(201)
+                .extract();
     }
 }

@@ -31,8 +31,13 @@ class FhirConsentMapperTest {
         return MAPPER.fhirContext().newJsonParser().parseResource(Consent.class, json);
     }
 
-    private static ConsentRecordView record(ConsentState state, boolean effective, Decision decision, List<String> purposes) {
-        return ReceiptTestData.record(state, effective, decision, purposes,
+    private static ConsentRecordView record(
+            ConsentState state, boolean effective, Decision decision, List<String> purposes) {
+        return ReceiptTestData.record(
+                state,
+                effective,
+                decision,
+                purposes,
                 List.of(new IdentifierView("nhs-number", ReceiptTestData.NHS_NUMBER)));
     }
 
@@ -40,7 +45,8 @@ class FhirConsentMapperTest {
     void jsonIsAnR4ConsentResource() throws Exception {
         String json = MAPPER.toJson(ReceiptTestData.givenRecord(), ReceiptTestData.NOTICE_URL);
 
-        assertThat(new ObjectMapper().readTree(json).path("resourceType").asText()).isEqualTo("Consent");
+        assertThat(new ObjectMapper().readTree(json).path("resourceType").asText())
+                .isEqualTo("Consent");
         assertThat(MAPPER.fhirContext().newJsonParser().parseResource(json)).isInstanceOf(Consent.class);
     }
 
@@ -57,33 +63,43 @@ class FhirConsentMapperTest {
         assertThat(provision.getType()).isEqualTo(ConsentProvisionType.PERMIT);
         assertThat(provision.getPeriod().getStart().toInstant()).isEqualTo(record.effectiveFrom());
         assertThat(provision.getPeriod().hasEnd()).isFalse();
-        assertThat(provision.getPurpose()).extracting(Coding::getSystem, Coding::getCode).containsExactly(
-                tuple("urn:consentgov:purpose", "care-planning"), tuple("urn:consentgov:purpose", "research-outcomes"));
-        assertThat(provision.getClass_()).extracting(Coding::getSystem, Coding::getCode).containsExactly(
-                tuple("urn:consentgov:data-category", "identity.gender"),
-                tuple("urn:consentgov:data-category", "special.health"));
+        assertThat(provision.getPurpose())
+                .extracting(Coding::getSystem, Coding::getCode)
+                .containsExactly(
+                        tuple("urn:consentgov:purpose", "care-planning"),
+                        tuple("urn:consentgov:purpose", "research-outcomes"));
+        assertThat(provision.getClass_())
+                .extracting(Coding::getSystem, Coding::getCode)
+                .containsExactly(
+                        tuple("urn:consentgov:data-category", "identity.gender"),
+                        tuple("urn:consentgov:data-category", "special.health"));
     }
 
     @Test
     void categoryIsLoincPatientConsent() {
         Consent consent = roundTrip(ReceiptTestData.givenRecord());
 
-        assertThat(consent.getCategory()).singleElement().satisfies(c -> assertThat(c.getCoding())
-                .extracting(Coding::getSystem, Coding::getCode, Coding::getDisplay)
-                .containsExactly(tuple("http://loinc.org", "59284-0", "Patient Consent")));
+        assertThat(consent.getCategory())
+                .singleElement()
+                .satisfies(c -> assertThat(c.getCoding())
+                        .extracting(Coding::getSystem, Coding::getCode, Coding::getDisplay)
+                        .containsExactly(tuple("http://loinc.org", "59284-0", "Patient Consent")));
     }
 
     @Test
     void purposeStartingWithResearchMakesTheScopeResearch() {
-        Consent consent = roundTrip(record(ConsentState.ACTIVE, true, Decision.GIVEN, List.of("care-planning", "research-outcomes")));
+        Consent consent = roundTrip(
+                record(ConsentState.ACTIVE, true, Decision.GIVEN, List.of("care-planning", "research-outcomes")));
 
-        assertThat(consent.getScope().getCodingFirstRep().getSystem()).isEqualTo("http://terminology.hl7.org/CodeSystem/consentscope");
+        assertThat(consent.getScope().getCodingFirstRep().getSystem())
+                .isEqualTo("http://terminology.hl7.org/CodeSystem/consentscope");
         assertThat(consent.getScope().getCodingFirstRep().getCode()).isEqualTo("research");
     }
 
     @Test
     void otherPurposesMakeTheScopePatientPrivacy() {
-        Consent consent = roundTrip(record(ConsentState.ACTIVE, true, Decision.GIVEN, List.of("care-planning", "early-help")));
+        Consent consent =
+                roundTrip(record(ConsentState.ACTIVE, true, Decision.GIVEN, List.of("care-planning", "early-help")));
 
         assertThat(consent.getScope().getCodingFirstRep().getCode()).isEqualTo("patient-privacy");
     }
@@ -100,8 +116,14 @@ class FhirConsentMapperTest {
 
     @Test
     void withoutAnNhsNumberThePatientIsReferencedByTheFirstOtherIdentifier() {
-        ConsentRecordView record = ReceiptTestData.record(ConsentState.ACTIVE, true, Decision.GIVEN, List.of("care-planning"),
-                List.of(new IdentifierView("upn", ReceiptTestData.UPN), new IdentifierView("case-management-id", "LL-1")));
+        ConsentRecordView record = ReceiptTestData.record(
+                ConsentState.ACTIVE,
+                true,
+                Decision.GIVEN,
+                List.of("care-planning"),
+                List.of(
+                        new IdentifierView("upn", ReceiptTestData.UPN),
+                        new IdentifierView("case-management-id", "LL-1")));
 
         Identifier identifier = roundTrip(record).getPatient().getIdentifier();
 
@@ -111,7 +133,8 @@ class FhirConsentMapperTest {
 
     @Test
     void withoutIdentifiersThePatientIsReferencedByTheInternalSubjectId() {
-        ConsentRecordView record = ReceiptTestData.record(ConsentState.ACTIVE, true, Decision.GIVEN, List.of("care-planning"), null);
+        ConsentRecordView record =
+                ReceiptTestData.record(ConsentState.ACTIVE, true, Decision.GIVEN, List.of("care-planning"), null);
 
         Identifier identifier = roundTrip(record).getPatient().getIdentifier();
 
@@ -121,16 +144,20 @@ class FhirConsentMapperTest {
 
     @Test
     void eachPartyIsADisplayOnlyPerformerAndAVerification() {
-        ConsentRecordView record = ReceiptTestData.record(ConsentState.REFUSED, false, Decision.REFUSED, List.of("care-planning"),
-                List.of());
+        ConsentRecordView record = ReceiptTestData.record(
+                ConsentState.REFUSED, false, Decision.REFUSED, List.of("care-planning"), List.of());
 
         Consent consent = roundTrip(record);
 
-        assertThat(consent.getPerformer()).extracting(Reference::getDisplay, Reference::hasReference)
+        assertThat(consent.getPerformer())
+                .extracting(Reference::getDisplay, Reference::hasReference)
                 .containsExactly(tuple("child", false), tuple("parent", false));
-        assertThat(consent.getVerification()).extracting(v -> v.getVerified(), v -> v.getVerifiedWith().getDisplay(),
-                v -> v.getVerificationDateElement().getValueAsString()).containsExactly(
-                        tuple(false, "child", "2026-03-02"), tuple(true, "parent", "2026-03-03"));
+        assertThat(consent.getVerification())
+                .extracting(
+                        v -> v.getVerified(),
+                        v -> v.getVerifiedWith().getDisplay(),
+                        v -> v.getVerificationDateElement().getValueAsString())
+                .containsExactly(tuple(false, "child", "2026-03-02"), tuple(true, "parent", "2026-03-03"));
     }
 
     @Test
@@ -156,7 +183,9 @@ class FhirConsentMapperTest {
     void policyIsTheNoticePageAndTheRuleNamesTheVersionAndContentHash() {
         Consent consent = roundTrip(ReceiptTestData.givenRecord());
 
-        assertThat(consent.getPolicy()).singleElement().satisfies(p -> assertThat(p.getUri()).isEqualTo(ReceiptTestData.NOTICE_URL));
+        assertThat(consent.getPolicy())
+                .singleElement()
+                .satisfies(p -> assertThat(p.getUri()).isEqualTo(ReceiptTestData.NOTICE_URL));
         Coding notice = consent.getPolicyRule().getCodingFirstRep();
         assertThat(notice.getSystem()).isEqualTo("urn:consentgov:notice");
         assertThat(notice.getCode()).isEqualTo("what-it-means-to-me");
@@ -168,14 +197,34 @@ class FhirConsentMapperTest {
     void subSecondRecordingTimeKeepsItsMilliseconds() {
         ConsentRecordView base = ReceiptTestData.givenRecord();
         Instant recordedAt = Instant.parse("2026-03-04T10:15:30.123Z");
-        ConsentRecordView record = new ConsentRecordView(base.id(), base.subjectId(), base.subjectIdentifiers(), base.notice(),
-                base.purposes(), base.dataCategories(), base.decision(), base.state(), base.effective(), base.missingParties(),
-                base.parties(), base.collectionMethod(), base.formIssuedOn(), base.formReceivedOn(), base.evidenceReference(),
-                base.recordedBy(), base.recordedOrg(), recordedAt, base.withdrawalWindowEndsOn(), base.reconsentRequired(),
-                base.effectiveFrom(), base.endedAt(), base.rowVersion());
+        ConsentRecordView record = new ConsentRecordView(
+                base.id(),
+                base.subjectId(),
+                base.subjectIdentifiers(),
+                base.notice(),
+                base.purposes(),
+                base.dataCategories(),
+                base.decision(),
+                base.state(),
+                base.effective(),
+                base.missingParties(),
+                base.parties(),
+                base.collectionMethod(),
+                base.formIssuedOn(),
+                base.formReceivedOn(),
+                base.evidenceReference(),
+                base.recordedBy(),
+                base.recordedOrg(),
+                recordedAt,
+                base.withdrawalWindowEndsOn(),
+                base.reconsentRequired(),
+                base.effectiveFrom(),
+                base.endedAt(),
+                base.rowVersion());
 
         assertThat(roundTrip(record).getDateTime()).isEqualTo(Date.from(recordedAt));
-        assertThat(MAPPER.toJson(record, ReceiptTestData.NOTICE_URL)).contains("\"dateTime\":\"2026-03-04T10:15:30.123+00:00\"");
+        assertThat(MAPPER.toJson(record, ReceiptTestData.NOTICE_URL))
+                .contains("\"dateTime\":\"2026-03-04T10:15:30.123+00:00\"");
     }
 
     @ParameterizedTest
@@ -188,12 +237,15 @@ class FhirConsentMapperTest {
             case INVALIDATED -> Consent.ConsentState.ENTEREDINERROR;
         };
 
-        assertThat(roundTrip(record(state, true, Decision.GIVEN, List.of("care-planning"))).getStatus()).isEqualTo(expected);
+        assertThat(roundTrip(record(state, true, Decision.GIVEN, List.of("care-planning")))
+                        .getStatus())
+                .isEqualTo(expected);
     }
 
     @Test
     void activeRecordStillMissingARequiredPartyIsOnlyProposed() {
-        assertThat(roundTrip(record(ConsentState.ACTIVE, false, Decision.GIVEN, List.of("care-planning"))).getStatus())
+        assertThat(roundTrip(record(ConsentState.ACTIVE, false, Decision.GIVEN, List.of("care-planning")))
+                        .getStatus())
                 .isEqualTo(Consent.ConsentState.PROPOSED);
         assertThat(FhirConsentMapper.status(ConsentState.ACTIVE, false)).isEqualTo(Consent.ConsentState.PROPOSED);
     }

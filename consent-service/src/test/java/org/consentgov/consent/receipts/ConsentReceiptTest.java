@@ -16,8 +16,14 @@ class ConsentReceiptTest {
     private static final Instant ISSUED_AT = Instant.parse("2026-03-05T09:00:00Z");
 
     private static ConsentReceipt receiptOf(ConsentRecordView record) {
-        return ConsentReceipt.of(record, List.of("Example Borough Council", "Example NHS Trust"), ReceiptTestData.NOTICE_URL,
-                "uk-gdpr-6-1-e", List.of("online-form", "phone"), "consent-service", ISSUED_AT);
+        return ConsentReceipt.of(
+                record,
+                List.of("Example Borough Council", "Example NHS Trust"),
+                ReceiptTestData.NOTICE_URL,
+                "uk-gdpr-6-1-e",
+                List.of("online-form", "phone"),
+                "consent-service",
+                ISSUED_AT);
     }
 
     @Test
@@ -32,8 +38,9 @@ class ConsentReceiptTest {
         assertThat(receipt.issuer()).isEqualTo("consent-service");
         assertThat(receipt.recordId()).isEqualTo(record.id());
         assertThat(receipt.piiPrincipalId()).isEqualTo(record.subjectId());
-        assertThat(receipt.notice()).isEqualTo(new ConsentReceipt.Notice("what-it-means-to-me", 1,
-                ReceiptTestData.CONTENT_HASH, ReceiptTestData.NOTICE_URL));
+        assertThat(receipt.notice())
+                .isEqualTo(new ConsentReceipt.Notice(
+                        "what-it-means-to-me", 1, ReceiptTestData.CONTENT_HASH, ReceiptTestData.NOTICE_URL));
         assertThat(receipt.piiControllers()).containsExactly("Example Borough Council", "Example NHS Trust");
         assertThat(receipt.purposes()).containsExactly("care-planning", "research-outcomes");
         assertThat(receipt.piiCategories()).containsExactly("identity.gender", "special.health");
@@ -43,12 +50,13 @@ class ConsentReceiptTest {
         assertThat(receipt.formReceivedOn()).isEqualTo(LocalDate.of(2026, 3, 4));
         assertThat(receipt.state()).isEqualTo(ConsentState.ACTIVE);
         assertThat(receipt.decision()).isEqualTo(Decision.GIVEN);
-        assertThat(receipt.parties()).extracting(ConsentReceipt.Party::role, ConsentReceipt.Party::decision,
-                ConsentReceipt.Party::decidedOn).containsExactly(
+        assertThat(receipt.parties())
+                .extracting(ConsentReceipt.Party::role, ConsentReceipt.Party::decision, ConsentReceipt.Party::decidedOn)
+                .containsExactly(
                         tuple("child", Decision.GIVEN, LocalDate.of(2026, 3, 2)),
                         tuple("parent", Decision.GIVEN, LocalDate.of(2026, 3, 3)));
-        assertThat(receipt.withdrawal()).isEqualTo(new ConsentReceipt.Withdrawal(LocalDate.of(2026, 3, 18),
-                List.of("online-form", "phone")));
+        assertThat(receipt.withdrawal())
+                .isEqualTo(new ConsentReceipt.Withdrawal(LocalDate.of(2026, 3, 18), List.of("online-form", "phone")));
         assertThat(receipt.jurisdiction()).isEqualTo("GB");
         assertThat(receipt.recordedAt()).isEqualTo(record.recordedAt());
     }
@@ -61,22 +69,41 @@ class ConsentReceiptTest {
 
     @Test
     void refusedRecordGivesARefusedReceipt() {
-        ConsentRecordView refused = ReceiptTestData.record(ConsentState.REFUSED, false, Decision.REFUSED,
-                List.of("care-planning"), List.of());
+        ConsentRecordView refused = ReceiptTestData.record(
+                ConsentState.REFUSED, false, Decision.REFUSED, List.of("care-planning"), List.of());
 
         ConsentReceipt receipt = receiptOf(refused);
 
         assertThat(receipt.state()).isEqualTo(ConsentState.REFUSED);
         assertThat(receipt.decision()).isEqualTo(Decision.REFUSED);
-        assertThat(receipt.parties()).extracting(ConsentReceipt.Party::decision)
+        assertThat(receipt.parties())
+                .extracting(ConsentReceipt.Party::decision)
                 .containsExactly(Decision.REFUSED, Decision.GIVEN);
     }
 
     @Test
     void missingListsBecomeEmptyLists() {
-        ConsentReceipt receipt = new ConsentReceipt(ConsentReceipt.SCHEMA_VERSION, null, ISSUED_AT, "consent-service",
-                null, null, null, null, null, null, null, "explicit", null, null, null, null, null,
-                new ConsentReceipt.Withdrawal(null, null), "GB", null);
+        ConsentReceipt receipt = new ConsentReceipt(
+                ConsentReceipt.SCHEMA_VERSION,
+                null,
+                ISSUED_AT,
+                "consent-service",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "explicit",
+                null,
+                null,
+                null,
+                null,
+                null,
+                new ConsentReceipt.Withdrawal(null, null),
+                "GB",
+                null);
 
         assertThat(receipt.piiControllers()).isEmpty();
         assertThat(receipt.purposes()).isEmpty();

@@ -61,8 +61,10 @@ class ReceiptKeysTest {
         ReceiptKeys keys = new ReceiptKeys(config(Optional.empty()));
 
         assertThat(keys.algorithm()).isEqualTo(JWSAlgorithm.ES256);
-        assertThat(keys.publicJwks().getKeys()).singleElement()
-                .isInstanceOfSatisfying(ECKey.class, key -> assertThat(key.getCurve()).isEqualTo(Curve.P_256));
+        assertThat(keys.publicJwks().getKeys())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ECKey.class, key -> assertThat(key.getCurve()).isEqualTo(Curve.P_256));
     }
 
     @Test
@@ -96,11 +98,15 @@ class ReceiptKeysTest {
     void ecPemWithItsPublicKeyBlockIsLoadedFromTheConfiguredFile(@TempDir Path dir) throws Exception {
         KeyPair pair = ec("secp256r1");
         Path file = dir.resolve("receipts.pem");
-        Files.writeString(file, pem("PRIVATE KEY", pair.getPrivate().getEncoded()) + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        Files.writeString(
+                file,
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+                        + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
 
         ReceiptKeys keys = new ReceiptKeys(config(Optional.of(file.toString())));
 
-        ECKey expected = new ECKey.Builder(Curve.P_256, (java.security.interfaces.ECPublicKey) pair.getPublic()).build();
+        ECKey expected =
+                new ECKey.Builder(Curve.P_256, (java.security.interfaces.ECPublicKey) pair.getPublic()).build();
         assertThat(keys.kid()).isEqualTo(expected.computeThumbprint().toString());
         assertThat(keys.algorithm()).isEqualTo(JWSAlgorithm.ES256);
     }
@@ -129,20 +135,30 @@ class ReceiptKeysTest {
     @Test
     void keysLoadedFromPemSignReceiptsThatVerify() throws Exception {
         KeyPair pair = rsa();
-        ReceiptKeys keys = new ReceiptKeys(ReceiptKeys.fromPem(pem("PRIVATE KEY", pair.getPrivate().getEncoded())));
+        ReceiptKeys keys = new ReceiptKeys(
+                ReceiptKeys.fromPem(pem("PRIVATE KEY", pair.getPrivate().getEncoded())));
         ReceiptService service = new ReceiptService(keys, config(Optional.empty()));
-        ConsentReceipt receipt = ConsentReceipt.of(ReceiptTestData.givenRecord(), List.of("Example Borough Council"),
-                ReceiptTestData.NOTICE_URL, "uk-gdpr-6-1-e", List.of("letter"), "consent-service", Instant.now());
+        ConsentReceipt receipt = ConsentReceipt.of(
+                ReceiptTestData.givenRecord(),
+                List.of("Example Borough Council"),
+                ReceiptTestData.NOTICE_URL,
+                "uk-gdpr-6-1-e",
+                List.of("letter"),
+                "consent-service",
+                Instant.now());
 
-        assertThat(ReceiptService.verify(service.sign(receipt), keys.publicJwks())).isEqualTo(receipt);
+        assertThat(ReceiptService.verify(service.sign(receipt), keys.publicJwks()))
+                .isEqualTo(receipt);
     }
 
     @Test
     void ecPemWithoutItsPublicKeyIsRefusedWithAHint() throws Exception {
         KeyPair pair = ec("secp256r1");
 
-        assertThatThrownBy(() -> ReceiptKeys.fromPem(pem("PRIVATE KEY", pair.getPrivate().getEncoded())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PUBLIC KEY")
+        assertThatThrownBy(() ->
+                        ReceiptKeys.fromPem(pem("PRIVATE KEY", pair.getPrivate().getEncoded())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PUBLIC KEY")
                 .hasMessageContaining("openssl pkey");
     }
 
@@ -151,7 +167,8 @@ class ReceiptKeysTest {
         String mismatched = pem("PRIVATE KEY", ec("secp256r1").getPrivate().getEncoded())
                 + pem("PUBLIC KEY", ec("secp256r1").getPublic().getEncoded());
 
-        assertThatThrownBy(() -> ReceiptKeys.fromPem(mismatched)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ReceiptKeys.fromPem(mismatched))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not belong");
     }
 
@@ -159,14 +176,18 @@ class ReceiptKeysTest {
     void traditionalOrEncryptedPemBlocksAreRefusedWithAConversionHint() {
         for (String label : List.of("RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "CERTIFICATE")) {
             assertThatThrownBy(() -> ReceiptKeys.fromPem(pem(label, new byte[] {1, 2, 3})))
-                    .as(label).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("openssl pkcs8");
+                    .as(label)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("openssl pkcs8");
         }
     }
 
     @Test
     void fileWithoutAPrivateKeyIsRefused() throws Exception {
-        assertThatThrownBy(() -> ReceiptKeys.fromPem(pem("PUBLIC KEY", rsa().getPublic().getEncoded())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no -----BEGIN PRIVATE KEY-----");
+        assertThatThrownBy(() ->
+                        ReceiptKeys.fromPem(pem("PUBLIC KEY", rsa().getPublic().getEncoded())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no -----BEGIN PRIVATE KEY-----");
     }
 
     @Test
@@ -174,7 +195,8 @@ class ReceiptKeysTest {
         String missing = dir.resolve("absent.pem").toString();
 
         assertThatThrownBy(() -> new ReceiptKeys(config(Optional.of(missing))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining(missing);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(missing);
     }
 
     @Test
@@ -183,6 +205,7 @@ class ReceiptKeysTest {
         Files.writeString(file, pem("PRIVATE KEY", new byte[] {48, 3, 2, 1, 0}));
 
         assertThatThrownBy(() -> new ReceiptKeys(config(Optional.of(file.toString()))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining(file.toString());
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toString());
     }
 }

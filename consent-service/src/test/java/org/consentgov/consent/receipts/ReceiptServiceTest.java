@@ -53,8 +53,14 @@ class ReceiptServiceTest {
     }
 
     private static ConsentReceipt receipt(ConsentRecordView record) {
-        return ConsentReceipt.of(record, List.of("Example Borough Council"), ReceiptTestData.NOTICE_URL, "uk-gdpr-6-1-e",
-                List.of("online-form", "phone", "letter"), ISSUER, ISSUED_AT);
+        return ConsentReceipt.of(
+                record,
+                List.of("Example Borough Council"),
+                ReceiptTestData.NOTICE_URL,
+                "uk-gdpr-6-1-e",
+                List.of("online-form", "phone", "letter"),
+                ISSUER,
+                ISSUED_AT);
     }
 
     /** The JWKS as a stranger would get it: serialised to JSON, then parsed back with no private parts. */
@@ -116,9 +122,11 @@ class ReceiptServiceTest {
         String[] parts = jws.split("\\.");
         String payload = Base64URL.from(parts[1]).decodeToString();
         assertThat(payload).contains("\"state\":\"ACTIVE\"");
-        String forged = Base64URL.encode(payload.replace("\"state\":\"ACTIVE\"", "\"state\":\"WITHDRAWN\"")).toString();
+        String forged = Base64URL.encode(payload.replace("\"state\":\"ACTIVE\"", "\"state\":\"WITHDRAWN\""))
+                .toString();
 
-        ProblemException e = problem(() -> ReceiptService.verify(parts[0] + "." + forged + "." + parts[2], keys.publicJwks()));
+        ProblemException e =
+                problem(() -> ReceiptService.verify(parts[0] + "." + forged + "." + parts[2], keys.publicJwks()));
 
         assertThat(e.code()).isEqualTo("receipt-signature-invalid");
     }
@@ -139,7 +147,8 @@ class ReceiptServiceTest {
         ReceiptKeys ours = ecKeys();
         ECKey impostor = new ECKeyGenerator(Curve.P_256).generate();
         String genuine = service(ours).sign(receipt(ReceiptTestData.givenRecord()));
-        JWSObject forged = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ours.kid()).build(),
+        JWSObject forged = new JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ours.kid()).build(),
                 new Payload(JWSObject.parse(genuine).getPayload().toString()));
         forged.sign(new ECDSASigner(impostor));
 
@@ -154,7 +163,8 @@ class ReceiptServiceTest {
     void receiptWithAnHmacAlgorithmUnderOurKidIsRejected() throws Exception {
         ReceiptKeys ours = ecKeys();
         String genuine = service(ours).sign(receipt(ReceiptTestData.givenRecord()));
-        JWSObject forged = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(ours.kid()).build(),
+        JWSObject forged = new JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(ours.kid()).build(),
                 new Payload(JWSObject.parse(genuine).getPayload().toString()));
         forged.sign(new MACSigner(new byte[32]));
 
@@ -168,7 +178,8 @@ class ReceiptServiceTest {
     @Test
     void somethingThatIsNotAJwsIsMalformed() throws Exception {
         JWKSet keys = ecKeys().publicJwks();
-        assertThat(problem(() -> ReceiptService.verify("not-a-receipt", keys)).code()).isEqualTo("receipt-malformed");
+        assertThat(problem(() -> ReceiptService.verify("not-a-receipt", keys)).code())
+                .isEqualTo("receipt-malformed");
         assertThat(problem(() -> ReceiptService.verify(null, keys)).code()).isEqualTo("receipt-malformed");
         // an unsecured JWT (alg none) is not a JWS at all
         String unsecured = "eyJhbGciOiJub25lIn0." + Base64URL.encode("{\"state\":\"ACTIVE\"}") + ".";
@@ -183,8 +194,15 @@ class ReceiptServiceTest {
         String jws = service(ecKeys()).sign(receipt(record));
         String payload = JWSObject.parse(jws).getPayload().toString();
 
-        assertThat(payload).doesNotContain(ReceiptTestData.NHS_NUMBER, ReceiptTestData.UPN, ReceiptTestData.CASE_ID,
-                "nhs-number", "upn", "case-management-id", "subjectIdentifiers");
+        assertThat(payload)
+                .doesNotContain(
+                        ReceiptTestData.NHS_NUMBER,
+                        ReceiptTestData.UPN,
+                        ReceiptTestData.CASE_ID,
+                        "nhs-number",
+                        "upn",
+                        "case-management-id",
+                        "subjectIdentifiers");
         // nor the names or relationships of the people who decided, nor who assessed the child
         assertThat(payload).doesNotContain("mother", "sw-ahmed", "GILLICK");
         assertThat(payload).contains("\"piiPrincipalId\":\"" + record.subjectId() + "\"");
@@ -192,21 +210,47 @@ class ReceiptServiceTest {
 
     @Test
     void receiptForAnotherIssuerIsNotSigned() throws Exception {
-        ConsentReceipt foreign = ConsentReceipt.of(ReceiptTestData.givenRecord(), List.of(), ReceiptTestData.NOTICE_URL,
-                "uk-gdpr-6-1-e", List.of(), "someone-else", ISSUED_AT);
+        ConsentReceipt foreign = ConsentReceipt.of(
+                ReceiptTestData.givenRecord(),
+                List.of(),
+                ReceiptTestData.NOTICE_URL,
+                "uk-gdpr-6-1-e",
+                List.of(),
+                "someone-else",
+                ISSUED_AT);
 
-        assertThatThrownBy(() -> service(ecKeys()).sign(foreign)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> service(ecKeys()).sign(foreign))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("someone-else");
     }
 
     @Test
     void withdrawalAtAnyTimeSurvivesTheRoundTripAsNoLastDay() throws Exception {
         ConsentRecordView base = ReceiptTestData.givenRecord();
-        ConsentRecordView anyTime = new ConsentRecordView(base.id(), base.subjectId(), base.subjectIdentifiers(),
-                base.notice(), base.purposes(), base.dataCategories(), base.decision(), base.state(), base.effective(),
-                base.missingParties(), base.parties(), base.collectionMethod(), base.formIssuedOn(), base.formReceivedOn(),
-                base.evidenceReference(), base.recordedBy(), base.recordedOrg(), base.recordedAt(), null,
-                base.reconsentRequired(), base.effectiveFrom(), base.endedAt(), base.rowVersion());
+        ConsentRecordView anyTime = new ConsentRecordView(
+                base.id(),
+                base.subjectId(),
+                base.subjectIdentifiers(),
+                base.notice(),
+                base.purposes(),
+                base.dataCategories(),
+                base.decision(),
+                base.state(),
+                base.effective(),
+                base.missingParties(),
+                base.parties(),
+                base.collectionMethod(),
+                base.formIssuedOn(),
+                base.formReceivedOn(),
+                base.evidenceReference(),
+                base.recordedBy(),
+                base.recordedOrg(),
+                base.recordedAt(),
+                null,
+                base.reconsentRequired(),
+                base.effectiveFrom(),
+                base.endedAt(),
+                base.rowVersion());
         ReceiptKeys keys = ecKeys();
 
         ConsentReceipt verified = ReceiptService.verify(service(keys).sign(receipt(anyTime)), offlineCopy(keys));

@@ -21,17 +21,26 @@ public final class ReceiptTestData {
     public static final String NOTICE_URL = "https://consent.example.gov.uk/notices/what-it-means-to-me/1";
     public static final String CONTENT_HASH = "3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea";
 
-    private ReceiptTestData() {
-    }
+    private ReceiptTestData() {}
 
     /** An effective record: the child (Gillick competent) and a parent both gave consent. */
     public static ConsentRecordView givenRecord() {
-        return record(ConsentState.ACTIVE, true, Decision.GIVEN, List.of("care-planning", "research-outcomes"),
-                List.of(new IdentifierView("nhs-number", NHS_NUMBER), new IdentifierView("upn", UPN),
+        return record(
+                ConsentState.ACTIVE,
+                true,
+                Decision.GIVEN,
+                List.of("care-planning", "research-outcomes"),
+                List.of(
+                        new IdentifierView("nhs-number", NHS_NUMBER),
+                        new IdentifierView("upn", UPN),
                         new IdentifierView("case-management-id", CASE_ID)));
     }
 
-    public static ConsentRecordView record(ConsentState state, boolean effective, Decision decision, List<String> purposes,
+    public static ConsentRecordView record(
+            ConsentState state,
+            boolean effective,
+            Decision decision,
+            List<String> purposes,
             List<IdentifierView> identifiers) {
         return new ConsentRecordView(
                 UUID.fromString("5b0c2a3e-8a0d-4a51-9a8e-0f6a1d2c3b4a"),
@@ -44,8 +53,15 @@ public final class ReceiptTestData {
                 state,
                 effective,
                 List.of(),
-                List.of(new PartyView("child", null, decision, Capacity.GILLICK_COMPETENT, "sw-ahmed",
-                                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2)),
+                List.of(
+                        new PartyView(
+                                "child",
+                                null,
+                                decision,
+                                Capacity.GILLICK_COMPETENT,
+                                "sw-ahmed",
+                                LocalDate.of(2026, 3, 2),
+                                LocalDate.of(2026, 3, 2)),
                         new PartyView("parent", "mother", Decision.GIVEN, null, null, null, LocalDate.of(2026, 3, 3))),
                 "paper-form",
                 LocalDate.of(2026, 2, 20),
@@ -57,7 +73,9 @@ public final class ReceiptTestData {
                 LocalDate.of(2026, 3, 18),
                 false,
                 effective ? Instant.parse("2026-03-04T10:15:30Z") : null,
-                state == ConsentState.ACTIVE || state == ConsentState.REFUSED ? null : Instant.parse("2026-05-01T08:00:00Z"),
+                state == ConsentState.ACTIVE || state == ConsentState.REFUSED
+                        ? null
+                        : Instant.parse("2026-05-01T08:00:00Z"),
                 0L);
     }
 }

@@ -28,18 +28,25 @@ import org.junit.jupiter.api.Test;
 class DeployFilesTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "notice-service", 8081, "consent-service", 8082,
-            "sharing-agreement-service", 8083);
-    static final Map<String, String> DATABASES = Map.of("notice-service", "notices", "consent-service", "consents",
-            "sharing-agreement-service", "agreements");
+    static final Map<String, Integer> PORTS =
+            Map.of("gateway", 8080, "notice-service", 8081, "consent-service", 8082, "sharing-agreement-service", 8083);
+    static final Map<String, String> DATABASES = Map.of(
+            "notice-service", "notices", "consent-service", "consents", "sharing-agreement-service", "agreements");
 
     final ObjectMapper yaml = new YAMLMapper();
 
     @Test
     void composeRunsEveryServiceWithWhatItNeeds() throws IOException {
-        JsonNode services = yaml.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
-        assertThat(names(services)).contains("postgres", "keycloak", "gateway", "notice-service", "consent-service",
-                "sharing-agreement-service");
+        JsonNode services =
+                yaml.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
+        assertThat(names(services))
+                .contains(
+                        "postgres",
+                        "keycloak",
+                        "gateway",
+                        "notice-service",
+                        "consent-service",
+                        "sharing-agreement-service");
         PORTS.forEach((service, port) -> {
             JsonNode s = services.path(service);
             assertThat(s.path("ports").toString()).as(service).contains(port + ":" + port);
@@ -63,12 +70,16 @@ class DeployFilesTest {
 
     @Test
     void composeWritesNoSecretValue() throws IOException {
-        JsonNode services = yaml.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
-        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext();) {
+        JsonNode services =
+                yaml.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
+        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> service = it.next();
             env(service.getValue().path("environment")).forEach((name, value) -> {
                 if (name.contains("PASSWORD") || name.contains("SECRET")) {
-                    assertThat(value).as(service.getKey() + " " + name).startsWith("${").contains(":?");
+                    assertThat(value)
+                            .as(service.getKey() + " " + name)
+                            .startsWith("${")
+                            .contains(":?");
                 }
             });
         }
@@ -85,40 +96,75 @@ class DeployFilesTest {
             } else if (kind.equals("Service")) {
                 services.add(doc.path("metadata").path("name").asText());
             } else if (kind.equals("Secret")) {
-                throw new AssertionError("a Secret is written into the manifests: " + doc.path("metadata").path("name"));
+                throw new AssertionError("a Secret is written into the manifests: "
+                        + doc.path("metadata").path("name"));
             }
         }
         assertThat(deployments).containsOnlyKeys(PORTS.keySet());
         assertThat(services).containsAll(PORTS.keySet());
         PORTS.forEach((name, port) -> {
-            JsonNode container = deployments.get(name).path("spec").path("template").path("spec").path("containers").get(0);
-            assertThat(container.path("ports").get(0).path("containerPort").asInt()).as(name).isEqualTo(port);
-            assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
-            assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
-            assertThat(container.path("resources").path("limits").path("memory").asText()).as(name).isNotBlank();
-            assertThat(container.path("resources").path("requests").path("cpu").asText()).as(name).isNotBlank();
+            JsonNode container = deployments
+                    .get(name)
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .get(0);
+            assertThat(container.path("ports").get(0).path("containerPort").asInt())
+                    .as(name)
+                    .isEqualTo(port);
+            assertThat(container
+                            .path("readinessProbe")
+                            .path("httpGet")
+                            .path("path")
+                            .asText())
+                    .isEqualTo("/q/health/ready");
+            assertThat(container
+                            .path("livenessProbe")
+                            .path("httpGet")
+                            .path("path")
+                            .asText())
+                    .isEqualTo("/q/health/live");
+            assertThat(container.path("resources").path("limits").path("memory").asText())
+                    .as(name)
+                    .isNotBlank();
+            assertThat(container.path("resources").path("requests").path("cpu").asText())
+                    .as(name)
+                    .isNotBlank();
             for (JsonNode env : container.path("env")) {
                 String var = env.path("name").asText();
                 if (var.contains("PASSWORD") || var.contains("SECRET")) {
-                    assertThat(env.has("value")).as(name + " " + var + " must come from a secret").isFalse();
-                    assertThat(env.path("valueFrom").path("secretKeyRef").path("name").asText()).isEqualTo("governance-secrets");
+                    assertThat(env.has("value"))
+                            .as(name + " " + var + " must come from a secret")
+                            .isFalse();
+                    assertThat(env.path("valueFrom")
+                                    .path("secretKeyRef")
+                                    .path("name")
+                                    .asText())
+                            .isEqualTo("governance-secrets");
                 }
             }
             if (DATABASES.containsKey(name)) {
-                assertThat(container.path("env").toString()).contains("QUARKUS_DATASOURCE_JDBC_URL")
-                        .contains("/" + DATABASES.get(name)).contains("QUARKUS_DATASOURCE_PASSWORD");
+                assertThat(container.path("env").toString())
+                        .contains("QUARKUS_DATASOURCE_JDBC_URL")
+                        .contains("/" + DATABASES.get(name))
+                        .contains("QUARKUS_DATASOURCE_PASSWORD");
             }
         });
-        JsonNode config = manifests().stream().filter(d -> d.path("kind").asText().equals("ConfigMap")).findFirst().orElseThrow();
+        JsonNode config = manifests().stream()
+                .filter(d -> d.path("kind").asText().equals("ConfigMap"))
+                .findFirst()
+                .orElseThrow();
         assertThat(config.path("data").has("OIDC_AUTH_SERVER_URL")).isTrue();
     }
 
     private List<JsonNode> manifests() throws IOException {
         List<JsonNode> docs = new ArrayList<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("deploy/kubernetes"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 var parser = new YAMLFactory().createParser(file.toFile());
-                for (Iterator<JsonNode> it = yaml.readValues(parser, JsonNode.class); it.hasNext();) {
+                for (Iterator<JsonNode> it = yaml.readValues(parser, JsonNode.class); it.hasNext(); ) {
                     docs.add(it.next());
                 }
             }

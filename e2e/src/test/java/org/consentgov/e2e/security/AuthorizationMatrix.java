@@ -12,18 +12,25 @@ import org.consentgov.e2e.security.AuthorizationMatrixE2eTest.Row;
 /** The Markdown table of the authorization matrix: rendered from answers, parsed from the repository's file. */
 final class AuthorizationMatrix {
 
-    private AuthorizationMatrix() {
-    }
+    private AuthorizationMatrix() {}
 
     static String render(Collection<Row> rows) {
-        List<String> headings = Stream.concat(Stream.of("operation", "operationId"),
-                AuthorizationMatrixE2eTest.COLUMNS.stream().map(Column::heading)).toList();
+        List<String> headings = Stream.concat(
+                        Stream.of("operation", "operationId"),
+                        AuthorizationMatrixE2eTest.COLUMNS.stream().map(Column::heading))
+                .toList();
         StringBuilder out = new StringBuilder();
         out.append("| ").append(String.join(" | ", headings)).append(" |\n");
-        out.append(headings.stream().map(h -> "---").collect(Collectors.joining("|", "|", "|"))).append('\n');
+        out.append(headings.stream().map(h -> "---").collect(Collectors.joining("|", "|", "|")))
+                .append('\n');
         for (Row row : rows) {
-            out.append("| `").append(row.key()).append("` | ").append(row.operationId()).append(" | ")
-                    .append(String.join(" | ", row.cells())).append(" |\n");
+            out.append("| `")
+                    .append(row.key())
+                    .append("` | ")
+                    .append(row.operationId())
+                    .append(" | ")
+                    .append(String.join(" | ", row.cells()))
+                    .append(" |\n");
         }
         return out.toString();
     }
@@ -39,11 +46,12 @@ final class AuthorizationMatrix {
             if (!trimmed.startsWith("| `")) {
                 continue;
             }
-            String[] cells = trimmed.substring(1, trimmed.length() - (trimmed.endsWith("|") ? 1 : 0)).split("\\|", -1);
+            String[] cells = trimmed.substring(1, trimmed.length() - (trimmed.endsWith("|") ? 1 : 0))
+                    .split("\\|", -1);
             List<String> values = Stream.of(cells).map(String::trim).toList();
             if (values.size() != columns + 2) {
-                throw new IllegalArgumentException("a row of the matrix has " + values.size() + " cells, not "
-                        + (columns + 2) + ": " + line);
+                throw new IllegalArgumentException(
+                        "a row of the matrix has " + values.size() + " cells, not " + (columns + 2) + ": " + line);
             }
             String key = values.get(0).replace("`", "");
             if (rows.put(key, new Row(key, values.get(1), values.subList(2, values.size()))) != null) {

@@ -44,8 +44,8 @@ class AuthorizationMatrixE2eTest {
 
     static final Path EXPECTED = Path.of(System.getProperty("e2e.basedir", "."))
             .resolve("src/test/resources/security/authorization-matrix.md");
-    static final Path OBSERVED = Path.of(System.getProperty("e2e.target", "target"))
-            .resolve("security/authorization-matrix.observed.md");
+    static final Path OBSERVED =
+            Path.of(System.getProperty("e2e.target", "target")).resolve("security/authorization-matrix.observed.md");
     static final String EYES_ISA = "ISA-LBC-LUTON-SCHOOLS-EYES";
     static final String SCHOOLS = "luton-schools";
     static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
@@ -53,8 +53,7 @@ class AuthorizationMatrixE2eTest {
     static final String NO_SUCH_SLUG = "no-such-slug-authz-matrix";
 
     /** A column of the matrix: who asks, and whether on nothing (role columns) or on a real EYES object. */
-    record Column(String heading, Caller caller, boolean onRealObject) {
-    }
+    record Column(String heading, Caller caller, boolean onRealObject) {}
 
     /** The role columns, in the table's order, then the object columns. */
     static final List<Column> COLUMNS = List.of(
@@ -81,13 +80,26 @@ class AuthorizationMatrixE2eTest {
         // a permitted EYES disclosure to the schools about a pupil no other test knows (a new row, like every
         // other e2e test's data; nothing existing changes)
         JsonPath decision = Gateway.asEyesIntegration()
-                .body(SecurityData.map("recipient", SCHOOLS, "categories", List.of("education.attendance"),
-                        "subject", "upn:" + SecurityData.upn(), "purpose", "support-pupil-learning",
-                        "record", true, "transferMethod", "system-access"))
-                .when().post("/api/sharing-decisions")
-                .then().statusCode(201)
+                .body(SecurityData.map(
+                        "recipient",
+                        SCHOOLS,
+                        "categories",
+                        List.of("education.attendance"),
+                        "subject",
+                        "upn:" + SecurityData.upn(),
+                        "purpose",
+                        "support-pupil-learning",
+                        "record",
+                        true,
+                        "transferMethod",
+                        "system-access"))
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
                 .body("decision", equalTo("PERMIT"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         EYES_OBJECTS.put("decision", decision.getString("decisionId"));
         EYES_OBJECTS.put("disclosure", decision.getString("disclosureId"));
     }
@@ -111,16 +123,19 @@ class AuthorizationMatrixE2eTest {
         for (Row row : observed.values()) {
             Row want = expected.get(row.key());
             if (want == null) {
-                differences.add(row.key() + " (" + row.operationId() + ") is in the OpenAPI document but not in the matrix");
+                differences.add(
+                        row.key() + " (" + row.operationId() + ") is in the OpenAPI document but not in the matrix");
                 continue;
             }
             if (!want.operationId().equals(row.operationId())) {
-                differences.add(row.key() + ": operationId " + row.operationId() + ", the matrix says " + want.operationId());
+                differences.add(
+                        row.key() + ": operationId " + row.operationId() + ", the matrix says " + want.operationId());
             }
             for (int i = 0; i < COLUMNS.size(); i++) {
                 if (!want.cells().get(i).equals(row.cells().get(i))) {
-                    differences.add(row.key() + " as " + COLUMNS.get(i).heading() + ": " + row.cells().get(i)
-                            + ", the matrix says " + want.cells().get(i));
+                    differences.add(row.key() + " as " + COLUMNS.get(i).heading() + ": "
+                            + row.cells().get(i) + ", the matrix says "
+                            + want.cells().get(i));
                 }
             }
         }
@@ -130,7 +145,9 @@ class AuthorizationMatrixE2eTest {
             }
         }
         assertThat(differences)
-                .as("cells of %s that differ from what the suite answered (the whole observed table: %s)", EXPECTED, OBSERVED)
+                .as(
+                        "cells of %s that differ from what the suite answered (the whole observed table: %s)",
+                        EXPECTED, OBSERVED)
                 .isEmpty();
     }
 
@@ -144,18 +161,22 @@ class AuthorizationMatrixE2eTest {
             }
             params.put(name, value);
         }
-        if (column.onRealObject() && (!op.method().equals("get") || op.pathParameters().isEmpty())) {
+        if (column.onRealObject()
+                && (!op.method().equals("get") || op.pathParameters().isEmpty())) {
             return "-";
         }
-        RequestSpecification request = column.caller().request().accept("*/*")
+        RequestSpecification request = column.caller()
+                .request()
+                .accept("*/*")
                 .header("Idempotency-Key", UUID.randomUUID().toString());
         if (op.method().equals("put") || op.method().equals("patch")) {
             request.header("If-Match", "\"authz-matrix\"");
         }
         if (op.requestContentType() != null) {
             // as bytes, so that any declared content type goes out as it is
-            request.contentType(op.requestContentType()).body((op.requestContentType().contains("ndjson") ? "{}\n" : "{}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            request.contentType(op.requestContentType())
+                    .body((op.requestContentType().contains("ndjson") ? "{}\n" : "{}")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         String url = op.path();
         for (Map.Entry<String, String> p : params.entrySet()) {
@@ -201,23 +222,27 @@ class AuthorizationMatrixE2eTest {
         return null;
     }
 
-    record Operation(String method, String path, String operationId, List<String> pathParameters,
-            String requestContentType) {
+    record Operation(
+            String method, String path, String operationId, List<String> pathParameters, String requestContentType) {
 
         String key() {
             return method.toUpperCase() + " " + path;
         }
     }
 
-    record Row(String key, String operationId, List<String> cells) {
-    }
+    record Row(String key, String operationId, List<String> cells) {}
 
     /** Every operation of the gateway's merged document, sorted by path and method. */
     static Map<String, Operation> operationsOfTheMergedDocument() throws IOException {
-        String json = Gateway.anonymous().queryParam("format", "json").accept("application/json")
-                .when().get("/q/openapi")
-                .then().statusCode(200)
-                .extract().asString();
+        String json = Gateway.anonymous()
+                .queryParam("format", "json")
+                .accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode paths = new ObjectMapper().readTree(json).path("paths");
         Map<String, Operation> operations = new java.util.TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
@@ -229,7 +254,8 @@ class AuthorizationMatrixE2eTest {
                 }
                 JsonNode op = method.getValue();
                 Set<String> parameters = new TreeSet<>();
-                java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
+                java.util.regex.Matcher names =
+                        java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
                 while (names.find()) {
                     parameters.add(names.group(1));
                 }
@@ -238,8 +264,12 @@ class AuthorizationMatrixE2eTest {
                 if (types.hasNext()) {
                     contentType = types.next();
                 }
-                Operation operation = new Operation(method.getKey(), path.getKey(), op.path("operationId").asText("-"),
-                        List.copyOf(parameters), contentType);
+                Operation operation = new Operation(
+                        method.getKey(),
+                        path.getKey(),
+                        op.path("operationId").asText("-"),
+                        List.copyOf(parameters),
+                        contentType);
                 operations.put(path.getKey() + " " + method.getKey(), operation);
             }
         }

@@ -30,11 +30,19 @@ class GatewayFuzzE2eTest {
         OpenApiFuzzer.forService("gateway")
                 .baseUri(URI.create(LocalSuite.GATEWAY))
                 .settings(FuzzSettings.fromSystemProperties(600))
-                .tokens(Tokens.user("dpo"), Tokens.user("editor"), Tokens.eyesIntegration(), Tokens.user("caseworker"),
-                        Tokens.user("researcher"), Tokens.user("partner-police"), Tokens.user("auditor"))
+                .tokens(
+                        Tokens.user("dpo"),
+                        Tokens.user("editor"),
+                        Tokens.eyesIntegration(),
+                        Tokens.user("caseworker"),
+                        Tokens.user("researcher"),
+                        Tokens.user("partner-police"),
+                        Tokens.user("auditor"))
                 .exclude(GatewayFuzzE2eTest::changesDemoData)
                 .honourRateLimit(Duration.ofSeconds(60))
-                .build().run().assertClean();
+                .build()
+                .run()
+                .assertClean();
     }
 
     /** "METHOD /path": updates, deletions, transitions of an existing resource, webhook subscriptions. */

@@ -36,49 +36,98 @@ import org.junit.jupiter.api.Test;
 @Order(24)
 class PersonalDataE2eTest {
 
-    static final Path LOGS = Path.of(System.getProperty("e2e.repository-root", "..")).resolve(".cache/logs");
-    static final List<String> SERVICE_LOGS = List.of("gateway.log", "notice-service.log", "consent-service.log",
-            "sharing-agreement-service.log");
+    static final Path LOGS =
+            Path.of(System.getProperty("e2e.repository-root", "..")).resolve(".cache/logs");
+    static final List<String> SERVICE_LOGS =
+            List.of("gateway.log", "notice-service.log", "consent-service.log", "sharing-agreement-service.log");
 
     @Test
     void theAuditorSeesConsentsAndDisclosuresWithoutSubjectIdentifiersWhileTheCaseworkerSeesThem() {
         JsonPath notice = Notices.current(E2eTestData.RESEARCH_NOTICE);
         String nhs = E2eTestData.nhsNumber();
-        Map<String, Object> consent = E2eTestData.childAndParentConsent(nhs, notice.getInt("version"),
-                notice.getString("contentHash"), 1);
+        Map<String, Object> consent =
+                E2eTestData.childAndParentConsent(nhs, notice.getInt("version"), notice.getString("contentHash"), 1);
         consent.put("evidenceReference", "paper form in the case file");
         String id = Gateway.as("caseworker")
                 .body(consent)
-                .when().post("/api/consents")
-                .then().statusCode(201)
-                .extract().path("id");
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        Gateway.as("caseworker").when().get("/api/consents/{id}", id)
-                .then().statusCode(200)
+        Gateway.as("caseworker")
+                .when()
+                .get("/api/consents/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("subjectIdentifiers.value", org.hamcrest.Matchers.hasItem(nhs));
-        String auditors = Gateway.as("auditor").when().get("/api/consents/{id}", id)
-                .then().statusCode(200)
+        String auditors = Gateway.as("auditor")
+                .when()
+                .get("/api/consents/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("subjectIdentifiers", org.hamcrest.Matchers.anyOf(nullValue(), hasSize(0)))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(auditors).doesNotContain(nhs);
-        assertThat(Gateway.as("auditor").when().get("/api/consents/{id}/history", id)
-                .then().statusCode(200).extract().asString()).doesNotContain(nhs);
-        assertThat(Gateway.as("auditor").accept("*/*").when().get("/api/consents/{id}/receipt", id)
-                .then().statusCode(200).extract().asString()).as("a consent receipt").doesNotContain(nhs);
+        assertThat(Gateway.as("auditor")
+                        .when()
+                        .get("/api/consents/{id}/history", id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .doesNotContain(nhs);
+        assertThat(Gateway.as("auditor")
+                        .accept("*/*")
+                        .when()
+                        .get("/api/consents/{id}/receipt", id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .as("a consent receipt")
+                .doesNotContain(nhs);
 
         // the disclosure log: the auditor sees who received what, not about whom
         String pupil = "upn:" + SecurityData.upn();
         String disclosure = Gateway.asEyesIntegration()
-                .body(SecurityData.map("recipient", "luton-schools", "categories", List.of("education.attendance"),
-                        "subject", pupil, "purpose", "support-pupil-learning", "record", true, "transferMethod", "system-access"))
-                .when().post("/api/sharing-decisions")
-                .then().statusCode(201)
+                .body(SecurityData.map(
+                        "recipient",
+                        "luton-schools",
+                        "categories",
+                        List.of("education.attendance"),
+                        "subject",
+                        pupil,
+                        "purpose",
+                        "support-pupil-learning",
+                        "record",
+                        true,
+                        "transferMethod",
+                        "system-access"))
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
                 .body("decision", equalTo("PERMIT"))
-                .extract().path("disclosureId");
-        Gateway.as("dpo").when().get("/api/disclosures/{id}", disclosure)
-                .then().statusCode(200).body("subject", equalTo(pupil));
-        assertThat(Gateway.as("auditor").when().get("/api/disclosures/{id}", disclosure)
-                .then().statusCode(200).body("recipient", equalTo("luton-schools")).extract().asString())
+                .extract()
+                .path("disclosureId");
+        Gateway.as("dpo")
+                .when()
+                .get("/api/disclosures/{id}", disclosure)
+                .then()
+                .statusCode(200)
+                .body("subject", equalTo(pupil));
+        assertThat(Gateway.as("auditor")
+                        .when()
+                        .get("/api/disclosures/{id}", disclosure)
+                        .then()
+                        .statusCode(200)
+                        .body("recipient", equalTo("luton-schools"))
+                        .extract()
+                        .asString())
                 .doesNotContain(pupil.substring(4));
     }
 
@@ -88,18 +137,26 @@ class PersonalDataE2eTest {
                 .queryParam("subject", "nhs-number:9990000018")
                 .queryParam("notice", E2eTestData.RESEARCH_NOTICE)
                 .queryParam("purpose", E2eTestData.RESEARCH_PURPOSE)
-                .when().get("/api/consents/check")
-                .then().statusCode(200)
+                .when()
+                .get("/api/consents/check")
+                .then()
+                .statusCode(200)
                 .body("consented", not(nullValue()))
-                .extract().asString();
-        assertThat(answer).doesNotContain("dateOfBirth").doesNotContain("identifiers").doesNotContain("parties");
+                .extract()
+                .asString();
+        assertThat(answer)
+                .doesNotContain("dateOfBirth")
+                .doesNotContain("identifiers")
+                .doesNotContain("parties");
         // the EYES notice is the schools' business, not the university's
         Gateway.as("researcher")
                 .queryParam("subject", "nhs-number:9990000018")
                 .queryParam("notice", E2eTestData.EDUCATION_NOTICE)
                 .queryParam("purpose", "support-pupil-learning")
-                .when().get("/api/consents/check")
-                .then().statusCode(404);
+                .when()
+                .get("/api/consents/check")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -112,8 +169,8 @@ class PersonalDataE2eTest {
         String upn = SecurityData.upn();
         LocalDate born = LocalDate.of(2013, 1 + (int) (Math.random() * 12), 1 + (int) (Math.random() * 27));
         JsonPath notice = Notices.current(E2eTestData.RESEARCH_NOTICE);
-        Map<String, Object> consent = E2eTestData.childAndParentConsent(nhs, notice.getInt("version"),
-                notice.getString("contentHash"), 1);
+        Map<String, Object> consent =
+                E2eTestData.childAndParentConsent(nhs, notice.getInt("version"), notice.getString("contentHash"), 1);
         ((Map<String, Object>) consent.get("subject")).put("dateOfBirth", born.toString());
         consent.put("evidenceReference", "form of " + marker + "-evidence");
         @SuppressWarnings("unchecked")
@@ -121,44 +178,104 @@ class PersonalDataE2eTest {
         parent.put("relationship", marker + "-relationship");
 
         // recorded, read, checked, withdrawn
-        JsonPath recorded = Gateway.as("caseworker").body(consent)
-                .when().post("/api/consents")
-                .then().statusCode(201)
-                .extract().jsonPath();
+        JsonPath recorded = Gateway.as("caseworker")
+                .body(consent)
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String id = recorded.getString("id");
         Gateway.as("caseworker").when().get("/api/consents/{id}", id).then().statusCode(200);
-        Gateway.as("caseworker").queryParam("subject", recorded.getString("subjectId")).when().get("/api/consents")
-                .then().statusCode(200);
-        Gateway.as("caseworker").when().get("/api/subjects/{id}", recorded.getString("subjectId")).then().statusCode(200);
-        Gateway.as("caseworker").queryParam("subject", "nhs-number:" + nhs).queryParam("notice", E2eTestData.RESEARCH_NOTICE)
+        Gateway.as("caseworker")
+                .queryParam("subject", recorded.getString("subjectId"))
+                .when()
+                .get("/api/consents")
+                .then()
+                .statusCode(200);
+        Gateway.as("caseworker")
+                .when()
+                .get("/api/subjects/{id}", recorded.getString("subjectId"))
+                .then()
+                .statusCode(200);
+        Gateway.as("caseworker")
+                .queryParam("subject", "nhs-number:" + nhs)
+                .queryParam("notice", E2eTestData.RESEARCH_NOTICE)
                 .queryParam("purpose", E2eTestData.RESEARCH_PURPOSE)
-                .when().get("/api/consents/check").then().statusCode(200);
-        Gateway.as("caseworker").body(E2eTestData.withdrawal("parent", marker + "-reason"))
-                .when().post("/api/consents/{id}/withdrawals", id)
-                .then().statusCode(200);
+                .when()
+                .get("/api/consents/check")
+                .then()
+                .statusCode(200);
+        Gateway.as("caseworker")
+                .body(E2eTestData.withdrawal("parent", marker + "-reason"))
+                .when()
+                .post("/api/consents/{id}/withdrawals", id)
+                .then()
+                .statusCode(200);
         // requests that fail: a duplicate subject, an invalid date of birth, an unknown field carrying the marker
-        Gateway.as("caseworker").body(SecurityData.map("identifiers", List.of(SecurityData.map("system", "nhs-number", "value", nhs)),
-                        "dateOfBirth", born.toString()))
-                .when().post("/api/subjects")
-                .then().statusCode(409);
-        Map<String, Object> invalid = E2eTestData.childAndParentConsent(nhs, notice.getInt("version"),
-                notice.getString("contentHash"), 1);
+        Gateway.as("caseworker")
+                .body(SecurityData.map(
+                        "identifiers",
+                        List.of(SecurityData.map("system", "nhs-number", "value", nhs)),
+                        "dateOfBirth",
+                        born.toString()))
+                .when()
+                .post("/api/subjects")
+                .then()
+                .statusCode(409);
+        Map<String, Object> invalid =
+                E2eTestData.childAndParentConsent(nhs, notice.getInt("version"), notice.getString("contentHash"), 1);
         ((Map<String, Object>) invalid.get("subject")).put("dateOfBirth", "2999-02-31-" + marker);
         invalid.put(marker + "-field", marker + "-value");
-        Gateway.as("caseworker").body(invalid).when().post("/api/consents").then().statusCode(400);
+        Gateway.as("caseworker")
+                .body(invalid)
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(400);
         // a sharing decision about a pupil, recorded as a disclosure, and read back
         String disclosure = Gateway.asEyesIntegration()
-                .body(SecurityData.map("recipient", "luton-schools", "categories", List.of("education.attendance"),
-                        "subject", "upn:" + upn, "purpose", "support-pupil-learning", "record", true, "transferMethod", "system-access"))
-                .when().post("/api/sharing-decisions")
-                .then().statusCode(201)
-                .extract().path("disclosureId");
-        Gateway.as("dpo").queryParam("subject", "upn:" + upn).when().get("/api/disclosures").then().statusCode(200);
+                .body(SecurityData.map(
+                        "recipient",
+                        "luton-schools",
+                        "categories",
+                        List.of("education.attendance"),
+                        "subject",
+                        "upn:" + upn,
+                        "purpose",
+                        "support-pupil-learning",
+                        "record",
+                        true,
+                        "transferMethod",
+                        "system-access"))
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("disclosureId");
+        Gateway.as("dpo")
+                .queryParam("subject", "upn:" + upn)
+                .when()
+                .get("/api/disclosures")
+                .then()
+                .statusCode(200);
         Gateway.as("dpo").when().get("/api/disclosures/{id}", disclosure).then().statusCode(200);
-        Gateway.as("school").body(SecurityData.map("recipient", "luton-schools", "categories", List.of("special.religion"),
-                        "subject", "upn:" + upn, "purpose", "support-pupil-learning"))
-                .when().post("/api/sharing-decisions")
-                .then().statusCode(201);
+        Gateway.as("school")
+                .body(SecurityData.map(
+                        "recipient",
+                        "luton-schools",
+                        "categories",
+                        List.of("special.religion"),
+                        "subject",
+                        "upn:" + upn,
+                        "purpose",
+                        "support-pupil-learning"))
+                .when()
+                .post("/api/sharing-decisions")
+                .then()
+                .statusCode(201);
 
         List<String> leaks = new ArrayList<>();
         for (String log : SERVICE_LOGS) {

@@ -19,19 +19,26 @@ final class SecurityData {
     private static final String UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
     private static final Duration RATE_LIMIT_PATIENCE = Duration.ofSeconds(90);
 
-    private SecurityData() {
-    }
+    private SecurityData() {}
 
     /** A demo agreement as the DPO sees it, by reference. */
     static JsonPath agreement(String reference) {
-        String id = Gateway.as("dpo").queryParam("reference", reference)
-                .when().get("/api/agreements")
-                .then().statusCode(200)
+        String id = Gateway.as("dpo")
+                .queryParam("reference", reference)
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(1))
-                .extract().path("items[0].id");
-        return Gateway.as("dpo").when().get("/api/agreements/{id}", id)
-                .then().statusCode(200)
-                .extract().jsonPath();
+                .extract()
+                .path("items[0].id");
+        return Gateway.as("dpo")
+                .when()
+                .get("/api/agreements/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /**

@@ -70,17 +70,31 @@ class TokenAttackE2eTest {
     }
 
     static Stream<Arguments> attacks() {
-        return DOORS.stream().flatMap(door -> Stream.of("alg-none", "alg-none-lowercase-and-no-dot", "hs256-with-the-rsa-public-key-der",
-                "hs256-with-the-rsa-public-key-pem", "bad-signature", "claims-rewritten", "unknown-kid",
-                "issuer-127.0.0.1", "signature-stripped").map(attack -> Arguments.of(door, attack)));
+        return DOORS.stream()
+                .flatMap(door -> Stream.of(
+                                "alg-none",
+                                "alg-none-lowercase-and-no-dot",
+                                "hs256-with-the-rsa-public-key-der",
+                                "hs256-with-the-rsa-public-key-pem",
+                                "bad-signature",
+                                "claims-rewritten",
+                                "unknown-kid",
+                                "issuer-127.0.0.1",
+                                "signature-stripped")
+                        .map(attack -> Arguments.of(door, attack)));
     }
 
     @ParameterizedTest(name = "{0}: a real token of the realm is let through")
     @MethodSource("doors")
     void aRealTokenIsLetThrough(Door door) {
-        given().baseUri(door.baseUri()).auth().oauth2(Tokens.user("auditor")).accept(ContentType.JSON)
-                .when().get(door.path())
-                .then().statusCode(200);
+        given().baseUri(door.baseUri())
+                .auth()
+                .oauth2(Tokens.user("auditor"))
+                .accept(ContentType.JSON)
+                .when()
+                .get(door.path())
+                .then()
+                .statusCode(200);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -90,14 +104,22 @@ class TokenAttackE2eTest {
             case "alg-none" -> unsigned("{\"alg\":\"none\",\"typ\":\"JWT\"}", dpoClaims()) + ".";
             case "alg-none-lowercase-and-no-dot" -> unsigned("{\"alg\":\"None\",\"typ\":\"JWT\"}", dpoClaims());
             case "hs256-with-the-rsa-public-key-der" ->
-                    hs256(realmPublicKey().getEncoded(), "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + realmKid() + "\"}", dpoClaims());
+                hs256(
+                        realmPublicKey().getEncoded(),
+                        "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + realmKid() + "\"}",
+                        dpoClaims());
             case "hs256-with-the-rsa-public-key-pem" ->
-                    hs256(pem(realmPublicKey()).getBytes(StandardCharsets.US_ASCII), "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", dpoClaims());
+                hs256(
+                        pem(realmPublicKey()).getBytes(StandardCharsets.US_ASCII),
+                        "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+                        dpoClaims());
             case "bad-signature" -> badSignature(Tokens.user("dpo"));
             case "claims-rewritten" -> rewritten(Tokens.user("school"), "\"luton-schools\"", "\"luton-council\"");
-            case "unknown-kid" -> rs256(stranger(), "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"no-such-key-id\"}", dpoClaims());
+            case "unknown-kid" ->
+                rs256(stranger(), "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"no-such-key-id\"}", dpoClaims());
             case "issuer-127.0.0.1" -> tokenFromTheLoopbackAddress();
-            case "signature-stripped" -> Tokens.user("dpo").substring(0, Tokens.user("dpo").lastIndexOf('.') + 1);
+            case "signature-stripped" ->
+                Tokens.user("dpo").substring(0, Tokens.user("dpo").lastIndexOf('.') + 1);
             default -> throw new IllegalArgumentException(attack);
         };
         expectUnauthenticated(door, token);
@@ -115,13 +137,18 @@ class TokenAttackE2eTest {
     @MethodSource("tokensForAnotherAudience")
     void aRealTokenForAnotherAudienceIsA401(Door door, String client, String demoSecret) throws IOException {
         String token = given().contentType(ContentType.URLENC)
-                .formParams(Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", demoSecret))
-                .when().post(LocalSuite.KEYCLOAK + REALM + "/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().<String>path("access_token");
+                .formParams(
+                        Map.of("grant_type", "client_credentials", "client_id", client, "client_secret", demoSecret))
+                .when()
+                .post(LocalSuite.KEYCLOAK + REALM + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<String>path("access_token");
         JsonNode claims = claimsOf(token);
         List<String> audience = claims.path("aud").isArray()
-                ? Stream.of(new ObjectMapper().treeToValue(claims.path("aud"), String[].class)).toList()
+                ? Stream.of(new ObjectMapper().treeToValue(claims.path("aud"), String[].class))
+                        .toList()
                 : List.of(claims.path("aud").asText());
         assertThat(audience).as("the audience of %s's token", client).doesNotContain(door.name());
 
@@ -129,12 +156,19 @@ class TokenAttackE2eTest {
     }
 
     private static void expectUnauthenticated(Door door, String token) {
-        Response response = given().baseUri(door.baseUri()).header("Authorization", "Bearer " + token)
+        Response response = given().baseUri(door.baseUri())
+                .header("Authorization", "Bearer " + token)
                 .accept(ContentType.JSON)
-                .when().get(door.path());
-        assertThat(response.statusCode()).as("%s answered %s", door.name(), response.asString()).isEqualTo(401);
+                .when()
+                .get(door.path());
+        assertThat(response.statusCode())
+                .as("%s answered %s", door.name(), response.asString())
+                .isEqualTo(401);
         String body = response.asString();
-        assertThat(body).as("never data").doesNotContain("\"items\"").doesNotContain("what-it-means-to-me")
+        assertThat(body)
+                .as("never data")
+                .doesNotContain("\"items\"")
+                .doesNotContain("what-it-means-to-me")
                 .doesNotContain("ISA-LBC");
         if (!body.isEmpty()) {
             assertThat(response.contentType()).startsWith("application/problem+json");
@@ -145,13 +179,19 @@ class TokenAttackE2eTest {
 
     private static String tokenFromTheLoopbackAddress() throws IOException {
         String token = given().contentType(ContentType.URLENC)
-                .formParams(Map.of("grant_type", "password", "client_id", "governance-cli", "username", "dpo", "password", "dpo"))
-                .when().post("http://127.0.0.1:8180" + REALM + "/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().<String>path("access_token");
+                .formParams(Map.of(
+                        "grant_type", "password", "client_id", "governance-cli", "username", "dpo", "password", "dpo"))
+                .when()
+                .post("http://127.0.0.1:8180" + REALM + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<String>path("access_token");
         String issuer = claimsOf(token).path("iss").asText();
-        assumeTrue(issuer.startsWith("http://127.0.0.1"), "Keycloak names its issuer " + issuer + " whatever the address "
-                + "it is asked on; there is no second issuer to try");
+        assumeTrue(
+                issuer.startsWith("http://127.0.0.1"),
+                "Keycloak names its issuer " + issuer + " whatever the address "
+                        + "it is asked on; there is no second issuer to try");
         return token;
     }
 
@@ -164,10 +204,15 @@ class TokenAttackE2eTest {
     }
 
     private static JsonNode realmSigningKey() throws IOException {
-        String jwks = given().when().get(LocalSuite.KEYCLOAK + REALM + "/protocol/openid-connect/certs")
-                .then().statusCode(200).extract().asString();
+        String jwks = given().when()
+                .get(LocalSuite.KEYCLOAK + REALM + "/protocol/openid-connect/certs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (JsonNode key : new ObjectMapper().readTree(jwks).path("keys")) {
-            if ("RSA".equals(key.path("kty").asText()) && "sig".equals(key.path("use").asText("sig"))
+            if ("RSA".equals(key.path("kty").asText())
+                    && "sig".equals(key.path("use").asText("sig"))
                     && "RS256".equals(key.path("alg").asText("RS256"))) {
                 return key;
             }
@@ -187,8 +232,9 @@ class TokenAttackE2eTest {
     }
 
     private static String pem(PublicKey key) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
     }
 
     // ---- forging
@@ -232,6 +278,7 @@ class TokenAttackE2eTest {
         String[] parts = token.split("\\.");
         String claims = new String(B64_DECODE.decode(parts[1]), StandardCharsets.UTF_8);
         assertThat(claims).contains(from);
-        return parts[0] + "." + B64.encodeToString(claims.replace(from, to).getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        return parts[0] + "." + B64.encodeToString(claims.replace(from, to).getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
     }
 }

@@ -21,8 +21,7 @@ public final class Chromium {
     private static final long INSTALL_MINUTES = 10;
     private static Optional<String> unavailable;
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** Empty when Chromium and its driver are there (installing them if need be), else why they are not. */
     public static synchronized Optional<String> ensureInstalled(Path target) {
@@ -44,8 +43,16 @@ public final class Chromium {
         try {
             Files.createDirectories(target);
             String failure = run(log, UPDATE_MINUTES, "apt-get", "update")
-                    .or(() -> run(log, INSTALL_MINUTES, "apt-get", "install", "-y", "-o", "DPkg::Lock::Timeout=120",
-                            "chromium", "chromium-driver"))
+                    .or(() -> run(
+                            log,
+                            INSTALL_MINUTES,
+                            "apt-get",
+                            "install",
+                            "-y",
+                            "-o",
+                            "DPkg::Lock::Timeout=120",
+                            "chromium",
+                            "chromium-driver"))
                     .orElse(null);
             if (failure != null) {
                 return Optional.of("could not install chromium and chromium-driver: " + failure + " (see " + log + ")");
@@ -53,8 +60,10 @@ public final class Chromium {
         } catch (IOException e) {
             return Optional.of("could not install chromium and chromium-driver: " + e.getMessage());
         }
-        return present() ? Optional.empty()
-                : Optional.of("apt-get installed chromium and chromium-driver, but " + BINARY + " or " + DRIVER + " is still missing");
+        return present()
+                ? Optional.empty()
+                : Optional.of("apt-get installed chromium and chromium-driver, but " + BINARY + " or " + DRIVER
+                        + " is still missing");
     }
 
     private static boolean present() {
@@ -63,7 +72,8 @@ public final class Chromium {
 
     private static boolean root() {
         try {
-            Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+            Process id =
+                    new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
             String uid = new String(id.getInputStream().readAllBytes()).strip();
             return id.waitFor(10, TimeUnit.SECONDS) && "0".equals(uid);
         } catch (IOException e) {
@@ -77,7 +87,8 @@ public final class Chromium {
     /** Runs a command with its output appended to the log; empty when it succeeded in time, else why not. */
     private static Optional<String> run(Path log, long minutes, String... command) {
         List<String> args = new ArrayList<>(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(args)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
@@ -87,7 +98,8 @@ public final class Chromium {
                 process.destroyForcibly();
                 return Optional.of(String.join(" ", args) + " did not finish within " + minutes + " minutes");
             }
-            return process.exitValue() == 0 ? Optional.empty()
+            return process.exitValue() == 0
+                    ? Optional.empty()
                     : Optional.of(String.join(" ", args) + " exited with " + process.exitValue());
         } catch (IOException e) {
             return Optional.of(String.join(" ", args) + " could not run: " + e.getMessage());

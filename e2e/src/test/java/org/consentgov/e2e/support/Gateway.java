@@ -17,13 +17,13 @@ public final class Gateway {
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         // bounded, so that a wedged hop fails a test instead of hanging the build
-        RestAssured.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.connection.timeout", 5_000)
-                .setParam("http.socket.timeout", 30_000));
+        RestAssured.config = RestAssuredConfig.config()
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", 5_000)
+                        .setParam("http.socket.timeout", 30_000));
     }
 
-    private Gateway() {
-    }
+    private Gateway() {}
 
     /** As a demo user, with a token from Keycloak. */
     public static RequestSpecification as(String user) {

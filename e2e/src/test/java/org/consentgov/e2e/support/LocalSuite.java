@@ -41,7 +41,9 @@ public final class LocalSuite implements AutoCloseable {
     static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
     /** A service line of run's SERVICES array, not commented out: {@code "name port db ..."}. */
     /** run's words when it starts PostgreSQL itself (then it is part of what must be stopped). */
-    private static final Pattern EMBEDDED_POSTGRES = Pattern.compile("nothing answers on [0-9.]+:(\\d+): starting an embedded PostgreSQL");
+    private static final Pattern EMBEDDED_POSTGRES =
+            Pattern.compile("nothing answers on [0-9.]+:(\\d+): starting an embedded PostgreSQL");
+
     private static final Pattern SERVICE_LINE = Pattern.compile("^\\s+\"([a-z0-9-]+) (\\d+) ");
 
     private final Path root;
@@ -64,17 +66,23 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Starts the suite and waits until run says it is up; fails with the reason and the log's tail otherwise. */
     public static LocalSuite start() {
-        Path root = Path.of(System.getProperty("e2e.repository-root", "..")).toAbsolutePath().normalize();
-        Path target = Path.of(System.getProperty("e2e.target", "target")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("e2e.repository-root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path target = Path.of(System.getProperty("e2e.target", "target"))
+                .toAbsolutePath()
+                .normalize();
         Duration timeout = Optional.ofNullable(System.getProperty("e2e.start-timeout-seconds"))
-                .map(s -> Duration.ofSeconds(Long.parseLong(s))).orElse(DEFAULT_START_TIMEOUT);
+                .map(s -> Duration.ofSeconds(Long.parseLong(s)))
+                .orElse(DEFAULT_START_TIMEOUT);
         return start(root, target, timeout);
     }
 
     static LocalSuite start(Path root, Path target, Duration timeout) {
         Path script = root.resolve("run");
         if (!Files.isExecutable(script)) {
-            throw new IllegalStateException(script + " is missing or not executable: the e2e module must sit in the repository");
+            throw new IllegalStateException(
+                    script + " is missing or not executable: the e2e module must sit in the repository");
         }
         Map<String, Integer> services = servicesOf(script);
         requireJars(root, services.keySet());
@@ -84,12 +92,18 @@ public final class LocalSuite implements AutoCloseable {
         try {
             Files.createDirectories(target);
             // its own session and process group, as run does for what it starts (perl where setsid is missing)
-            List<String> command = new ArrayList<>(onPath("setsid") ? List.of("setsid")
-                    : List.of("perl", "-e", "setpgrp(0, 0); exec @ARGV or die \"exec $ARGV[0]: $!\"", "--"));
+            List<String> command = new ArrayList<>(
+                    onPath("setsid")
+                            ? List.of("setsid")
+                            : List.of("perl", "-e", "setpgrp(0, 0); exec @ARGV or die \"exec $ARGV[0]: $!\"", "--"));
             command.add(script.toString());
             command.add("--no-build");
-            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            Process process = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
             LocalSuite suite = new LocalSuite(root, log, services, process, groupOf(process.pid()));
             Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
@@ -158,8 +172,12 @@ public final class LocalSuite implements AutoCloseable {
     /** The java process run started for a service, found among run's children by its jar. */
     Optional<ProcessHandle> processOf(String name) {
         String jar = name + "/target/quarkus-app/quarkus-run.jar";
-        return run.toHandle().descendants()
-                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(jar)).orElse(false)
+        return run.toHandle()
+                .descendants()
+                .filter(p -> p.info()
+                                .arguments()
+                                .map(args -> List.of(args).contains(jar))
+                                .orElse(false)
                         || p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
                 .findFirst();
     }
@@ -211,10 +229,12 @@ public final class LocalSuite implements AutoCloseable {
         if (embedded.find()) {
             ports.add(Integer.parseInt(embedded.group(1)));
         }
-        List<Integer> open = ports.stream().filter(p -> !awaitPortClosed(p, Duration.ofSeconds(20))).toList();
+        List<Integer> open = ports.stream()
+                .filter(p -> !awaitPortClosed(p, Duration.ofSeconds(20)))
+                .toList();
         if (!exited || !open.isEmpty()) {
-            throw new IllegalStateException("the suite did not stop cleanly (run exited: " + exited + ", ports still open: "
-                    + open + "); see " + log);
+            throw new IllegalStateException("the suite did not stop cleanly (run exited: " + exited
+                    + ", ports still open: " + open + "); see " + log);
         }
     }
 
@@ -239,8 +259,8 @@ public final class LocalSuite implements AutoCloseable {
             }
             if (Instant.now().isAfter(deadline)) {
                 stopQuietly();
-                throw new IllegalStateException("the suite was not up after " + timeout.toSeconds() + " s (full log: " + log
-                        + "):\n" + tail(60));
+                throw new IllegalStateException("the suite was not up after " + timeout.toSeconds() + " s (full log: "
+                        + log + "):\n" + tail(60));
             }
             sleep(Duration.ofMillis(500));
         }
@@ -276,9 +296,11 @@ public final class LocalSuite implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("the end-to-end tests run the built services, but " + String.join(", ", missing)
-                    + (missing.size() == 1 ? " is" : " are") + " missing: run the root ./mvnw verify (which builds every"
-                    + " module before e2e), or ./mvnw install -DskipTests before ./mvnw -f e2e/pom.xml verify");
+            throw new IllegalStateException(
+                    "the end-to-end tests run the built services, but " + String.join(", ", missing)
+                            + (missing.size() == 1 ? " is" : " are")
+                            + " missing: run the root ./mvnw verify (which builds every"
+                            + " module before e2e), or ./mvnw install -DskipTests before ./mvnw -f e2e/pom.xml verify");
         }
     }
 
@@ -293,11 +315,12 @@ public final class LocalSuite implements AutoCloseable {
             }
         });
         if (!taken.isEmpty()) {
-            throw new IllegalStateException((taken.size() == 1 ? "port " + taken.get(0) + " is" : "ports "
-                    + String.join(", ", taken) + " are") + " already in use: the end-to-end tests start"
-                    + " their own suite with ./run and never test (or stop parts of) one they did not start. Stop what"
-                    + " holds the port (find it with: ss -ltnp | grep -E ':(8080|8081|8082|8083|8180)'), e.g. a ./run in"
-                    + " another terminal, and run the tests again");
+            throw new IllegalStateException(
+                    (taken.size() == 1 ? "port " + taken.get(0) + " is" : "ports " + String.join(", ", taken) + " are")
+                            + " already in use: the end-to-end tests start"
+                            + " their own suite with ./run and never test (or stop parts of) one they did not start. Stop what"
+                            + " holds the port (find it with: ss -ltnp | grep -E ':(8080|8081|8082|8083|8180)'), e.g. a ./run in"
+                            + " another terminal, and run the tests again");
         }
     }
 
@@ -346,7 +369,9 @@ public final class LocalSuite implements AutoCloseable {
         command.add("kill");
         command.addAll(List.of(args));
         try {
-            Process kill = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            Process kill = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             kill.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The launcher's own rules, without starting anything. */
 class LocalSuiteTest {
 
-    private static final Path RUN = Path.of(System.getProperty("e2e.repository-root", "..")).resolve("run");
+    private static final Path RUN =
+            Path.of(System.getProperty("e2e.repository-root", "..")).resolve("run");
 
     @Test
     void theServicesAndPortsAreReadFromRunsServicesListSkippingCommentedLines() {

@@ -27,6 +27,7 @@ public final class NodeTools {
 
     /** Spectral 6.16 needs Node 18.18 or 20.17+; Node 18 is the oldest with a global fetch for the TS client. */
     static final int MIN_NODE_MAJOR = 18;
+
     static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(6);
     private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)");
     private static final String MARKER = ".consentgov-lock.sha256";
@@ -38,8 +39,8 @@ public final class NodeTools {
     public record Result(int exitCode, String stdout, String stderr, Path stdoutFile, Path stderrFile) {
 
         public String describe() {
-            return "exit " + exitCode + "\n--- stdout (" + stdoutFile + ")\n" + tail(stdout) + "\n--- stderr (" + stderrFile
-                    + ")\n" + tail(stderr);
+            return "exit " + exitCode + "\n--- stdout (" + stdoutFile + ")\n" + tail(stdout) + "\n--- stderr ("
+                    + stderrFile + ")\n" + tail(stderr);
         }
 
         private static String tail(String text) {
@@ -58,14 +59,17 @@ public final class NodeTools {
         for (String tool : List.of("node", "npm", "npx")) {
             String version;
             try {
-                Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(tool, "--version")
+                        .redirectErrorStream(true)
+                        .start();
                 version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
                 if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     return Optional.of(tool + " --version failed: " + version);
                 }
             } catch (IOException e) {
-                return Optional.of(tool + " is not on the PATH (" + e.getMessage() + "); the API contract test needs Node.js "
-                        + MIN_NODE_MAJOR + "+ with npm (CI has Node 20 and npm 11)");
+                return Optional.of(
+                        tool + " is not on the PATH (" + e.getMessage() + "); the API contract test needs Node.js "
+                                + MIN_NODE_MAJOR + "+ with npm (CI has Node 20 and npm 11)");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.of("interrupted");
@@ -73,7 +77,8 @@ public final class NodeTools {
             if (tool.equals("node")) {
                 Matcher m = VERSION.matcher(version);
                 if (!m.find() || Integer.parseInt(m.group(1)) < MIN_NODE_MAJOR) {
-                    return Optional.of("node " + version + " is too old: the API contract test needs Node.js " + MIN_NODE_MAJOR + "+");
+                    return Optional.of("node " + version + " is too old: the API contract test needs Node.js "
+                            + MIN_NODE_MAJOR + "+");
                 }
             }
         }
@@ -86,11 +91,13 @@ public final class NodeTools {
         Path marker = module.resolve("node_modules").resolve(MARKER);
         String wanted = sha256(lock);
         try {
-            if (Files.isRegularFile(marker) && Files.readString(marker).strip().equals(wanted)
+            if (Files.isRegularFile(marker)
+                    && Files.readString(marker).strip().equals(wanted)
                     && Files.isDirectory(module.resolve("node_modules/.bin"))) {
                 return;
             }
-            Result ci = run("npm-ci", INSTALL_TIMEOUT, Map.of(), "npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund");
+            Result ci = run(
+                    "npm-ci", INSTALL_TIMEOUT, Map.of(), "npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund");
             if (ci.exitCode() != 0) {
                 throw new IllegalStateException("npm ci failed in " + module + ": " + ci.describe());
             }
@@ -107,9 +114,12 @@ public final class NodeTools {
         Path err = logs.resolve(name + ".err");
         try {
             Files.createDirectories(logs);
-            ProcessBuilder builder = new ProcessBuilder(args).directory(module.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            ProcessBuilder builder = new ProcessBuilder(args)
+                    .directory(module.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             Map<String, String> environment = builder.environment();
             // no analytics, update checks or funding notes: the tools run offline apart from the npm registry
             environment.put("SCARF_ANALYTICS", "false");

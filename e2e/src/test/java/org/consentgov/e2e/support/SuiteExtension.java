@@ -30,7 +30,8 @@ public final class SuiteExtension implements BeforeAllCallback, ParameterResolve
     }
 
     private static LocalSuite suite(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(LocalSuite.class, type -> LocalSuite.start(), LocalSuite.class);
     }
 }

@@ -34,12 +34,22 @@ public class UpstreamHealthCheck implements AsyncHealthCheck {
         names.sort(null);
         for (String name : names) {
             Upstreams.Upstream upstream = upstreams.get(name);
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host())
-                    .setPort(upstream.port()).setSsl(upstream.tls()).setURI("/q/health/ready").setIdleTimeout(2000);
-            checks.add(Uni.createFrom().completionStage(() -> upstream.client().request(options)
-                    .compose(r -> r.send()).map(r -> new Object[] {name, r.statusCode() == 200 ? "UP" : "DOWN (" + r.statusCode() + ")"})
-                    .otherwise(e -> new Object[] {name, "DOWN (" + e.getClass().getSimpleName() + ")"})
-                    .toCompletionStage()));
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.GET)
+                    .setHost(upstream.host())
+                    .setPort(upstream.port())
+                    .setSsl(upstream.tls())
+                    .setURI("/q/health/ready")
+                    .setIdleTimeout(2000);
+            checks.add(Uni.createFrom()
+                    .completionStage(() -> upstream.client()
+                            .request(options)
+                            .compose(r -> r.send())
+                            .map(r ->
+                                    new Object[] {name, r.statusCode() == 200 ? "UP" : "DOWN (" + r.statusCode() + ")"})
+                            .otherwise(e ->
+                                    new Object[] {name, "DOWN (" + e.getClass().getSimpleName() + ")"})
+                            .toCompletionStage()));
         }
         return Uni.join().all(checks).andFailFast().map(results -> {
             HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstreams");

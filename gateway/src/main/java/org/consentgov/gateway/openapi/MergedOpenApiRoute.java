@@ -36,7 +36,9 @@ public class MergedOpenApiRoute {
     private volatile String cached;
     private volatile long cachedAt;
 
-    public MergedOpenApiRoute(Upstreams upstreams, ObjectMapper json,
+    public MergedOpenApiRoute(
+            Upstreams upstreams,
+            ObjectMapper json,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
         this.upstreams = upstreams;
         this.json = json;
@@ -70,8 +72,8 @@ public class MergedOpenApiRoute {
                     missing.add(names.get(i));
                 }
             }
-            OpenApiMerger.Result merged = OpenApiMerger.merge(json, documents, "Consent & data-sharing governance suite",
-                    "0.1.0", openIdConnectUrl);
+            OpenApiMerger.Result merged = OpenApiMerger.merge(
+                    json, documents, "Consent & data-sharing governance suite", "0.1.0", openIdConnectUrl);
             merged.conflicts().forEach(c -> LOG.warn("OpenAPI merge: " + c));
             if (!missing.isEmpty()) {
                 merged.document().with("info").put("x-missing-services", String.join(", ", missing));
@@ -90,11 +92,18 @@ public class MergedOpenApiRoute {
     }
 
     private Future<JsonNode> fetch(Upstreams.Upstream upstream) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host())
-                .setPort(upstream.port()).setSsl(upstream.tls()).setURI("/q/openapi?format=json").setIdleTimeout(5000);
-        return upstream.client().request(options)
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.tls())
+                .setURI("/q/openapi?format=json")
+                .setIdleTimeout(5000);
+        return upstream.client()
+                .request(options)
                 .compose(req -> req.send())
-                .compose((HttpClientResponse res) -> res.statusCode() == 200 ? res.body()
+                .compose((HttpClientResponse res) -> res.statusCode() == 200
+                        ? res.body()
                         : Future.failedFuture(upstream.name() + " answered " + res.statusCode()))
                 .compose((Buffer body) -> {
                     try {
@@ -104,5 +113,4 @@ public class MergedOpenApiRoute {
                     }
                 });
     }
-
 }

@@ -20,21 +20,21 @@ import java.util.Set;
 public final class OpenApiMerger {
 
     /** The merged document and the conflicts found while merging. */
-    public record Result(ObjectNode document, List<String> conflicts) {
-    }
+    public record Result(ObjectNode document, List<String> conflicts) {}
 
-    private OpenApiMerger() {
-    }
+    private OpenApiMerger() {}
 
-    public static Result merge(ObjectMapper json, Map<String, JsonNode> byService, String title, String version,
-            String openIdConnectUrl) {
+    public static Result merge(
+            ObjectMapper json, Map<String, JsonNode> byService, String title, String version, String openIdConnectUrl) {
         ObjectNode doc = json.createObjectNode();
         doc.put("openapi", "3.1.0");
         ObjectNode info = doc.putObject("info");
         info.put("title", title);
         info.put("version", version);
-        info.put("description", "One document for every service of the suite, as routed by the gateway: "
-                + String.join(", ", byService.keySet()) + ".");
+        info.put(
+                "description",
+                "One document for every service of the suite, as routed by the gateway: "
+                        + String.join(", ", byService.keySet()) + ".");
         doc.putArray("servers").addObject().put("url", "/");
         ObjectNode paths = doc.putObject("paths");
         ObjectNode components = doc.putObject("components");
@@ -63,9 +63,11 @@ public final class OpenApiMerger {
                     conflicts.add("schema " + e.getKey() + " differs in " + service + "; kept the first");
                 }
             });
-            document.path("components").path("securitySchemes").fields()
+            document.path("components")
+                    .path("securitySchemes")
+                    .fields()
                     .forEachRemaining(e -> schemes.set(e.getKey(), e.getValue()));
-            for (Iterator<JsonNode> it = document.path("tags").elements(); it.hasNext();) {
+            for (Iterator<JsonNode> it = document.path("tags").elements(); it.hasNext(); ) {
                 JsonNode tag = it.next();
                 tags.putIfAbsent(tag.path("name").asText(), tag);
             }

@@ -17,11 +17,10 @@ public final class Problems {
     public static final String TYPE_BASE = "https://consentgov.org/problems/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Problems() {
-    }
+    private Problems() {}
 
-    public static void send(RoutingContext rc, int status, String title, String code, String detail,
-            Map<String, String> headers) {
+    public static void send(
+            RoutingContext rc, int status, String title, String code, String detail, Map<String, String> headers) {
         HttpServerResponse response = rc.response();
         if (response.headWritten() || response.ended() || response.closed()) {
             return;

@@ -6,6 +6,5 @@ public final class RequestContextKeys {
     public static final String REQUEST_ID = "consentgov.requestId";
     public static final String TRACEPARENT = "consentgov.traceparent";
 
-    private RequestContextKeys() {
-    }
+    private RequestContextKeys() {}
 }

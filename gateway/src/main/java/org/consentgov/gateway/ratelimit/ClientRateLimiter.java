@@ -15,8 +15,7 @@ import java.util.Map;
 public class ClientRateLimiter {
 
     /** Whether the request may go on, and if not, when the client may try again. */
-    public record Decision(boolean allowed, long retryAfterSeconds, long remaining) {
-    }
+    public record Decision(boolean allowed, long retryAfterSeconds, long remaining) {}
 
     private final long requestsPerPeriod;
     private final Duration period;
@@ -50,7 +49,10 @@ public class ClientRateLimiter {
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(requestsPerPeriod, period).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(burst)
+                        .refillGreedy(requestsPerPeriod, period)
+                        .build())
                 .build();
     }
 }

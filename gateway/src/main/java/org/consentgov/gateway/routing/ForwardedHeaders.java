@@ -10,15 +10,36 @@ import java.util.Set;
  */
 public final class ForwardedHeaders {
 
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host");
 
-    static final Set<String> SPOOFABLE = Set.of("forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
-            "x-forwarded-port", "x-forwarded-prefix", "x-real-ip", "x-org", "x-user", "x-user-id", "x-client-id",
-            "x-roles", "x-authenticated-user", "x-original-url", "x-rewrite-url");
+    static final Set<String> SPOOFABLE = Set.of(
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-proto",
+            "x-forwarded-port",
+            "x-forwarded-prefix",
+            "x-real-ip",
+            "x-org",
+            "x-user",
+            "x-user-id",
+            "x-client-id",
+            "x-roles",
+            "x-authenticated-user",
+            "x-original-url",
+            "x-rewrite-url");
 
-    private ForwardedHeaders() {
-    }
+    private ForwardedHeaders() {}
 
     /** Whether a client's request header may be passed on to the upstream. */
     public static boolean forwardRequestHeader(String name, String connectionHeader) {

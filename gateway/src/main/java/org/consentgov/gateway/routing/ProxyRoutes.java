@@ -60,7 +60,8 @@ public class ProxyRoutes {
         this.table = new RouteTable(config.routes(), config.publicPaths());
         this.upstreams = upstreams;
         GatewayConfig.RateLimit limit = config.rateLimit();
-        this.limiter = new ClientRateLimiter(limit.requestsPerPeriod(), limit.period(), limit.burst(), limit.maxClients());
+        this.limiter =
+                new ClientRateLimiter(limit.requestsPerPeriod(), limit.period(), limit.burst(), limit.maxClients());
         this.longRunningPaths = Set.copyOf(config.longRunningPaths());
         this.longRunningTimeoutMillis = config.longRunningTimeout().toMillis();
     }
@@ -73,7 +74,9 @@ public class ProxyRoutes {
 
     void assignRequestId(RoutingContext rc) {
         String offered = rc.request().getHeader("X-Request-Id");
-        String id = offered != null && REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && REQUEST_ID.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         rc.put(RequestContextKeys.REQUEST_ID, id);
         rc.response().putHeader("X-Request-Id", id);
         rc.next();
@@ -81,9 +84,15 @@ public class ProxyRoutes {
 
     void securityFailure(RoutingContext rc) {
         Throwable failure = rc.failure();
-        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+        if (failure instanceof AuthenticationFailedException
+                || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException) {
-            Problems.send(rc, 401, "Authentication required", "unauthenticated", "A valid bearer token is required",
+            Problems.send(
+                    rc,
+                    401,
+                    "Authentication required",
+                    "unauthenticated",
+                    "A valid bearer token is required",
                     Map.of("WWW-Authenticate", "Bearer"));
         } else if (failure instanceof ForbiddenException) {
             Problems.send(rc, 403, "Forbidden", "forbidden", "This token may not call this path");
@@ -102,21 +111,37 @@ public class ProxyRoutes {
         }
         ClientRateLimiter.Decision allowed = limiter.tryConsume(clientKey(rc));
         if (!allowed.allowed()) {
-            Problems.send(rc, 429, "Too many requests", "rate-limited",
+            Problems.send(
+                    rc,
+                    429,
+                    "Too many requests",
+                    "rate-limited",
                     "This client has sent too many requests; slow down and retry after the time given",
                     Map.of("Retry-After", Long.toString(allowed.retryAfterSeconds())));
             return;
         }
         if (!table.isPublic(path) && anonymous(rc)) {
-            Problems.send(rc, 401, "Authentication required", "unauthenticated", "A valid bearer token is required",
+            Problems.send(
+                    rc,
+                    401,
+                    "Authentication required",
+                    "unauthenticated",
+                    "A valid bearer token is required",
                     Map.of("WWW-Authenticate", "Bearer"));
             return;
         }
         Upstreams.Upstream upstream = upstreams.get(route.get().upstream());
         if (!upstream.breaker().tryAcquirePermission()) {
-            Problems.send(rc, 503, "Service unavailable", "upstream-unavailable",
+            Problems.send(
+                    rc,
+                    503,
+                    "Service unavailable",
+                    "upstream-unavailable",
                     "The " + upstream.name() + " service is failing; the gateway is not sending it requests for now",
-                    Map.of("Retry-After", Long.toString(Math.max(1, upstream.config().openFor().toSeconds()))));
+                    Map.of(
+                            "Retry-After",
+                            Long.toString(
+                                    Math.max(1, upstream.config().openFor().toSeconds()))));
             return;
         }
         String traceparent = TraceContext.next(request.getHeader("traceparent"));
@@ -129,8 +154,10 @@ public class ProxyRoutes {
                 .setPort(upstream.port())
                 .setSsl(upstream.tls())
                 .setURI(request.uri())
-                .setIdleTimeout(request.method() == HttpMethod.POST && longRunningPaths.contains(path)
-                        ? longRunningTimeoutMillis : upstream.config().requestTimeout().toMillis());
+                .setIdleTimeout(
+                        request.method() == HttpMethod.POST && longRunningPaths.contains(path)
+                                ? longRunningTimeoutMillis
+                                : upstream.config().requestTimeout().toMillis());
         AtomicBoolean clientGone = new AtomicBoolean();
         rc.response().closeHandler(v -> clientGone.set(true));
         upstream.client().request(options).onComplete(ar -> {
@@ -144,8 +171,13 @@ public class ProxyRoutes {
         });
     }
 
-    private void forward(RoutingContext rc, Upstreams.Upstream upstream, HttpClientRequest outbound, String traceparent,
-            long started, AtomicBoolean clientGone) {
+    private void forward(
+            RoutingContext rc,
+            Upstreams.Upstream upstream,
+            HttpClientRequest outbound,
+            String traceparent,
+            long started,
+            AtomicBoolean clientGone) {
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
         String connection = request.getHeader("Connection");
@@ -157,12 +189,17 @@ public class ProxyRoutes {
         });
         headers.set("X-Request-Id", rc.<String>get(RequestContextKeys.REQUEST_ID));
         headers.set("traceparent", traceparent);
-        headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        headers.set(
+                "X-Forwarded-For",
+                request.remoteAddress() == null
+                        ? "unknown"
+                        : request.remoteAddress().hostAddress());
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         if (request.host() != null) {
             headers.set("X-Forwarded-Host", request.host());
         }
-        if (request.headers().contains("Transfer-Encoding") && !request.headers().contains("Content-Length")) {
+        if (request.headers().contains("Transfer-Encoding")
+                && !request.headers().contains("Content-Length")) {
             outbound.setChunked(true);
         }
 
@@ -193,8 +230,11 @@ public class ProxyRoutes {
             }
             HttpClientResponse inbound = ar.result();
             if (inbound.statusCode() >= 500) {
-                upstream.breaker().onError(elapsed, TimeUnit.NANOSECONDS,
-                        new IllegalStateException(upstream.name() + " answered " + inbound.statusCode()));
+                upstream.breaker()
+                        .onError(
+                                elapsed,
+                                TimeUnit.NANOSECONDS,
+                                new IllegalStateException(upstream.name() + " answered " + inbound.statusCode()));
             } else {
                 upstream.breaker().onSuccess(elapsed, TimeUnit.NANOSECONDS);
             }
@@ -223,27 +263,42 @@ public class ProxyRoutes {
     }
 
     private static boolean anonymous(RoutingContext rc) {
-        return !(rc.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
+        return !(rc.user() instanceof QuarkusHttpUser user)
+                || user.getSecurityIdentity().isAnonymous();
     }
 
     private static void upstreamFailure(RoutingContext rc, Upstreams.Upstream upstream, Throwable cause) {
         String message = cause.getMessage() == null ? "" : cause.getMessage();
         MDC.put("requestId", rc.get(RequestContextKeys.REQUEST_ID));
-        LOG.warnf("upstream %s failed for %s %s: %s", upstream.name(), rc.request().method(), rc.request().path(),
+        LOG.warnf(
+                "upstream %s failed for %s %s: %s",
+                upstream.name(),
+                rc.request().method(),
+                rc.request().path(),
                 cause.getClass().getSimpleName() + " " + message);
         if (rc.response().closed()) {
             return;
         }
         if (cause.getClass().getSimpleName().contains("Timeout") || message.contains("timeout period")) {
-            Problems.send(rc, 504, "Gateway timeout", "upstream-timeout",
+            Problems.send(
+                    rc,
+                    504,
+                    "Gateway timeout",
+                    "upstream-timeout",
                     "The " + upstream.name() + " service did not answer in time");
-        } else if (cause instanceof ConnectException || message.contains("Connection refused")
+        } else if (cause instanceof ConnectException
+                || message.contains("Connection refused")
                 || message.contains("max wait queue")) {
-            Problems.send(rc, 503, "Service unavailable", "upstream-unavailable",
-                    "The " + upstream.name() + " service cannot be reached; retry later", Map.of("Retry-After", "5"));
+            Problems.send(
+                    rc,
+                    503,
+                    "Service unavailable",
+                    "upstream-unavailable",
+                    "The " + upstream.name() + " service cannot be reached; retry later",
+                    Map.of("Retry-After", "5"));
         } else {
-            Problems.send(rc, 502, "Bad gateway", "bad-gateway",
-                    "The " + upstream.name() + " service broke off its answer");
+            Problems.send(
+                    rc, 502, "Bad gateway", "bad-gateway", "The " + upstream.name() + " service broke off its answer");
         }
     }
 
@@ -256,6 +311,9 @@ public class ProxyRoutes {
                 return "client:" + (azp == null ? "" : azp) + ":" + jwt.getSubject();
             }
         }
-        return "address:" + (rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress());
+        return "address:"
+                + (rc.request().remoteAddress() == null
+                        ? "unknown"
+                        : rc.request().remoteAddress().hostAddress());
     }
 }

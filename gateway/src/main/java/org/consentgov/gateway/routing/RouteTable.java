@@ -8,15 +8,17 @@ import java.util.Optional;
 /** Maps a request path to its upstream by the longest matching prefix, and says which paths are public. */
 public final class RouteTable {
 
-    public record Match(String prefix, String upstream) {
-    }
+    public record Match(String prefix, String upstream) {}
 
     private final List<Match> routes;
     private final List<String> publicPaths;
 
     public RouteTable(Map<String, String> routes, List<String> publicPaths) {
-        this.routes = routes.entrySet().stream().map(e -> new Match(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingInt((Match m) -> m.prefix().length()).reversed()).toList();
+        this.routes = routes.entrySet().stream()
+                .map(e -> new Match(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt((Match m) -> m.prefix().length())
+                        .reversed())
+                .toList();
         this.publicPaths = List.copyOf(publicPaths);
     }
 

@@ -13,14 +13,16 @@ public final class TraceContext {
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     public static String next(String incoming) {
         String traceId;
         String flags = "01";
         var m = incoming == null ? null : TRACEPARENT.matcher(incoming.trim());
-        if (m != null && m.matches() && !m.group(1).equals("0".repeat(32)) && !m.group(2).equals("0".repeat(16))) {
+        if (m != null
+                && m.matches()
+                && !m.group(1).equals("0".repeat(32))
+                && !m.group(2).equals("0".repeat(16))) {
             traceId = m.group(1);
             flags = m.group(3);
         } else {

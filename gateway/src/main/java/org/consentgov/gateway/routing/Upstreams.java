@@ -6,8 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,9 +22,14 @@ import org.consentgov.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class Upstreams {
 
-    public record Upstream(String name, String host, int port, boolean tls, HttpClient client, CircuitBreaker breaker,
-            GatewayConfig.Upstream config) {
-    }
+    public record Upstream(
+            String name,
+            String host,
+            int port,
+            boolean tls,
+            HttpClient client,
+            CircuitBreaker breaker,
+            GatewayConfig.Upstream config) {}
 
     private final Map<String, Upstream> upstreams = new HashMap<>();
 
@@ -42,17 +47,22 @@ public class Upstreams {
                     .setConnectTimeout((int) upstream.connectTimeout().toMillis())
                     .setTcpNoDelay(true)
                     .setName("upstream-" + name);
-            PoolOptions pool = new PoolOptions().setHttp1MaxSize(upstream.poolSize()).setMaxWaitQueueSize(upstream.maxWaitQueue());
-            CircuitBreaker breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                    .failureRateThreshold(upstream.failureRateThreshold())
-                    .slidingWindowSize(20)
-                    .minimumNumberOfCalls(10)
-                    .waitDurationInOpenState(upstream.openFor())
-                    .permittedNumberOfCallsInHalfOpenState(3)
-                    .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                    .build());
-            upstreams.put(name, new Upstream(name, uri.getHost(), port, tls, vertx.createHttpClient(options, pool), breaker,
-                    upstream));
+            PoolOptions pool =
+                    new PoolOptions().setHttp1MaxSize(upstream.poolSize()).setMaxWaitQueueSize(upstream.maxWaitQueue());
+            CircuitBreaker breaker = CircuitBreaker.of(
+                    name,
+                    CircuitBreakerConfig.custom()
+                            .failureRateThreshold(upstream.failureRateThreshold())
+                            .slidingWindowSize(20)
+                            .minimumNumberOfCalls(10)
+                            .waitDurationInOpenState(upstream.openFor())
+                            .permittedNumberOfCallsInHalfOpenState(3)
+                            .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                            .build());
+            upstreams.put(
+                    name,
+                    new Upstream(
+                            name, uri.getHost(), port, tls, vertx.createHttpClient(options, pool), breaker, upstream));
         });
     }
 

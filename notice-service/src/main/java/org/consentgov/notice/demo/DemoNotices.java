@@ -25,12 +25,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DemoNotices {
 
-    static final List<String> FILES = List.of("demo/notices/what-it-means-to-me.json",
-            "demo/notices/children-families-education.json");
+    static final List<String> FILES =
+            List.of("demo/notices/what-it-means-to-me.json", "demo/notices/children-families-education.json");
     private static final Logger LOG = Logger.getLogger(DemoNotices.class);
 
-    record DemoNotice(String slug, Instant effectiveFrom, NoticeContent content) {
-    }
+    record DemoNotice(String slug, Instant effectiveFrom, NoticeContent content) {}
 
     private final NoticeService service;
     private final ObjectMapper mapper;
@@ -55,7 +54,8 @@ public class DemoNotices {
                 if (versions.stream().anyMatch(v -> v.state().wasPublished())) {
                     continue;
                 }
-                draft = service.version(demo.slug(), versions.get(versions.size() - 1).number());
+                draft = service.version(
+                        demo.slug(), versions.get(versions.size() - 1).number());
             } else {
                 draft = service.create(demo.slug(), demo.content());
             }

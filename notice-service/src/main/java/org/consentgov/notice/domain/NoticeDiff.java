@@ -25,8 +25,10 @@ public final class NoticeDiff {
         KEYED.put("dataCategories", JsonNode::asText);
         KEYED.put("purposes", n -> n.path("code").asText());
         KEYED.put("recipients", n -> n.path("name").asText());
-        KEYED.put("lawfulBases", n -> n.path("appliesTo").asText() + " " + n.path("basis").asText() + " "
-                + n.path("scope").asText(""));
+        KEYED.put(
+                "lawfulBases",
+                n -> n.path("appliesTo").asText() + " " + n.path("basis").asText() + " "
+                        + n.path("scope").asText(""));
         KEYED.put("rights", JsonNode::asText);
         KEYED.put("securityMeasures", n -> n.path("code").asText());
         KEYED.put("legalFramework", n -> n.path("code").asText());
@@ -38,18 +40,17 @@ public final class NoticeDiff {
     }
 
     public enum ChangeKind {
-        ADDED, REMOVED, CHANGED
+        ADDED,
+        REMOVED,
+        CHANGED
     }
 
     /** One change: the field (with the item's key for list items), what happened, and the values. */
-    public record Change(String field, String key, ChangeKind kind, JsonNode before, JsonNode after) {
-    }
+    public record Change(String field, String key, ChangeKind kind, JsonNode before, JsonNode after) {}
 
-    public record Result(boolean material, List<String> reasons, List<Change> changes) {
-    }
+    public record Result(boolean material, List<String> reasons, List<Change> changes) {}
 
-    private NoticeDiff() {
-    }
+    private NoticeDiff() {}
 
     public static Result between(JsonNode before, JsonNode after) {
         List<Change> changes = new ArrayList<>();
@@ -90,7 +91,8 @@ public final class NoticeDiff {
         };
     }
 
-    private static List<Change> listChanges(String field, JsonNode before, JsonNode after, Function<JsonNode, String> key) {
+    private static List<Change> listChanges(
+            String field, JsonNode before, JsonNode after, Function<JsonNode, String> key) {
         Map<String, JsonNode> old = index(before, key);
         Map<String, JsonNode> now = index(after, key);
         List<Change> out = new ArrayList<>();
@@ -112,7 +114,7 @@ public final class NoticeDiff {
     private static Map<String, JsonNode> index(JsonNode list, Function<JsonNode, String> key) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         if (list.isArray()) {
-            for (Iterator<JsonNode> it = list.elements(); it.hasNext();) {
+            for (Iterator<JsonNode> it = list.elements(); it.hasNext(); ) {
                 JsonNode item = it.next();
                 out.put(key.apply(item), item);
             }

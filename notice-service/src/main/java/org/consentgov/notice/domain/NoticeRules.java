@@ -29,29 +29,76 @@ public final class NoticeRules {
     public List<RuleViolation> vocabulary(NoticeContent content) {
         List<RuleViolation> out = new ArrayList<>();
         if (!content.locales().containsKey(content.defaultLocale())) {
-            out.add(new RuleViolation("default-locale-missing", "locales",
+            out.add(new RuleViolation(
+                    "default-locale-missing",
+                    "locales",
                     "the default locale '" + content.defaultLocale() + "' has no text"));
         }
-        codes(out, content.dataCategories(), Function.identity(), "dataCategories", "data category", vocabulary::dataCategory);
+        codes(
+                out,
+                content.dataCategories(),
+                Function.identity(),
+                "dataCategories",
+                "data category",
+                vocabulary::dataCategory);
         codes(out, content.purposes(), NoticeContent.Purpose::code, "purposes", "purpose", vocabulary::purpose);
-        codes(out, content.lawfulBases(), NoticeContent.LawfulBasisUse::basis, "lawfulBases", "lawful basis",
-                vocabulary::lawfulBasis, ".basis");
-        codes(out, content.recipients(), NoticeContent.Recipient::organisationType, "recipients", "organisation type",
-                vocabulary::organisationType, ".organisationType");
+        codes(
+                out,
+                content.lawfulBases(),
+                NoticeContent.LawfulBasisUse::basis,
+                "lawfulBases",
+                "lawful basis",
+                vocabulary::lawfulBasis,
+                ".basis");
+        codes(
+                out,
+                content.recipients(),
+                NoticeContent.Recipient::organisationType,
+                "recipients",
+                "organisation type",
+                vocabulary::organisationType,
+                ".organisationType");
         codes(out, content.rights(), Function.identity(), "rights", "right", vocabulary::right);
-        codes(out, content.securityMeasures(), NoticeContent.SecurityMeasure::code, "securityMeasures", "security measure",
-                vocabulary::securityMeasure, ".code");
-        codes(out, content.legalFramework(), NoticeContent.LegalReference::code, "legalFramework", "legal instrument",
-                vocabulary::legalInstrument, ".code");
+        codes(
+                out,
+                content.securityMeasures(),
+                NoticeContent.SecurityMeasure::code,
+                "securityMeasures",
+                "security measure",
+                vocabulary::securityMeasure,
+                ".code");
+        codes(
+                out,
+                content.legalFramework(),
+                NoticeContent.LegalReference::code,
+                "legalFramework",
+                "legal instrument",
+                vocabulary::legalInstrument,
+                ".code");
         if (content.consent() != null) {
-            codes(out, content.consent().requiredParties(), Function.identity(), "consent.requiredParties", "party role",
+            codes(
+                    out,
+                    content.consent().requiredParties(),
+                    Function.identity(),
+                    "consent.requiredParties",
+                    "party role",
                     vocabulary::partyRole);
         }
         if (content.transferMethods() != null) {
-            codes(out, content.transferMethods().allowed(), Function.identity(), "transferMethods.allowed",
-                    "transfer method", vocabulary::transferMethod);
-            codes(out, content.transferMethods().forbidden(), Function.identity(), "transferMethods.forbidden",
-                    "transfer method", vocabulary::transferMethod);
+            codes(
+                    out,
+                    content.transferMethods().allowed(),
+                    Function.identity(),
+                    "transferMethods.allowed",
+                    "transfer method",
+                    vocabulary::transferMethod);
+            codes(
+                    out,
+                    content.transferMethods().forbidden(),
+                    Function.identity(),
+                    "transferMethods.forbidden",
+                    "transfer method",
+                    vocabulary::transferMethod);
         }
         duplicates(out, content.dataCategories(), "dataCategories");
         return out;
@@ -65,7 +112,8 @@ public final class NoticeRules {
         }
         Set<CategoryKind> kinds = EnumSet.noneOf(CategoryKind.class);
         for (String code : content.dataCategories()) {
-            VocabularyDocument.DataCategory category = vocabulary.dataCategory(code).orElseThrow();
+            VocabularyDocument.DataCategory category =
+                    vocabulary.dataCategory(code).orElseThrow();
             if (category.special()) {
                 kinds.add(CategoryKind.SPECIAL);
             }
@@ -83,11 +131,15 @@ public final class NoticeRules {
         boolean consentBasis = false;
         for (int i = 0; i < content.lawfulBases().size(); i++) {
             NoticeContent.LawfulBasisUse use = content.lawfulBases().get(i);
-            VocabularyDocument.LawfulBasis basis = vocabulary.lawfulBasis(use.basis()).orElseThrow();
+            VocabularyDocument.LawfulBasis basis =
+                    vocabulary.lawfulBasis(use.basis()).orElseThrow();
             CategoryKind appliesTo = CategoryKind.valueOf(use.appliesTo().name());
             if (basis.conditionFor() == null || !basis.conditionFor().contains(appliesTo)) {
-                out.add(new RuleViolation("basis-not-valid-for-data-kind", "lawfulBases[" + i + "].basis",
-                        basis.reference() + " is not a condition for " + use.appliesTo().name().toLowerCase() + " data"));
+                out.add(new RuleViolation(
+                        "basis-not-valid-for-data-kind",
+                        "lawfulBases[" + i + "].basis",
+                        basis.reference() + " is not a condition for "
+                                + use.appliesTo().name().toLowerCase() + " data"));
                 continue;
             }
             article6 |= use.appliesTo() == DataKind.PERSONAL && basis.kind() == LawfulBasisKind.ARTICLE_6;
@@ -97,29 +149,44 @@ public final class NoticeRules {
             consentBasis |= basis.consent();
         }
         if (!article6) {
-            out.add(new RuleViolation("personal-data-needs-article-6", "lawfulBases",
+            out.add(new RuleViolation(
+                    "personal-data-needs-article-6",
+                    "lawfulBases",
                     "processing personal data needs a UK GDPR Art 6(1) lawful basis"));
         }
         if (kinds.contains(CategoryKind.SPECIAL) && !article9) {
-            out.add(new RuleViolation("special-category-needs-article-9", "lawfulBases",
+            out.add(new RuleViolation(
+                    "special-category-needs-article-9",
+                    "lawfulBases",
                     "special category data is listed, so an Art 9(2) condition is required (UK GDPR Art 9)"));
         }
         if (kinds.contains(CategoryKind.CRIMINAL) && !article10) {
-            out.add(new RuleViolation("criminal-data-needs-article-10", "lawfulBases",
+            out.add(new RuleViolation(
+                    "criminal-data-needs-article-10",
+                    "lawfulBases",
                     "criminal offence data is listed, so an Art 10 / DPA 2018 Schedule 1 condition is required"));
         }
         if (consentBasis && content.consent() != null && content.consent().withdrawalWindowDays() != null) {
-            out.add(new RuleViolation("consent-basis-forbids-withdrawal-window", "consent.withdrawalWindowDays",
-                    "consent is a lawful basis here, so it can be withdrawn at any time (UK GDPR Art 7(3)); remove the window"));
+            out.add(
+                    new RuleViolation(
+                            "consent-basis-forbids-withdrawal-window",
+                            "consent.withdrawalWindowDays",
+                            "consent is a lawful basis here, so it can be withdrawn at any time (UK GDPR Art 7(3)); remove the window"));
         }
-        if (content.consent() != null && content.consent().withdrawalWindowDays() != null
+        if (content.consent() != null
+                && content.consent().withdrawalWindowDays() != null
                 && content.consent().withdrawalWindowStartsOn() == null) {
-            out.add(new RuleViolation("withdrawal-window-needs-start", "consent.withdrawalWindowStartsOn",
+            out.add(new RuleViolation(
+                    "withdrawal-window-needs-start",
+                    "consent.withdrawalWindowStartsOn",
                     "a withdrawal window must say what it counts from"));
         }
-        if (content.consent() != null && content.consent().parentOrCarer() == NoticeContent.ParentalConsent.UNDER_AGE
+        if (content.consent() != null
+                && content.consent().parentOrCarer() == NoticeContent.ParentalConsent.UNDER_AGE
                 && content.consent().parentOrCarerUnderAge() == null) {
-            out.add(new RuleViolation("parental-age-missing", "consent.parentOrCarerUnderAge",
+            out.add(new RuleViolation(
+                    "parental-age-missing",
+                    "consent.parentOrCarerUnderAge",
                     "parentOrCarer UNDER_AGE needs the age below which a parent or carer consents"));
         }
         if (content.transferMethods() != null) {
@@ -128,11 +195,16 @@ public final class NoticeRules {
             for (int i = 0; i < allowed.size(); i++) {
                 String method = allowed.get(i);
                 if (forbidden.contains(method)) {
-                    out.add(new RuleViolation("transfer-method-both-allowed-and-forbidden", "transferMethods.allowed[" + i + "]",
+                    out.add(new RuleViolation(
+                            "transfer-method-both-allowed-and-forbidden",
+                            "transferMethods.allowed[" + i + "]",
                             method + " is both allowed and forbidden"));
                 }
-                if (kinds.contains(CategoryKind.SPECIAL) && !vocabulary.transferMethod(method).orElseThrow().secure()) {
-                    out.add(new RuleViolation("insecure-transfer-of-special-data", "transferMethods.allowed[" + i + "]",
+                if (kinds.contains(CategoryKind.SPECIAL)
+                        && !vocabulary.transferMethod(method).orElseThrow().secure()) {
+                    out.add(new RuleViolation(
+                            "insecure-transfer-of-special-data",
+                            "transferMethods.allowed[" + i + "]",
                             method + " is not a secure transfer method and may not carry special category data"));
                 }
             }
@@ -140,18 +212,31 @@ public final class NoticeRules {
         return out;
     }
 
-    private static <T> void codes(List<RuleViolation> out, List<T> items, Function<T, String> code, String field,
-            String what, Function<String, Optional<?>> lookup) {
+    private static <T> void codes(
+            List<RuleViolation> out,
+            List<T> items,
+            Function<T, String> code,
+            String field,
+            String what,
+            Function<String, Optional<?>> lookup) {
         codes(out, items, code, field, what, lookup, "");
     }
 
-    private static <T> void codes(List<RuleViolation> out, List<T> items, Function<T, String> code, String field,
-            String what, Function<String, Optional<?>> lookup, String suffix) {
+    private static <T> void codes(
+            List<RuleViolation> out,
+            List<T> items,
+            Function<T, String> code,
+            String field,
+            String what,
+            Function<String, Optional<?>> lookup,
+            String suffix) {
         List<T> list = orEmpty(items);
         for (int i = 0; i < list.size(); i++) {
             String value = code.apply(list.get(i));
             if (lookup.apply(value).isEmpty()) {
-                out.add(new RuleViolation("unknown-vocabulary-code", field + "[" + i + "]" + suffix,
+                out.add(new RuleViolation(
+                        "unknown-vocabulary-code",
+                        field + "[" + i + "]" + suffix,
                         "'" + value + "' is not a " + what + " code of the vocabulary"));
             }
         }
@@ -162,7 +247,8 @@ public final class NoticeRules {
         List<String> list = orEmpty(items);
         for (int i = 0; i < list.size(); i++) {
             if (seen.contains(list.get(i))) {
-                out.add(new RuleViolation("duplicate-code", field + "[" + i + "]", "'" + list.get(i) + "' is listed twice"));
+                out.add(new RuleViolation(
+                        "duplicate-code", field + "[" + i + "]", "'" + list.get(i) + "' is listed twice"));
             }
             seen.add(list.get(i));
         }

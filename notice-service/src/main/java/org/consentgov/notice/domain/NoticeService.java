@@ -54,8 +54,14 @@ public class NoticeService {
     private final SecurityIdentity identity;
     private final Outbox outbox;
 
-    public NoticeService(NoticeRepository notices, NoticeVersionRepository versions, ObjectMapper mapper,
-            Vocabulary vocabulary, Clock clock, SecurityIdentity identity, Outbox outbox) {
+    public NoticeService(
+            NoticeRepository notices,
+            NoticeVersionRepository versions,
+            ObjectMapper mapper,
+            Vocabulary vocabulary,
+            Clock clock,
+            SecurityIdentity identity,
+            Outbox outbox) {
         this.notices = notices;
         this.versions = versions;
         this.mapper = mapper;
@@ -69,16 +75,21 @@ public class NoticeService {
     public PageView<NoticeSummaryView> list(int page, int size) {
         List<Notice> found = notices.page(page, size);
         long total = notices.count();
-        Map<UUID, List<NoticeVersion>> byNotice = versions.forNotices(found.stream().map(n -> n.id).toList()).stream()
+        Map<UUID, List<NoticeVersion>> byNotice = versions
+                .forNotices(found.stream().map(n -> n.id).toList())
+                .stream()
                 .collect(Collectors.groupingBy(v -> v.notice.id));
-        List<NoticeSummaryView> items = found.stream().map(n -> summary(n, byNotice.getOrDefault(n.id, List.of()))).toList();
+        List<NoticeSummaryView> items = found.stream()
+                .map(n -> summary(n, byNotice.getOrDefault(n.id, List.of())))
+                .toList();
         return PageView.of(items, page, size, total);
     }
 
     @Transactional
     public NoticeView get(String slug) {
         Notice notice = notice(slug);
-        List<VersionSummaryView> all = versions.forNotices(List.of(notice.id)).stream().map(NoticeService::versionSummary)
+        List<VersionSummaryView> all = versions.forNotices(List.of(notice.id)).stream()
+                .map(NoticeService::versionSummary)
                 .toList();
         return new NoticeView(notice.slug, notice.createdAt, notice.createdBy, all);
     }
@@ -86,7 +97,12 @@ public class NoticeService {
     @Transactional
     public PageView<VersionSummaryView> versions(String slug, int page, int size) {
         notice(slug);
-        return PageView.of(versions.page(slug, page, size).stream().map(NoticeService::versionSummary).toList(), page, size,
+        return PageView.of(
+                versions.page(slug, page, size).stream()
+                        .map(NoticeService::versionSummary)
+                        .toList(),
+                page,
+                size,
                 versions.countFor(slug));
     }
 
@@ -98,8 +114,10 @@ public class NoticeService {
     @Transactional
     public NoticeVersionView create(String slug, NoticeContent content) {
         if (RESERVED_SLUGS.contains(slug)) {
-            throw ProblemException.badRequest("slug-reserved",
-                    "'" + slug + "' names a path of the notices API and cannot be a notice's slug", "slug");
+            throw ProblemException.badRequest(
+                    "slug-reserved",
+                    "'" + slug + "' names a path of the notices API and cannot be a notice's slug",
+                    "slug");
         }
         if (notices.findBySlug(slug).isPresent()) {
             throw ProblemException.conflict("slug-taken", "A notice with slug '" + slug + "' already exists");
@@ -120,8 +138,9 @@ public class NoticeService {
     public NoticeVersionView newDraft(String slug, NoticeContent content) {
         Notice notice = notice(slug);
         versions.findInState(notice.id, VersionState.DRAFT).ifPresent(d -> {
-            throw ProblemException.conflict("draft-exists",
-                    "Version " + d.number + " of '" + slug + "' is already a draft; edit it instead")
+            throw ProblemException.conflict(
+                            "draft-exists",
+                            "Version " + d.number + " of '" + slug + "' is already a draft; edit it instead")
                     .with("draftVersion", d.number);
         });
         NoticeVersion latest = versions.latest(notice.id).orElseThrow();
@@ -148,7 +167,8 @@ public class NoticeService {
     public ChecksView checks(String slug, int number) {
         NoticeVersion version = version(notice(slug), number);
         List<RuleViolationView> found = rules.forPublication(read(version.content)).stream()
-                .map(v -> new RuleViolationView(v.rule(), "content." + v.field(), v.message())).toList();
+                .map(v -> new RuleViolationView(v.rule(), "content." + v.field(), v.message()))
+                .toList();
         return new ChecksView(number, found.isEmpty(), found);
     }
 
@@ -162,8 +182,10 @@ public class NoticeService {
         Instant now = clock.instant();
         Instant from = effectiveFrom == null ? now : effectiveFrom;
         if (from.isAfter(now)) {
-            throw ProblemException.rule("effective-from-in-future",
-                    "effectiveFrom may not be in the future; publish the version when it takes effect", "effectiveFrom");
+            throw ProblemException.rule(
+                    "effective-from-in-future",
+                    "effectiveFrom may not be in the future; publish the version when it takes effect",
+                    "effectiveFrom");
         }
         Optional<NoticeVersion> previous = versions.previousPublished(notice.id, number);
         versions.findInState(notice.id, VersionState.PUBLISHED).ifPresent(current -> {
@@ -186,12 +208,25 @@ public class NoticeService {
         transition(version, VersionState.PUBLISHED, null, now);
         versions.flush();
         Integer previousVersion = previous.map(p -> p.number).orElse(null);
-        outbox.publish(NoticeEvents.AGGREGATE, slug, NoticeEvents.PUBLISHED, new NoticeEvents.Published(slug, number,
-                version.contentHash, version.effectiveFrom, now, previousVersion, version.materialChange,
-                version.materialReasons));
+        outbox.publish(
+                NoticeEvents.AGGREGATE,
+                slug,
+                NoticeEvents.PUBLISHED,
+                new NoticeEvents.Published(
+                        slug,
+                        number,
+                        version.contentHash,
+                        version.effectiveFrom,
+                        now,
+                        previousVersion,
+                        version.materialChange,
+                        version.materialReasons));
         if (previousVersion != null && Boolean.TRUE.equals(version.materialChange)) {
-            outbox.publish(NoticeEvents.AGGREGATE, slug, NoticeEvents.MATERIAL_CHANGE, new NoticeEvents.MaterialChange(slug,
-                    number, previousVersion, version.materialReasons));
+            outbox.publish(
+                    NoticeEvents.AGGREGATE,
+                    slug,
+                    NoticeEvents.MATERIAL_CHANGE,
+                    new NoticeEvents.MaterialChange(slug, number, previousVersion, version.materialReasons));
         }
         return view(version);
     }
@@ -200,7 +235,8 @@ public class NoticeService {
     public NoticeVersionView retire(String slug, int number, long expectedVersion, String reason) {
         NoticeVersion version = version(notice(slug), number);
         if (version.state != VersionState.PUBLISHED) {
-            throw ProblemException.conflict("version-not-published",
+            throw ProblemException.conflict(
+                    "version-not-published",
                     "Only the published version can be retired; version " + number + " is " + version.state);
         }
         ETags.requireCurrent(expectedVersion, version.rowVersion);
@@ -212,7 +248,10 @@ public class NoticeService {
         version.updatedBy = actor();
         transition(version, VersionState.RETIRED, reason, now);
         versions.flush();
-        outbox.publish(NoticeEvents.AGGREGATE, slug, NoticeEvents.RETIRED,
+        outbox.publish(
+                NoticeEvents.AGGREGATE,
+                slug,
+                NoticeEvents.RETIRED,
                 new NoticeEvents.Retired(slug, number, now, reason));
         return view(version);
     }
@@ -223,8 +262,15 @@ public class NoticeService {
         NoticeVersion a = version(notice, from);
         NoticeVersion b = version(notice, to);
         NoticeDiff.Result result = NoticeDiff.between(tree(a.content), tree(b.content));
-        return new NoticeDiffView(slug, from, to, result.material(), result.reasons(), result.changes().stream()
-                .map(c -> new ChangeView(c.field(), c.key(), c.kind(), c.before(), c.after())).toList());
+        return new NoticeDiffView(
+                slug,
+                from,
+                to,
+                result.material(),
+                result.reasons(),
+                result.changes().stream()
+                        .map(c -> new ChangeView(c.field(), c.key(), c.kind(), c.before(), c.after()))
+                        .toList());
     }
 
     /** The version the public sees now: the published one. */
@@ -232,7 +278,9 @@ public class NoticeService {
     public NoticeVersionView current(String slug) {
         Notice notice = notice(slug);
         NoticeVersion version = versions.findInState(notice.id, VersionState.PUBLISHED)
-                .orElseThrow(() -> new ProblemException(ProblemKind.NOT_FOUND, "no-published-version",
+                .orElseThrow(() -> new ProblemException(
+                        ProblemKind.NOT_FOUND,
+                        "no-published-version",
                         "Notice '" + slug + "' has no published version"));
         return view(version);
     }
@@ -240,7 +288,8 @@ public class NoticeService {
     /** A version the public has been shown; drafts are not public. */
     @Transactional
     public NoticeVersionView publicVersion(String slug, int number) {
-        NoticeVersion version = versions.find(slug, number).filter(v -> v.state.wasPublished())
+        NoticeVersion version = versions.find(slug, number)
+                .filter(v -> v.state.wasPublished())
                 .orElseThrow(() -> ProblemException.notFound("Published version " + number + " of notice", slug));
         return view(version);
     }
@@ -248,11 +297,15 @@ public class NoticeService {
     @Transactional
     public List<NoticeSummaryView> published() {
         List<Notice> all = notices.listAll();
-        Map<UUID, List<NoticeVersion>> byNotice = versions.forNotices(all.stream().map(n -> n.id).toList()).stream()
+        Map<UUID, List<NoticeVersion>> byNotice = versions
+                .forNotices(all.stream().map(n -> n.id).toList())
+                .stream()
                 .collect(Collectors.groupingBy(v -> v.notice.id));
-        return all.stream().map(n -> summary(n, byNotice.getOrDefault(n.id, List.of())))
+        return all.stream()
+                .map(n -> summary(n, byNotice.getOrDefault(n.id, List.of())))
                 .filter(s -> s.currentVersion() != null)
-                .sorted(Comparator.comparing(NoticeSummaryView::slug)).toList();
+                .sorted(Comparator.comparing(NoticeSummaryView::slug))
+                .toList();
     }
 
     public boolean exists(String slug) {
@@ -299,8 +352,10 @@ public class NoticeService {
 
     private void requireDraft(NoticeVersion version, String action) {
         if (version.state != VersionState.DRAFT) {
-            throw ProblemException.conflict("version-not-draft", "Version " + version.number + " is " + version.state
-                    + " and cannot be " + action + "; published versions never change, create a new version instead")
+            throw ProblemException.conflict(
+                            "version-not-draft",
+                            "Version " + version.number + " is " + version.state + " and cannot be " + action
+                                    + "; published versions never change, create a new version instead")
                     .with("state", version.state);
         }
     }
@@ -310,12 +365,21 @@ public class NoticeService {
             return;
         }
         RuleViolation first = violations.get(0);
-        String detail = violations.size() == 1 ? first.message()
+        String detail = violations.size() == 1
+                ? first.message()
                 : first.message() + " (and " + (violations.size() - 1) + " more rule(s) broken)";
-        throw new ProblemException(ProblemKind.UNPROCESSABLE, first.rule(), detail,
-                violations.stream().map(v -> new FieldError(prefix + v.field(), v.rule() + ": " + v.message())).toList())
-                .with("violations", violations.stream().map(v -> new RuleViolationView(v.rule(), prefix + v.field(), v.message()))
-                        .toList());
+        throw new ProblemException(
+                        ProblemKind.UNPROCESSABLE,
+                        first.rule(),
+                        detail,
+                        violations.stream()
+                                .map(v -> new FieldError(prefix + v.field(), v.rule() + ": " + v.message()))
+                                .toList())
+                .with(
+                        "violations",
+                        violations.stream()
+                                .map(v -> new RuleViolationView(v.rule(), prefix + v.field(), v.message()))
+                                .toList());
     }
 
     private Notice notice(String slug) {
@@ -328,35 +392,69 @@ public class NoticeService {
     }
 
     private String actor() {
-        return identity == null || identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
+        return identity == null || identity.isAnonymous()
+                ? "system"
+                : identity.getPrincipal().getName();
     }
 
     private NoticeSummaryView summary(Notice notice, List<NoticeVersion> all) {
-        NoticeVersion published = all.stream().filter(v -> v.state == VersionState.PUBLISHED).findFirst().orElse(null);
-        NoticeVersion draft = all.stream().filter(v -> v.state == VersionState.DRAFT).findFirst().orElse(null);
-        NoticeVersion latest = all.stream().max(Comparator.comparingInt(v -> v.number)).orElse(null);
+        NoticeVersion published = all.stream()
+                .filter(v -> v.state == VersionState.PUBLISHED)
+                .findFirst()
+                .orElse(null);
+        NoticeVersion draft = all.stream()
+                .filter(v -> v.state == VersionState.DRAFT)
+                .findFirst()
+                .orElse(null);
+        NoticeVersion latest =
+                all.stream().max(Comparator.comparingInt(v -> v.number)).orElse(null);
         NoticeVersion shown = published != null ? published : latest;
-        return new NoticeSummaryView(notice.slug, shown == null ? null : shown.title,
-                published == null ? null : published.number, draft == null ? null : draft.number,
-                latest == null ? 0 : latest.number, notice.createdAt);
+        return new NoticeSummaryView(
+                notice.slug,
+                shown == null ? null : shown.title,
+                published == null ? null : published.number,
+                draft == null ? null : draft.number,
+                latest == null ? 0 : latest.number,
+                notice.createdAt);
     }
 
     private static VersionSummaryView versionSummary(NoticeVersion v) {
-        return new VersionSummaryView(v.number, v.state, v.title, v.contentHash, v.effectiveFrom, v.publishedAt,
-                v.publishedBy);
+        return new VersionSummaryView(
+                v.number, v.state, v.title, v.contentHash, v.effectiveFrom, v.publishedAt, v.publishedBy);
     }
 
     private NoticeVersionView view(NoticeVersion v) {
         List<TransitionView> history = versions.transitions(v.id).stream()
-                .map(t -> new TransitionView(t.fromState, t.toState, t.actor, t.at, t.reason, t.contentHash)).toList();
-        return new NoticeVersionView(v.notice.slug, v.number, v.state, v.title, read(v.content), v.contentHash,
-                v.effectiveFrom, v.publishedAt, v.publishedBy, v.materialChange, v.materialReasons, v.retiredAt, v.retiredBy,
-                v.retiredReason, v.createdAt, v.createdBy, v.updatedAt, v.updatedBy, history, v.rowVersion);
+                .map(t -> new TransitionView(t.fromState, t.toState, t.actor, t.at, t.reason, t.contentHash))
+                .toList();
+        return new NoticeVersionView(
+                v.notice.slug,
+                v.number,
+                v.state,
+                v.title,
+                read(v.content),
+                v.contentHash,
+                v.effectiveFrom,
+                v.publishedAt,
+                v.publishedBy,
+                v.materialChange,
+                v.materialReasons,
+                v.retiredAt,
+                v.retiredBy,
+                v.retiredReason,
+                v.createdAt,
+                v.createdBy,
+                v.updatedAt,
+                v.updatedBy,
+                history,
+                v.rowVersion);
     }
 
     private static String title(NoticeContent content) {
         NoticeContent.LocalisedText text = content.locales().get(content.defaultLocale());
-        return text != null ? text.title() : content.locales().values().iterator().next().title();
+        return text != null
+                ? text.title()
+                : content.locales().values().iterator().next().title();
     }
 
     private NoticeContent read(String json) {

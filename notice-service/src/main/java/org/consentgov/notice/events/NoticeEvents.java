@@ -25,16 +25,19 @@ public final class NoticeEvents {
 
     public static final Set<String> TYPES = Set.of(PUBLISHED, MATERIAL_CHANGE, RETIRED);
 
-    private NoticeEvents() {
-    }
+    private NoticeEvents() {}
 
-    public record Published(String slug, int version, String contentHash, Instant effectiveFrom, Instant publishedAt,
-            Integer previousVersion, Boolean materialChange, List<String> materialReasons) {
-    }
+    public record Published(
+            String slug,
+            int version,
+            String contentHash,
+            Instant effectiveFrom,
+            Instant publishedAt,
+            Integer previousVersion,
+            Boolean materialChange,
+            List<String> materialReasons) {}
 
-    public record MaterialChange(String slug, int version, int previousVersion, List<String> reasons) {
-    }
+    public record MaterialChange(String slug, int version, int previousVersion, List<String> reasons) {}
 
-    public record Retired(String slug, int version, Instant retiredAt, String reason) {
-    }
+    public record Retired(String slug, int version, Instant retiredAt, String reason) {}
 }

@@ -21,5 +21,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface AgreementListClient {
 
     @GET
-    JsonNode linking(@QueryParam("linkedNotice") String notice, @QueryParam("page") int page, @QueryParam("size") int size);
+    JsonNode linking(
+            @QueryParam("linkedNotice") String notice, @QueryParam("page") int page, @QueryParam("size") int size);
 }

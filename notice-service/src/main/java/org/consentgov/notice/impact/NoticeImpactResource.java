@@ -24,9 +24,9 @@ import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,41 +45,68 @@ import org.jboss.logging.Logger;
 @SecurityRequirement(name = "jwt")
 public class NoticeImpactResource {
 
-    static final String AGREEMENTS_NOTE = "sharing-agreement-service did not answer: the agreements linking the notice "
-            + "are not listed";
+    static final String AGREEMENTS_NOTE =
+            "sharing-agreement-service did not answer: the agreements linking the notice " + "are not listed";
     /** Pages of agreements read at most; a notice linked by more agreements than that gets a note. */
     static final int AGREEMENT_PAGES = 5;
+
     static final int AGREEMENT_PAGE_SIZE = 100;
     private static final Logger LOG = Logger.getLogger(NoticeImpactResource.class);
 
-    public record ConsentImpact(long active, Map<Integer, Long> byVersion) {
-    }
+    public record ConsentImpact(long active, Map<Integer, Long> byVersion) {}
 
-    @Schema(name = "NoticeImpactAgreement", description = "An agreement that links the notice, as sharing-agreement-service lists it "
-            + "(no personal data)", examples = """
+    @Schema(
+            name = "NoticeImpactAgreement",
+            description =
+                    "An agreement that links the notice, as sharing-agreement-service lists it " + "(no personal data)",
+            examples = """
             {"id": "0b7e2a4c-5d6f-4a1b-8c9d-0e1f2a3b4c5d", "reference": "ISA-LBC-UOB-WIMTM",
              "title": "What It Means to Me research project: information sharing agreement", "state": "ACTIVE",
              "effectiveVersion": 1, "parties": ["luton-council", "university-of-bedfordshire"]}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LinkedAgreement(UUID id, String reference, String title,
-            @Schema(description = "The agreement's state as a whole (DRAFT, PENDING_SIGNATURE, ACTIVE, SUSPENDED, EXPIRED, TERMINATED)") String state,
-            @Schema(description = "The version in force, or last in force") Integer effectiveVersion,
-            @Schema(description = "A variation or first version being drafted or signed") Integer openVersion,
-            @Schema(description = "The parties' organisation ids") List<String> parties) {
-    }
+    public record LinkedAgreement(
+            UUID id,
+            String reference,
+            String title,
 
-    public record ImpactView(String slug, int version, Integer publishedVersion, boolean material, List<String> reasons,
-            List<ChangeView> changes, ConsentImpact consents,
-            @Schema(description = "The agreements whose current versions link the notice (any of its versions), by reference; "
-                    + "null with a note when sharing-agreement-service cannot answer") List<LinkedAgreement> agreements,
-            List<String> notes) {
-    }
+            @Schema(
+                    description =
+                            "The agreement's state as a whole (DRAFT, PENDING_SIGNATURE, ACTIVE, SUSPENDED, EXPIRED, TERMINATED)")
+            String state,
+
+            @Schema(description = "The version in force, or last in force")
+            Integer effectiveVersion,
+
+            @Schema(description = "A variation or first version being drafted or signed")
+            Integer openVersion,
+
+            @Schema(description = "The parties' organisation ids")
+            List<String> parties) {}
+
+    public record ImpactView(
+            String slug,
+            int version,
+            Integer publishedVersion,
+            boolean material,
+            List<String> reasons,
+            List<ChangeView> changes,
+            ConsentImpact consents,
+
+            @Schema(
+                    description =
+                            "The agreements whose current versions link the notice (any of its versions), by reference; "
+                                    + "null with a note when sharing-agreement-service cannot answer")
+            List<LinkedAgreement> agreements,
+
+            List<String> notes) {}
 
     private final NoticeService notices;
     private final ConsentCountClient consents;
     private final AgreementListClient agreements;
 
-    public NoticeImpactResource(NoticeService notices, @RestClient ConsentCountClient consents,
+    public NoticeImpactResource(
+            NoticeService notices,
+            @RestClient ConsentCountClient consents,
             @RestClient AgreementListClient agreements) {
         this.notices = notices;
         this.consents = consents;
@@ -88,25 +115,61 @@ public class NoticeImpactResource {
 
     @GET
     @RolesAllowed({Roles.NOTICE_EDITOR, Roles.DPO})
-    @Operation(operationId = "noticeVersionImpact", summary = "Dry run: what publishing this draft would change",
+    @Operation(
+            operationId = "noticeVersionImpact",
+            summary = "Dry run: what publishing this draft would change",
             description = "The diff against the published version, whether it is material, when material the ACTIVE "
                     + "consents pinned to older versions (from consent-service), and the agreements that link the notice (from "
                     + "sharing-agreement-service); either is null with a note if its service cannot answer.")
-    @APIResponse(responseCode = "200", description = "The impact", content = @Content(schema = @Schema(implementation = ImpactView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such notice or version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The impact",
+            content = @Content(schema = @Schema(implementation = ImpactView.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role may not do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such notice or version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The version is not a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImpactView impact(
-            @Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug,
-            @Parameter(description = "The draft version's number", example = "2", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") int number) {
+            @Parameter(
+                            description = "The notice's slug",
+                            example = "what-it-means-to-me",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = 80,
+                                            pattern = "[a-z0-9]+(-[a-z0-9]+)*"))
+                    @PathParam("slug")
+                    String slug,
+            @Parameter(
+                            description = "The draft version's number",
+                            example = "2",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    @PathParam("number")
+                    int number) {
         NoticeVersionView draft = notices.version(slug, number);
         if (draft.state() != VersionState.DRAFT) {
-            throw ProblemException.conflict("not-a-draft", "Version " + number + " of '" + slug + "' is " + draft.state()
-                    + ": only a draft has an impact to preview");
+            throw ProblemException.conflict(
+                    "not-a-draft",
+                    "Version " + number + " of '" + slug + "' is " + draft.state()
+                            + ": only a draft has an impact to preview");
         }
-        Integer published = notices.get(slug).versions().stream().filter(v -> v.state() == VersionState.PUBLISHED)
-                .map(VersionSummaryView::number).findFirst().orElse(null);
+        Integer published = notices.get(slug).versions().stream()
+                .filter(v -> v.state() == VersionState.PUBLISHED)
+                .map(VersionSummaryView::number)
+                .findFirst()
+                .orElse(null);
         List<String> notes = new ArrayList<>();
         if (published == null) {
             notes.add("no published version: nothing to compare with, no consent can be pinned to an older version");
@@ -119,7 +182,10 @@ public class NoticeImpactResource {
             try {
                 JsonNode answer = consents.pinned(slug, number);
                 Map<Integer, Long> byVersion = new TreeMap<>();
-                answer.path("byVersion").fields().forEachRemaining(e -> byVersion.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
+                answer.path("byVersion")
+                        .fields()
+                        .forEachRemaining(e -> byVersion.put(
+                                Integer.parseInt(e.getKey()), e.getValue().asLong()));
                 consentImpact = new ConsentImpact(answer.path("active").asLong(), byVersion);
             } catch (RuntimeException e) {
                 LOG.warnf("impact of %s v%d: consent-service did not answer (%s)", slug, number, e.toString());
@@ -129,7 +195,15 @@ public class NoticeImpactResource {
             notes.add("not material: publishing it flags no consent for re-consent");
         }
         List<LinkedAgreement> linking = linkedAgreements(slug, number, notes);
-        return new ImpactView(slug, number, published, diff.material(), diff.reasons(), diff.changes(), consentImpact, linking,
+        return new ImpactView(
+                slug,
+                number,
+                published,
+                diff.material(),
+                diff.reasons(),
+                diff.changes(),
+                consentImpact,
+                linking,
                 List.copyOf(notes));
     }
 
@@ -149,8 +223,8 @@ public class NoticeImpactResource {
                     return List.copyOf(found);
                 }
             }
-            notes.add("more than " + AGREEMENT_PAGES * AGREEMENT_PAGE_SIZE + " agreements link the notice: only the first "
-                    + found.size() + " are listed");
+            notes.add("more than " + AGREEMENT_PAGES * AGREEMENT_PAGE_SIZE
+                    + " agreements link the notice: only the first " + found.size() + " are listed");
             return List.copyOf(found);
         } catch (RuntimeException e) {
             LOG.warnf("impact of %s v%d: sharing-agreement-service did not answer (%s)", slug, number, e.toString());
@@ -162,8 +236,14 @@ public class NoticeImpactResource {
     private static LinkedAgreement linkedAgreement(JsonNode item) {
         List<String> parties = new ArrayList<>();
         item.path("parties").forEach(p -> parties.add(p.asText()));
-        return new LinkedAgreement(UUID.fromString(item.path("id").asText()), text(item, "reference"), text(item, "title"),
-                text(item, "state"), integer(item, "effectiveVersion"), integer(item, "openVersion"), List.copyOf(parties));
+        return new LinkedAgreement(
+                UUID.fromString(item.path("id").asText()),
+                text(item, "reference"),
+                text(item, "title"),
+                text(item, "state"),
+                integer(item, "effectiveVersion"),
+                integer(item, "openVersion"),
+                List.copyOf(parties));
     }
 
     private static String text(JsonNode item, String field) {

@@ -27,8 +27,13 @@ public class NoticeVersionRepository implements PanacheRepositoryBase<NoticeVers
 
     /** The latest version that was ever published before the given number, to diff a publication against. */
     public Optional<NoticeVersion> previousPublished(UUID noticeId, int before) {
-        return find("notice.id = ?1 and number < ?2 and state <> ?3", Sort.descending("number"), noticeId, before,
-                VersionState.DRAFT).firstResultOptional();
+        return find(
+                        "notice.id = ?1 and number < ?2 and state <> ?3",
+                        Sort.descending("number"),
+                        noticeId,
+                        before,
+                        VersionState.DRAFT)
+                .firstResultOptional();
     }
 
     /** Every version of the given notices, in one statement (no N+1 when listing notices). */
@@ -40,7 +45,9 @@ public class NoticeVersionRepository implements PanacheRepositoryBase<NoticeVers
     }
 
     public List<NoticeVersion> page(String slug, int page, int size) {
-        return find("notice.slug", Sort.by("number"), slug).page(Page.of(page, size)).list();
+        return find("notice.slug", Sort.by("number"), slug)
+                .page(Page.of(page, size))
+                .list();
     }
 
     public long countFor(String slug) {
@@ -49,7 +56,9 @@ public class NoticeVersionRepository implements PanacheRepositoryBase<NoticeVers
 
     public List<NoticeVersionTransition> transitions(UUID versionId) {
         return getEntityManager()
-                .createQuery("from NoticeVersionTransition where versionId = ?1 order by at, id", NoticeVersionTransition.class)
+                .createQuery(
+                        "from NoticeVersionTransition where versionId = ?1 order by at, id",
+                        NoticeVersionTransition.class)
                 .setParameter(1, versionId)
                 .getResultList();
     }

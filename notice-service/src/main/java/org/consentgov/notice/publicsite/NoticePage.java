@@ -21,9 +21,7 @@ public record NoticePage(
         String childLink,
         String jsonLink) {
 
-    public record Link(String label, String href, boolean current, String lang) {
-    }
+    public record Link(String label, String href, boolean current, String lang) {}
 
-    public record Row(String label, String detail) {
-    }
+    public record Row(String label, String detail) {}
 }

@@ -32,8 +32,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/public/notices")
 @Tag(name = "Public notices", description = "Published privacy notices, unauthenticated")
-@APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PublicNoticeResource {
 
     @CheckedTemplate
@@ -55,31 +66,77 @@ public class PublicNoticeResource {
 
     @GET
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "listPublicNotices", summary = "List the published notices", description = "An HTML index page by default; a JSON array for Accept: application/json.")
-    @APIResponse(responseCode = "200", description = "Each notice that has a published version", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = NoticeSummaryView.class), examples = @ExampleObject(name = "notices", summary = "One published notice", value = """
+    @Operation(
+            operationId = "listPublicNotices",
+            summary = "List the published notices",
+            description = "An HTML index page by default; a JSON array for Accept: application/json.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Each notice that has a published version",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(type = SchemaType.ARRAY, implementation = NoticeSummaryView.class),
+                        examples = @ExampleObject(name = "notices", summary = "One published notice", value = """
                     [{"slug": "what-it-means-to-me", "title": "What It Means to Me", "currentVersion": 1, "latestVersion": 1,
                       "createdAt": "2026-01-05T09:30:00Z"}]""")),
-            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+                @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))
+            })
     public Response index(HttpHeaders headers) {
         List<NoticeSummaryView> published = service.published();
         if (wantsJson(headers)) {
             return Response.ok(published, MediaType.APPLICATION_JSON).build();
         }
-        return Response.ok(Templates.index(published), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(Templates.index(published), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     @GET
     @Path("{slug}")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "getPublicNotice", summary = "Read the notice in force", description = "HTML by default; JSON with DPV terms for Accept: application/json.")
-    @APIResponse(responseCode = "200", description = "The published version", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicNoticeView.class)),
-            @Content(mediaType = MediaType.TEXT_HTML)})
-    @APIResponse(responseCode = "404", description = "No such notice, or none published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response current(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug,
-            @Parameter(description = "Language tag, e.g. en or cy; falls back to the notice's default", example = "cy", schema = @Schema(type = SchemaType.STRING, maxLength = 6, pattern = "[a-z]{2,3}(-[A-Z]{2})?")) @QueryParam("lang") String lang,
-            @Parameter(description = "child for the child-friendly summary (HTML page)", schema = @Schema(type = SchemaType.STRING, enumeration = "child")) @QueryParam("view") String view,
+    @Operation(
+            operationId = "getPublicNotice",
+            summary = "Read the notice in force",
+            description = "HTML by default; JSON with DPV terms for Accept: application/json.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The published version",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = PublicNoticeView.class)),
+                @Content(mediaType = MediaType.TEXT_HTML)
+            })
+    @APIResponse(
+            responseCode = "404",
+            description = "No such notice, or none published",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response current(
+            @Parameter(
+                            description = "The notice's slug",
+                            example = "what-it-means-to-me",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = 80,
+                                            pattern = "[a-z0-9]+(-[a-z0-9]+)*"))
+                    @PathParam("slug")
+                    String slug,
+            @Parameter(
+                            description = "Language tag, e.g. en or cy; falls back to the notice's default",
+                            example = "cy",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = 6,
+                                            pattern = "[a-z]{2,3}(-[A-Z]{2})?"))
+                    @QueryParam("lang")
+                    String lang,
+            @Parameter(
+                            description = "child for the child-friendly summary (HTML page)",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "child"))
+                    @QueryParam("view")
+                    String view,
             HttpHeaders headers) {
         return render(service.current(slug), lang, view, headers);
     }
@@ -87,14 +144,55 @@ public class PublicNoticeResource {
     @GET
     @Path("{slug}/versions/{number}")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "getPublicNoticeVersion", summary = "Read a version that was published", description = "Past versions stay readable, so anyone can see what they were told.")
-    @APIResponse(responseCode = "200", description = "The version", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicNoticeView.class)),
-            @Content(mediaType = MediaType.TEXT_HTML)})
-    @APIResponse(responseCode = "404", description = "No such notice, or that version was never published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response version(@Parameter(description = "The notice's slug", example = "what-it-means-to-me", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = "[a-z0-9]+(-[a-z0-9]+)*")) @PathParam("slug") String slug, @Parameter(description = "Version number, from 1", example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) @PathParam("number") int number,
-            @Parameter(description = "Language tag, e.g. en or cy; falls back to the notice's default", example = "cy", schema = @Schema(type = SchemaType.STRING, maxLength = 6, pattern = "[a-z]{2,3}(-[A-Z]{2})?")) @QueryParam("lang") String lang,
-            @Parameter(description = "child for the child-friendly summary (HTML page)", schema = @Schema(type = SchemaType.STRING, enumeration = "child")) @QueryParam("view") String view,
+    @Operation(
+            operationId = "getPublicNoticeVersion",
+            summary = "Read a version that was published",
+            description = "Past versions stay readable, so anyone can see what they were told.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The version",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = PublicNoticeView.class)),
+                @Content(mediaType = MediaType.TEXT_HTML)
+            })
+    @APIResponse(
+            responseCode = "404",
+            description = "No such notice, or that version was never published",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response version(
+            @Parameter(
+                            description = "The notice's slug",
+                            example = "what-it-means-to-me",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = 80,
+                                            pattern = "[a-z0-9]+(-[a-z0-9]+)*"))
+                    @PathParam("slug")
+                    String slug,
+            @Parameter(
+                            description = "Version number, from 1",
+                            example = "1",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    @PathParam("number")
+                    int number,
+            @Parameter(
+                            description = "Language tag, e.g. en or cy; falls back to the notice's default",
+                            example = "cy",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = 6,
+                                            pattern = "[a-z]{2,3}(-[A-Z]{2})?"))
+                    @QueryParam("lang")
+                    String lang,
+            @Parameter(
+                            description = "child for the child-friendly summary (HTML page)",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "child"))
+                    @QueryParam("view")
+                    String view,
             HttpHeaders headers) {
         return render(service.publicVersion(slug, number), lang, view, headers);
     }
@@ -104,9 +202,11 @@ public class PublicNoticeResource {
         if (wantsJson(headers)) {
             return Response.ok(notice, MediaType.APPLICATION_JSON).build();
         }
-        NoticePage page = pages.build(notice, "child".equals(view), service.get(version.slug()).versions());
+        NoticePage page = pages.build(
+                notice, "child".equals(view), service.get(version.slug()).versions());
         return Response.ok(Templates.notice(page), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header(HttpHeaders.CONTENT_LANGUAGE, notice.locale()).build();
+                .header(HttpHeaders.CONTENT_LANGUAGE, notice.locale())
+                .build();
     }
 
     /** JSON only when the caller prefers it to HTML; browsers and bare requests get the page. */

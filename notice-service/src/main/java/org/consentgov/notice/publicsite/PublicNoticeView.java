@@ -42,18 +42,28 @@ public record PublicNoticeView(
         String slug,
         int version,
         VersionState state,
-        @Schema(description = "Whether this is the version in force now") boolean current,
+
+        @Schema(description = "Whether this is the version in force now")
+        boolean current,
+
         Instant effectiveFrom,
         Instant publishedAt,
-        @Schema(description = "SHA-256 of the canonical JSON of content") String contentHash,
-        @Schema(description = "Locale of title, summary and sections", examples = "en") String locale,
+
+        @Schema(description = "SHA-256 of the canonical JSON of content")
+        String contentHash,
+
+        @Schema(description = "Locale of title, summary and sections", examples = "en")
+        String locale,
+
         List<String> availableLocales,
         String title,
         String summary,
         List<NoticeContent.Section> sections,
         List<NoticeContent.Section> childSummary,
         NoticeContent content,
-        @Schema(description = "The notice in W3C Data Privacy Vocabulary terms (JSON-LD)") Dpv dpv) {
+
+        @Schema(description = "The notice in W3C Data Privacy Vocabulary terms (JSON-LD)")
+        Dpv dpv) {
 
     @Schema(name = "DpvNotice")
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,8 +75,7 @@ public record PublicNoticeView(
             List<DpvTerm> hasLegalBasis,
             List<DpvTerm> hasRecipient,
             List<DpvTerm> hasTechnicalOrganisationalMeasure,
-            List<DpvTerm> hasRight) {
-    }
+            List<DpvTerm> hasRight) {}
 
     @Schema(name = "DpvTerm")
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -74,8 +83,10 @@ public record PublicNoticeView(
             @Schema(description = "Our vocabulary code") String code,
             String label,
             @JsonProperty("@type") String type,
-            @Schema(description = "Legal-extension term, e.g. eu-gdpr:A6-1-e") String legal,
+
+            @Schema(description = "Legal-extension term, e.g. eu-gdpr:A6-1-e")
+            String legal,
+
             Boolean special,
-            Boolean criminal) {
-    }
+            Boolean criminal) {}
 }

@@ -47,24 +47,52 @@ class SeedNoticeFidelityTest {
 
     private static final String COVERAGE_RESOURCE = "seeds/seed-coverage.tsv";
     private static final String VOCABULARY_RESOURCE = "vocabulary/vocabulary.json";
-    private static final Path VOCABULARY_FALLBACK = Path.of("../platform/src/main/resources/vocabulary/vocabulary.json");
+    private static final Path VOCABULARY_FALLBACK =
+            Path.of("../platform/src/main/resources/vocabulary/vocabulary.json");
 
-    private static final Set<String> FIELDS = Set.of("dataCategories", "purposes", "recipients", "lawfulBases", "rights",
-            "securityMeasures", "legalFramework", "transferMethods", "sharingReasons", "internationalTransfers",
-            "accessTerms", "consent");
+    private static final Set<String> FIELDS = Set.of(
+            "dataCategories",
+            "purposes",
+            "recipients",
+            "lawfulBases",
+            "rights",
+            "securityMeasures",
+            "legalFramework",
+            "transferMethods",
+            "sharingReasons",
+            "internationalTransfers",
+            "accessTerms",
+            "consent");
 
     /** The headings of each seed, in order; a heading's section runs to the next one. */
     private static final Map<String, List<String>> HEADINGS = Map.of(
-            WIMM, List.of("Who we are", "What this project is about", "What personal data we collect",
-                    "Where the information comes from", "Lawful basis for using your information",
-                    "How your information is used", "Who your information is shared with",
-                    "How we keep your information safe"),
-            CFE, List.of("Personal data", "Special category data", "Purpose for using it", "Lawful basis",
-                    "Regional sufficiency project", "Who we share it with", "Why we share it with them",
-                    "Any automated decision making or profiling", "Transfer of data to another country",
-                    "Retention period", "Exercising your rights", "Legal Framework for Information Exchange",
-                    "What information do we hold, and about who", "Why we collect and use pupil information",
-                    "Storage and deletion"));
+            WIMM,
+                    List.of(
+                            "Who we are",
+                            "What this project is about",
+                            "What personal data we collect",
+                            "Where the information comes from",
+                            "Lawful basis for using your information",
+                            "How your information is used",
+                            "Who your information is shared with",
+                            "How we keep your information safe"),
+            CFE,
+                    List.of(
+                            "Personal data",
+                            "Special category data",
+                            "Purpose for using it",
+                            "Lawful basis",
+                            "Regional sufficiency project",
+                            "Who we share it with",
+                            "Why we share it with them",
+                            "Any automated decision making or profiling",
+                            "Transfer of data to another country",
+                            "Retention period",
+                            "Exercising your rights",
+                            "Legal Framework for Information Exchange",
+                            "What information do we hold, and about who",
+                            "Why we collect and use pupil information",
+                            "Storage and deletion"));
 
     private static final Pattern BULLET = Pattern.compile("^(\\s+)\u2022\\s*(.*)$");
 
@@ -82,15 +110,19 @@ class SeedNoticeFidelityTest {
                 problems.add(row + ": the phrase is not in " + SEED_RESOURCES.get(row.slug()));
             }
         }
-        assertThat(problems).as("coverage rows whose seed phrase is not verbatim seed text").isEmpty();
+        assertThat(problems)
+                .as("coverage rows whose seed phrase is not verbatim seed text")
+                .isEmpty();
     }
 
     @Test
     void theCoverageTableCoversBothNoticesWithKnownFields() {
         List<CoverageRow> rows = coverage();
         assertThat(rows).extracting(CoverageRow::slug).contains(WIMM, CFE);
-        assertThat(rows).as("rows naming a field that is not checked")
-                .filteredOn(row -> !FIELDS.contains(row.field())).isEmpty();
+        assertThat(rows)
+                .as("rows naming a field that is not checked")
+                .filteredOn(row -> !FIELDS.contains(row.field()))
+                .isEmpty();
     }
 
     // --- b. the structured notices carry what the table expects ------------------------------------
@@ -113,16 +145,24 @@ class SeedNoticeFidelityTest {
     @Test
     void everyPersonalDataItemListedInTheChildrenFamiliesNoticeIsMapped() {
         List<String> items = commaList(paragraphAfter(CFE, "Personal data"));
-        assertThat(items).as("items parsed from the Personal data list").hasSizeGreaterThan(25)
-                .contains("Name", "national Insurance number", "details of family relationships",
-                        "details of care (eg dates, reason, category of care)", "SDQ score");
+        assertThat(items)
+                .as("items parsed from the Personal data list")
+                .hasSizeGreaterThan(25)
+                .contains(
+                        "Name",
+                        "national Insurance number",
+                        "details of family relationships",
+                        "details of care (eg dates, reason, category of care)",
+                        "SDQ score");
         assertMapped(CFE, "Personal data", items, Set.of("dataCategories"));
     }
 
     @Test
     void everySpecialCategoryItemListedInTheChildrenFamiliesNoticeIsMapped() {
         List<String> items = commaList(paragraphAfter(CFE, "Special category data"));
-        assertThat(items).as("items parsed from the Special category data list").hasSizeGreaterThan(10)
+        assertThat(items)
+                .as("items parsed from the Special category data list")
+                .hasSizeGreaterThan(10)
                 .contains("Disability", "ethnic origin code");
         assertMapped(CFE, "Special category data", items, Set.of("dataCategories"));
     }
@@ -137,7 +177,9 @@ class SeedNoticeFidelityTest {
     @Test
     void everyRecipientNamedInTheChildrenFamiliesNoticeIsInTheData() {
         List<String> items = recipientItems(bullets(CFE, "Who we share it with", false));
-        assertThat(items).as("recipients parsed from Who we share it with").hasSizeGreaterThanOrEqualTo(21)
+        assertThat(items)
+                .as("recipients parsed from Who we share it with")
+                .hasSizeGreaterThanOrEqualTo(21)
                 .contains("London Borough of Ealing (trading as the 'Commissioning Alliance')");
         assertMapped(CFE, "Who we share it with", items, Set.of("recipients"));
     }
@@ -173,8 +215,9 @@ class SeedNoticeFidelityTest {
     @Test
     void everyItemOfPersonalDataTheResearchCollectsIsMapped() {
         List<String> items = bullets(WIMM, "What personal data we collect", true);
-        assertThat(items).containsExactly("date of birth", "gender", "ethnicity", "religion", "care status",
-                "health information");
+        assertThat(items)
+                .containsExactly(
+                        "date of birth", "gender", "ethnicity", "religion", "care status", "health information");
         assertMapped(WIMM, "What personal data we collect", items, Set.of("dataCategories"));
     }
 
@@ -189,7 +232,10 @@ class SeedNoticeFidelityTest {
     void everyWayTheResearchKeepsInformationSafeIsMapped() {
         List<String> items = bullets(WIMM, "How we keep your information safe", false);
         assertThat(items).hasSize(8).contains("the Common Law Duty of Confidence", "paper copies are not used");
-        assertMapped(WIMM, "How we keep your information safe", items,
+        assertMapped(
+                WIMM,
+                "How we keep your information safe",
+                items,
                 Set.of("securityMeasures", "legalFramework", "transferMethods"));
     }
 
@@ -201,22 +247,65 @@ class SeedNoticeFidelityTest {
         List<String> problems = new ArrayList<>();
         for (String slug : List.of(WIMM, CFE)) {
             JsonNode content = demoContent(slug);
-            checkCodes(problems, slug, "dataCategories", texts(content.path("dataCategories")), vocabulary, "dataCategories");
-            checkCodes(problems, slug, "purposes[].code", texts(content.path("purposes"), "code"), vocabulary, "purposes");
-            checkCodes(problems, slug, "lawfulBases[].basis", texts(content.path("lawfulBases"), "basis"), vocabulary, "lawfulBases");
-            checkCodes(problems, slug, "recipients[].organisationType", texts(content.path("recipients"), "organisationType"),
-                    vocabulary, "organisationTypes");
+            checkCodes(
+                    problems,
+                    slug,
+                    "dataCategories",
+                    texts(content.path("dataCategories")),
+                    vocabulary,
+                    "dataCategories");
+            checkCodes(
+                    problems, slug, "purposes[].code", texts(content.path("purposes"), "code"), vocabulary, "purposes");
+            checkCodes(
+                    problems,
+                    slug,
+                    "lawfulBases[].basis",
+                    texts(content.path("lawfulBases"), "basis"),
+                    vocabulary,
+                    "lawfulBases");
+            checkCodes(
+                    problems,
+                    slug,
+                    "recipients[].organisationType",
+                    texts(content.path("recipients"), "organisationType"),
+                    vocabulary,
+                    "organisationTypes");
             checkCodes(problems, slug, "rights", texts(content.path("rights")), vocabulary, "rights");
-            checkCodes(problems, slug, "securityMeasures[].code", texts(content.path("securityMeasures"), "code"),
-                    vocabulary, "securityMeasures");
-            checkCodes(problems, slug, "legalFramework[].code", texts(content.path("legalFramework"), "code"),
-                    vocabulary, "legalInstruments");
-            checkCodes(problems, slug, "transferMethods.allowed", texts(content.path("transferMethods").path("allowed")),
-                    vocabulary, "transferMethods");
-            checkCodes(problems, slug, "transferMethods.forbidden", texts(content.path("transferMethods").path("forbidden")),
-                    vocabulary, "transferMethods");
-            checkCodes(problems, slug, "consent.requiredParties", texts(content.path("consent").path("requiredParties")),
-                    vocabulary, "partyRoles");
+            checkCodes(
+                    problems,
+                    slug,
+                    "securityMeasures[].code",
+                    texts(content.path("securityMeasures"), "code"),
+                    vocabulary,
+                    "securityMeasures");
+            checkCodes(
+                    problems,
+                    slug,
+                    "legalFramework[].code",
+                    texts(content.path("legalFramework"), "code"),
+                    vocabulary,
+                    "legalInstruments");
+            checkCodes(
+                    problems,
+                    slug,
+                    "transferMethods.allowed",
+                    texts(content.path("transferMethods").path("allowed")),
+                    vocabulary,
+                    "transferMethods");
+            checkCodes(
+                    problems,
+                    slug,
+                    "transferMethods.forbidden",
+                    texts(content.path("transferMethods").path("forbidden")),
+                    vocabulary,
+                    "transferMethods");
+            checkCodes(
+                    problems,
+                    slug,
+                    "consent.requiredParties",
+                    texts(content.path("consent").path("requiredParties")),
+                    vocabulary,
+                    "partyRoles");
         }
         assertThat(problems).as("codes missing from " + VOCABULARY_RESOURCE).isEmpty();
     }
@@ -233,19 +322,24 @@ class SeedNoticeFidelityTest {
             List<JsonNode> uses = list(content.path("lawfulBases"));
             for (JsonNode use : uses) {
                 JsonNode basis = bases.get(use.path("basis").asText());
-                if (basis != null && !texts(basis.path("conditionFor")).contains(use.path("appliesTo").asText())) {
+                if (basis != null
+                        && !texts(basis.path("conditionFor"))
+                                .contains(use.path("appliesTo").asText())) {
                     problems.add(slug + ": " + use.path("basis").asText() + " is not a condition for "
                             + use.path("appliesTo").asText());
                 }
-                if (basis != null && basis.path("consent").asBoolean()
+                if (basis != null
+                        && basis.path("consent").asBoolean()
                         && content.path("consent").hasNonNull("withdrawalWindowDays")) {
                     problems.add(slug + ": consent is the lawful basis, so withdrawal may not be limited to a window");
                 }
             }
             List<String> codes = texts(content.path("dataCategories"));
-            boolean special = codes.stream().map(categories::get)
+            boolean special = codes.stream()
+                    .map(categories::get)
                     .anyMatch(c -> c != null && c.path("special").asBoolean());
-            boolean criminal = codes.stream().map(categories::get)
+            boolean criminal = codes.stream()
+                    .map(categories::get)
                     .anyMatch(c -> c != null && c.path("criminal").asBoolean());
             if (!hasBasis(uses, bases, "PERSONAL", kind -> kind.equals("ARTICLE_6"))) {
                 problems.add(slug + ": personal data without an Article 6 basis for PERSONAL");
@@ -253,8 +347,9 @@ class SeedNoticeFidelityTest {
             if (special && !hasBasis(uses, bases, "SPECIAL", kind -> kind.equals("ARTICLE_9"))) {
                 problems.add(slug + ": special category data without an Article 9 basis for SPECIAL");
             }
-            if (criminal && !hasBasis(uses, bases, "CRIMINAL",
-                    kind -> kind.equals("ARTICLE_10") || kind.equals("SCHEDULE_1"))) {
+            if (criminal
+                    && !hasBasis(
+                            uses, bases, "CRIMINAL", kind -> kind.equals("ARTICLE_10") || kind.equals("SCHEDULE_1"))) {
                 problems.add(slug + ": criminal offence data without an Article 10 or Schedule 1 basis for CRIMINAL");
             }
             List<String> allowed = texts(content.path("transferMethods").path("allowed"));
@@ -283,11 +378,16 @@ class SeedNoticeFidelityTest {
                 try {
                     content = MAPPER.treeToValue(demoContent(slug), NoticeContent.class);
                 } catch (IOException e) {
-                    throw new AssertionError(slug + ".json does not deserialise into NoticeContent: " + e.getMessage(), e);
+                    throw new AssertionError(
+                            slug + ".json does not deserialise into NoticeContent: " + e.getMessage(), e);
                 }
                 Set<ConstraintViolation<NoticeContent>> violations = validator.validate(content);
-                assertThat(violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList())
-                        .as(slug + ".json Bean Validation violations").isEmpty();
+                assertThat(violations.stream()
+                                .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                                .sorted()
+                                .toList())
+                        .as(slug + ".json Bean Validation violations")
+                        .isEmpty();
             }
         }
     }
@@ -301,7 +401,9 @@ class SeedNoticeFidelityTest {
         for (String slug : List.of(WIMM, CFE)) {
             List<String> fields = new ArrayList<>();
             demoFile(slug).fieldNames().forEachRemaining(fields::add);
-            assertThat(fields).as(slug + ".json top-level fields").containsExactlyInAnyOrder("slug", "effectiveFrom", "content");
+            assertThat(fields)
+                    .as(slug + ".json top-level fields")
+                    .containsExactlyInAnyOrder("slug", "effectiveFrom", "content");
         }
     }
 
@@ -320,16 +422,22 @@ class SeedNoticeFidelityTest {
     void theResearchNoticeForbidsPaperAndUnsecuredEmailAndAllowsOnlySecureTransfer() {
         JsonNode methods = demoContent(WIMM).path("transferMethods");
         assertThat(texts(methods.path("forbidden"))).contains("paper", "unsecured-email");
-        assertThat(texts(methods.path("allowed"))).contains("system-access", "encrypted-file-transfer")
+        assertThat(texts(methods.path("allowed")))
+                .contains("system-access", "encrypted-file-transfer")
                 .doesNotContain("paper", "unsecured-email");
     }
 
     @Test
     void theNoticesTellNoOneAboutAutomatedDecisionsTheyDoNotMake() {
-        assertThat(demoContent(WIMM).path("automatedDecisionMaking").path("used").asBoolean(true)).isFalse();
+        assertThat(demoContent(WIMM)
+                        .path("automatedDecisionMaking")
+                        .path("used")
+                        .asBoolean(true))
+                .isFalse();
         JsonNode cfe = demoContent(CFE).path("automatedDecisionMaking");
         assertThat(cfe.path("used").asBoolean(true)).isFalse();
-        assertThat(cfe.path("description").asText()).as("the CFE notice's section is empty, and the data says so")
+        assertThat(cfe.path("description").asText())
+                .as("the CFE notice's section is empty, and the data says so")
                 .containsIgnoringCase("empty");
     }
 
@@ -338,8 +446,11 @@ class SeedNoticeFidelityTest {
     /** The bullet items of a heading's section; with {@code nestedOnly}, only the sub-bullets. */
     private static List<String> bullets(String slug, String heading, boolean nestedOnly) {
         List<String> lines = sectionLines(slug, heading);
-        List<Matcher> matches = lines.stream().map(BULLET::matcher).filter(Matcher::matches).toList();
-        assertThat(matches).as("bullets under '" + heading + "' in " + SEED_RESOURCES.get(slug)).isNotEmpty();
+        List<Matcher> matches =
+                lines.stream().map(BULLET::matcher).filter(Matcher::matches).toList();
+        assertThat(matches)
+                .as("bullets under '" + heading + "' in " + SEED_RESOURCES.get(slug))
+                .isNotEmpty();
         int outer = matches.stream().mapToInt(m -> m.group(1).length()).min().orElse(0);
         return matches.stream()
                 .filter(m -> !nestedOnly || m.group(1).length() > outer)
@@ -354,7 +465,8 @@ class SeedNoticeFidelityTest {
                 .map(String::trim)
                 .filter(s -> !s.isEmpty() && !s.equals(heading))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no paragraph under '" + heading + "' in " + SEED_RESOURCES.get(slug)));
+                .orElseThrow(() ->
+                        new AssertionError("no paragraph under '" + heading + "' in " + SEED_RESOURCES.get(slug)));
     }
 
     /** The lines after a heading, up to the next heading of the same notice. */
@@ -368,10 +480,14 @@ class SeedNoticeFidelityTest {
                 break;
             }
         }
-        assertThat(start).as("heading '" + heading + "' in " + SEED_RESOURCES.get(slug)).isNotNegative();
+        assertThat(start)
+                .as("heading '" + heading + "' in " + SEED_RESOURCES.get(slug))
+                .isNotNegative();
         int end = start + 1;
         // The CFE notice repeats its "Personal data" heading; a repeat does not end the section.
-        while (end < lines.size() && !(headings.contains(lines.get(end).trim()) && !lines.get(end).trim().equals(heading))) {
+        while (end < lines.size()
+                && !(headings.contains(lines.get(end).trim())
+                        && !lines.get(end).trim().equals(heading))) {
             end++;
         }
         return lines.subList(start + 1, end);
@@ -431,22 +547,31 @@ class SeedNoticeFidelityTest {
         Map<String, Set<String>> fieldsByPhrase = new LinkedHashMap<>();
         for (CoverageRow row : coverage()) {
             if (row.slug().equals(slug)) {
-                fieldsByPhrase.computeIfAbsent(row.phrase(), p -> new LinkedHashSet<>()).add(row.field());
+                fieldsByPhrase
+                        .computeIfAbsent(row.phrase(), p -> new LinkedHashSet<>())
+                        .add(row.field());
             }
         }
         List<String> unmapped = items.stream()
-                .filter(item -> fieldsByPhrase.getOrDefault(item, Set.of()).stream().noneMatch(fields::contains))
+                .filter(item ->
+                        fieldsByPhrase.getOrDefault(item, Set.of()).stream().noneMatch(fields::contains))
                 .toList();
         assertThat(unmapped)
-                .as("items of '%s' in %s with no row in %s mapping the item (verbatim, as the seed phrase) to %s",
+                .as(
+                        "items of '%s' in %s with no row in %s mapping the item (verbatim, as the seed phrase) to %s",
                         list, SEED_RESOURCES.get(slug), COVERAGE_RESOURCE, fields)
                 .isEmpty();
     }
 
     /** Curly quotes to straight, runs of whitespace to one space. */
     private static String normalise(String text) {
-        return text.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201C', '"').replace('\u201D', '"')
-                .replace('\u00A0', ' ').replaceAll("\\s+", " ").trim();
+        return text.replace('\u2018', '\'')
+                .replace('\u2019', '\'')
+                .replace('\u201C', '"')
+                .replace('\u201D', '"')
+                .replace('\u00A0', ' ')
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 
     // --- the coverage table -------------------------------------------------------------------------
@@ -454,7 +579,8 @@ class SeedNoticeFidelityTest {
     record CoverageRow(int line, String slug, String phrase, String field, String expected) {
         @Override
         public String toString() {
-            return COVERAGE_RESOURCE + " line " + line + " [" + slug + " | " + phrase + " | " + field + " | " + expected + "]";
+            return COVERAGE_RESOURCE + " line " + line + " [" + slug + " | " + phrase + " | " + field + " | " + expected
+                    + "]";
         }
     }
 
@@ -467,11 +593,14 @@ class SeedNoticeFidelityTest {
                 continue;
             }
             String[] columns = line.split("\t", -1);
-            assertThat(columns).as(COVERAGE_RESOURCE + " line " + (i + 1) + " must have four tab-separated columns: " + line)
+            assertThat(columns)
+                    .as(COVERAGE_RESOURCE + " line " + (i + 1) + " must have four tab-separated columns: " + line)
                     .hasSize(4);
-            assertThat(SEED_RESOURCES).as(COVERAGE_RESOURCE + " line " + (i + 1) + " names an unknown notice")
+            assertThat(SEED_RESOURCES)
+                    .as(COVERAGE_RESOURCE + " line " + (i + 1) + " names an unknown notice")
                     .containsKey(columns[0].trim());
-            rows.add(new CoverageRow(i + 1, columns[0].trim(), normalise(columns[1]), columns[2].trim(), columns[3].trim()));
+            rows.add(new CoverageRow(
+                    i + 1, columns[0].trim(), normalise(columns[1]), columns[2].trim(), columns[3].trim()));
         }
         return rows;
     }
@@ -481,14 +610,17 @@ class SeedNoticeFidelityTest {
     private static boolean carries(JsonNode content, String field, String expected) {
         return switch (field) {
             case "dataCategories", "rights" -> texts(content.path(field)).contains(expected);
-            case "purposes", "securityMeasures", "legalFramework" -> texts(content.path(field), "code").contains(expected);
+            case "purposes", "securityMeasures", "legalFramework" ->
+                texts(content.path(field), "code").contains(expected);
             case "lawfulBases" -> texts(content.path(field), "basis").contains(expected);
             case "recipients" -> texts(content.path(field), "name").contains(expected);
-            case "transferMethods" -> texts(content.path(field).path("allowed")).contains(expected)
-                    || texts(content.path(field).path("forbidden")).contains(expected);
+            case "transferMethods" ->
+                texts(content.path(field).path("allowed")).contains(expected)
+                        || texts(content.path(field).path("forbidden")).contains(expected);
             case "sharingReasons" -> texts(content.path(field)).stream().anyMatch(reason -> reason.contains(expected));
-            case "internationalTransfers" -> content.path(field).path("occurs").asBoolean()
-                    && content.path(field).path("description").asText().contains(expected);
+            case "internationalTransfers" ->
+                content.path(field).path("occurs").asBoolean()
+                        && content.path(field).path("description").asText().contains(expected);
             case "consent" -> hasProperty(content.path(field), expected);
             case "accessTerms" -> list(content.path(field)).stream().anyMatch(term -> hasProperty(term, expected));
             default -> false;
@@ -503,28 +635,33 @@ class SeedNoticeFidelityTest {
         }
         JsonNode value = node.path(expected.substring(0, eq).trim());
         String wanted = expected.substring(eq + 1).trim();
-        return value.isArray() ? texts(value).contains(wanted) : !value.isMissingNode() && value.asText().equals(wanted);
+        return value.isArray()
+                ? texts(value).contains(wanted)
+                : !value.isMissingNode() && value.asText().equals(wanted);
     }
 
     private static String describe(JsonNode content, String field) {
         return switch (field) {
-            case "purposes", "securityMeasures", "legalFramework" -> texts(content.path(field), "code").toString();
+            case "purposes", "securityMeasures", "legalFramework" ->
+                texts(content.path(field), "code").toString();
             case "lawfulBases" -> texts(content.path(field), "basis").toString();
             case "recipients" -> texts(content.path(field), "name").toString();
             default -> content.path(field).toString();
         };
     }
 
-    private static boolean hasBasis(List<JsonNode> uses, Map<String, JsonNode> bases, String appliesTo,
-            Predicate<String> kind) {
-        return uses.stream().filter(use -> use.path("appliesTo").asText().equals(appliesTo))
+    private static boolean hasBasis(
+            List<JsonNode> uses, Map<String, JsonNode> bases, String appliesTo, Predicate<String> kind) {
+        return uses.stream()
+                .filter(use -> use.path("appliesTo").asText().equals(appliesTo))
                 .map(use -> bases.get(use.path("basis").asText()))
-                .anyMatch(basis -> basis != null && kind.test(basis.path("kind").asText())
+                .anyMatch(basis -> basis != null
+                        && kind.test(basis.path("kind").asText())
                         && texts(basis.path("conditionFor")).contains(appliesTo));
     }
 
-    private static void checkCodes(List<String> problems, String slug, String where, List<String> codes,
-            JsonNode vocabulary, String list) {
+    private static void checkCodes(
+            List<String> problems, String slug, String where, List<String> codes, JsonNode vocabulary, String list) {
         Set<String> known = byCode(vocabulary.path(list)).keySet();
         assertThat(known).as("vocabulary list " + list).isNotEmpty();
         for (String code : codes) {
@@ -535,7 +672,8 @@ class SeedNoticeFidelityTest {
     }
 
     private static Map<String, JsonNode> byCode(JsonNode array) {
-        return list(array).stream().collect(Collectors.toMap(n -> n.path("code").asText(), n -> n, (a, b) -> a, LinkedHashMap::new));
+        return list(array).stream()
+                .collect(Collectors.toMap(n -> n.path("code").asText(), n -> n, (a, b) -> a, LinkedHashMap::new));
     }
 
     private static List<JsonNode> list(JsonNode array) {
@@ -569,7 +707,9 @@ class SeedNoticeFidelityTest {
             if (in != null) {
                 return MAPPER.readTree(in);
             }
-            assertThat(VOCABULARY_FALLBACK).as("the vocabulary, on the classpath or in the platform module").exists();
+            assertThat(VOCABULARY_FALLBACK)
+                    .as("the vocabulary, on the classpath or in the platform module")
+                    .exists();
             return MAPPER.readTree(Files.readString(VOCABULARY_FALLBACK));
         } catch (IOException e) {
             throw new UncheckedIOException("vocabulary could not be read", e);
@@ -596,7 +736,8 @@ class SeedNoticeFidelityTest {
             return factory;
         } catch (RuntimeException | LinkageError e) {
             // No Jakarta EL implementation outside Quarkus: interpolate messages without EL.
-            return Validation.byDefaultProvider().configure()
+            return Validation.byDefaultProvider()
+                    .configure()
                     .messageInterpolator(new ParameterMessageInterpolator())
                     .buildValidatorFactory();
         }

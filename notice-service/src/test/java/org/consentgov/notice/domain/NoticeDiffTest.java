@@ -25,17 +25,19 @@ class NoticeDiffTest {
     @Test
     void addingADataCategoryPurposeOrRecipientIsMaterial() throws Exception {
         JsonNode before = node("{'dataCategories':['identity.gender'],'purposes':[],'recipients':[]}");
-        JsonNode after = node("{'dataCategories':['identity.gender','special.health'],'purposes':[{'code':'research','description':'x'}],"
-                + "'recipients':[{'name':'Ofsted'}]}");
+        JsonNode after = node(
+                "{'dataCategories':['identity.gender','special.health'],'purposes':[{'code':'research','description':'x'}],"
+                        + "'recipients':[{'name':'Ofsted'}]}");
         NoticeDiff.Result result = NoticeDiff.between(before, after);
         assertThat(result.material()).isTrue();
-        assertThat(result.reasons()).containsExactly("adds data category special.health", "adds purpose research",
-                "adds recipient Ofsted");
+        assertThat(result.reasons())
+                .containsExactly("adds data category special.health", "adds purpose research", "adds recipient Ofsted");
     }
 
     @Test
     void removingADataCategoryIsAChangeButNotMaterial() throws Exception {
-        NoticeDiff.Result result = NoticeDiff.between(node("{'dataCategories':['identity.gender','special.health']}"),
+        NoticeDiff.Result result = NoticeDiff.between(
+                node("{'dataCategories':['identity.gender','special.health']}"),
                 node("{'dataCategories':['identity.gender']}"));
         assertThat(result.material()).isFalse();
         assertThat(result.changes()).singleElement().satisfies(c -> {
@@ -51,14 +53,15 @@ class NoticeDiffTest {
                 node("{'lawfulBases':[{'appliesTo':'PERSONAL','basis':'uk-gdpr-6-1-a','description':'a'}]}"));
         assertThat(basis.material()).isTrue();
         assertThat(basis.reasons()).anyMatch(r -> r.startsWith("changes lawful basis"));
-        NoticeDiff.Result consent = NoticeDiff.between(node("{'consent':{'withdrawalWindowDays':14}}"),
-                node("{'consent':{'withdrawalWindowDays':7}}"));
+        NoticeDiff.Result consent = NoticeDiff.between(
+                node("{'consent':{'withdrawalWindowDays':14}}"), node("{'consent':{'withdrawalWindowDays':7}}"));
         assertThat(consent.reasons()).containsExactly("changes the consent terms");
     }
 
     @Test
     void rewordingIsNotMaterial() throws Exception {
-        NoticeDiff.Result result = NoticeDiff.between(node("{'retention':{'description':'a'},'purposes':[{'code':'research','description':'a'}]}"),
+        NoticeDiff.Result result = NoticeDiff.between(
+                node("{'retention':{'description':'a'},'purposes':[{'code':'research','description':'a'}]}"),
                 node("{'retention':{'description':'b'},'purposes':[{'code':'research','description':'b'}]}"));
         assertThat(result.material()).isFalse();
         assertThat(result.changes()).hasSize(2);

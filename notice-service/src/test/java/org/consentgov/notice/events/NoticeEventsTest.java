@@ -80,11 +80,18 @@ class NoticeEventsTest {
         publish(slug, 1);
         Map<String, Object> changed = content();
         changed.put("dataCategories", list("identity.date-of-birth", "identity.gender"));
-        given().auth().oauth2(token("notice-editor")).contentType(ContentType.JSON).body(map("content", changed))
-                .when().post("/api/notices/{slug}/versions", slug).then().statusCode(201);
+        given().auth()
+                .oauth2(token("notice-editor"))
+                .contentType(ContentType.JSON)
+                .body(map("content", changed))
+                .when()
+                .post("/api/notices/{slug}/versions", slug)
+                .then()
+                .statusCode(201);
         publish(slug, 2);
         List<Event> events = events(slug);
-        assertThat(events).extracting(Event::type)
+        assertThat(events)
+                .extracting(Event::type)
                 .containsExactly(NoticeEvents.PUBLISHED, NoticeEvents.PUBLISHED, NoticeEvents.MATERIAL_CHANGE);
         JsonNode material = events.get(2).data();
         assertThat(material.path("version").asInt()).isEqualTo(2);
@@ -97,19 +104,33 @@ class NoticeEventsTest {
     void aWordingChangeIsPublishedWithoutAMaterialChangeEvent() {
         String slug = create(content());
         publish(slug, 1);
-        given().auth().oauth2(token("notice-editor")).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/notices/{slug}/versions", slug).then().statusCode(201);
+        given().auth()
+                .oauth2(token("notice-editor"))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions", slug)
+                .then()
+                .statusCode(201);
         publish(slug, 2);
-        assertThat(events(slug)).extracting(Event::type).containsExactly(NoticeEvents.PUBLISHED, NoticeEvents.PUBLISHED);
+        assertThat(events(slug))
+                .extracting(Event::type)
+                .containsExactly(NoticeEvents.PUBLISHED, NoticeEvents.PUBLISHED);
     }
 
     @Test
     void retiringWritesARetiredEvent() {
         String slug = create(content());
         publish(slug, 1);
-        given().auth().oauth2(token("dpo")).header("If-Match", etag(slug, 1)).contentType(ContentType.JSON)
-                .body(map("reason", "The project has ended")).when().post("/api/notices/{slug}/versions/1/retire", slug)
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(token("dpo"))
+                .header("If-Match", etag(slug, 1))
+                .contentType(ContentType.JSON)
+                .body(map("reason", "The project has ended"))
+                .when()
+                .post("/api/notices/{slug}/versions/1/retire", slug)
+                .then()
+                .statusCode(200);
         List<Event> events = events(slug);
         assertThat(events).extracting(Event::type).containsExactly(NoticeEvents.PUBLISHED, NoticeEvents.RETIRED);
         assertThat(events.get(1).data().path("reason").asText()).isEqualTo("The project has ended");
@@ -119,9 +140,16 @@ class NoticeEventsTest {
     void aRejectedPublicationWritesNoEvent() {
         String slug = create(specialWithoutArticle9());
         long before = count();
-        given().auth().oauth2(token("dpo")).header("If-Match", etag(slug, 1)).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/notices/{slug}/versions/1/publish", slug).then()
-                .statusCode(422).body("code", equalTo("special-category-needs-article-9"));
+        given().auth()
+                .oauth2(token("dpo"))
+                .header("If-Match", etag(slug, 1))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions/1/publish", slug)
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("special-category-needs-article-9"));
         assertThat(count()).isEqualTo(before);
         assertThat(events(slug)).isEmpty();
     }
@@ -132,14 +160,21 @@ class NoticeEventsTest {
         String slug = create(content());
         long rowVersion = ETags.expectedVersion(etag(slug, 1));
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            notices.publish(slug, 1, rowVersion, null);
-            assertThat(events(slug)).as("written in this transaction").hasSize(1);
-            assertThat(CompletableFuture.supplyAsync(() -> events(slug)).join()).as("invisible to others before the commit")
-                    .isEmpty();
-            throw new IllegalStateException("something later in the transaction fails");
-        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("later in the transaction");
+                    notices.publish(slug, 1, rowVersion, null);
+                    assertThat(events(slug)).as("written in this transaction").hasSize(1);
+                    assertThat(CompletableFuture.supplyAsync(() -> events(slug)).join())
+                            .as("invisible to others before the commit")
+                            .isEmpty();
+                    throw new IllegalStateException("something later in the transaction fails");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("later in the transaction");
         assertThat(events(slug)).isEmpty();
-        given().auth().oauth2(token("dpo")).when().get("/api/notices/{slug}/versions/1", slug).then()
+        given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/notices/{slug}/versions/1", slug)
+                .then()
                 .body("state", equalTo("DRAFT"));
     }
 
@@ -147,12 +182,16 @@ class NoticeEventsTest {
     void anEventWrittenInATransactionThatRollsBackIsGone() {
         String aggregate = uniqueSlug("rolled-back");
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            outbox.publish(NoticeEvents.AGGREGATE, aggregate, NoticeEvents.PUBLISHED, Map.of("slug", aggregate));
-            throw new IllegalStateException("rollback");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("rollback");
+                    outbox.publish(
+                            NoticeEvents.AGGREGATE, aggregate, NoticeEvents.PUBLISHED, Map.of("slug", aggregate));
+                    throw new IllegalStateException("rollback");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("rollback");
         assertThat(events(aggregate)).isEmpty();
-        QuarkusTransaction.requiringNew().run(() ->
-                outbox.publish(NoticeEvents.AGGREGATE, aggregate, NoticeEvents.PUBLISHED, Map.of("slug", aggregate)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> outbox.publish(
+                        NoticeEvents.AGGREGATE, aggregate, NoticeEvents.PUBLISHED, Map.of("slug", aggregate)));
         assertThat(events(aggregate)).hasSize(1);
     }
 
@@ -167,21 +206,28 @@ class NoticeEventsTest {
     @Test
     void noNoticeMayTakeTheSlugOfAnEventsPath() {
         for (String reserved : List.of("subscriptions", "changes")) {
-            given().auth().oauth2(token("notice-editor")).contentType(ContentType.JSON).body(request(reserved, content()))
-                    .when().post("/api/notices").then()
-                    .statusCode(400).body("code", equalTo("slug-reserved")).body("errors[0].field", equalTo("slug"));
+            given().auth()
+                    .oauth2(token("notice-editor"))
+                    .contentType(ContentType.JSON)
+                    .body(request(reserved, content()))
+                    .when()
+                    .post("/api/notices")
+                    .then()
+                    .statusCode(400)
+                    .body("code", equalTo("slug-reserved"))
+                    .body("errors[0].field", equalTo("slug"));
         }
     }
 
     // ---- helpers
 
-    record Event(String type, JsonNode data) {
-    }
+    record Event(String type, JsonNode data) {}
 
     private List<Event> events(String aggregate) {
         List<Event> out = new ArrayList<>();
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "SELECT type, data::text FROM outbox_event WHERE aggregate_type = 'notice' AND aggregate_id = ? ORDER BY seq")) {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement(
+                        "SELECT type, data::text FROM outbox_event WHERE aggregate_type = 'notice' AND aggregate_id = ? ORDER BY seq")) {
             s.setString(1, aggregate);
             var rs = s.executeQuery();
             while (rs.next()) {
@@ -194,7 +240,8 @@ class NoticeEventsTest {
     }
 
     private long count() {
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
             var rs = s.executeQuery("SELECT count(*) FROM outbox_event");
             rs.next();
             return rs.getLong(1);
@@ -205,18 +252,37 @@ class NoticeEventsTest {
 
     private String create(Map<String, Object> content) {
         String slug = uniqueSlug("events");
-        given().auth().oauth2(token("notice-editor")).contentType(ContentType.JSON).body(request(slug, content))
-                .when().post("/api/notices").then().statusCode(201);
+        given().auth()
+                .oauth2(token("notice-editor"))
+                .contentType(ContentType.JSON)
+                .body(request(slug, content))
+                .when()
+                .post("/api/notices")
+                .then()
+                .statusCode(201);
         return slug;
     }
 
     private void publish(String slug, int number) {
-        given().auth().oauth2(token("dpo")).header("If-Match", etag(slug, number)).contentType(ContentType.JSON)
-                .body("{}").when().post("/api/notices/{slug}/versions/{n}/publish", slug, number).then().statusCode(200);
+        given().auth()
+                .oauth2(token("dpo"))
+                .header("If-Match", etag(slug, number))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions/{n}/publish", slug, number)
+                .then()
+                .statusCode(200);
     }
 
     private String etag(String slug, int number) {
-        return given().auth().oauth2(token("dpo")).when().get("/api/notices/{slug}/versions/{n}", slug, number).then()
-                .statusCode(200).extract().header("ETag");
+        return given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/notices/{slug}/versions/{n}", slug, number)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 }

@@ -93,7 +93,8 @@ class WebhookDeliveryTest {
 
     @AfterEach
     void deactivateEverySubscription() {
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
             s.executeUpdate("UPDATE webhook_subscription SET active = false WHERE active");
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -114,7 +115,8 @@ class WebhookDeliveryTest {
 
         for (int round = 1; round <= 3; round++) {
             dispatcher.dispatchOnce();
-            assertThat(receiver.received()).as("round %d: only the oldest event of each notice is tried", round)
+            assertThat(receiver.received())
+                    .as("round %d: only the oldest event of each notice is tried", round)
                     .hasSize(4 * round);
             clock.advance(LATER);
         }
@@ -129,17 +131,24 @@ class WebhookDeliveryTest {
         assertThat(received).hasSize(14);
         assertThat(received).extracting(Received::id).doesNotHaveDuplicates();
         assertThat(received).allSatisfy(r -> {
-            assertThat(r.signedWith(secret, clock.instant())).as("signature of %s", r.id()).isTrue();
+            assertThat(r.signedWith(secret, clock.instant()))
+                    .as("signature of %s", r.id())
+                    .isTrue();
             assertThat(r.contentType()).startsWith("application/cloudevents+json");
             assertThat(r.json().path("specversion").asText()).isEqualTo("1.0");
             assertThat(r.json().path("source").asText()).isEqualTo("/notice-service");
             assertThat(r.json().path("id").asText()).isEqualTo(r.id());
         });
-        Map<String, List<String>> bySubject = received.stream().collect(Collectors.groupingBy(Received::subject,
-                LinkedHashMap::new, Collectors.mapping(Received::id, Collectors.toList())));
-        written.forEach((aggregate, ids) -> assertThat(bySubject.get(aggregate)).as("order of %s", aggregate)
+        Map<String, List<String>> bySubject = received.stream()
+                .collect(Collectors.groupingBy(
+                        Received::subject, LinkedHashMap::new, Collectors.mapping(Received::id, Collectors.toList())));
+        written.forEach((aggregate, ids) -> assertThat(bySubject.get(aggregate))
+                .as("order of %s", aggregate)
                 .containsExactlyElementsOf(ids.stream().map(UUID::toString).toList()));
-        assertThat(received.stream().filter(r -> r.subject().equals(slug)).map(Received::type).toList())
+        assertThat(received.stream()
+                        .filter(r -> r.subject().equals(slug))
+                        .map(Received::type)
+                        .toList())
                 .containsExactly(NoticeEvents.PUBLISHED, NoticeEvents.RETIRED);
 
         JsonPath log = deliveryLog(subscription, null);
@@ -163,30 +172,49 @@ class WebhookDeliveryTest {
         }
         List<Map<String, Object>> parked = deliveries(subscription, "PARKED");
         assertThat(parked).hasSize(1);
-        assertThat(parked.get(0)).containsEntry("eventId", ids.get(0).toString()).containsEntry("attempts", 4)
-                .containsEntry("lastStatus", 500).containsEntry("lastError", "HTTP 500");
-        assertThat(deliveries(subscription, "PENDING")).extracting(d -> d.get("eventId")).containsExactly(ids.get(1).toString());
+        assertThat(parked.get(0))
+                .containsEntry("eventId", ids.get(0).toString())
+                .containsEntry("attempts", 4)
+                .containsEntry("lastStatus", 500)
+                .containsEntry("lastError", "HTTP 500");
+        assertThat(deliveries(subscription, "PENDING"))
+                .extracting(d -> d.get("eventId"))
+                .containsExactly(ids.get(1).toString());
 
         receiver.up();
         receiver.clear();
         clock.advance(LATER);
         dispatcher.dispatchOnce();
-        assertThat(receiver.received()).as("the later event waits behind the parked one").isEmpty();
+        assertThat(receiver.received())
+                .as("the later event waits behind the parked one")
+                .isEmpty();
 
         String delivery = (String) parked.get(0).get("id");
-        given().auth().oauth2(token("integration")).when()
-                .post("/api/notices/subscriptions/{id}/deliveries/{d}/redeliver", subscription, delivery).then()
-                .statusCode(202).body("status", equalTo("PENDING")).body("attempts", equalTo(0))
+        given().auth()
+                .oauth2(token("integration"))
+                .when()
+                .post("/api/notices/subscriptions/{id}/deliveries/{d}/redeliver", subscription, delivery)
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("PENDING"))
+                .body("attempts", equalTo(0))
                 .body("redeliveredBy", equalTo("integration-user"));
-        given().auth().oauth2(token("integration")).when()
-                .post("/api/notices/subscriptions/{id}/deliveries/{d}/redeliver", subscription, delivery).then()
-                .statusCode(409).contentType("application/problem+json").body("code", equalTo("delivery-not-parked"));
+        given().auth()
+                .oauth2(token("integration"))
+                .when()
+                .post("/api/notices/subscriptions/{id}/deliveries/{d}/redeliver", subscription, delivery)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("delivery-not-parked"));
 
         dispatcher.dispatchOnce();
-        assertThat(receiver.received()).extracting(Received::id)
+        assertThat(receiver.received())
+                .extracting(Received::id)
                 .containsExactly(ids.get(0).toString(), ids.get(1).toString());
         assertThat(receiver.received()).allMatch(r -> r.signedWith(secret, clock.instant()));
-        assertThat(deliveryLog(subscription, null).getList("items.status", String.class)).containsOnly("DELIVERED");
+        assertThat(deliveryLog(subscription, null).getList("items.status", String.class))
+                .containsOnly("DELIVERED");
     }
 
     @Test
@@ -219,7 +247,9 @@ class WebhookDeliveryTest {
             }
             int firstAttempts = runs.get(0).get();
             int secondAttempts = runs.get(1).get();
-            assertThat(firstAttempts + secondAttempts).as("one attempt per delivery, none failed").isEqualTo(128);
+            assertThat(firstAttempts + secondAttempts)
+                    .as("one attempt per delivery, none failed")
+                    .isEqualTo(128);
             assertThat(firstAttempts).as("both replicas took part").isPositive();
             assertThat(secondAttempts).as("both replicas took part").isPositive();
         } finally {
@@ -229,15 +259,23 @@ class WebhookDeliveryTest {
         List<Received> received = receiver.received();
         assertThat(received).hasSize(128).extracting(Received::answeredWith).containsOnly(204);
         for (String target : List.of("first", "second")) {
-            List<Received> mine = received.stream().filter(r -> target.equals(r.target())).toList();
+            List<Received> mine =
+                    received.stream().filter(r -> target.equals(r.target())).toList();
             Map<String, Long> times = mine.stream().collect(Collectors.groupingBy(Received::id, Collectors.counting()));
-            assertThat(times).as("deliveries to %s", target).hasSize(64).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
-            written.forEach((aggregate, ids) -> assertThat(mine.stream().filter(r -> r.subject().equals(aggregate))
-                    .map(Received::id).toList()).as("order of %s at %s", aggregate, target)
+            assertThat(times)
+                    .as("deliveries to %s", target)
+                    .hasSize(64)
+                    .allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            written.forEach((aggregate, ids) -> assertThat(mine.stream()
+                            .filter(r -> r.subject().equals(aggregate))
+                            .map(Received::id)
+                            .toList())
+                    .as("order of %s at %s", aggregate, target)
                     .containsExactlyElementsOf(ids.stream().map(UUID::toString).toList()));
         }
         for (String subscription : List.of(first, second)) {
-            assertThat(deliveryLog(subscription, "DELIVERED").getInt("totalItems")).isEqualTo(64);
+            assertThat(deliveryLog(subscription, "DELIVERED").getInt("totalItems"))
+                    .isEqualTo(64);
         }
     }
 
@@ -245,12 +283,22 @@ class WebhookDeliveryTest {
     void aDeactivatedSubscriptionGetsNoFurtherDeliveries() {
         String subscription = subscribe(receiver.url(), secret(), NoticeEvents.PUBLISHED);
         write(uniqueSlug("deactivated"), 1);
-        given().auth().oauth2(token("dpo")).when().delete("/api/notices/subscriptions/{id}", subscription).then()
+        given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .delete("/api/notices/subscriptions/{id}", subscription)
+                .then()
                 .statusCode(204);
         dispatcher.dispatchOnce();
         assertThat(receiver.received()).isEmpty();
-        given().auth().oauth2(token("dpo")).when().get("/api/notices/subscriptions/{id}", subscription).then()
-                .statusCode(200).body("active", equalTo(false)).body("deactivatedBy", equalTo("dpo-user"));
+        given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/notices/subscriptions/{id}", subscription)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(false))
+                .body("deactivatedBy", equalTo("dpo-user"));
     }
 
     // ---- helpers
@@ -260,9 +308,25 @@ class WebhookDeliveryTest {
     }
 
     static String subscribe(String url, String secret, String... types) {
-        return given().auth().oauth2(token("integration")).contentType(ContentType.JSON)
-                .body(map("targetUrl", url, "eventTypes", List.of(types), "secret", secret, "description", "test receiver"))
-                .when().post("/api/notices/subscriptions").then().statusCode(201).extract().jsonPath().getString("id");
+        return given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(map(
+                        "targetUrl",
+                        url,
+                        "eventTypes",
+                        List.of(types),
+                        "secret",
+                        secret,
+                        "description",
+                        "test receiver"))
+                .when()
+                .post("/api/notices/subscriptions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     /** n events of the aggregate, each in its own transaction, in order. */
@@ -270,27 +334,56 @@ class WebhookDeliveryTest {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int sequence = i;
-            ids.add(QuarkusTransaction.requiringNew().call(() -> outbox.publish(NoticeEvents.AGGREGATE, aggregate,
-                    NoticeEvents.PUBLISHED, Map.of("slug", aggregate, "version", sequence + 1))));
+            ids.add(QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.publish(
+                            NoticeEvents.AGGREGATE,
+                            aggregate,
+                            NoticeEvents.PUBLISHED,
+                            Map.of("slug", aggregate, "version", sequence + 1))));
         }
         return ids;
     }
 
     private String createPublishAndRetire() {
         String slug = uniqueSlug("real");
-        given().auth().oauth2(token("notice-editor")).contentType(ContentType.JSON).body(request(slug, content()))
-                .when().post("/api/notices").then().statusCode(201);
-        given().auth().oauth2(token("dpo")).header("If-Match", "\"" + version(slug) + "\"").contentType(ContentType.JSON)
-                .body("{}").when().post("/api/notices/{slug}/versions/1/publish", slug).then().statusCode(200);
-        given().auth().oauth2(token("dpo")).header("If-Match", "\"" + version(slug) + "\"").contentType(ContentType.JSON)
-                .body(map("reason", "replaced")).when().post("/api/notices/{slug}/versions/1/retire", slug).then()
+        given().auth()
+                .oauth2(token("notice-editor"))
+                .contentType(ContentType.JSON)
+                .body(request(slug, content()))
+                .when()
+                .post("/api/notices")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(token("dpo"))
+                .header("If-Match", "\"" + version(slug) + "\"")
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/notices/{slug}/versions/1/publish", slug)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(token("dpo"))
+                .header("If-Match", "\"" + version(slug) + "\"")
+                .contentType(ContentType.JSON)
+                .body(map("reason", "replaced"))
+                .when()
+                .post("/api/notices/{slug}/versions/1/retire", slug)
+                .then()
                 .statusCode(200);
         return slug;
     }
 
     private static String version(String slug) {
-        return given().auth().oauth2(token("dpo")).when().get("/api/notices/{slug}/versions/1", slug).then().extract()
-                .header("ETag").replace("\"", "");
+        return given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/notices/{slug}/versions/1", slug)
+                .then()
+                .extract()
+                .header("ETag")
+                .replace("\"", "");
     }
 
     private static JsonPath deliveryLog(String subscription, String status) {
@@ -298,8 +391,12 @@ class WebhookDeliveryTest {
         if (status != null) {
             request.queryParam("status", status);
         }
-        return request.when().get("/api/notices/subscriptions/{id}/deliveries", subscription).then().statusCode(200)
-                .extract().jsonPath();
+        return request.when()
+                .get("/api/notices/subscriptions/{id}/deliveries", subscription)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static List<Map<String, Object>> deliveries(String subscription, String status) {
@@ -308,7 +405,8 @@ class WebhookDeliveryTest {
 
     /** Events not yet sequenced, and deliveries of active subscriptions not yet made. */
     private long undelivered() {
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
             var rs = s.executeQuery("""
                     SELECT (SELECT count(*) FROM outbox_event WHERE position IS NULL)
                          + (SELECT count(*) FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
@@ -319,5 +417,4 @@ class WebhookDeliveryTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

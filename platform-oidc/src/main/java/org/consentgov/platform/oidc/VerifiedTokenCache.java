@@ -37,8 +37,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class VerifiedTokenCache {
 
     /** Identity attributes that belong to one request, never kept. */
-    static final Set<String> REQUEST_BOUND = Set.of(RoutingContext.class.getName(),
-            HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, AuthenticationRequestContext.class.getName());
+    static final Set<String> REQUEST_BOUND = Set.of(
+            RoutingContext.class.getName(),
+            HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE,
+            AuthenticationRequestContext.class.getName());
 
     private final VerifiedTokens<SecurityIdentity> tokens;
     private final Clock clock;
@@ -53,7 +55,8 @@ public class VerifiedTokenCache {
 
     /** The kept identity for this token, given the current request; empty when it must be verified. */
     java.util.Optional<SecurityIdentity> find(String token, RoutingContext request) {
-        java.util.Optional<SecurityIdentity> found = tokens.find(token, clock.instant()).map(kept -> forRequest(kept, request));
+        java.util.Optional<SecurityIdentity> found =
+                tokens.find(token, clock.instant()).map(kept -> forRequest(kept, request));
         if (found.isPresent()) {
             hits.increment();
         }
@@ -67,10 +70,17 @@ public class VerifiedTokenCache {
 
     /** Keeps the identity built for a bearer token just verified (not one handed out from here). */
     void keep(SecurityIdentity identity) {
-        AccessTokenCredential credential = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
-        if (credential != null && credential.getToken() != null && !tokens.contains(credential.getToken())
-                && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
-            tokens.keep(credential.getToken(), withoutRequest(identity), Instant.ofEpochSecond(jwt.getExpirationTime()),
+        AccessTokenCredential credential =
+                identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
+        if (credential != null
+                && credential.getToken() != null
+                && !tokens.contains(credential.getToken())
+                && identity.getPrincipal() instanceof JsonWebToken jwt
+                && jwt.getExpirationTime() > 0) {
+            tokens.keep(
+                    credential.getToken(),
+                    withoutRequest(identity),
+                    Instant.ofEpochSecond(jwt.getExpirationTime()),
                     clock.instant());
         }
     }
@@ -97,8 +107,10 @@ public class VerifiedTokenCache {
         }
 
         @Override
-        public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-            String token = request.getToken() == null ? null : request.getToken().getToken();
+        public Uni<SecurityIdentity> authenticate(
+                TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+            String token =
+                    request.getToken() == null ? null : request.getToken().getToken();
             if (token == null) {
                 return Uni.createFrom().nullItem();
             }

@@ -15,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class VerifiedTokens<V> {
 
-    private record Entry<V>(V value, Instant until) {
-    }
+    private record Entry<V>(V value, Instant until) {}
 
     private final ConcurrentHashMap<String, Entry<V>> entries = new ConcurrentHashMap<>();
     private final Duration maxAge;

@@ -41,15 +41,22 @@ public class ChangeFeed {
     public ChangeFeedView after(long after, int limit) {
         List<JsonNode> items = new ArrayList<>();
         long next = after;
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("""
                 SELECT id, position, aggregate_type, aggregate_id, type, occurred_at, data::text
                 FROM outbox_event WHERE position > ? ORDER BY position LIMIT ?""")) {
             select.setLong(1, after);
             select.setInt(2, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    StoredEvent event = new StoredEvent(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7));
+                    StoredEvent event = new StoredEvent(
+                            rs.getObject(1, UUID.class),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getObject(6, OffsetDateTime.class).toInstant(),
+                            rs.getString(7));
                     items.add(mapper.readTree(event.toJson(config.source())));
                     next = event.position();
                 }

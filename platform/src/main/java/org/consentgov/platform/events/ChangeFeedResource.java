@@ -38,18 +38,53 @@ public abstract class ChangeFeedResource {
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION, Roles.AUDITOR})
     @Tag(name = "Change feed", description = "Every event of a service in order, for pollers that cannot take webhooks")
     @SecurityRequirement(name = "jwt")
-    @Operation(operationId = "listChanges", summary = "Read the events after a position",
-            description = "Oldest first, as CloudEvents 1.0 with a position each. Keep next and send it as after= on the next "
-                    + "call: no event is skipped or repeated. Events appear within about a second of their commit.")
-    @APIResponse(responseCode = "200", description = "The events after the position", content = @Content(schema = @Schema(implementation = ChangeFeedView.class)))
-    @APIResponse(responseCode = "400", description = "Negative position or limit out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            operationId = "listChanges",
+            summary = "Read the events after a position",
+            description =
+                    "Oldest first, as CloudEvents 1.0 with a position each. Keep next and send it as after= on the next "
+                            + "call: no event is skipped or repeated. Events appear within about a second of their commit.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The events after the position",
+            content = @Content(schema = @Schema(implementation = ChangeFeedView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Negative position or limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role may not do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests from this client (the gateway's rate limit)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "500",
+            description = "Unexpected error; quote the problem's requestId when reporting it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ChangeFeedView changes(
-            @Parameter(description = "The position of the last event already read; 0 for the beginning") @QueryParam("after") @DefaultValue("0") @Min(0) long after,
-            @Parameter(description = "At most this many events, up to 500") @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(ChangeFeed.MAX_LIMIT) int limit) {
+            @Parameter(description = "The position of the last event already read; 0 for the beginning")
+                    @QueryParam("after")
+                    @DefaultValue("0")
+                    @Min(0)
+                    long after,
+            @Parameter(description = "At most this many events, up to 500")
+                    @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Min(1)
+                    @Max(ChangeFeed.MAX_LIMIT)
+                    int limit) {
         return feed.after(after, limit);
     }
 }

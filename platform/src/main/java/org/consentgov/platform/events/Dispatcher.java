@@ -59,6 +59,7 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     /** The advisory lock of the sequencing step; each service has its own database, so one key is enough. */
     static final long SEQUENCING_LOCK = 0x636f6e73656e7401L;
+
     private static final int MAX_BATCHES = 50;
     private static final int MAX_ERROR_LENGTH = 500;
 
@@ -88,7 +89,9 @@ public class Dispatcher {
                 .build();
     }
 
-    @Scheduled(identity = "platform-events-dispatcher", every = "${platform.events.dispatch-interval:1s}",
+    @Scheduled(
+            identity = "platform-events-dispatcher",
+            every = "${platform.events.dispatch-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
@@ -150,8 +153,8 @@ public class Dispatcher {
                     return 0;
                 }
                 List<Long> positions = new ArrayList<>();
-                try (PreparedStatement next = c.prepareStatement(
-                        "SELECT nextval('outbox_event_position_seq') FROM generate_series(1, ?)")) {
+                try (PreparedStatement next =
+                        c.prepareStatement("SELECT nextval('outbox_event_position_seq') FROM generate_series(1, ?)")) {
                     next.setInt(1, ids.size());
                     try (ResultSet rs = next.executeQuery()) {
                         while (rs.next()) {
@@ -161,8 +164,8 @@ public class Dispatcher {
                 }
                 positions.sort(null);
                 OffsetDateTime now = now();
-                try (PreparedStatement update = c.prepareStatement(
-                        "UPDATE outbox_event SET position = ?, sequenced_at = ? WHERE id = ?")) {
+                try (PreparedStatement update =
+                        c.prepareStatement("UPDATE outbox_event SET position = ?, sequenced_at = ? WHERE id = ?")) {
                     for (int i = 0; i < ids.size(); i++) {
                         update.setLong(1, positions.get(i));
                         update.setObject(2, now);
@@ -237,11 +240,22 @@ public class Dispatcher {
                     read.setArray(1, idArray);
                     try (ResultSet rs = read.executeQuery()) {
                         while (rs.next()) {
-                            StoredEvent event = new StoredEvent(rs.getObject(6, UUID.class), rs.getLong(7), rs.getString(8),
-                                    rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class).toInstant(),
+                            StoredEvent event = new StoredEvent(
+                                    rs.getObject(6, UUID.class),
+                                    rs.getLong(7),
+                                    rs.getString(8),
+                                    rs.getString(9),
+                                    rs.getString(10),
+                                    rs.getObject(11, OffsetDateTime.class).toInstant(),
                                     rs.getString(12));
-                            claimed.add(new Claimed(rs.getObject(1, UUID.class), token, rs.getInt(2),
-                                    rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), event));
+                            claimed.add(new Claimed(
+                                    rs.getObject(1, UUID.class),
+                                    token,
+                                    rs.getInt(2),
+                                    rs.getObject(3, UUID.class),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    event));
                         }
                     }
                 }
@@ -271,20 +285,21 @@ public class Dispatcher {
                     .header("User-Agent", "consentgov-webhooks/1")
                     .header(WebhookSignature.ID_HEADER, id)
                     .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(delivery.secret(), id, timestamp, body))
+                    .header(
+                            WebhookSignature.SIGNATURE_HEADER,
+                            WebhookSignature.sign(delivery.secret(), id, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new Outcome(delivery, null, describe(e)));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        return new Outcome(delivery, null, describe(failure));
-                    }
-                    int status = response.statusCode();
-                    return new Outcome(delivery, status, status / 100 == 2 ? null : "HTTP " + status);
-                });
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            if (failure != null) {
+                return new Outcome(delivery, null, describe(failure));
+            }
+            int status = response.statusCode();
+            return new Outcome(delivery, status, status / 100 == 2 ? null : "HTTP " + status);
+        });
     }
 
     /** Step 2c: writes each outcome, where the lease is still ours. */
@@ -323,11 +338,18 @@ public class Dispatcher {
                     failed.setObject(8, d.token());
                     failed.addBatch();
                     if (park) {
-                        LOG.warnf("delivery %s of event %s (%s) to subscription %s parked after %d attempts: %s", d.id(),
-                                d.event().id(), d.event().type(), d.subscriptionId(), attempts, outcome.error());
+                        LOG.warnf(
+                                "delivery %s of event %s (%s) to subscription %s parked after %d attempts: %s",
+                                d.id(),
+                                d.event().id(),
+                                d.event().type(),
+                                d.subscriptionId(),
+                                attempts,
+                                outcome.error());
                     } else {
-                        LOG.debugf("delivery %s to subscription %s failed (attempt %d): %s", d.id(), d.subscriptionId(),
-                                attempts, outcome.error());
+                        LOG.debugf(
+                                "delivery %s to subscription %s failed (attempt %d): %s",
+                                d.id(), d.subscriptionId(), attempts, outcome.error());
                     }
                 }
                 delivered.executeBatch();
@@ -343,7 +365,8 @@ public class Dispatcher {
     }
 
     private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof HttpTimeoutException) {
             return "timed out: " + cause.getMessage();
         }
@@ -357,9 +380,14 @@ public class Dispatcher {
         return text == null || text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
-    record Claimed(UUID id, UUID token, int attempts, UUID subscriptionId, String targetUrl, String secret,
-            StoredEvent event) {
-    }
+    record Claimed(
+            UUID id,
+            UUID token,
+            int attempts,
+            UUID subscriptionId,
+            String targetUrl,
+            String secret,
+            StoredEvent event) {}
 
     record Outcome(Claimed delivery, Integer status, String error) {
         boolean delivered() {

@@ -15,8 +15,13 @@ import org.eclipse.microprofile.openapi.models.Operation;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class EventApiOperationIds implements OASFilter {
 
-    static final Set<String> SHARED = Set.of("createWebhookSubscription", "listWebhookSubscriptions",
-            "getWebhookSubscription", "deactivateWebhookSubscription", "listWebhookDeliveries", "redeliverWebhookDelivery",
+    static final Set<String> SHARED = Set.of(
+            "createWebhookSubscription",
+            "listWebhookSubscriptions",
+            "getWebhookSubscription",
+            "deactivateWebhookSubscription",
+            "listWebhookDeliveries",
+            "redeliverWebhookDelivery",
             "listChanges");
 
     @Override

@@ -17,8 +17,14 @@ import java.util.UUID;
  * a CloudEvents Integer (32 bits; the SDK would write a long as a string): 2^31 events per service is beyond
  * any foreseeable use.
  */
-public record StoredEvent(UUID id, long position, String aggregateType, String aggregateId, String type,
-        Instant occurredAt, String data) {
+public record StoredEvent(
+        UUID id,
+        long position,
+        String aggregateType,
+        String aggregateId,
+        String type,
+        Instant occurredAt,
+        String data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json";

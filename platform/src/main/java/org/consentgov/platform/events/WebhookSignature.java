@@ -26,8 +26,7 @@ public final class WebhookSignature {
     /** How far a receiver should accept the timestamp from its own clock, either way. */
     public static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** The {@code Webhook-Signature} header value for one delivery attempt. */
     public static String sign(String secret, String id, long timestamp, byte[] body) {
@@ -38,8 +37,8 @@ public final class WebhookSignature {
      * What a receiver does: true when the timestamp is inside the replay window around {@code now} and one of
      * the header's space-separated {@code v1=} signatures matches (compared in constant time).
      */
-    public static boolean verify(String secret, String id, String timestamp, byte[] body, String signatureHeader,
-            Instant now) {
+    public static boolean verify(
+            String secret, String id, String timestamp, byte[] body, String signatureHeader, Instant now) {
         if (secret == null || id == null || timestamp == null || body == null || signatureHeader == null) {
             return false;
         }

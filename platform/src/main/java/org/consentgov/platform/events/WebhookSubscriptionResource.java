@@ -55,8 +55,8 @@ public abstract class WebhookSubscriptionResource {
     private final IdempotentExecutor idempotency;
     private final Set<String> eventTypes;
 
-    protected WebhookSubscriptionResource(WebhookSubscriptions subscriptions, IdempotentExecutor idempotency,
-            Set<String> eventTypes) {
+    protected WebhookSubscriptionResource(
+            WebhookSubscriptions subscriptions, IdempotentExecutor idempotency, Set<String> eventTypes) {
         this.subscriptions = subscriptions;
         this.idempotency = idempotency;
         this.eventTypes = Set.copyOf(eventTypes);
@@ -68,23 +68,63 @@ public abstract class WebhookSubscriptionResource {
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
     @Tag(name = TAG, description = "Receivers of this service's events as signed CloudEvents (platform/WEBHOOKS.md)")
     @SecurityRequirement(name = "jwt")
-    @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a receiver to events",
-            description = "Deliveries are POSTed as CloudEvents 1.0 (structured JSON) signed with the secret, retried with "
-                    + "backoff and parked after the last attempt. The secret is never returned.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of creating again", example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a", schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
-    @APIResponse(responseCode = "201", description = "Created; Location names the subscription", content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body, invalid URL or a secret shorter than 32 characters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "An event type this service does not emit, or Idempotency-Key reused for another request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@HeaderParam(IdempotentExecutor.HEADER) String key,
-            @NotNull @Valid CreateWebhookSubscriptionRequest request, UriInfo uri) {
+    @Operation(
+            operationId = "createWebhookSubscription",
+            summary = "Subscribe a receiver to events",
+            description =
+                    "Deliveries are POSTed as CloudEvents 1.0 (structured JSON) signed with the secret, retried with "
+                            + "backoff and parked after the last attempt. The secret is never returned.")
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description = "Makes a retry return the first response instead of creating again",
+            example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the subscription",
+            content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body, invalid URL or a secret shorter than 32 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role may not do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests from this client (the gateway's rate limit)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "500",
+            description = "Unexpected error; quote the problem's requestId when reporting it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "An event type this service does not emit, or Idempotency-Key reused for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
+            @NotNull @Valid CreateWebhookSubscriptionRequest request,
+            UriInfo uri) {
         return idempotency.execute(key, "POST " + uri.getPath(), request, () -> {
             WebhookSubscriptionView created = subscriptions.create(request, eventTypes);
-            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                    .entity(created).type(MediaType.APPLICATION_JSON).build();
+            return Response.created(uri.getAbsolutePathBuilder()
+                            .path(created.id().toString())
+                            .build())
+                    .entity(created)
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
         });
     }
 
@@ -93,16 +133,44 @@ public abstract class WebhookSubscriptionResource {
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
     @Tag(name = TAG)
     @SecurityRequirement(name = "jwt")
-    @Operation(operationId = "listWebhookSubscriptions", summary = "List webhook subscriptions", description = "Newest first, active and deactivated.")
+    @Operation(
+            operationId = "listWebhookSubscriptions",
+            summary = "List webhook subscriptions",
+            description = "Newest first, active and deactivated.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
-    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role may not do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests from this client (the gateway's rate limit)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "500",
+            description = "Unexpected error; quote the problem's requestId when reporting it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<WebhookSubscriptionView> list(
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+            @Parameter(description = "Page size, at most 100")
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(Paging.MAX_SIZE)
+                    int size) {
         return subscriptions.list(page, size);
     }
 
@@ -112,13 +180,39 @@ public abstract class WebhookSubscriptionResource {
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
     @Tag(name = TAG)
     @SecurityRequirement(name = "jwt")
-    @Operation(operationId = "getWebhookSubscription", summary = "Read a webhook subscription", description = "Its target, event types and whether it is active; never its secret.")
-    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            operationId = "getWebhookSubscription",
+            summary = "Read a webhook subscription",
+            description = "Its target, event types and whether it is active; never its secret.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscription",
+            content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role may not do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests from this client (the gateway's rate limit)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "500",
+            description = "Unexpected error; quote the problem's requestId when reporting it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WebhookSubscriptionView get(@PathParam("id") UUID id) {
         return subscriptions.get(id);
     }
@@ -129,14 +223,37 @@ public abstract class WebhookSubscriptionResource {
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
     @Tag(name = TAG)
     @SecurityRequirement(name = "jwt")
-    @Operation(operationId = "deactivateWebhookSubscription", summary = "Deactivate a webhook subscription",
-            description = "No more deliveries are made; the subscription and its delivery log stay readable. Repeating it changes nothing.")
+    @Operation(
+            operationId = "deactivateWebhookSubscription",
+            summary = "Deactivate a webhook subscription",
+            description =
+                    "No more deliveries are made; the subscription and its delivery log stay readable. Repeating it changes nothing.")
     @APIResponse(responseCode = "204", description = "Deactivated")
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role may not do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests from this client (the gateway's rate limit)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "500",
+            description = "Unexpected error; quote the problem's requestId when reporting it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response deactivate(@PathParam("id") UUID id) {
         subscriptions.deactivate(id);
         return Response.noContent().build();
@@ -148,20 +265,59 @@ public abstract class WebhookSubscriptionResource {
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
     @Tag(name = TAG)
     @SecurityRequirement(name = "jwt")
-    @Operation(operationId = "listWebhookDeliveries", summary = "Read a subscription's delivery log",
-            description = "Each event sent or to be sent to the subscription, newest first: status, attempts, the last answer or error.")
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            summary = "Read a subscription's delivery log",
+            description =
+                    "Each event sent or to be sent to the subscription, newest first: status, attempts, the last answer or error.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    @APIResponse(responseCode = "400", description = "Invalid paging or status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<WebhookDeliveryView> deliveries(@PathParam("id") UUID id,
-            @Parameter(description = "Only deliveries in this state", schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "DELIVERED", "PARKED"}))
-            @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|PARKED", message = "must be PENDING, DELIVERED or PARKED") String status,
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid paging or status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role may not do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests from this client (the gateway's rate limit)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "500",
+            description = "Unexpected error; quote the problem's requestId when reporting it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<WebhookDeliveryView> deliveries(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description = "Only deliveries in this state",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"PENDING", "DELIVERED", "PARKED"}))
+                    @QueryParam("status")
+                    @Pattern(regexp = "PENDING|DELIVERED|PARKED", message = "must be PENDING, DELIVERED or PARKED")
+                    String status,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+            @Parameter(description = "Page size, at most 100")
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(Paging.MAX_SIZE)
+                    int size) {
         return subscriptions.deliveries(id, status == null ? null : DeliveryStatus.valueOf(status), page, size);
     }
 
@@ -171,17 +327,48 @@ public abstract class WebhookSubscriptionResource {
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
     @Tag(name = TAG)
     @SecurityRequirement(name = "jwt")
-    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a parked delivery again",
-            description = "Queues the parked delivery with its attempts reset; the dispatcher sends it within a round, and the "
-                    + "later events of the same aggregate that waited behind it follow in order.")
-    @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription or delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The delivery is not parked, or the subscription is deactivated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            operationId = "redeliverWebhookDelivery",
+            summary = "Send a parked delivery again",
+            description =
+                    "Queues the parked delivery with its attempts reset; the dispatcher sends it within a round, and the "
+                            + "later events of the same aggregate that waited behind it follow in order.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued",
+            content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role may not do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests from this client (the gateway's rate limit)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "500",
+            description = "Unexpected error; quote the problem's requestId when reporting it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such subscription or delivery",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The delivery is not parked, or the subscription is deactivated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return Response.accepted(subscriptions.redeliver(id, deliveryId)).type(MediaType.APPLICATION_JSON).build();
+        return Response.accepted(subscriptions.redeliver(id, deliveryId))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 }

@@ -33,7 +33,9 @@ import org.consentgov.platform.security.Caller;
 public class WebhookSubscriptions {
 
     public enum DeliveryStatus {
-        PENDING, DELIVERED, PARKED
+        PENDING,
+        DELIVERED,
+        PARKED
     }
 
     private static final String SUBSCRIPTION_COLUMNS =
@@ -63,14 +65,21 @@ public class WebhookSubscriptions {
         List<String> types = request.eventTypes();
         for (int i = 0; i < types.size(); i++) {
             if (!knownTypes.contains(types.get(i))) {
-                throw ProblemException.rule("unknown-event-type", "'" + types.get(i)
-                        + "' is not an event type of this service; it emits " + String.join(", ", knownTypes.stream().sorted()
-                                .toList()), "eventTypes[" + i + "]").with("knownEventTypes", knownTypes.stream().sorted().toList());
+                throw ProblemException.rule(
+                                "unknown-event-type",
+                                "'" + types.get(i)
+                                        + "' is not an event type of this service; it emits "
+                                        + String.join(
+                                                ", ",
+                                                knownTypes.stream().sorted().toList()),
+                                "eventTypes[" + i + "]")
+                        .with("knownEventTypes", knownTypes.stream().sorted().toList());
             }
         }
         List<String> distinct = List.copyOf(new LinkedHashSet<>(types));
         UUID id = UUID.randomUUID();
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO webhook_subscription (id, target_url, event_types, secret, description, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setObject(1, id);
@@ -109,8 +118,8 @@ public class WebhookSubscriptions {
     @Transactional
     public WebhookSubscriptionView get(UUID id) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("SELECT " + SUBSCRIPTION_COLUMNS
-                        + " FROM webhook_subscription WHERE id = ?")) {
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT " + SUBSCRIPTION_COLUMNS + " FROM webhook_subscription WHERE id = ?")) {
             select.setObject(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -126,7 +135,8 @@ public class WebhookSubscriptions {
     /** Stops deliveries; the subscription and its log stay. Deactivating twice changes nothing. */
     @Transactional
     public WebhookSubscriptionView deactivate(UUID id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("""
                 UPDATE webhook_subscription SET active = false, deactivated_by = ?, deactivated_at = ?,
                        row_version = row_version + 1
                 WHERE id = ? AND active""")) {
@@ -162,8 +172,11 @@ public class WebhookSubscriptions {
                     items.add(delivery(rs));
                 }
             }
-            long total = count(c, "SELECT count(*) FROM webhook_delivery d WHERE d.subscription_id = ?" + filter,
-                    subscriptionId, status == null ? null : status.name());
+            long total = count(
+                    c,
+                    "SELECT count(*) FROM webhook_delivery d WHERE d.subscription_id = ?" + filter,
+                    subscriptionId,
+                    status == null ? null : status.name());
             return PageView.of(items, page, size, total);
         } catch (SQLException e) {
             throw new IllegalStateException("deliveries could not be read", e);
@@ -179,15 +192,18 @@ public class WebhookSubscriptions {
         WebhookSubscriptionView subscription = get(subscriptionId);
         WebhookDeliveryView delivery = delivery(subscriptionId, deliveryId);
         if (!subscription.active()) {
-            throw ProblemException.conflict("subscription-inactive",
+            throw ProblemException.conflict(
+                    "subscription-inactive",
                     "Subscription " + subscriptionId + " is deactivated; its deliveries are not sent");
         }
         if (!DeliveryStatus.PARKED.name().equals(delivery.status())) {
-            throw ProblemException.conflict("delivery-not-parked",
-                    "Only a parked delivery can be redelivered; this one is " + delivery.status())
+            throw ProblemException.conflict(
+                            "delivery-not-parked",
+                            "Only a parked delivery can be redelivered; this one is " + delivery.status())
                     .with("status", delivery.status());
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("""
                 UPDATE webhook_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claim_token = NULL,
                        redelivered_by = ?, redelivered_at = ?
                 WHERE id = ? AND subscription_id = ? AND status = 'PARKED'""")) {
@@ -267,19 +283,38 @@ public class WebhookSubscriptions {
 
     private static WebhookSubscriptionView subscription(ResultSet rs) throws SQLException {
         Array types = rs.getArray("event_types");
-        return new WebhookSubscriptionView(rs.getObject("id", UUID.class), rs.getString("target_url"),
-                Arrays.asList((String[]) types.getArray()), rs.getString("description"), rs.getBoolean("active"),
-                rs.getString("created_by"), instant(rs, "created_at"), rs.getString("deactivated_by"),
+        return new WebhookSubscriptionView(
+                rs.getObject("id", UUID.class),
+                rs.getString("target_url"),
+                Arrays.asList((String[]) types.getArray()),
+                rs.getString("description"),
+                rs.getBoolean("active"),
+                rs.getString("created_by"),
+                instant(rs, "created_at"),
+                rs.getString("deactivated_by"),
                 instant(rs, "deactivated_at"));
     }
 
     private static WebhookDeliveryView delivery(ResultSet rs) throws SQLException {
         String status = rs.getString(7);
         Integer lastStatus = rs.getObject(11) == null ? null : rs.getInt(11);
-        return new WebhookDeliveryView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getLong(5), rs.getString(6), status, rs.getInt(8),
-                DeliveryStatus.PENDING.name().equals(status) ? instant(rs, 9) : null, instant(rs, 10), lastStatus,
-                rs.getString(12), instant(rs, 13), instant(rs, 14), rs.getString(15), instant(rs, 16));
+        return new WebhookDeliveryView(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getString(6),
+                status,
+                rs.getInt(8),
+                DeliveryStatus.PENDING.name().equals(status) ? instant(rs, 9) : null,
+                instant(rs, 10),
+                lastStatus,
+                rs.getString(12),
+                instant(rs, 13),
+                instant(rs, 14),
+                rs.getString(15),
+                instant(rs, 16));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

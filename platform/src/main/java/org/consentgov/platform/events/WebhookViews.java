@@ -14,24 +14,39 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Request and response bodies of the subscription API and the change feed, the same in every service. */
 public final class WebhookViews {
 
-    private WebhookViews() {
-    }
+    private WebhookViews() {}
 
     @Schema(name = "CreateWebhookSubscription", description = "A receiver of this service's events", examples = """
             {"targetUrl": "https://eyes.luton.gov.uk/hooks/consent-governance", "eventTypes": ["org.consentgov.notice.published"],
              "secret": "a-long-random-shared-secret-of-at-least-32-chars", "description": "EYES: re-consent workflow"}""")
     public record CreateWebhookSubscriptionRequest(
-            @Schema(description = "Where deliveries are POSTed: an absolute http or https URL without credentials",
+            @Schema(
+                    description = "Where deliveries are POSTed: an absolute http or https URL without credentials",
                     examples = "https://eyes.luton.gov.uk/hooks/consent-governance")
-            @NotBlank @Size(max = 2000) String targetUrl,
-            @Schema(description = "The event types to receive; each must be one this service emits",
+            @NotBlank
+            @Size(max = 2000)
+            String targetUrl,
+
+            @Schema(
+                    description = "The event types to receive; each must be one this service emits",
                     examples = "[\"org.consentgov.notice.published\"]")
-            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 255) String> eventTypes,
-            @Schema(description = "Shared secret that signs every delivery (HMAC-SHA256); 32 to 256 characters. "
-                    + "It is never returned.", writeOnly = true, minLength = 32, maxLength = 256)
-            @NotNull @Size(min = 32, max = 256) String secret,
+            @NotEmpty
+            @Size(max = 50)
+            List<@NotBlank @Size(max = 255) String> eventTypes,
+
+            @Schema(
+                    description = "Shared secret that signs every delivery (HMAC-SHA256); 32 to 256 characters. "
+                            + "It is never returned.",
+                    writeOnly = true,
+                    minLength = 32,
+                    maxLength = 256)
+            @NotNull
+            @Size(min = 32, max = 256)
+            String secret,
+
             @Schema(description = "What the subscription is for", examples = "EYES: re-consent workflow")
-            @Size(max = 500) String description) {
+            @Size(max = 500)
+            String description) {
 
         @Override
         public String toString() {
@@ -39,23 +54,34 @@ public final class WebhookViews {
         }
     }
 
-    @Schema(name = "WebhookSubscription", description = "A receiver of events; its secret is never shown", examples = """
+    @Schema(
+            name = "WebhookSubscription",
+            description = "A receiver of events; its secret is never shown",
+            examples = """
             {"id": "3f1d2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c", "targetUrl": "https://eyes.luton.gov.uk/hooks/consent-governance",
              "eventTypes": ["org.consentgov.notice.published"], "description": "EYES: re-consent workflow", "active": true,
              "createdBy": "eyes-integration", "createdAt": "2026-02-01T08:00:00Z"}""")
     public record WebhookSubscriptionView(
             UUID id,
-            @Schema(examples = "https://eyes.luton.gov.uk/hooks/consent-governance") String targetUrl,
+
+            @Schema(examples = "https://eyes.luton.gov.uk/hooks/consent-governance")
+            String targetUrl,
+
             List<String> eventTypes,
             String description,
-            @Schema(description = "False once deactivated: no more deliveries, the log stays") boolean active,
+
+            @Schema(description = "False once deactivated: no more deliveries, the log stays")
+            boolean active,
+
             String createdBy,
             Instant createdAt,
             String deactivatedBy,
-            Instant deactivatedAt) {
-    }
+            Instant deactivatedAt) {}
 
-    @Schema(name = "WebhookDelivery", description = "One event for one subscription, and what became of it", examples = """
+    @Schema(
+            name = "WebhookDelivery",
+            description = "One event for one subscription, and what became of it",
+            examples = """
             {"id": "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d", "subscriptionId": "3f1d2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c",
              "eventId": "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d", "eventType": "org.consentgov.notice.published", "eventPosition": 42,
              "subject": "what-it-means-to-me", "status": "PENDING", "attempts": 0, "nextAttemptAt": "2026-02-03T11:00:01Z",
@@ -63,21 +89,40 @@ public final class WebhookViews {
     public record WebhookDeliveryView(
             UUID id,
             UUID subscriptionId,
-            @Schema(description = "The CloudEvent id (also the Webhook-Id header)") UUID eventId,
-            @Schema(examples = "org.consentgov.notice.published") String eventType,
-            @Schema(description = "The event's change-feed position") long eventPosition,
-            @Schema(description = "The aggregate the event is about (CloudEvent subject)") String subject,
-            @Schema(enumeration = {"PENDING", "DELIVERED", "PARKED"}) String status,
-            @Schema(description = "Attempts made so far (reset by a redelivery)") int attempts,
-            @Schema(description = "When the next attempt is due; only while PENDING") Instant nextAttemptAt,
+
+            @Schema(description = "The CloudEvent id (also the Webhook-Id header)")
+            UUID eventId,
+
+            @Schema(examples = "org.consentgov.notice.published")
+            String eventType,
+
+            @Schema(description = "The event's change-feed position")
+            long eventPosition,
+
+            @Schema(description = "The aggregate the event is about (CloudEvent subject)")
+            String subject,
+
+            @Schema(enumeration = {"PENDING", "DELIVERED", "PARKED"})
+            String status,
+
+            @Schema(description = "Attempts made so far (reset by a redelivery)")
+            int attempts,
+
+            @Schema(description = "When the next attempt is due; only while PENDING")
+            Instant nextAttemptAt,
+
             Instant lastAttemptAt,
-            @Schema(description = "HTTP status of the last answer, if there was one", examples = "503") Integer lastStatus,
-            @Schema(description = "Why the last attempt failed", examples = "HTTP 503") String lastError,
+
+            @Schema(description = "HTTP status of the last answer, if there was one", examples = "503")
+            Integer lastStatus,
+
+            @Schema(description = "Why the last attempt failed", examples = "HTTP 503")
+            String lastError,
+
             Instant deliveredAt,
             Instant createdAt,
             String redeliveredBy,
-            Instant redeliveredAt) {
-    }
+            Instant redeliveredAt) {}
 
     @Schema(name = "ChangeFeedPage", description = "Events after a position, oldest first", examples = """
             {"items": [{"specversion": "1.0", "id": "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d", "source": "/notice-service",
@@ -85,24 +130,48 @@ public final class WebhookViews {
               "datacontenttype": "application/json", "data": {"slug": "what-it-means-to-me", "version": 1}, "position": 42}],
              "next": 42}""")
     public record ChangeFeedView(
-            @Schema(type = SchemaType.ARRAY, implementation = ChangeEventSchema.class,
-                    description = "CloudEvents 1.0 in structured JSON, each with its position") List<JsonNode> items,
-            @Schema(description = "The position to send as after= next time; the same as after when there was nothing new",
-                    examples = "42") long next) {
-    }
+            @Schema(
+                    type = SchemaType.ARRAY,
+                    implementation = ChangeEventSchema.class,
+                    description = "CloudEvents 1.0 in structured JSON, each with its position")
+            List<JsonNode> items,
+
+            @Schema(
+                    description =
+                            "The position to send as after= next time; the same as after when there was nothing new",
+                    examples = "42")
+            long next) {}
 
     /** The shape of a change-feed item and a webhook body, for the OpenAPI document only. */
     @Schema(name = "ChangeEvent", description = "A CloudEvents 1.0 event in structured JSON mode")
     public record ChangeEventSchema(
             @Schema(examples = "1.0", enumeration = "1.0") String specversion,
-            @Schema(description = "Stable event id: receivers de-duplicate by it") UUID id,
-            @Schema(examples = "/notice-service", maxLength = 255) String source,
-            @Schema(examples = "org.consentgov.notice.published", maxLength = 255) String type,
-            @Schema(description = "The aggregate: a notice slug or a consent record id", examples = "what-it-means-to-me", maxLength = 255) String subject,
+
+            @Schema(description = "Stable event id: receivers de-duplicate by it")
+            UUID id,
+
+            @Schema(examples = "/notice-service", maxLength = 255)
+            String source,
+
+            @Schema(examples = "org.consentgov.notice.published", maxLength = 255)
+            String type,
+
+            @Schema(
+                    description = "The aggregate: a notice slug or a consent record id",
+                    examples = "what-it-means-to-me",
+                    maxLength = 255)
+            String subject,
+
             Instant time,
-            @Schema(examples = "application/json", maxLength = 255) String datacontenttype,
-            @Schema(description = "The event's payload; ids only, never names or external identifiers",
-                    type = SchemaType.OBJECT) Object data,
-            @Schema(description = "Change-feed position; increases in commit order", examples = "42", minimum = "1") long position) {
-    }
+
+            @Schema(examples = "application/json", maxLength = 255)
+            String datacontenttype,
+
+            @Schema(
+                    description = "The event's payload; ids only, never names or external identifiers",
+                    type = SchemaType.OBJECT)
+            Object data,
+
+            @Schema(description = "Change-feed position; increases in commit order", examples = "42", minimum = "1")
+            long position) {}
 }

@@ -10,8 +10,7 @@ import org.consentgov.platform.problem.ProblemKind;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -24,7 +23,9 @@ public final class ETags {
      */
     public static long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ProblemKind.PRECONDITION_REQUIRED, "if-match-required",
+            throw new ProblemException(
+                    ProblemKind.PRECONDITION_REQUIRED,
+                    "if-match-required",
                     "Send the resource's current ETag in If-Match to update it");
         }
         String tag = ifMatch.trim();
@@ -44,8 +45,9 @@ public final class ETags {
     /** Throws 412 unless the caller's expected version is the current one. */
     public static void requireCurrent(long expected, long current) {
         if (expected != current) {
-            throw stale("The resource has changed since you read it (your ETag \"" + expected + "\", current \"" + current
-                    + "\"); fetch it again").with("currentEtag", "\"" + current + "\"");
+            throw stale("The resource has changed since you read it (your ETag \"" + expected + "\", current \""
+                            + current + "\"); fetch it again")
+                    .with("currentEtag", "\"" + current + "\"");
         }
     }
 

@@ -40,15 +40,20 @@ public class StrictInput implements ObjectMapperCustomizer {
         if (request.getUriInfo().getPath().indexOf('\u0000') >= 0) {
             field = "path";
         } else {
-            for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
-                if (parameter.getKey().indexOf('\u0000') >= 0 || parameter.getValue().stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
+            for (Map.Entry<String, List<String>> parameter :
+                    request.getUriInfo().getQueryParameters().entrySet()) {
+                if (parameter.getKey().indexOf('\u0000') >= 0
+                        || parameter.getValue().stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
                     field = parameter.getKey().replace("\u0000", "");
                     break;
                 }
             }
         }
         if (field != null) {
-            throw new ProblemException(ProblemKind.BAD_REQUEST, "invalid-character", "The request has a NUL character (%00) in " + field,
+            throw new ProblemException(
+                    ProblemKind.BAD_REQUEST,
+                    "invalid-character",
+                    "The request has a NUL character (%00) in " + field,
                     List.of(new FieldError(field, "NUL character not allowed")));
         }
     }

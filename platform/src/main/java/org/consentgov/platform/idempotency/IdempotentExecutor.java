@@ -21,7 +21,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.consentgov.platform.json.CanonicalJson;
 import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.problem.ProblemKind;
 
 /**
  * Runs a creating POST at most once per {@code Idempotency-Key} and caller.
@@ -62,10 +61,11 @@ public class IdempotentExecutor {
             return action.get();
         }
         if (!KEY.matcher(key).matches()) {
-            throw ProblemException.badRequest("invalid-idempotency-key",
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters", HEADER);
+            throw ProblemException.badRequest(
+                    "invalid-idempotency-key", "Idempotency-Key must be 1 to 255 visible ASCII characters", HEADER);
         }
-        String caller = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String caller =
+                identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
         String fingerprint = fingerprint(operation, request);
         try (Connection connection = dataSource.getConnection()) {
             if (!claim(connection, caller, key, fingerprint)) {
@@ -98,11 +98,13 @@ public class IdempotentExecutor {
             select.setString(2, key);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next() || row.getObject("response_status") == null) {
-                    throw ProblemException.conflict("idempotency-key-in-use",
+                    throw ProblemException.conflict(
+                            "idempotency-key-in-use",
                             "A request with this Idempotency-Key is still being processed; retry shortly");
                 }
                 if (!fingerprint.equals(row.getString("fingerprint"))) {
-                    throw ProblemException.rule("idempotency-key-reused",
+                    throw ProblemException.rule(
+                            "idempotency-key-reused",
                             "This Idempotency-Key was used for a different request; use a new key for a new request",
                             HEADER);
                 }
@@ -151,15 +153,17 @@ public class IdempotentExecutor {
 
     private Map<String, String> readHeaders(String json) {
         try {
-            return json == null ? Map.of() : mapper.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
-            });
+            return json == null
+                    ? Map.of()
+                    : mapper.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored response headers unreadable", e);
         }
     }
 
     static String fingerprint(String operation, Object request) {
-        return CanonicalJson.sha256Hex((operation + "\n").getBytes(StandardCharsets.UTF_8),
+        return CanonicalJson.sha256Hex(
+                (operation + "\n").getBytes(StandardCharsets.UTF_8),
                 CanonicalJson.of(request).getBytes(StandardCharsets.UTF_8));
     }
 }

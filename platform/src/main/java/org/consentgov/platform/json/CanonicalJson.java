@@ -24,8 +24,7 @@ public final class CanonicalJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /** The canonical form of a JSON tree, a record or a map. */
     public static String of(Object value) {

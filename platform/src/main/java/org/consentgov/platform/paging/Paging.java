@@ -10,6 +10,5 @@ public final class Paging {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
 
-    private Paging() {
-    }
+    private Paging() {}
 }

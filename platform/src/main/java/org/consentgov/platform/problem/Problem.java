@@ -29,11 +29,19 @@ public final class Problem {
     private final String code;
     private final String requestId;
     private final List<FieldError> errors;
+
     @Schema(hidden = true)
     private final Map<String, Object> extensions;
 
-    public Problem(int status, String title, String code, String detail, String instance, String requestId,
-            List<FieldError> errors, Map<String, Object> extensions) {
+    public Problem(
+            int status,
+            String title,
+            String code,
+            String detail,
+            String instance,
+            String requestId,
+            List<FieldError> errors,
+            Map<String, Object> extensions) {
         this.type = TYPE_BASE + code;
         this.title = title;
         this.status = status;
@@ -45,7 +53,9 @@ public final class Problem {
         this.extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
     }
 
-    @Schema(description = "Stable URI naming the kind of problem", examples = "https://consentgov.org/problems/not-found")
+    @Schema(
+            description = "Stable URI naming the kind of problem",
+            examples = "https://consentgov.org/problems/not-found")
     public String getType() {
         return type;
     }
@@ -75,7 +85,9 @@ public final class Problem {
         return code;
     }
 
-    @Schema(description = "Request id, also in the X-Request-Id response header and the logs", examples = "7f3c9a2e-5b1d-4e8f-9c6a-2d4b8e1f0a37")
+    @Schema(
+            description = "Request id, also in the X-Request-Id response header and the logs",
+            examples = "7f3c9a2e-5b1d-4e8f-9c6a-2d4b8e1f0a37")
     public String getRequestId() {
         return requestId;
     }

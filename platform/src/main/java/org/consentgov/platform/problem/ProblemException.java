@@ -36,12 +36,18 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException rule(String code, String detail, String field) {
-        return new ProblemException(ProblemKind.UNPROCESSABLE, code, detail,
+        return new ProblemException(
+                ProblemKind.UNPROCESSABLE,
+                code,
+                detail,
                 field == null ? List.of() : List.of(new FieldError(field, detail)));
     }
 
     public static ProblemException badRequest(String code, String detail, String field) {
-        return new ProblemException(ProblemKind.BAD_REQUEST, code, detail,
+        return new ProblemException(
+                ProblemKind.BAD_REQUEST,
+                code,
+                detail,
                 field == null ? List.of() : List.of(new FieldError(field, detail)));
     }
 

@@ -1,8 +1,8 @@
 package org.consentgov.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -39,8 +39,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder builder = response(e.kind().status(), e.kind().title(), e.code(), e.getMessage(), uri,
-                e.errors(), e.extensions());
+        Response.ResponseBuilder builder = response(
+                e.kind().status(), e.kind().title(), e.code(), e.getMessage(), uri, e.errors(), e.extensions());
         e.headers().forEach(builder::header);
         return builder.build();
     }
@@ -51,8 +51,15 @@ public class ProblemMappers {
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        return response(400, "Validation failed", "validation-failed",
-                "The request has " + errors.size() + " invalid field(s)", uri, errors, Map.of()).build();
+        return response(
+                        400,
+                        "Validation failed",
+                        "validation-failed",
+                        "The request has " + errors.size() + " invalid field(s)",
+                        uri,
+                        errors,
+                        Map.of())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -69,17 +76,37 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return response(400, "Unknown field", "unknown-field",
-                    "The request has a field this API does not define: " + field, uri,
-                    List.of(new FieldError(field, "unknown field")), Map.of()).build();
+            return response(
+                            400,
+                            "Unknown field",
+                            "unknown-field",
+                            "The request has a field this API does not define: " + field,
+                            uri,
+                            List.of(new FieldError(field, "unknown field")),
+                            Map.of())
+                    .build();
         }
         if (e instanceof JsonMappingException mapping && !truncatedOrMalformed(mapping)) {
             String field = path(mapping);
-            return response(400, "Invalid value", "invalid-value", "The value of " + field + " has the wrong type or format",
-                    uri, List.of(new FieldError(field, "wrong type or format")), Map.of()).build();
+            return response(
+                            400,
+                            "Invalid value",
+                            "invalid-value",
+                            "The value of " + field + " has the wrong type or format",
+                            uri,
+                            List.of(new FieldError(field, "wrong type or format")),
+                            Map.of())
+                    .build();
         }
-        return response(400, "Malformed JSON", "malformed-json", "The request body is not well-formed JSON", uri,
-                List.of(), Map.of()).build();
+        return response(
+                        400,
+                        "Malformed JSON",
+                        "malformed-json",
+                        "The request body is not well-formed JSON",
+                        uri,
+                        List.of(),
+                        Map.of())
+                .build();
     }
 
     /** A body cut short or not JSON at all, which Jackson may report as a mapping problem at some path. */
@@ -91,21 +118,41 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response stale(OptimisticLockException e, UriInfo uri) {
-        return response(412, "Precondition failed", "stale-etag",
-                "The resource was changed by someone else; fetch it again and retry with its new ETag", uri, List.of(),
-                Map.of()).build();
+        return response(
+                        412,
+                        "Precondition failed",
+                        "stale-etag",
+                        "The resource was changed by someone else; fetch it again and retry with its new ETag",
+                        uri,
+                        List.of(),
+                        Map.of())
+                .build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return response(401, "Authentication required", "unauthenticated",
-                "A valid bearer token is required", uri, List.of(), Map.of())
-                .header("WWW-Authenticate", "Bearer").build();
+        return response(
+                        401,
+                        "Authentication required",
+                        "unauthenticated",
+                        "A valid bearer token is required",
+                        uri,
+                        List.of(),
+                        Map.of())
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return response(403, "Forbidden", "forbidden", "Your role does not allow this operation", uri, List.of(), Map.of())
+        return response(
+                        403,
+                        "Forbidden",
+                        "forbidden",
+                        "Your role does not allow this operation",
+                        uri,
+                        List.of(),
+                        Map.of())
                 .build();
     }
 
@@ -147,22 +194,42 @@ public class ProblemMappers {
         if (lost != null) {
             // not a defect of this request: the database is gone (stopped, restarting, unreachable) for now
             LOG.warnf("Database unavailable on %s: %s", uri.getPath(), lost.getMessage());
-            return response(503, "Service unavailable", "database-unavailable",
-                    "The service cannot reach its database just now; retry later", uri, List.of(), Map.of())
-                    .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
+            return response(
+                            503,
+                            "Service unavailable",
+                            "database-unavailable",
+                            "The service cannot reach its database just now; retry later",
+                            uri,
+                            List.of(),
+                            Map.of())
+                    .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+                    .build();
         }
         String sqlState = sqlState(e);
         if (sqlState != null && sqlState.startsWith("22")) {
             // SQL class 22, data exception (a NUL in text, a number or date out of the column's range...): a value
             // from the request that the database refused; the transaction is rolled back, so nothing changed
             LOG.warnf(e, "Request value refused by the database on %s (SQLState %s)", uri.getPath(), sqlState);
-            return response(400, "Invalid value", "invalid-value", "A value in the request cannot be stored", uri, List.of(),
-                    Map.of()).build();
+            return response(
+                            400,
+                            "Invalid value",
+                            "invalid-value",
+                            "A value in the request cannot be stored",
+                            uri,
+                            List.of(),
+                            Map.of())
+                    .build();
         }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
-        return response(500, "Internal error", "internal-error",
-                "The server could not complete the request; quote the request id when reporting it", uri, List.of(),
-                Map.of()).build();
+        return response(
+                        500,
+                        "Internal error",
+                        "internal-error",
+                        "The server could not complete the request; quote the request id when reporting it",
+                        uri,
+                        List.of(),
+                        Map.of())
+                .build();
     }
 
     /**
@@ -172,7 +239,8 @@ public class ProblemMappers {
     static Throwable databaseUnavailable(Throwable e) {
         Throwable cause = e;
         for (int depth = 0; cause != null && depth < 20; depth++) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
                 return cause;
             }
             if (cause instanceof SQLException sql) {
@@ -202,10 +270,23 @@ public class ProblemMappers {
         return null;
     }
 
-    static Response.ResponseBuilder response(int status, String title, String code, String detail, UriInfo uri,
-            List<FieldError> errors, Map<String, Object> extensions) {
-        Problem body = new Problem(status, title, code, detail, uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""),
-                RequestIds.current(), errors, extensions);
+    static Response.ResponseBuilder response(
+            int status,
+            String title,
+            String code,
+            String detail,
+            UriInfo uri,
+            List<FieldError> errors,
+            Map<String, Object> extensions) {
+        Problem body = new Problem(
+                status,
+                title,
+                code,
+                detail,
+                uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""),
+                RequestIds.current(),
+                errors,
+                extensions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
     }
 

@@ -22,7 +22,9 @@ public class RequestIds {
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
         String offered = request.getHeaderString(HEADER);
-        String id = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && ACCEPTED.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
     }

@@ -23,7 +23,9 @@ public class Caller {
     }
 
     public String name() {
-        return identity == null || identity.isAnonymous() ? SYSTEM : identity.getPrincipal().getName();
+        return identity == null || identity.isAnonymous()
+                ? SYSTEM
+                : identity.getPrincipal().getName();
     }
 
     public Optional<String> org() {

@@ -51,7 +51,9 @@ public class Vocabulary {
     }
 
     public static VocabularyDocument load() {
-        ObjectMapper mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        ObjectMapper mapper = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         try (InputStream in = Vocabulary.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
@@ -107,6 +109,8 @@ public class Vocabulary {
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> code) {
-        return items == null ? Map.of() : items.stream().collect(Collectors.toUnmodifiableMap(code, Function.identity()));
+        return items == null
+                ? Map.of()
+                : items.stream().collect(Collectors.toUnmodifiableMap(code, Function.identity()));
     }
 }

@@ -20,7 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "legalInstruments": [{"code": "children-act-1989", "label": "Children Act 1989"}],
          "partyRoles": [{"code": "parent", "label": "Parent"}]}""")
 public record VocabularyDocument(
-        @Schema(description = "Version of the vocabulary; bumped on every change", examples = "2026.11.1") String version,
+        @Schema(description = "Version of the vocabulary; bumped on every change", examples = "2026.11.1")
+        String version,
+
         List<DataCategory> dataCategories,
         List<LawfulBasis> lawfulBases,
         List<Term> purposes,
@@ -33,8 +35,14 @@ public record VocabularyDocument(
 
     @Schema(name = "DataCategory")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DataCategory(String code, String label, String description, boolean special, boolean criminal,
-            String dpv, Boolean deprecated) {
+    public record DataCategory(
+            String code,
+            String label,
+            String description,
+            boolean special,
+            boolean criminal,
+            String dpv,
+            Boolean deprecated) {
 
         public CategoryKind kind() {
             return criminal ? CategoryKind.CRIMINAL : special ? CategoryKind.SPECIAL : CategoryKind.PERSONAL;
@@ -43,18 +51,25 @@ public record VocabularyDocument(
 
     @Schema(name = "LawfulBasis")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LawfulBasis(String code, LawfulBasisKind kind, String label, String reference, String description,
-            String dpv, String dpvLegal, Set<CategoryKind> conditionFor, boolean consent, Boolean deprecated) {
-    }
+    public record LawfulBasis(
+            String code,
+            LawfulBasisKind kind,
+            String label,
+            String reference,
+            String description,
+            String dpv,
+            String dpvLegal,
+            Set<CategoryKind> conditionFor,
+            boolean consent,
+            Boolean deprecated) {}
 
     @Schema(name = "TransferMethod")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TransferMethod(String code, String label, String description, boolean secure, String dpv,
-            Boolean deprecated) {
-    }
+    public record TransferMethod(
+            String code, String label, String description, boolean secure, String dpv, Boolean deprecated) {}
 
     @Schema(name = "VocabularyTerm")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Term(String code, String label, String description, String dpv, String reference, Boolean deprecated) {
-    }
+    public record Term(
+            String code, String label, String description, String dpv, String reference, Boolean deprecated) {}
 }

@@ -32,13 +32,29 @@ public class VocabularyResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getVocabulary", summary = "Read the controlled vocabulary",
-            description = "Every code the services accept, with the special-category and criminal flags and the W3C DPV terms.")
-    @APIResponse(responseCode = "200", description = "The vocabulary",
+    @Operation(
+            operationId = "getVocabulary",
+            summary = "Read the controlled vocabulary",
+            description =
+                    "Every code the services accept, with the special-category and criminal flags and the W3C DPV terms.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The vocabulary",
             content = @Content(schema = @Schema(implementation = VocabularyDocument.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(responseCode = "429", description = "Too many requests from this client (the gateway's rate limit)", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests from this client (the gateway's rate limit)",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "500",
+            description = "Unexpected error; quote the problem's requestId when reporting it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(Request request) {
         EntityTag tag = new EntityTag("vocabulary-" + vocabulary.version());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
@@ -47,7 +63,9 @@ public class VocabularyResource {
         if (notModified != null) {
             Response answer = notModified.cacheControl(cache).build();
             if (answer.getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
-                throw new ProblemException(ProblemKind.PRECONDITION_FAILED, "stale-etag",
+                throw new ProblemException(
+                        ProblemKind.PRECONDITION_FAILED,
+                        "stale-etag",
                         "If-Match names no version of the vocabulary; the current ETag is " + tag);
             }
             return answer;

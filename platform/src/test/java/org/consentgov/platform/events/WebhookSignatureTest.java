@@ -18,7 +18,9 @@ class WebhookSignatureTest {
     void signatureIsBase64HmacSha256OfIdTimestampAndBody() throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = "v1=" + Base64.getEncoder().encodeToString(mac.doFinal("e1.1700000000.{\"id\":\"e1\"}".getBytes(StandardCharsets.UTF_8)));
+        String expected = "v1="
+                + Base64.getEncoder()
+                        .encodeToString(mac.doFinal("e1.1700000000.{\"id\":\"e1\"}".getBytes(StandardCharsets.UTF_8)));
         assertThat(WebhookSignature.sign(SECRET, "e1", 1_700_000_000L, BODY)).isEqualTo(expected);
     }
 
@@ -26,26 +28,38 @@ class WebhookSignatureTest {
     void aReceiverAcceptsTheSignatureInsideTheReplayWindowOnly() {
         String header = WebhookSignature.sign(SECRET, "e1", 1_700_000_000L, BODY);
         Instant sent = Instant.ofEpochSecond(1_700_000_000L);
-        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", BODY, header, sent.plusSeconds(300))).isTrue();
-        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", BODY, header, sent.minusSeconds(300))).isTrue();
-        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", BODY, header, sent.plusSeconds(301))).isFalse();
+        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", BODY, header, sent.plusSeconds(300)))
+                .isTrue();
+        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", BODY, header, sent.minusSeconds(300)))
+                .isTrue();
+        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", BODY, header, sent.plusSeconds(301)))
+                .isFalse();
     }
 
     @Test
     void anyChangeOfSecretIdTimestampOrBodyFailsVerification() {
         String header = WebhookSignature.sign(SECRET, "e1", 1_700_000_000L, BODY);
         Instant now = Instant.ofEpochSecond(1_700_000_010L);
-        assertThat(WebhookSignature.verify("t".repeat(32), "e1", "1700000000", BODY, header, now)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "e2", "1700000000", BODY, header, now)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000001", BODY, header, now)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", "{}".getBytes(StandardCharsets.UTF_8), header, now)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "e1", "soon", BODY, header, now)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", BODY, "v1=not-base64!", now)).isFalse();
+        assertThat(WebhookSignature.verify("t".repeat(32), "e1", "1700000000", BODY, header, now))
+                .isFalse();
+        assertThat(WebhookSignature.verify(SECRET, "e2", "1700000000", BODY, header, now))
+                .isFalse();
+        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000001", BODY, header, now))
+                .isFalse();
+        assertThat(WebhookSignature.verify(
+                        SECRET, "e1", "1700000000", "{}".getBytes(StandardCharsets.UTF_8), header, now))
+                .isFalse();
+        assertThat(WebhookSignature.verify(SECRET, "e1", "soon", BODY, header, now))
+                .isFalse();
+        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", BODY, "v1=not-base64!", now))
+                .isFalse();
     }
 
     @Test
     void oneMatchingSignatureAmongSeveralIsEnough() {
         String header = "v0=abc v1=AAAA " + WebhookSignature.sign(SECRET, "e1", 1_700_000_000L, BODY);
-        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", BODY, header, Instant.ofEpochSecond(1_700_000_000L))).isTrue();
+        assertThat(WebhookSignature.verify(
+                        SECRET, "e1", "1700000000", BODY, header, Instant.ofEpochSecond(1_700_000_000L)))
+                .isTrue();
     }
 }

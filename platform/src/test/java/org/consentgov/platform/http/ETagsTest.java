@@ -12,9 +12,11 @@ class ETagsTest {
     @Test
     void missingIfMatchIsPreconditionRequired() {
         assertThatThrownBy(() -> ETags.expectedVersion(null))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.PRECONDITION_REQUIRED));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.PRECONDITION_REQUIRED));
         assertThatThrownBy(() -> ETags.expectedVersion("  "))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.PRECONDITION_REQUIRED));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.PRECONDITION_REQUIRED));
     }
 
     @Test
@@ -27,17 +29,18 @@ class ETagsTest {
     void weakOrMalformedTagsArePreconditionFailed() {
         for (String tag : new String[] {"W/\"7\"", "7", "\"seven\"", "\""}) {
             assertThatThrownBy(() -> ETags.expectedVersion(tag))
-                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.PRECONDITION_FAILED));
+                    .isInstanceOfSatisfying(
+                            ProblemException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ProblemKind.PRECONDITION_FAILED));
         }
     }
 
     @Test
     void staleVersionIsPreconditionFailedWithTheCurrentTag() {
         ETags.requireCurrent(3, 3);
-        assertThatThrownBy(() -> ETags.requireCurrent(2, 3))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ProblemKind.PRECONDITION_FAILED);
-                    assertThat(e.extensions()).containsEntry("currentEtag", "\"3\"");
-                });
+        assertThatThrownBy(() -> ETags.requireCurrent(2, 3)).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ProblemKind.PRECONDITION_FAILED);
+            assertThat(e.extensions()).containsEntry("currentEtag", "\"3\"");
+        });
     }
 }

@@ -14,18 +14,19 @@ import javax.sql.DataSource;
  */
 public final class DatabaseFingerprint {
 
-    private DatabaseFingerprint() {
-    }
+    private DatabaseFingerprint() {}
 
     public static Map<String, String> of(DataSource dataSource, String... tables) {
         Map<String, String> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             for (String table : tables) {
                 if (!table.matches("[a-z_]+")) {
                     throw new IllegalArgumentException(table);
                 }
-                try (ResultSet rs = s.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
-                        + table + " t")) {
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+                                + table + " t")) {
                     rs.next();
                     out.put(table, rs.getString(1));
                 }

@@ -48,8 +48,12 @@ public final class LocalPostgres {
         }
         String host = System.getenv("TEST_PG_HOST");
         if (host != null && !host.isBlank()) {
-            return new LocalPostgres(host, Integer.parseInt(env("TEST_PG_PORT", "5432")), env("TEST_PG_USER", "postgres"),
-                    env("TEST_PG_PASSWORD", ""), null);
+            return new LocalPostgres(
+                    host,
+                    Integer.parseInt(env("TEST_PG_PORT", "5432")),
+                    env("TEST_PG_USER", "postgres"),
+                    env("TEST_PG_PASSWORD", ""),
+                    null);
         }
         if (answers("127.0.0.1", 5432)) {
             LocalPostgres local = new LocalPostgres("127.0.0.1", 5432, "postgres", "", null);
@@ -72,7 +76,8 @@ public final class LocalPostgres {
             }));
             return new LocalPostgres("127.0.0.1", embedded.getPort(), "postgres", "", embedded);
         } catch (IOException e) {
-            throw new UncheckedIOException("no PostgreSQL answers on 127.0.0.1:5432 and the embedded one did not start", e);
+            throw new UncheckedIOException(
+                    "no PostgreSQL answers on 127.0.0.1:5432 and the embedded one did not start", e);
         }
     }
 

@@ -32,8 +32,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPostgresMain {
 
-    private LocalPostgresMain() {
-    }
+    private LocalPostgresMain() {}
 
     public static void main(String[] args) throws Exception {
         Options options;
@@ -41,7 +40,8 @@ public final class LocalPostgresMain {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("LocalPostgresMain: " + e.getMessage());
-            System.err.println("usage: LocalPostgresMain [--create-only] [--host HOST] [--port PORT] [--data-dir DIR] DATABASE...");
+            System.err.println(
+                    "usage: LocalPostgresMain [--create-only] [--host HOST] [--port PORT] [--data-dir DIR] DATABASE...");
             System.exit(2);
             return;
         }
@@ -68,19 +68,22 @@ public final class LocalPostgresMain {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-                System.out.println("postgres on 127.0.0.1:" + options.port + " stopped");
-            } catch (IOException e) {
-                System.err.println("could not stop postgres cleanly: " + e.getMessage());
-            } finally {
-                stopped.countDown();
-            }
-        }, "local-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                postgres.close();
+                                System.out.println("postgres on 127.0.0.1:" + options.port + " stopped");
+                            } catch (IOException e) {
+                                System.err.println("could not stop postgres cleanly: " + e.getMessage());
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "local-postgres-stop"));
         createDatabases("127.0.0.1", options.port, "postgres", "", options.databases);
-        System.out.println("postgres ready on 127.0.0.1:" + options.port + " (data in " + dataDirectory
-                + ", databases " + options.databases + ")");
+        System.out.println("postgres ready on 127.0.0.1:" + options.port + " (data in " + dataDirectory + ", databases "
+                + options.databases + ")");
         System.out.flush();
         stopped.await();
     }
@@ -103,8 +106,8 @@ public final class LocalPostgresMain {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create databases " + databases + " on " + host + ":" + port
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not create databases " + databases + " on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,9 +15,16 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         LocalPostgres postgres = LocalPostgres.get();
-        String database = Path.of(System.getProperty("user.dir")).getFileName().toString()
-                .toLowerCase().replaceAll("[^a-z0-9]+", "_") + "_test"
-                + System.getenv().getOrDefault("TEST_DB_SUFFIX", "").toLowerCase().replaceAll("[^a-z0-9_]+", "");
+        String database = Path.of(System.getProperty("user.dir"))
+                        .getFileName()
+                        .toString()
+                        .toLowerCase()
+                        .replaceAll("[^a-z0-9]+", "_")
+                + "_test"
+                + System.getenv()
+                        .getOrDefault("TEST_DB_SUFFIX", "")
+                        .toLowerCase()
+                        .replaceAll("[^a-z0-9_]+", "");
         postgres.recreateDatabase(database);
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),

@@ -14,8 +14,7 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://server.example.com";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A token for a user with one realm role, in an organisation (null for none), for the audience. */
     public static String token(String user, String role, String org, String audience) {

@@ -28,8 +28,7 @@ public final class TrustedProxies {
 
     private static final Pattern DEFAULT = Pattern.compile("^\\$\\{[A-Z0-9_]+:(.*)}$");
 
-    private TrustedProxies() {
-    }
+    private TrustedProxies() {}
 
     /** The default value of {@code quarkus.http.proxy.trusted-proxies} in the given properties file, split. */
     public static List<String> configured(Path applicationProperties) throws IOException {
@@ -37,12 +36,16 @@ public final class TrustedProxies {
         try (Reader in = Files.newBufferedReader(applicationProperties)) {
             properties.load(in);
         }
-        String value = properties.getProperty("quarkus.http.proxy.trusted-proxies", "").trim();
+        String value =
+                properties.getProperty("quarkus.http.proxy.trusted-proxies", "").trim();
         Matcher withDefault = DEFAULT.matcher(value);
         if (withDefault.matches()) {
             value = withDefault.group(1);
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Fails unless every entry is an address or range to Quarkus (no host name to resolve per request). */
@@ -51,8 +54,10 @@ public final class TrustedProxies {
         TrustedProxyCheckPartConverter converter = new TrustedProxyCheckPartConverter();
         for (String entry : entries) {
             TrustedProxyCheck.TrustedProxyCheckPart part = converter.convert(entry);
-            assertNull(field(part, "hostName"), () -> "Quarkus reads trusted proxy '" + entry
-                    + "' as a host name and resolves it on every request; write it as a CIDR range");
+            assertNull(
+                    field(part, "hostName"),
+                    () -> "Quarkus reads trusted proxy '" + entry
+                            + "' as a host name and resolves it on every request; write it as a CIDR range");
             assertEquals(0, (int) field(part, "port"), () -> "trusted proxy '" + entry + "' names a port");
         }
     }

@@ -33,7 +33,8 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public static WebhookReceiver start() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(20));
+        WireMockServer server =
+                new WireMockServer(wireMockConfig().dynamicPort().containerThreads(20));
         server.start();
         WebhookReceiver receiver = new WebhookReceiver(server);
         receiver.up();
@@ -62,7 +63,8 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Answers with this status after a delay, so that concurrent senders overlap. */
     public WebhookReceiver answer(int status, int delayMillis) {
         server.resetMappings();
-        server.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(status).withFixedDelay(delayMillis)));
+        server.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(aResponse().withStatus(status).withFixedDelay(delayMillis)));
         return this;
     }
 
@@ -78,10 +80,14 @@ public final class WebhookReceiver implements AutoCloseable {
         List<ServeEvent> arrival = new ArrayList<>(server.getAllServeEvents());
         Collections.reverse(arrival);
         for (ServeEvent e : arrival) {
-            out.add(new Received(e.getRequest().getUrl(), e.getRequest().getHeader(WebhookSignature.ID_HEADER),
+            out.add(new Received(
+                    e.getRequest().getUrl(),
+                    e.getRequest().getHeader(WebhookSignature.ID_HEADER),
                     e.getRequest().getHeader(WebhookSignature.TIMESTAMP_HEADER),
                     e.getRequest().getHeader(WebhookSignature.SIGNATURE_HEADER),
-                    e.getRequest().getHeader("Content-Type"), e.getRequest().getBody(), e.getResponse().getStatus()));
+                    e.getRequest().getHeader("Content-Type"),
+                    e.getRequest().getBody(),
+                    e.getResponse().getStatus()));
         }
         return out;
     }
@@ -92,7 +98,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** One request as the receiver saw it. */
-    public record Received(String url, String id, String timestamp, String signature, String contentType, byte[] body,
+    public record Received(
+            String url,
+            String id,
+            String timestamp,
+            String signature,
+            String contentType,
+            byte[] body,
             int answeredWith) {
 
         public JsonNode json() {

@@ -12,13 +12,18 @@ class VocabularyTest {
 
     @Test
     void designExamplesExistWithTheirFlags() {
-        assertThat(vocabulary.dataCategory("identity.date-of-birth")).hasValueSatisfying(c -> assertThat(c.special()).isFalse());
-        assertThat(vocabulary.dataCategory("special.ethnicity")).hasValueSatisfying(c -> assertThat(c.special()).isTrue());
-        assertThat(vocabulary.dataCategory("special.health")).hasValueSatisfying(c -> assertThat(c.special()).isTrue());
+        assertThat(vocabulary.dataCategory("identity.date-of-birth"))
+                .hasValueSatisfying(c -> assertThat(c.special()).isFalse());
+        assertThat(vocabulary.dataCategory("special.ethnicity"))
+                .hasValueSatisfying(c -> assertThat(c.special()).isTrue());
+        assertThat(vocabulary.dataCategory("special.health"))
+                .hasValueSatisfying(c -> assertThat(c.special()).isTrue());
         assertThat(vocabulary.dataCategory("criminal.reports-and-antecedents"))
                 .hasValueSatisfying(c -> assertThat(c.criminal()).isTrue());
-        assertThat(vocabulary.transferMethod("paper")).hasValueSatisfying(t -> assertThat(t.secure()).isFalse());
-        assertThat(vocabulary.transferMethod("unsecured-email")).hasValueSatisfying(t -> assertThat(t.secure()).isFalse());
+        assertThat(vocabulary.transferMethod("paper"))
+                .hasValueSatisfying(t -> assertThat(t.secure()).isFalse());
+        assertThat(vocabulary.transferMethod("unsecured-email"))
+                .hasValueSatisfying(t -> assertThat(t.secure()).isFalse());
     }
 
     @Test
@@ -36,8 +41,10 @@ class VocabularyTest {
                 assertThat(b.conditionFor()).containsExactly(CategoryKind.SPECIAL);
             });
         }
-        assertThat(vocabulary.lawfulBasis("uk-gdpr-6-1-a")).hasValueSatisfying(b -> assertThat(b.consent()).isTrue());
-        assertThat(vocabulary.lawfulBasis("uk-gdpr-6-1-e")).hasValueSatisfying(b -> assertThat(b.consent()).isFalse());
+        assertThat(vocabulary.lawfulBasis("uk-gdpr-6-1-a"))
+                .hasValueSatisfying(b -> assertThat(b.consent()).isTrue());
+        assertThat(vocabulary.lawfulBasis("uk-gdpr-6-1-e"))
+                .hasValueSatisfying(b -> assertThat(b.consent()).isFalse());
     }
 
     @Test
@@ -45,10 +52,12 @@ class VocabularyTest {
         VocabularyDocument doc = vocabulary.document();
         assertThat(doc.version()).isNotBlank();
         List<String> all = Stream.of(
-                doc.dataCategories().stream().map(VocabularyDocument.DataCategory::code),
-                doc.lawfulBases().stream().map(VocabularyDocument.LawfulBasis::code),
-                doc.purposes().stream().map(VocabularyDocument.Term::code),
-                doc.transferMethods().stream().map(VocabularyDocument.TransferMethod::code)).flatMap(s -> s).toList();
+                        doc.dataCategories().stream().map(VocabularyDocument.DataCategory::code),
+                        doc.lawfulBases().stream().map(VocabularyDocument.LawfulBasis::code),
+                        doc.purposes().stream().map(VocabularyDocument.Term::code),
+                        doc.transferMethods().stream().map(VocabularyDocument.TransferMethod::code))
+                .flatMap(s -> s)
+                .toList();
         assertThat(all).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z0-9][a-z0-9.-]*"));
     }
 }

@@ -17,8 +17,10 @@ import java.util.Map;
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     private final String baseUrl;
     private final String token;
@@ -67,16 +69,17 @@ public final class Api {
 
     /** A POST with a body already written, of the given media type (e.g. NDJSON). */
     public Reply postRaw(String path, String contentType, String body) {
-        return header("Content-Type", contentType).header("Accept", contentType + ", application/json;q=0.9, application/problem+json")
+        return header("Content-Type", contentType)
+                .header("Accept", contentType + ", application/json;q=0.9, application/problem+json")
                 .send("POST", path, new Raw(body));
     }
 
-    private record Raw(String text) {
-    }
+    private record Raw(String text) {}
 
     /** Sends the request; a connection that fails or is cut is an {@link UncheckedIOException}. */
     public Reply send(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
         if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
             request.header("Accept", "application/json, application/problem+json");
         }
@@ -115,8 +118,11 @@ public final class Api {
     public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         public JsonNode json() {

@@ -23,6 +23,7 @@ public final class Fixtures {
     public static final String RESEARCH_PURPOSE = "research-what-it-means-to-me";
     /** The demo ISA between the council and Luton Schools (public task: no consent asked). */
     public static final String EYES_ISA = "ISA-LBC-LUTON-SCHOOLS-EYES";
+
     public static final String RESEARCH_ISA = "ISA-LBC-UOB-WIMTM";
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
@@ -67,33 +68,73 @@ public final class Fixtures {
 
     /** The editor drafts a notice that names the organisations; the DPO publishes it. Answers the published version. */
     public JsonNode publishedNotice(String slug, String controller, String recipient) {
-        editor().post("/api/notices", map("slug", slug, "content", noticeContent("Notice " + slug, controller, recipient)))
+        editor().post(
+                        "/api/notices",
+                        map("slug", slug, "content", noticeContent("Notice " + slug, controller, recipient)))
                 .expect(201);
-        String etag = noticeDpo().get("/api/notices/" + slug + "/versions/1").expect(200).header("ETag");
-        return noticeDpo().header("If-Match", etag).post("/api/notices/" + slug + "/versions/1/publish", map())
-                .expect(200).json();
+        String etag = noticeDpo()
+                .get("/api/notices/" + slug + "/versions/1")
+                .expect(200)
+                .header("ETag");
+        return noticeDpo()
+                .header("If-Match", etag)
+                .post("/api/notices/" + slug + "/versions/1/publish", map())
+                .expect(200)
+                .json();
     }
 
     /** The current published version of a notice, as the public reads it. */
     public JsonNode currentNotice(String slug) {
-        return Api.anonymous(suite.notice()).get("/public/notices/" + slug).expect(200).json();
+        return Api.anonymous(suite.notice())
+                .get("/public/notices/" + slug)
+                .expect(200)
+                .json();
     }
 
     /** A notice that passes every publication rule: ordinary personal data under public task, in English. */
     public static Map<String, Object> noticeContent(String title, String controller, String recipient) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("defaultLocale", "en");
-        c.put("locales", map("en", map("title", title, "summary", "What we do with your information",
-                "sections", list(map("id", "who-we-are", "heading", "Who we are", "body", "We are the council.")),
-                "childSummary", list(map("id", "about", "heading", "About this", "body", "We keep your information safe.")))));
-        c.put("controllers", list(map("name", "Controller " + controller, "role", "CONTROLLER", "organisationId", controller)));
+        c.put(
+                "locales",
+                map(
+                        "en",
+                        map(
+                                "title",
+                                title,
+                                "summary",
+                                "What we do with your information",
+                                "sections",
+                                list(map("id", "who-we-are", "heading", "Who we are", "body", "We are the council.")),
+                                "childSummary",
+                                list(map(
+                                        "id",
+                                        "about",
+                                        "heading",
+                                        "About this",
+                                        "body",
+                                        "We keep your information safe.")))));
+        c.put(
+                "controllers",
+                list(map("name", "Controller " + controller, "role", "CONTROLLER", "organisationId", controller)));
         c.put("dpo", map("description", "Contact the data protection officer through the council"));
         c.put("purposes", list(map("code", "statutory-service", "description", "To provide a statutory service")));
         c.put("dataCategories", list("identity.date-of-birth"));
         c.put("sources", list(map("description", "Your case record")));
-        c.put("lawfulBases", list(map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e", "description", "Public task")));
-        c.put("recipients", list(map("name", "Recipient " + recipient, "organisationType", "university", "organisationId",
-                recipient, "role", "RECIPIENT")));
+        c.put(
+                "lawfulBases",
+                list(map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e", "description", "Public task")));
+        c.put(
+                "recipients",
+                list(map(
+                        "name",
+                        "Recipient " + recipient,
+                        "organisationType",
+                        "university",
+                        "organisationId",
+                        recipient,
+                        "role",
+                        "RECIPIENT")));
         c.put("internationalTransfers", map("occurs", false));
         c.put("retention", map("description", "In line with the retention schedule"));
         c.put("automatedDecisionMaking", map("used", false, "description", "No automated decisions"));
@@ -110,7 +151,10 @@ public final class Fixtures {
      */
     public Map<String, Object> consentRequest(String nhsNumber) {
         JsonNode notice = currentNotice(RESEARCH_NOTICE);
-        return consentRequest(nhsNumber, notice.path("version").asInt(), notice.path("contentHash").asText());
+        return consentRequest(
+                nhsNumber,
+                notice.path("version").asInt(),
+                notice.path("contentHash").asText());
     }
 
     private volatile JsonNode researchNotice;
@@ -122,20 +166,38 @@ public final class Fixtures {
             notice = currentNotice(RESEARCH_NOTICE);
             researchNotice = notice;
         }
-        return consentRequest(nhsNumber, notice.path("version").asInt(), notice.path("contentHash").asText());
+        return consentRequest(
+                nhsNumber,
+                notice.path("version").asInt(),
+                notice.path("contentHash").asText());
     }
 
     public static Map<String, Object> consentRequest(String nhsNumber, int noticeVersion, String contentHash) {
         LocalDate received = today();
         LocalDate signed = received.minusDays(1);
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("subject", map("identifiers", list(map("system", "nhs-number", "value", nhsNumber)),
-                "dateOfBirth", today().minusYears(12).minusMonths(4).toString()));
+        c.put(
+                "subject",
+                map(
+                        "identifiers",
+                        list(map("system", "nhs-number", "value", nhsNumber)),
+                        "dateOfBirth",
+                        today().minusYears(12).minusMonths(4).toString()));
         c.put("notice", map("slug", RESEARCH_NOTICE, "version", noticeVersion, "contentHash", contentHash));
         c.put("purposes", list(RESEARCH_PURPOSE));
-        c.put("parties", list(
-                map("role", "child", "decision", "GIVEN", "decidedOn", signed.toString()),
-                map("role", "parent", "relationship", "mother", "decision", "GIVEN", "decidedOn", signed.toString())));
+        c.put(
+                "parties",
+                list(
+                        map("role", "child", "decision", "GIVEN", "decidedOn", signed.toString()),
+                        map(
+                                "role",
+                                "parent",
+                                "relationship",
+                                "mother",
+                                "decision",
+                                "GIVEN",
+                                "decidedOn",
+                                signed.toString())));
         c.put("collectionMethod", "PAPER_FORM");
         c.put("formIssuedOn", received.minusDays(7).toString());
         c.put("formReceivedOn", received.toString());
@@ -145,20 +207,24 @@ public final class Fixtures {
 
     /** Records a consent; answers the record. */
     public JsonNode consent(String nhsNumber) {
-        return caseworker().post("/api/consents", consentRequest(nhsNumber)).expect(201).json();
+        return caseworker()
+                .post("/api/consents", consentRequest(nhsNumber))
+                .expect(201)
+                .json();
     }
 
     // ---- agreements
 
     public String organisation(String type) {
         String slug = unique("org");
-        agreementDpo().post("/api/organisations", map("slug", slug, "name", "Organisation " + slug, "type", type)).expect(201);
+        agreementDpo()
+                .post("/api/organisations", map("slug", slug, "name", "Organisation " + slug, "type", type))
+                .expect(201);
         return slug;
     }
 
     /** Two fresh organisations and a published notice that names them. */
-    public record Parties(String controller, String recipient, String notice) {
-    }
+    public record Parties(String controller, String recipient, String notice) {}
 
     public Parties parties() {
         String controller = organisation("local-authority");
@@ -172,8 +238,11 @@ public final class Fixtures {
     public static Map<String, Object> agreementContent(Parties p) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("title", "Reliability test agreement");
-        c.put("parties", list(map("organisation", p.controller(), "role", "CONTROLLER"),
-                map("organisation", p.recipient(), "role", "RECIPIENT")));
+        c.put(
+                "parties",
+                list(
+                        map("organisation", p.controller(), "role", "CONTROLLER"),
+                        map("organisation", p.recipient(), "role", "RECIPIENT")));
         c.put("purposes", list("statutory-service"));
         c.put("dataCategories", list("identity.date-of-birth"));
         c.put("dataSubjects", list("Children the council supports"));
@@ -181,7 +250,9 @@ public final class Fixtures {
         c.put("legalFramework", list(map("code", "uk.data-protection-act-2018")));
         c.put("linkedNotices", list(map("slug", p.notice(), "version", 1)));
         c.put("consent", map("required", false));
-        c.put("transfer", map("methods", list("system-access"), "forbiddenMethods", list("paper"), "frequency", "ON_REQUEST"));
+        c.put(
+                "transfer",
+                map("methods", list("system-access"), "forbiddenMethods", list("paper"), "frequency", "ON_REQUEST"));
         c.put("securityRequirements", list(map("code", "no-paper-copies")));
         c.put("retention", map("period", "Six months", "destruction", "Secure deletion"));
         c.put("startDate", today().minusMonths(1).toString());
@@ -196,17 +267,29 @@ public final class Fixtures {
 
     /** A draft agreement put up for signature; answers its id. */
     public String submittedAgreement(Parties p) {
-        String id = agreementDpo().post("/api/agreements", agreementRequest(p)).expect(201).json().path("id").asText();
+        String id = agreementDpo()
+                .post("/api/agreements", agreementRequest(p))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
         String etag = agreementDpo().get("/api/agreements/" + id).expect(200).header("ETag");
-        agreementDpo().header("If-Match", etag).post("/api/agreements/" + id + "/submit", null).expect(200);
+        agreementDpo()
+                .header("If-Match", etag)
+                .post("/api/agreements/" + id + "/submit", null)
+                .expect(200);
         return id;
     }
 
     /** An agreement in force: submitted and signed by both parties. */
     public String activeAgreement(Parties p) {
         String id = submittedAgreement(p);
-        signerOf(p.controller()).post("/api/agreements/" + id + "/signatures", map("version", 1)).expect(201);
-        signerOf(p.recipient()).post("/api/agreements/" + id + "/signatures", map("version", 1)).expect(201);
+        signerOf(p.controller())
+                .post("/api/agreements/" + id + "/signatures", map("version", 1))
+                .expect(201);
+        signerOf(p.recipient())
+                .post("/api/agreements/" + id + "/signatures", map("version", 1))
+                .expect(201);
         return id;
     }
 
@@ -226,8 +309,15 @@ public final class Fixtures {
 
     /** A subscription body to a target that never answers (the discard port). */
     public static Map<String, Object> subscription(String target, String... eventTypes) {
-        return map("targetUrl", target, "eventTypes", list((Object[]) eventTypes),
-                "secret", "reliability-secret-" + UUID.randomUUID(), "description", "reliability test");
+        return map(
+                "targetUrl",
+                target,
+                "eventTypes",
+                list((Object[]) eventTypes),
+                "secret",
+                "reliability-secret-" + UUID.randomUUID(),
+                "description",
+                "reliability test");
     }
 
     // ---- small factories

@@ -25,7 +25,8 @@ import org.consentgov.platform.testing.TestTokens;
 public final class OidcProvider implements AutoCloseable {
 
     public static final String REALM_PATH = "/realms/reliability";
-    static final Set<String> AUDIENCES = Set.of("notice-service", "consent-service", "sharing-agreement-service", "gateway");
+    static final Set<String> AUDIENCES =
+            Set.of("notice-service", "consent-service", "sharing-agreement-service", "gateway");
 
     private final WireMockServer server;
 
@@ -34,12 +35,14 @@ public final class OidcProvider implements AutoCloseable {
     }
 
     static OidcProvider start() {
-        WireMockServer server = new WireMockServer(wireMockConfig().port(Ports.free()).containerThreads(20));
+        WireMockServer server =
+                new WireMockServer(wireMockConfig().port(Ports.free()).containerThreads(20));
         server.start();
         String realm = server.baseUrl() + REALM_PATH;
-        server.stubFor(get(urlPathEqualTo(REALM_PATH + "/.well-known/openid-configuration")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("""
+        server.stubFor(get(urlPathEqualTo(REALM_PATH + "/.well-known/openid-configuration"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"issuer": "%s",
                          "jwks_uri": "%s/protocol/openid-connect/certs",
                          "token_endpoint": "%s/protocol/openid-connect/token",
@@ -48,12 +51,15 @@ public final class OidcProvider implements AutoCloseable {
                          "grant_types_supported": ["client_credentials"],
                          "id_token_signing_alg_values_supported": ["RS256"]}
                         """.formatted(TestTokens.ISSUER, realm, realm, realm, realm))));
-        server.stubFor(get(urlPathEqualTo(REALM_PATH + "/protocol/openid-connect/certs")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"keys\": [" + resource("publicKey.jwk") + "]}")));
-        server.stubFor(post(urlPathEqualTo(REALM_PATH + "/protocol/openid-connect/token")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\": \"" + serviceToken() + "\", \"token_type\": \"Bearer\", \"expires_in\": 7200}")));
+        server.stubFor(get(urlPathEqualTo(REALM_PATH + "/protocol/openid-connect/certs"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"keys\": [" + resource("publicKey.jwk") + "]}")));
+        server.stubFor(post(urlPathEqualTo(REALM_PATH + "/protocol/openid-connect/token"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\": \"" + serviceToken()
+                                + "\", \"token_type\": \"Bearer\", \"expires_in\": 7200}")));
         return new OidcProvider(server);
     }
 
@@ -71,7 +77,8 @@ public final class OidcProvider implements AutoCloseable {
     static String serviceToken() {
         Instant now = Instant.now();
         return TestTokens.sign(TestTokens.builder("service-account", Set.of("integration"), "luton-council", "gateway")
-                .audience(AUDIENCES).expiresAt(now.plus(Duration.ofHours(3))));
+                .audience(AUDIENCES)
+                .expiresAt(now.plus(Duration.ofHours(3))));
     }
 
     private static String resource(String name) {

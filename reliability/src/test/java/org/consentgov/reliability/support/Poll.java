@@ -9,8 +9,7 @@ public final class Poll {
 
     static final Duration INTERVAL = Duration.ofMillis(100);
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /** Polls until the condition holds; fails with the description when the deadline passes first. */
     public static void until(String what, Duration timeout, Supplier<Boolean> condition) {

@@ -12,8 +12,7 @@ public final class Ports {
 
     private static final Set<Integer> SUITE_PORTS = Set.of(8080, 8081, 8082, 8083, 8180, 5432);
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int free() {
         for (int i = 0; i < 50; i++) {

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path jar;
@@ -40,8 +41,9 @@ public final class ServiceProcess implements AutoCloseable {
         this.logs = logs;
         this.port = port;
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it first (./mvnw -pl reliability -am verify builds every "
-                    + "service before this module)");
+            throw new IllegalStateException(
+                    jar + " is missing: build it first (./mvnw -pl reliability -am verify builds every "
+                            + "service before this module)");
         }
     }
 
@@ -85,8 +87,10 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
         command.add("-jar");
         command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(jar.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().putAll(env);
         try {
@@ -103,7 +107,8 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready\n" + tail(log));
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " before it was ready\n" + tail(log));
             }
             if (ready() == 200) {
                 return;
@@ -118,8 +123,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** The status of /q/health/ready, or -1 when nothing answers. */
     public int ready() {
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return r.statusCode();
         } catch (IOException e) {
             return -1;

@@ -42,8 +42,12 @@ public final class Suite implements AutoCloseable {
     }
 
     static Suite start() {
-        Path root = Path.of(System.getProperty("reliability.repository-root", "..")).toAbsolutePath().normalize();
-        Path target = Path.of(System.getProperty("reliability.target", "target")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("reliability.repository-root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path target = Path.of(System.getProperty("reliability.target", "target"))
+                .toAbsolutePath()
+                .normalize();
         Suite suite = new Suite(root, target);
         Thread hook = new Thread(suite::close, "reliability-suite-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -79,7 +83,8 @@ public final class Suite implements AutoCloseable {
                 .env("CONSENT_NOTICE_EVENTS_SECRET", NOTICE_EVENTS_SECRET)
                 .env("CONSENT_NOTICE_EVENTS_TARGET_URL", consent.url() + "/api/consents/notice-events")
                 .env("PUBLIC_NOTICE_BASE_URL", notice.url() + "/public/notices");
-        agreement.env("AGREEMENT_DEMO_DATA", "true")
+        agreement
+                .env("AGREEMENT_DEMO_DATA", "true")
                 .env("AGREEMENT_CLIENT_SECRET", "sharing-agreement-service-secret")
                 .env("NOTICE_SERVICE_URL", notice.url())
                 .env("CONSENT_SERVICE_URL", consent.url());

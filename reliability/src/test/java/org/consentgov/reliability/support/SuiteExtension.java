@@ -21,8 +21,10 @@ public final class SuiteExtension implements ParameterResolver {
     }
 
     static Suite suite(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Suite.class, k -> new Holder(Suite.start()), Holder.class).suite;
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Suite.class, k -> new Holder(Suite.start()), Holder.class)
+                .suite;
     }
 
     /** Closed by JUnit when the test run ends. */

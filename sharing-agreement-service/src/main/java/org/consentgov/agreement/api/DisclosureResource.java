@@ -56,8 +56,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Disclosures", description = "Who received what about whom, under which agreement and decision")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DisclosureResource {
 
     static final String NDJSON = "application/x-ndjson";
@@ -74,35 +80,89 @@ public class DisclosureResource {
 
     @POST
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION, Roles.CASEWORKER})
-    @Operation(operationId = "recordDisclosure", summary = "Record a disclosure under an earlier PERMIT", description = "One disclosure per decision; the transfer method must be one the agreement allows.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of recording again", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
-    @APIResponse(responseCode = "201", description = "Recorded; Location names it", content = @Content(schema = @Schema(implementation = DisclosureView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The decision is already recorded as a disclosure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The decision was DENY, or the transfer method is missing or not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response record(@HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid RecordDisclosureRequest request,
+    @Operation(
+            operationId = "recordDisclosure",
+            summary = "Record a disclosure under an earlier PERMIT",
+            description = "One disclosure per decision; the transfer method must be one the agreement allows.")
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description = "Makes a retry return the first response instead of recording again",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; Location names it",
+            content = @Content(schema = @Schema(implementation = DisclosureView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such decision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The decision is already recorded as a disclosure",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The decision was DENY, or the transfer method is missing or not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
+            @NotNull @Valid RecordDisclosureRequest request,
             UriInfo uri) {
         return idempotency.execute(key, "POST /api/disclosures", request, () -> {
             DisclosureView created = service.record(request);
-            return Response.created(uri.getBaseUriBuilder().path("api/disclosures/{id}").build(created.id())).entity(created)
-                    .type(MediaType.APPLICATION_JSON).build();
+            return Response.created(
+                            uri.getBaseUriBuilder().path("api/disclosures/{id}").build(created.id()))
+                    .entity(created)
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
         });
     }
 
     @GET
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION, Roles.CASEWORKER, Roles.AUDITOR, Roles.PARTNER, Roles.RESEARCHER})
-    @Operation(operationId = "listDisclosures", summary = "Query the disclosure log", description = "By subject (a subject access request: who received my data), agreement, recipient and period, oldest first. Partners and researchers see only what their organisation received; auditors see no identifiers. A query by subject is logged.")
+    @Operation(
+            operationId = "listDisclosures",
+            summary = "Query the disclosure log",
+            description =
+                    "By subject (a subject access request: who received my data), agreement, recipient and period, oldest first. Partners and researchers see only what their organisation received; auditors see no identifiers. A query by subject is logged.")
     @APIResponse(responseCode = "200", description = "A page of disclosures")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter or paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<DisclosureView> list(
-            @Parameter(description = "system:value, e.g. nhs-number:9434765919", example = "nhs-number:9434765919", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("subject") @Size(max = 100) String subject,
+            @Parameter(
+                            description = "system:value, e.g. nhs-number:9434765919",
+                            example = "nhs-number:9434765919",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
+                    @QueryParam("subject")
+                    @Size(max = 100)
+                    String subject,
             @Parameter(description = "Agreement id") @QueryParam("agreement") UUID agreement,
-            @Parameter(description = "Recipient organisation id", example = "university-of-bedfordshire", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG)) @QueryParam("recipient") @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "an organisation id: lower-case words joined by hyphens") String recipient,
+            @Parameter(
+                            description = "Recipient organisation id",
+                            example = "university-of-bedfordshire",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG))
+                    @QueryParam("recipient")
+                    @Size(max = 80)
+                    @Pattern(
+                            regexp = AgreementContent.SLUG,
+                            message = "an organisation id: lower-case words joined by hyphens")
+                    String recipient,
             @Parameter(description = "Disclosed at or after (ISO 8601)") @QueryParam("from") Instant from,
             @Parameter(description = "Disclosed before (ISO 8601)") @QueryParam("to") Instant to,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+            @Parameter(description = "Page size, at most 100")
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(Paging.MAX_SIZE)
+                    int size) {
         return service.list(filter(subject, agreement, recipient, from, to), page, size);
     }
 
@@ -110,36 +170,70 @@ public class DisclosureResource {
     @Path("export")
     @Produces(NDJSON)
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
-    @Operation(operationId = "exportDisclosures", summary = "Export the disclosure log", description = "Every matching disclosure as newline-delimited JSON, streamed as it is read. The export is logged.")
-    @APIResponse(responseCode = "200", description = "One disclosure per line", content = @Content(mediaType = NDJSON, schema = @Schema(implementation = DisclosureView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            operationId = "exportDisclosures",
+            summary = "Export the disclosure log",
+            description =
+                    "Every matching disclosure as newline-delimited JSON, streamed as it is read. The export is logged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One disclosure per line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = DisclosureView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(
-            @Parameter(description = "system:value, e.g. nhs-number:9434765919", example = "nhs-number:9434765919", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("subject") @Size(max = 100) String subject,
+            @Parameter(
+                            description = "system:value, e.g. nhs-number:9434765919",
+                            example = "nhs-number:9434765919",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
+                    @QueryParam("subject")
+                    @Size(max = 100)
+                    String subject,
             @Parameter(description = "Agreement id") @QueryParam("agreement") UUID agreement,
-            @Parameter(description = "Recipient organisation id", example = "university-of-bedfordshire", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG)) @QueryParam("recipient") @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "an organisation id: lower-case words joined by hyphens") String recipient,
+            @Parameter(
+                            description = "Recipient organisation id",
+                            example = "university-of-bedfordshire",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG))
+                    @QueryParam("recipient")
+                    @Size(max = 80)
+                    @Pattern(
+                            regexp = AgreementContent.SLUG,
+                            message = "an organisation id: lower-case words joined by hyphens")
+                    String recipient,
             @Parameter(description = "Disclosed at or after (ISO 8601)") @QueryParam("from") Instant from,
             @Parameter(description = "Disclosed before (ISO 8601)") @QueryParam("to") Instant to) {
         DisclosureRepository.Filter filter = filter(subject, agreement, recipient, from, to);
         Scope scope = service.scope();
         boolean identifiers = service.identifiers();
         StreamingOutput body = out -> service.export(filter, scope, identifiers, view -> writeLine(out, view));
-        return Response.ok(body, NDJSON).header("Content-Disposition", "attachment; filename=\"disclosures.ndjson\"").build();
+        return Response.ok(body, NDJSON)
+                .header("Content-Disposition", "attachment; filename=\"disclosures.ndjson\"")
+                .build();
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION, Roles.CASEWORKER, Roles.AUDITOR, Roles.PARTNER, Roles.RESEARCHER})
     @Operation(operationId = "getDisclosure", summary = "Read a disclosure", description = "The read is logged.")
-    @APIResponse(responseCode = "200", description = "The disclosure", content = @Content(schema = @Schema(implementation = DisclosureView.class)))
-    @APIResponse(responseCode = "404", description = "No such disclosure, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The disclosure",
+            content = @Content(schema = @Schema(implementation = DisclosureView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such disclosure, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DisclosureView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
-    private static DisclosureRepository.Filter filter(String subject, UUID agreement, String recipient, Instant from, Instant to) {
+    private static DisclosureRepository.Filter filter(
+            String subject, UUID agreement, String recipient, Instant from, Instant to) {
         SubjectRef ref = subject == null ? null : DisclosureService.subject(subject, "subject");
-        return new DisclosureRepository.Filter(ref == null ? null : ref.system(), ref == null ? null : ref.value(), agreement,
-                recipient, from, to);
+        return new DisclosureRepository.Filter(
+                ref == null ? null : ref.system(), ref == null ? null : ref.value(), agreement, recipient, from, to);
     }
 
     private void writeLine(OutputStream out, DisclosureView view) {

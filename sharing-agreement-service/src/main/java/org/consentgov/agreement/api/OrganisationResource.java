@@ -49,8 +49,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisations", description = "Organisations that take part in information sharing")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrganisationResource {
 
     private final OrganisationService service;
@@ -62,41 +68,116 @@ public class OrganisationResource {
     }
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.NOTICE_EDITOR, Roles.CASEWORKER, Roles.RESEARCHER, Roles.PARTNER, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(operationId = "listOrganisations", summary = "List organisations", description = "By id, optionally of one type.")
+    @RolesAllowed({
+        Roles.DPO,
+        Roles.NOTICE_EDITOR,
+        Roles.CASEWORKER,
+        Roles.RESEARCHER,
+        Roles.PARTNER,
+        Roles.INTEGRATION,
+        Roles.AUDITOR
+    })
+    @Operation(
+            operationId = "listOrganisations",
+            summary = "List organisations",
+            description = "By id, optionally of one type.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
-    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<OrganisationView> list(
-            @Parameter(description = "Organisation type code", example = "school", schema = @Schema(type = SchemaType.STRING, maxLength = 60)) @QueryParam("type") @Size(max = 60) String type,
+            @Parameter(
+                            description = "Organisation type code",
+                            example = "school",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 60))
+                    @QueryParam("type")
+                    @Size(max = 60)
+                    String type,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most 100") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
+            @Parameter(description = "Page size, at most 100")
+                    @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(1)
+                    @Max(Paging.MAX_SIZE)
+                    int size) {
         return service.list(type, page, size);
     }
 
     @POST
     @RolesAllowed(Roles.DPO)
     @Operation(operationId = "createOrganisation", summary = "Register an organisation")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first response instead of creating again", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
-    @APIResponse(responseCode = "201", description = "Registered; Location names it", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body, or a badly formatted ICO number, URN or ODS code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The id is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown type, or an identifier that does not apply to the type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid CreateOrganisationRequest request,
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description = "Makes a retry return the first response instead of creating again",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; Location names it",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body, or a badly formatted ICO number, URN or ODS code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The id is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown type, or an identifier that does not apply to the type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
+            @NotNull @Valid CreateOrganisationRequest request,
             UriInfo uri) {
         return idempotency.execute(key, "POST /api/organisations", request, () -> {
             OrganisationView created = service.create(request.slug(), request.details());
-            return Response.created(uri.getBaseUriBuilder().path("api/organisations/{slug}").build(created.slug()))
-                    .entity(created).type(MediaType.APPLICATION_JSON).tag(ETags.of(created.rowVersion())).build();
+            return Response.created(uri.getBaseUriBuilder()
+                            .path("api/organisations/{slug}")
+                            .build(created.slug()))
+                    .entity(created)
+                    .type(MediaType.APPLICATION_JSON)
+                    .tag(ETags.of(created.rowVersion()))
+                    .build();
         });
     }
 
     @GET
     @Path("{slug}")
-    @RolesAllowed({Roles.DPO, Roles.NOTICE_EDITOR, Roles.CASEWORKER, Roles.RESEARCHER, Roles.PARTNER, Roles.INTEGRATION, Roles.AUDITOR})
-    @Operation(operationId = "getOrganisation", summary = "Read an organisation", description = "The ETag is the concurrency token for updates.")
-    @APIResponse(responseCode = "200", description = "The organisation", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = "The organisation's id", example = "luton-schools", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG)) @PathParam("slug") @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "an organisation id: lower-case words joined by hyphens") String slug) {
+    @RolesAllowed({
+        Roles.DPO,
+        Roles.NOTICE_EDITOR,
+        Roles.CASEWORKER,
+        Roles.RESEARCHER,
+        Roles.PARTNER,
+        Roles.INTEGRATION,
+        Roles.AUDITOR
+    })
+    @Operation(
+            operationId = "getOrganisation",
+            summary = "Read an organisation",
+            description = "The ETag is the concurrency token for updates.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The organisation",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(
+            @Parameter(
+                            description = "The organisation's id",
+                            example = "luton-schools",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG))
+                    @PathParam("slug")
+                    @Size(max = 80)
+                    @Pattern(
+                            regexp = AgreementContent.SLUG,
+                            message = "an organisation id: lower-case words joined by hyphens")
+                    String slug) {
         OrganisationView view = service.get(slug);
         return Response.ok(view).tag(ETags.of(view.rowVersion())).build();
     }
@@ -104,14 +185,53 @@ public class OrganisationResource {
     @PUT
     @Path("{slug}")
     @RolesAllowed(Roles.DPO)
-    @Operation(operationId = "updateOrganisation", summary = "Replace an organisation's details", description = "Send the ETag you read in If-Match.")
-    @APIResponse(responseCode = "200", description = "The updated organisation", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown type, or an identifier that does not apply to the type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response update(@Parameter(description = "The organisation's id", example = "luton-schools", schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG)) @PathParam("slug") @Size(max = 80) @Pattern(regexp = AgreementContent.SLUG, message = "an organisation id: lower-case words joined by hyphens") String slug, @Parameter(description = "The organisation's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412", required = true, example = "\"3\"", schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\"")) @HeaderParam("If-Match") String ifMatch,
+    @Operation(
+            operationId = "updateOrganisation",
+            summary = "Replace an organisation's details",
+            description = "Send the ETag you read in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated organisation",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown type, or an identifier that does not apply to the type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(
+            @Parameter(
+                            description = "The organisation's id",
+                            example = "luton-schools",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 80, pattern = AgreementContent.SLUG))
+                    @PathParam("slug")
+                    @Size(max = 80)
+                    @Pattern(
+                            regexp = AgreementContent.SLUG,
+                            message = "an organisation id: lower-case words joined by hyphens")
+                    String slug,
+            @Parameter(
+                            description =
+                                    "The organisation's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
+                            required = true,
+                            example = "\"3\"",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                    @HeaderParam("If-Match")
+                    String ifMatch,
             @NotNull @Valid OrganisationDetails request) {
         long expected = ETags.expectedVersion(ifMatch);
         OrganisationView view = service.update(slug, expected, request);

@@ -36,10 +36,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Sharing decisions", description = "PERMIT or DENY, with every reason, the obligations and what was relied on")
+@Tag(
+        name = "Sharing decisions",
+        description = "PERMIT or DENY, with every reason, the obligations and what was relied on")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SharingDecisionResource {
 
     private final SharingDecisionService service;
@@ -52,26 +60,57 @@ public class SharingDecisionResource {
 
     @POST
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION, Roles.CASEWORKER, Roles.PARTNER, Roles.RESEARCHER})
-    @Operation(operationId = "decideSharing", summary = "Decide whether data may be shared", description = "May the recipient receive these categories about the subject for the purpose at that time? PERMIT or DENY with every reason, the obligations and the agreement version, notice version and consent record relied on. Where the agreement requires consent, consent-service is asked; if it cannot answer the decision is DENY (consent-service-unavailable). Every decision is stored; with record: true a PERMIT is recorded as a disclosure in the same transaction. Partners and researchers may ask only about their own organisation and may not record.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER, description = "Makes a retry return the first decision instead of deciding (and recording) again", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
-    @APIResponse(responseCode = "201", description = "The decision, PERMIT or DENY; Location names it", content = @Content(schema = @Schema(implementation = DecisionView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body or invalid subject identifier", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown organisation or code; recording without a transfer method or ahead of time", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response decide(@HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid DecisionRequest request,
-            UriInfo uri) {
+    @Operation(
+            operationId = "decideSharing",
+            summary = "Decide whether data may be shared",
+            description =
+                    "May the recipient receive these categories about the subject for the purpose at that time? PERMIT or DENY with every reason, the obligations and the agreement version, notice version and consent record relied on. Where the agreement requires consent, consent-service is asked; if it cannot answer the decision is DENY (consent-service-unavailable). Every decision is stored; with record: true a PERMIT is recorded as a disclosure in the same transaction. Partners and researchers may ask only about their own organisation and may not record.")
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description = "Makes a retry return the first decision instead of deciding (and recording) again",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @APIResponse(
+            responseCode = "201",
+            description = "The decision, PERMIT or DENY; Location names it",
+            content = @Content(schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body or invalid subject identifier",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown organisation or code; recording without a transfer method or ahead of time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response decide(
+            @HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid DecisionRequest request, UriInfo uri) {
         return idempotency.execute(key, "POST /api/sharing-decisions", request, () -> {
             DecisionView decision = service.decide(request);
-            return Response.created(uri.getBaseUriBuilder().path("api/sharing-decisions/{id}").build(decision.decisionId()))
-                    .entity(decision).type(MediaType.APPLICATION_JSON).build();
+            return Response.created(uri.getBaseUriBuilder()
+                            .path("api/sharing-decisions/{id}")
+                            .build(decision.decisionId()))
+                    .entity(decision)
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
         });
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.DPO, Roles.INTEGRATION, Roles.CASEWORKER, Roles.AUDITOR, Roles.PARTNER, Roles.RESEARCHER})
-    @Operation(operationId = "getSharingDecision", summary = "Read a stored decision", description = "Partners and researchers only decisions about their own organisation; auditors without the subject. The read is logged.")
-    @APIResponse(responseCode = "200", description = "The decision", content = @Content(schema = @Schema(implementation = DecisionView.class)))
-    @APIResponse(responseCode = "404", description = "No such decision, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            operationId = "getSharingDecision",
+            summary = "Read a stored decision",
+            description =
+                    "Partners and researchers only decisions about their own organisation; auditors without the subject. The read is logged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The decision",
+            content = @Content(schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such decision, or not yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DecisionView get(@PathParam("id") UUID id) {
         return service.get(id);
     }

@@ -7,11 +7,18 @@ import java.util.UUID;
  * What consent-service said about one subject, notice and purpose: consented (with the record and notice
  * version relied on), not consented (with its reasons), or no answer at all, which is never taken as consent.
  */
-public record ConsentAnswer(Outcome outcome, List<String> reasons, UUID recordId, String noticeSlug,
-        Integer noticeVersion, String noticeHash) {
+public record ConsentAnswer(
+        Outcome outcome,
+        List<String> reasons,
+        UUID recordId,
+        String noticeSlug,
+        Integer noticeVersion,
+        String noticeHash) {
 
     public enum Outcome {
-        CONSENTED, NOT_CONSENTED, UNAVAILABLE
+        CONSENTED,
+        NOT_CONSENTED,
+        UNAVAILABLE
     }
 
     public static ConsentAnswer unavailable(String why) {
@@ -24,8 +31,12 @@ public record ConsentAnswer(Outcome outcome, List<String> reasons, UUID recordId
         }
         List<String> reasons = response.reasons() == null ? List.of() : List.copyOf(response.reasons());
         ConsentCheckResponse.NoticeVersion notice = response.noticeVersion();
-        return new ConsentAnswer(response.consented() ? Outcome.CONSENTED : Outcome.NOT_CONSENTED, reasons,
-                response.recordId(), notice == null ? null : notice.slug(), notice == null ? null : notice.version(),
+        return new ConsentAnswer(
+                response.consented() ? Outcome.CONSENTED : Outcome.NOT_CONSENTED,
+                reasons,
+                response.recordId(),
+                notice == null ? null : notice.slug(),
+                notice == null ? null : notice.version(),
                 notice == null ? null : notice.contentHash());
     }
 

@@ -6,10 +6,16 @@ import java.util.UUID;
 
 /** consent-service's answer to "is there an effective consent?". Unknown fields are ignored: consent-service owns it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ConsentCheckResponse(Boolean consented, String notice, String purpose, List<String> reasons, UUID recordId,
-        NoticeVersion noticeVersion, String state, Boolean reconsentRequired) {
+public record ConsentCheckResponse(
+        Boolean consented,
+        String notice,
+        String purpose,
+        List<String> reasons,
+        UUID recordId,
+        NoticeVersion noticeVersion,
+        String state,
+        Boolean reconsentRequired) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record NoticeVersion(String slug, Integer version, String contentHash) {
-    }
+    public record NoticeVersion(String slug, Integer version, String contentHash) {}
 }

@@ -20,6 +20,9 @@ public interface ConsentClient {
 
     @GET
     @Path("check")
-    ConsentCheckResponse check(@QueryParam("subject") String subject, @QueryParam("notice") String notice,
-            @QueryParam("purpose") String purpose, @QueryParam("at") String at);
+    ConsentCheckResponse check(
+            @QueryParam("subject") String subject,
+            @QueryParam("notice") String notice,
+            @QueryParam("purpose") String purpose,
+            @QueryParam("at") String at);
 }

@@ -37,8 +37,9 @@ public class ConsentGateway {
 
     ConsentAnswer unavailable(String subject, String notice, String purpose, Instant at, Throwable cause) {
         // the cause's message may carry the request URI, whose query names the subject: log its kind only
-        LOG.warnf("consent-service gave no usable answer for notice %s, purpose %s: %s", notice, purpose,
-                cause == null ? "unknown" : cause.getClass().getSimpleName());
+        LOG.warnf(
+                "consent-service gave no usable answer for notice %s, purpose %s: %s",
+                notice, purpose, cause == null ? "unknown" : cause.getClass().getSimpleName());
         return ConsentAnswer.unavailable("consent-service could not answer ("
                 + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ")");
     }

@@ -36,15 +36,13 @@ import org.jboss.logging.Logger;
 public class DemoData {
 
     static final String ORGANISATIONS = "demo/organisations.json";
-    static final List<String> AGREEMENTS = List.of("demo/agreements/what-it-means-to-me-research.json",
-            "demo/agreements/eyes-luton-schools.json");
+    static final List<String> AGREEMENTS =
+            List.of("demo/agreements/what-it-means-to-me-research.json", "demo/agreements/eyes-luton-schools.json");
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    record Signatory(String organisation, String user) {
-    }
+    record Signatory(String organisation, String user) {}
 
-    record DemoAgreement(String reference, List<Signatory> signatories, AgreementContent content) {
-    }
+    record DemoAgreement(String reference, List<Signatory> signatories, AgreementContent content) {}
 
     private final OrganisationService organisations;
     private final AgreementService agreements;
@@ -52,7 +50,10 @@ public class DemoData {
     private final AgreementConfig config;
     private final AtomicBoolean pending = new AtomicBoolean();
 
-    public DemoData(OrganisationService organisations, AgreementService agreements, ObjectMapper mapper,
+    public DemoData(
+            OrganisationService organisations,
+            AgreementService agreements,
+            ObjectMapper mapper,
             AgreementConfig config) {
         this.organisations = organisations;
         this.agreements = agreements;
@@ -77,15 +78,14 @@ public class DemoData {
 
     void load() {
         try {
-            for (CreateOrganisationRequest o : read(ORGANISATIONS, new TypeReference<List<CreateOrganisationRequest>>() {
-            })) {
+            for (CreateOrganisationRequest o :
+                    read(ORGANISATIONS, new TypeReference<List<CreateOrganisationRequest>>() {})) {
                 if (!organisations.exists(o.slug())) {
                     organisations.create(o.slug(), o.details());
                 }
             }
             for (String file : AGREEMENTS) {
-                bringIntoForce(read(file, new TypeReference<DemoAgreement>() {
-                }));
+                bringIntoForce(read(file, new TypeReference<DemoAgreement>() {}));
             }
             pending.set(false);
         } catch (ProblemException e) {
@@ -98,18 +98,24 @@ public class DemoData {
     }
 
     private void bringIntoForce(DemoAgreement demo) {
-        List<AgreementSummaryView> existing = agreements.list(new AgreementRepository.Filter(null, null, demo.reference()), 0, 1)
+        List<AgreementSummaryView> existing = agreements
+                .list(new AgreementRepository.Filter(null, null, demo.reference()), 0, 1)
                 .items();
-        AgreementView agreement = existing.isEmpty() ? agreements.create(demo.reference(), demo.content())
+        AgreementView agreement = existing.isEmpty()
+                ? agreements.create(demo.reference(), demo.content())
                 : agreements.get(existing.get(0).id());
         if (agreement.state() == AgreementState.DRAFT) {
             agreement = agreements.submit(agreement.id(), agreement.rowVersion());
         }
         if (agreement.state() == AgreementState.PENDING_SIGNATURE) {
             for (Signatory s : demo.signatories()) {
-                if (agreement.awaitingSignature() != null && agreement.awaitingSignature().contains(s.organisation())) {
-                    agreement = agreements.signAs(agreement.id(), agreement.version(),
-                            new AgreementService.Signer(s.user(), s.organisation()), "demo data");
+                if (agreement.awaitingSignature() != null
+                        && agreement.awaitingSignature().contains(s.organisation())) {
+                    agreement = agreements.signAs(
+                            agreement.id(),
+                            agreement.version(),
+                            new AgreementService.Signer(s.user(), s.organisation()),
+                            "demo data");
                 }
             }
             LOG.infof("Demo agreement %s is %s", demo.reference(), agreement.state());

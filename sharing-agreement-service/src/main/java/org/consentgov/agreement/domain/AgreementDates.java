@@ -12,8 +12,7 @@ public final class AgreementDates {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private AgreementDates() {
-    }
+    private AgreementDates() {}
 
     /** The last signature activates a version "from its start date": the later of that date and the activation. */
     public static Instant effectiveFrom(LocalDate startDate, Instant activatedAt) {

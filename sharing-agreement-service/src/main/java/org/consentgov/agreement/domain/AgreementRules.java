@@ -26,8 +26,8 @@ import org.consentgov.platform.vocabulary.VocabularyDocument;
 public final class AgreementRules {
 
     /** Art 9(2) points that need a DPA 2018 Schedule 1 condition as well (DPA 2018 s10). */
-    static final Set<String> NEEDS_SCHEDULE_1 = Set.of("uk-gdpr-9-2-b", "uk-gdpr-9-2-g", "uk-gdpr-9-2-h", "uk-gdpr-9-2-i",
-            "uk-gdpr-9-2-j");
+    static final Set<String> NEEDS_SCHEDULE_1 =
+            Set.of("uk-gdpr-9-2-b", "uk-gdpr-9-2-g", "uk-gdpr-9-2-h", "uk-gdpr-9-2-i", "uk-gdpr-9-2-j");
 
     private final Vocabulary vocabulary;
 
@@ -42,56 +42,87 @@ public final class AgreementRules {
         for (int i = 0; i < c.parties().size(); i++) {
             Party p = c.parties().get(i);
             if (!knownOrganisations.contains(p.organisation())) {
-                out.add(new RuleViolation("unknown-organisation", "parties[" + i + "].organisation",
+                out.add(new RuleViolation(
+                        "unknown-organisation",
+                        "parties[" + i + "].organisation",
                         "no organisation '" + p.organisation() + "' is registered"));
             }
             if (!parties.add(p.organisation())) {
-                out.add(new RuleViolation("duplicate-party", "parties[" + i + "].organisation",
+                out.add(new RuleViolation(
+                        "duplicate-party",
+                        "parties[" + i + "].organisation",
                         "'" + p.organisation() + "' is listed twice"));
             }
         }
         if (c.parties().stream().noneMatch(p -> p.role().controller())) {
-            out.add(new RuleViolation("no-controller", "parties", "at least one party must be a controller or joint controller"));
+            out.add(new RuleViolation(
+                    "no-controller", "parties", "at least one party must be a controller or joint controller"));
         }
         codes(out, "purposes", c.purposes(), vocabulary::purpose, "purpose");
         codes(out, "dataCategories", c.dataCategories(), vocabulary::dataCategory, "data category");
         for (int i = 0; i < c.lawfulBases().size(); i++) {
-            code(out, "lawfulBases[" + i + "].basis", c.lawfulBases().get(i).basis(), vocabulary::lawfulBasis, "lawful basis");
+            code(
+                    out,
+                    "lawfulBases[" + i + "].basis",
+                    c.lawfulBases().get(i).basis(),
+                    vocabulary::lawfulBasis,
+                    "lawful basis");
         }
         for (int i = 0; i < c.legalFramework().size(); i++) {
-            code(out, "legalFramework[" + i + "].code", c.legalFramework().get(i).code(), vocabulary::legalInstrument,
+            code(
+                    out,
+                    "legalFramework[" + i + "].code",
+                    c.legalFramework().get(i).code(),
+                    vocabulary::legalInstrument,
                     "legal instrument");
         }
         codes(out, "transfer.methods", c.transfer().methods(), vocabulary::transferMethod, "transfer method");
-        codes(out, "transfer.forbiddenMethods", c.transfer().forbiddenMethods(), vocabulary::transferMethod,
+        codes(
+                out,
+                "transfer.forbiddenMethods",
+                c.transfer().forbiddenMethods(),
+                vocabulary::transferMethod,
                 "transfer method");
         for (int i = 0; i < c.securityRequirements().size(); i++) {
-            code(out, "securityRequirements[" + i + "].code", c.securityRequirements().get(i).code(),
-                    vocabulary::securityMeasure, "security measure");
+            code(
+                    out,
+                    "securityRequirements[" + i + "].code",
+                    c.securityRequirements().get(i).code(),
+                    vocabulary::securityMeasure,
+                    "security measure");
         }
         Set<String> links = new HashSet<>();
         for (int i = 0; i < c.linkedNotices().size(); i++) {
             NoticeLink link = c.linkedNotices().get(i);
             if (!links.add(link.slug())) {
-                out.add(new RuleViolation("duplicate-notice-link", "linkedNotices[" + i + "]",
+                out.add(new RuleViolation(
+                        "duplicate-notice-link",
+                        "linkedNotices[" + i + "]",
                         "notice '" + link.slug() + "' is linked twice; link the one version the agreement relies on"));
             }
         }
-        if (Boolean.TRUE.equals(c.consent().required()) && (c.consent().notice() == null || c.consent().notice().isBlank())) {
-            out.add(new RuleViolation("consent-notice-missing", "consent.notice",
+        if (Boolean.TRUE.equals(c.consent().required())
+                && (c.consent().notice() == null || c.consent().notice().isBlank())) {
+            out.add(new RuleViolation(
+                    "consent-notice-missing",
+                    "consent.notice",
                     "consent is required, so name the notice it is given under"));
         }
         if (c.accessLimit() != null) {
             List<String> recipients = c.accessLimit().recipients();
             for (int i = 0; i < recipients.size(); i++) {
                 if (!parties.contains(recipients.get(i))) {
-                    out.add(new RuleViolation("access-limit-recipient-not-party", "accessLimit.recipients[" + i + "]",
+                    out.add(new RuleViolation(
+                            "access-limit-recipient-not-party",
+                            "accessLimit.recipients[" + i + "]",
                             "'" + recipients.get(i) + "' is not a party of the agreement"));
                 }
             }
         }
         if (c.endDate() != null && c.endDate().isBefore(c.startDate())) {
-            out.add(new RuleViolation("end-before-start", "endDate",
+            out.add(new RuleViolation(
+                    "end-before-start",
+                    "endDate",
                     "the agreement ends (" + c.endDate() + ") before it starts (" + c.startDate() + ")"));
         }
         return out;
@@ -104,7 +135,8 @@ public final class AgreementRules {
      *                or knows only as a draft, is absent
      * @param today   the day in Europe/London
      */
-    public List<RuleViolation> forActivation(AgreementContent c, Map<NoticeLink, PublishedNotice> notices, LocalDate today) {
+    public List<RuleViolation> forActivation(
+            AgreementContent c, Map<NoticeLink, PublishedNotice> notices, LocalDate today) {
         List<RuleViolation> out = new ArrayList<>();
         lawfulBases(c, out);
         transfer(c, out);
@@ -116,65 +148,95 @@ public final class AgreementRules {
     }
 
     private void lawfulBases(AgreementContent c, List<RuleViolation> out) {
-        boolean special = c.dataCategories().stream().map(vocabulary::dataCategory).flatMap(Optional::stream)
+        boolean special = c.dataCategories().stream()
+                .map(vocabulary::dataCategory)
+                .flatMap(Optional::stream)
                 .anyMatch(VocabularyDocument.DataCategory::special);
-        boolean criminal = c.dataCategories().stream().map(vocabulary::dataCategory).flatMap(Optional::stream)
+        boolean criminal = c.dataCategories().stream()
+                .map(vocabulary::dataCategory)
+                .flatMap(Optional::stream)
                 .anyMatch(VocabularyDocument.DataCategory::criminal);
         for (int i = 0; i < c.lawfulBases().size(); i++) {
             LawfulBasisUse use = c.lawfulBases().get(i);
             String field = "lawfulBases[" + i + "]";
             vocabulary.lawfulBasis(use.basis()).ifPresent(basis -> {
                 if (basis.conditionFor() == null || !basis.conditionFor().contains(use.appliesTo())) {
-                    out.add(new RuleViolation("basis-not-valid-for-data-kind", field,
-                            basis.label() + " (" + basis.code() + ") is no condition for " + use.appliesTo() + " data"));
+                    out.add(new RuleViolation(
+                            "basis-not-valid-for-data-kind",
+                            field,
+                            basis.label() + " (" + basis.code() + ") is no condition for " + use.appliesTo()
+                                    + " data"));
                 }
             });
         }
         if (!has(c, CategoryKind.PERSONAL, LawfulBasisKind.ARTICLE_6)) {
-            out.add(new RuleViolation("personal-data-needs-article-6", "lawfulBases",
+            out.add(new RuleViolation(
+                    "personal-data-needs-article-6",
+                    "lawfulBases",
                     "personal data needs an Art 6(1) lawful basis for PERSONAL data"));
         }
         if (special && !has(c, CategoryKind.SPECIAL, LawfulBasisKind.ARTICLE_9)) {
-            out.add(new RuleViolation("special-category-needs-article-9", "lawfulBases",
-                    "special category data (" + String.join(", ", specialCodes(c)) + ") needs an Art 9(2) condition for SPECIAL data"));
+            out.add(new RuleViolation(
+                    "special-category-needs-article-9",
+                    "lawfulBases",
+                    "special category data (" + String.join(", ", specialCodes(c))
+                            + ") needs an Art 9(2) condition for SPECIAL data"));
         }
         boolean needsSchedule1 = c.lawfulBases().stream()
                 .anyMatch(u -> u.appliesTo() == CategoryKind.SPECIAL && NEEDS_SCHEDULE_1.contains(u.basis()));
         if (needsSchedule1 && !has(c, CategoryKind.SPECIAL, LawfulBasisKind.SCHEDULE_1)) {
-            out.add(new RuleViolation("article-9-needs-schedule-1-condition", "lawfulBases",
+            out.add(new RuleViolation(
+                    "article-9-needs-schedule-1-condition",
+                    "lawfulBases",
                     "Art 9(2)(b), (g), (h), (i) and (j) need a DPA 2018 Schedule 1 condition as well (DPA 2018 s10)"));
         }
-        if (criminal && !has(c, CategoryKind.CRIMINAL, LawfulBasisKind.ARTICLE_10)
+        if (criminal
+                && !has(c, CategoryKind.CRIMINAL, LawfulBasisKind.ARTICLE_10)
                 && !has(c, CategoryKind.CRIMINAL, LawfulBasisKind.SCHEDULE_1)) {
-            out.add(new RuleViolation("criminal-data-needs-article-10", "lawfulBases",
+            out.add(new RuleViolation(
+                    "criminal-data-needs-article-10",
+                    "lawfulBases",
                     "criminal offence data needs an Art 10 or DPA 2018 Schedule 1 condition for CRIMINAL data"));
         }
     }
 
     private boolean has(AgreementContent c, CategoryKind appliesTo, LawfulBasisKind kind) {
-        return c.lawfulBases().stream().filter(u -> u.appliesTo() == appliesTo).map(u -> vocabulary.lawfulBasis(u.basis()))
+        return c.lawfulBases().stream()
+                .filter(u -> u.appliesTo() == appliesTo)
+                .map(u -> vocabulary.lawfulBasis(u.basis()))
                 .flatMap(Optional::stream)
-                .anyMatch(b -> b.kind() == kind && b.conditionFor() != null && b.conditionFor().contains(appliesTo));
+                .anyMatch(b -> b.kind() == kind
+                        && b.conditionFor() != null
+                        && b.conditionFor().contains(appliesTo));
     }
 
     private List<String> specialCodes(AgreementContent c) {
-        return c.dataCategories().stream().filter(code -> vocabulary.dataCategory(code).map(d -> d.special()).orElse(false))
+        return c.dataCategories().stream()
+                .filter(code ->
+                        vocabulary.dataCategory(code).map(d -> d.special()).orElse(false))
                 .toList();
     }
 
     private void transfer(AgreementContent c, List<RuleViolation> out) {
-        boolean sensitive = c.dataCategories().stream().map(vocabulary::dataCategory).flatMap(Optional::stream)
+        boolean sensitive = c.dataCategories().stream()
+                .map(vocabulary::dataCategory)
+                .flatMap(Optional::stream)
                 .anyMatch(d -> d.special() || d.criminal());
         for (int i = 0; i < c.transfer().methods().size(); i++) {
             String method = c.transfer().methods().get(i);
-            boolean insecure = vocabulary.transferMethod(method).map(m -> !m.secure()).orElse(false);
+            boolean insecure =
+                    vocabulary.transferMethod(method).map(m -> !m.secure()).orElse(false);
             if (sensitive && insecure) {
-                out.add(new RuleViolation("insecure-transfer-of-special-data", "transfer.methods[" + i + "]",
+                out.add(new RuleViolation(
+                        "insecure-transfer-of-special-data",
+                        "transfer.methods[" + i + "]",
                         "'" + method + "' is not a secure transfer method and the agreement shares special category or "
                                 + "criminal offence data"));
             }
             if (c.transfer().forbiddenMethods().contains(method)) {
-                out.add(new RuleViolation("transfer-method-both-allowed-and-forbidden", "transfer.methods[" + i + "]",
+                out.add(new RuleViolation(
+                        "transfer-method-both-allowed-and-forbidden",
+                        "transfer.methods[" + i + "]",
                         "'" + method + "' is both allowed and forbidden"));
             }
         }
@@ -182,12 +244,18 @@ public final class AgreementRules {
 
     private void linkedNotices(AgreementContent c, Map<NoticeLink, PublishedNotice> notices, List<RuleViolation> out) {
         if (c.linkedNotices().isEmpty()) {
-            out.add(new RuleViolation("no-linked-notice", "linkedNotices",
+            out.add(new RuleViolation(
+                    "no-linked-notice",
+                    "linkedNotices",
                     "link the published privacy notice that tells families about this sharing"));
         }
-        if (Boolean.TRUE.equals(c.consent().required()) && c.consent().notice() != null
-                && c.linkedNotices().stream().noneMatch(l -> l.slug().equals(c.consent().notice()))) {
-            out.add(new RuleViolation("consent-notice-not-linked", "consent.notice",
+        if (Boolean.TRUE.equals(c.consent().required())
+                && c.consent().notice() != null
+                && c.linkedNotices().stream()
+                        .noneMatch(l -> l.slug().equals(c.consent().notice()))) {
+            out.add(new RuleViolation(
+                    "consent-notice-not-linked",
+                    "consent.notice",
                     "consent is given under notice '" + c.consent().notice() + "', which the agreement does not link"));
         }
         for (int i = 0; i < c.linkedNotices().size(); i++) {
@@ -195,39 +263,57 @@ public final class AgreementRules {
             String field = "linkedNotices[" + i + "]";
             PublishedNotice notice = notices.get(link);
             if (notice == null || !notice.published()) {
-                out.add(new RuleViolation("linked-notice-not-published", field, "version " + link.version() + " of notice '"
-                        + link.slug() + "' is " + (notice == null ? "not published" : notice.state().toLowerCase()
-                        + ", not the published version")));
+                out.add(new RuleViolation(
+                        "linked-notice-not-published",
+                        field,
+                        "version " + link.version() + " of notice '"
+                                + link.slug() + "' is "
+                                + (notice == null
+                                        ? "not published"
+                                        : notice.state().toLowerCase() + ", not the published version")));
                 continue;
             }
             for (Party party : c.parties()) {
                 if (!notice.names(party.organisation(), party.role().controller())) {
-                    out.add(new RuleViolation("linked-notice-missing-recipient", field, "notice '" + link.slug() + "' version "
-                            + link.version() + " does not name '" + party.organisation() + "' as a recipient"));
+                    out.add(new RuleViolation(
+                            "linked-notice-missing-recipient",
+                            field,
+                            "notice '" + link.slug() + "' version " + link.version() + " does not name '"
+                                    + party.organisation() + "' as a recipient"));
                 }
             }
             Set<String> told = new HashSet<>(notice.dataCategories());
-            List<String> missing = c.dataCategories().stream().filter(code -> !told.contains(code)).toList();
+            List<String> missing = c.dataCategories().stream()
+                    .filter(code -> !told.contains(code))
+                    .toList();
             if (!missing.isEmpty()) {
-                out.add(new RuleViolation("linked-notice-missing-category", field, "notice '" + link.slug() + "' version "
-                        + link.version() + " does not list " + String.join(", ", missing)));
+                out.add(new RuleViolation(
+                        "linked-notice-missing-category",
+                        field,
+                        "notice '" + link.slug() + "' version " + link.version() + " does not list "
+                                + String.join(", ", missing)));
             }
         }
     }
 
-    private static <T> void codes(List<RuleViolation> out, String field, List<String> codes, Function<String, Optional<T>> lookup,
+    private static <T> void codes(
+            List<RuleViolation> out,
+            String field,
+            List<String> codes,
+            Function<String, Optional<T>> lookup,
             String what) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < codes.size(); i++) {
             code(out, field + "[" + i + "]", codes.get(i), lookup, what);
             if (!seen.add(codes.get(i))) {
-                out.add(new RuleViolation("duplicate-code", field + "[" + i + "]", "'" + codes.get(i) + "' is listed twice"));
+                out.add(new RuleViolation(
+                        "duplicate-code", field + "[" + i + "]", "'" + codes.get(i) + "' is listed twice"));
             }
         }
     }
 
-    private static <T> void code(List<RuleViolation> out, String field, String code, Function<String, Optional<T>> lookup,
-            String what) {
+    private static <T> void code(
+            List<RuleViolation> out, String field, String code, Function<String, Optional<T>> lookup, String what) {
         if (lookup.apply(code).isEmpty()) {
             out.add(new RuleViolation("unknown-vocabulary-code", field, "'" + code + "' is not a " + what + " code"));
         }

@@ -40,8 +40,8 @@ import org.consentgov.agreement.persistence.AgreementSignature;
 import org.consentgov.agreement.persistence.AgreementVersion;
 import org.consentgov.agreement.persistence.Organisation;
 import org.consentgov.agreement.persistence.OrganisationRepository;
-import org.consentgov.platform.json.CanonicalJson;
 import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.json.CanonicalJson;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.problem.ProblemKind;
@@ -58,8 +58,7 @@ import org.consentgov.platform.vocabulary.Vocabulary;
 public class AgreementService {
 
     /** Who signs: a user of a party organisation. */
-    public record Signer(String name, String organisation) {
-    }
+    public record Signer(String name, String organisation) {}
 
     private final AgreementRepository agreements;
     private final OrganisationRepository organisations;
@@ -72,9 +71,17 @@ public class AgreementService {
     private final Caller caller;
     private final Clock clock;
 
-    public AgreementService(AgreementRepository agreements, OrganisationRepository organisations,
-            OrganisationService organisationService, NoticeDirectory notices, EventLog events, Vocabulary vocabulary,
-            ObjectMapper mapper, Scopes scopes, Caller caller, Clock clock) {
+    public AgreementService(
+            AgreementRepository agreements,
+            OrganisationRepository organisations,
+            OrganisationService organisationService,
+            NoticeDirectory notices,
+            EventLog events,
+            Vocabulary vocabulary,
+            ObjectMapper mapper,
+            Scopes scopes,
+            Caller caller,
+            Clock clock) {
         this.agreements = agreements;
         this.organisations = organisations;
         this.organisationService = organisationService;
@@ -93,10 +100,13 @@ public class AgreementService {
     public PageView<AgreementSummaryView> list(AgreementRepository.Filter filter, int page, int size) {
         Scope scope = scopes.current();
         List<Agreement> found = agreements.page(filter, scope, page, size);
-        Map<UUID, AgreementVersion> versions = agreements.currentVersions(found.stream().map(a -> a.id).toList());
-        Map<UUID, List<AgreementParty>> parties = agreements.partiesOf(versions.values().stream().map(v -> v.id).toList());
-        List<AgreementSummaryView> items = found.stream().map(a -> summary(a, versions.get(a.id),
-                parties.getOrDefault(versions.get(a.id).id, List.of()))).toList();
+        Map<UUID, AgreementVersion> versions =
+                agreements.currentVersions(found.stream().map(a -> a.id).toList());
+        Map<UUID, List<AgreementParty>> parties =
+                agreements.partiesOf(versions.values().stream().map(v -> v.id).toList());
+        List<AgreementSummaryView> items = found.stream()
+                .map(a -> summary(a, versions.get(a.id), parties.getOrDefault(versions.get(a.id).id, List.of())))
+                .toList();
         return PageView.of(items, page, size, agreements.count(filter, scope));
     }
 
@@ -115,15 +125,37 @@ public class AgreementService {
     @Transactional
     public List<HistoryEntryView> history(UUID id) {
         Agreement agreement = visible(id);
-        return agreements.history(agreement.id).stream().map(h -> new HistoryEntryView(h.versionNumber, h.action, h.fromState,
-                h.toState, h.actor, h.actorOrg, h.at, h.reason, h.contentHash)).toList();
+        return agreements.history(agreement.id).stream()
+                .map(h -> new HistoryEntryView(
+                        h.versionNumber,
+                        h.action,
+                        h.fromState,
+                        h.toState,
+                        h.actor,
+                        h.actorOrg,
+                        h.at,
+                        h.reason,
+                        h.contentHash))
+                .toList();
     }
 
     @Transactional
     public PageView<EventView> events(UUID id, int page, int size) {
         Agreement agreement = visible(id);
-        return PageView.of(events.forAgreement(agreement.id, page, size).stream().map(e -> new EventView(e.id, e.type,
-                e.aggregateType, e.aggregateId, e.agreementId, e.occurredAt, e.actor, tree(e.payload))).toList(), page, size,
+        return PageView.of(
+                events.forAgreement(agreement.id, page, size).stream()
+                        .map(e -> new EventView(
+                                e.id,
+                                e.type,
+                                e.aggregateType,
+                                e.aggregateId,
+                                e.agreementId,
+                                e.occurredAt,
+                                e.actor,
+                                tree(e.payload)))
+                        .toList(),
+                page,
+                size,
                 events.countForAgreement(agreement.id));
     }
 
@@ -155,8 +187,11 @@ public class AgreementService {
         Agreement agreement = lock(id);
         AgreementVersion version = version(agreement, number);
         if (version.state != AgreementState.DRAFT) {
-            throw ProblemException.conflict("version-not-draft", "Version " + number + " is " + version.state
-                    + " and cannot be edited; only a draft changes. Start a variation instead").with("state", version.state);
+            throw ProblemException.conflict(
+                            "version-not-draft",
+                            "Version " + number + " is " + version.state
+                                    + " and cannot be edited; only a draft changes. Start a variation instead")
+                    .with("state", version.state);
         }
         ETags.requireCurrent(expected, agreement.rowVersion);
         checkOnSave(content);
@@ -180,14 +215,21 @@ public class AgreementService {
      * asked of notice-service before the agreement is locked, so that no lock waits on the network.
      */
     public AgreementView submit(UUID id, long expected) {
-        LinkedNotices notices = linkedNotices(id, scopes.current(), agreement -> agreement.openVersion == null ? Optional.empty()
-                : agreements.version(agreement.id, agreement.openVersion).filter(v -> v.state == AgreementState.DRAFT));
+        LinkedNotices notices = linkedNotices(
+                id,
+                scopes.current(),
+                agreement -> agreement.openVersion == null
+                        ? Optional.empty()
+                        : agreements
+                                .version(agreement.id, agreement.openVersion)
+                                .filter(v -> v.state == AgreementState.DRAFT));
         return QuarkusTransaction.joiningExisting().call(() -> {
             Agreement agreement = lock(id);
             AgreementVersion version = open(agreement);
             if (version.state != AgreementState.DRAFT) {
-                throw ProblemException.conflict("no-draft", "Version " + version.number + " is already " + version.state
-                        + "; there is no draft to submit");
+                throw ProblemException.conflict(
+                        "no-draft",
+                        "Version " + version.number + " is already " + version.state + "; there is no draft to submit");
             }
             ETags.requireCurrent(expected, agreement.rowVersion);
             AgreementContent content = read(version.content);
@@ -213,21 +255,26 @@ public class AgreementService {
     /** The caller signs for its organisation; the last signature activates the version. */
     public AgreementView sign(UUID id, int number, String contentHash) {
         Scope scope = scopes.current();
-        String org = caller.org().orElseThrow(() -> new ProblemException(ProblemKind.FORBIDDEN, "not-a-party",
-                "Your token names no organisation, so you cannot sign for one"));
+        String org = caller.org()
+                .orElseThrow(() -> new ProblemException(
+                        ProblemKind.FORBIDDEN,
+                        "not-a-party",
+                        "Your token names no organisation, so you cannot sign for one"));
         LinkedNotices notices = linkedNotices(id, scope, agreement -> lastSignature(agreement, number, org));
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Agreement agreement = agreements.lockVisible(id, scope).orElseThrow(() -> ProblemException.notFound("Agreement", id));
+            Agreement agreement =
+                    agreements.lockVisible(id, scope).orElseThrow(() -> ProblemException.notFound("Agreement", id));
             return doSign(agreement, number, contentHash, new Signer(caller.name(), org), null, notices);
         });
     }
 
     /** Signs as a named user of a party, without a request: for loading the demo agreements only. */
     public AgreementView signAs(UUID id, int number, Signer signer, String note) {
-        LinkedNotices notices = linkedNotices(id, Scope.everything(),
-                agreement -> lastSignature(agreement, number, signer.organisation()));
+        LinkedNotices notices = linkedNotices(
+                id, Scope.everything(), agreement -> lastSignature(agreement, number, signer.organisation()));
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Agreement agreement = agreements.lockVisible(id, Scope.everything())
+            Agreement agreement = agreements
+                    .lockVisible(id, Scope.everything())
                     .orElseThrow(() -> ProblemException.notFound("Agreement", id));
             return doSign(agreement, number, null, signer, note, notices);
         });
@@ -238,38 +285,54 @@ public class AgreementService {
      * before the lock is taken); empty otherwise, and the locked step gives the reason a signature is refused.
      */
     private Optional<AgreementVersion> lastSignature(Agreement agreement, int number, String organisation) {
-        return agreements.version(agreement.id, number).filter(v -> v.state == AgreementState.PENDING_SIGNATURE)
+        return agreements
+                .version(agreement.id, number)
+                .filter(v -> v.state == AgreementState.PENDING_SIGNATURE)
                 .filter(v -> missingSignatures(v).equals(List.of(organisation)));
     }
 
-    private AgreementView doSign(Agreement agreement, int number, String contentHash, Signer signer, String note,
-            LinkedNotices notices) {
+    private AgreementView doSign(
+            Agreement agreement, int number, String contentHash, Signer signer, String note, LinkedNotices notices) {
         AgreementVersion version = version(agreement, number);
         List<AgreementParty> parties = agreements.parties(version.id);
-        AgreementParty party = parties.stream().filter(p -> p.organisation.equals(signer.organisation())).findFirst()
-                .orElseThrow(() -> new ProblemException(ProblemKind.FORBIDDEN, "not-a-party",
-                        "'" + signer.organisation() + "' is not a party of version " + number + " of this agreement, so "
-                                + "its users cannot sign it"));
+        AgreementParty party = parties.stream()
+                .filter(p -> p.organisation.equals(signer.organisation()))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(
+                        ProblemKind.FORBIDDEN,
+                        "not-a-party",
+                        "'" + signer.organisation() + "' is not a party of version " + number
+                                + " of this agreement, so " + "its users cannot sign it"));
         Organisation organisation = organisations.findBySlug(party.organisation).orElseThrow();
-        List<String> designated = organisationService.signatories(organisation).stream().map(SignatoryContact::username)
-                .filter(Objects::nonNull).toList();
+        List<String> designated = organisationService.signatories(organisation).stream()
+                .map(SignatoryContact::username)
+                .filter(Objects::nonNull)
+                .toList();
         if (!designated.isEmpty() && !designated.contains(signer.name())) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, "not-a-signatory", "'" + signer.name()
-                    + "' is not one of the signatories of '" + organisation.slug + "': " + String.join(", ", designated));
+            throw new ProblemException(
+                    ProblemKind.FORBIDDEN,
+                    "not-a-signatory",
+                    "'" + signer.name() + "' is not one of the signatories of '" + organisation.slug + "': "
+                            + String.join(", ", designated));
         }
         if (version.state != AgreementState.PENDING_SIGNATURE) {
-            throw ProblemException.conflict("version-not-pending-signature", "Version " + number + " is " + version.state
-                    + "; only a version put up for signature can be signed").with("state", version.state);
+            throw ProblemException.conflict(
+                            "version-not-pending-signature",
+                            "Version " + number + " is " + version.state
+                                    + "; only a version put up for signature can be signed")
+                    .with("state", version.state);
         }
         if (contentHash != null && !contentHash.equals(version.contentHash)) {
-            throw ProblemException.conflict("content-hash-mismatch", "The content you read (" + contentHash
-                    + ") is not version " + number + " (" + version.contentHash + "); read it again before signing")
+            throw ProblemException.conflict(
+                            "content-hash-mismatch",
+                            "The content you read (" + contentHash + ") is not version " + number + " ("
+                                    + version.contentHash + "); read it again before signing")
                     .with("contentHash", version.contentHash);
         }
         List<AgreementSignature> signatures = agreements.signatures(version.id);
         if (signatures.stream().anyMatch(s -> s.organisation.equals(party.organisation))) {
-            throw ProblemException.conflict("already-signed", "'" + party.organisation + "' has already signed version "
-                    + number);
+            throw ProblemException.conflict(
+                    "already-signed", "'" + party.organisation + "' has already signed version " + number);
         }
         Instant now = clock.instant();
         AgreementSignature signature = new AgreementSignature();
@@ -281,7 +344,16 @@ public class AgreementService {
         signature.signedAt = now;
         signature.contentHash = version.contentHash;
         agreements.record(signature);
-        history(agreement, version, "SIGNED", version.state, version.state, note, now, signer.name(), signer.organisation());
+        history(
+                agreement,
+                version,
+                "SIGNED",
+                version.state,
+                version.state,
+                note,
+                now,
+                signer.name(),
+                signer.organisation());
         Map<String, Object> signed = payload(agreement, version);
         signed.put("organisation", party.organisation);
         events.agreement(EventTypes.SIGNED, agreement.id, signed, now, signer.name());
@@ -302,9 +374,13 @@ public class AgreementService {
      * Without a version number, the one put up for signature if any, else the suspended one.
      */
     public AgreementView activate(UUID id, long expected, Integer number) {
-        LinkedNotices notices = linkedNotices(id, scopes.current(), agreement -> Optional.of(target(agreement, number))
-                .filter(v -> v.state == AgreementState.SUSPENDED
-                        || v.state == AgreementState.PENDING_SIGNATURE && missingSignatures(v).isEmpty()));
+        LinkedNotices notices = linkedNotices(
+                id,
+                scopes.current(),
+                agreement -> Optional.of(target(agreement, number))
+                        .filter(v -> v.state == AgreementState.SUSPENDED
+                                || v.state == AgreementState.PENDING_SIGNATURE
+                                        && missingSignatures(v).isEmpty()));
         return QuarkusTransaction.joiningExisting().call(() -> {
             Agreement agreement = lock(id);
             ETags.requireCurrent(expected, agreement.rowVersion);
@@ -314,11 +390,15 @@ public class AgreementService {
                 case PENDING_SIGNATURE -> {
                     List<String> missing = missingSignatures(version);
                     if (!missing.isEmpty()) {
-                        throw ProblemException.conflict("signatures-missing", "Version " + version.number
-                                + " cannot come into force before every party has signed; waiting for "
-                                + String.join(", ", missing)).with("awaitingSignature", missing);
+                        throw ProblemException.conflict(
+                                        "signatures-missing",
+                                        "Version " + version.number
+                                                + " cannot come into force before every party has signed; waiting for "
+                                                + String.join(", ", missing))
+                                .with("awaitingSignature", missing);
                     }
-                    activateVersion(agreement, version, now, caller.name(), caller.org().orElse(null), notices);
+                    activateVersion(
+                            agreement, version, now, caller.name(), caller.org().orElse(null), notices);
                 }
                 case SUSPENDED -> {
                     checkForActivation(read(version.content), notices);
@@ -326,15 +406,25 @@ public class AgreementService {
                     version.updatedAt = now;
                     version.updatedBy = caller.name();
                     agreement.state = AgreementState.ACTIVE;
-                    history(agreement, version, "REACTIVATED", AgreementState.SUSPENDED, AgreementState.ACTIVE, null, now);
+                    history(
+                            agreement,
+                            version,
+                            "REACTIVATED",
+                            AgreementState.SUSPENDED,
+                            AgreementState.ACTIVE,
+                            null,
+                            now);
                     Map<String, Object> payload = payload(agreement, version);
                     payload.put("reactivated", true);
                     events.agreement(EventTypes.ACTIVATED, agreement.id, payload, now, caller.name());
                     touch(agreement, now);
                 }
-                default -> throw ProblemException.conflict("cannot-activate", "Version " + version.number + " is "
-                        + version.state + "; only a signed version or a suspended one can be activated")
-                        .with("state", version.state);
+                default ->
+                    throw ProblemException.conflict(
+                                    "cannot-activate",
+                                    "Version " + version.number + " is " + version.state
+                                            + "; only a signed version or a suspended one can be activated")
+                            .with("state", version.state);
             }
             agreements.flush();
             return view(agreement, version);
@@ -352,15 +442,18 @@ public class AgreementService {
                 return open;
             }
         }
-        return version(agreement, agreement.effectiveVersion != null ? agreement.effectiveVersion : agreement.latestVersion);
+        return version(
+                agreement, agreement.effectiveVersion != null ? agreement.effectiveVersion : agreement.latestVersion);
     }
 
     @Transactional
     public AgreementView suspend(UUID id, long expected, String reason) {
         Agreement agreement = lock(id);
         if (agreement.state != AgreementState.ACTIVE) {
-            throw ProblemException.conflict("agreement-not-active", "The agreement is " + agreement.state
-                    + "; only an active agreement can be suspended").with("state", agreement.state);
+            throw ProblemException.conflict(
+                            "agreement-not-active",
+                            "The agreement is " + agreement.state + "; only an active agreement can be suspended")
+                    .with("state", agreement.state);
         }
         ETags.requireCurrent(expected, agreement.rowVersion);
         AgreementVersion version = version(agreement, agreement.effectiveVersion);
@@ -400,8 +493,8 @@ public class AgreementService {
     /** Expiry by the daily checks: the day after the end date of the version in force. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void expire(Agreement agreement, Instant now) {
-        AgreementVersion shown = end(agreement, AgreementState.EXPIRED, "EXPIRED", "the end date has passed", now,
-                Caller.SYSTEM);
+        AgreementVersion shown =
+                end(agreement, AgreementState.EXPIRED, "EXPIRED", "the end date has passed", now, Caller.SYSTEM);
         events.agreement(EventTypes.EXPIRED, agreement.id, payload(agreement, shown), now, Caller.SYSTEM);
         touch(agreement, now, Caller.SYSTEM);
     }
@@ -411,16 +504,23 @@ public class AgreementService {
     public AgreementView vary(UUID id, AgreementContent content, String reason) {
         Agreement agreement = lock(id);
         if (agreement.state.ended()) {
-            throw ProblemException.conflict("agreement-ended", "The agreement is " + agreement.state
-                    + " and can no longer be varied; draft a new agreement instead").with("state", agreement.state);
+            throw ProblemException.conflict(
+                            "agreement-ended",
+                            "The agreement is " + agreement.state
+                                    + " and can no longer be varied; draft a new agreement instead")
+                    .with("state", agreement.state);
         }
         if (agreement.effectiveVersion == null) {
-            throw ProblemException.conflict("agreement-not-in-force", "The agreement has never been in force; edit its "
-                    + "draft instead of varying it").with("state", agreement.state);
+            throw ProblemException.conflict(
+                            "agreement-not-in-force",
+                            "The agreement has never been in force; edit its " + "draft instead of varying it")
+                    .with("state", agreement.state);
         }
         if (agreement.openVersion != null) {
-            throw ProblemException.conflict("variation-open", "Version " + agreement.openVersion
-                    + " is already being drafted or signed; finish it first").with("openVersion", agreement.openVersion);
+            throw ProblemException.conflict(
+                            "variation-open",
+                            "Version " + agreement.openVersion + " is already being drafted or signed; finish it first")
+                    .with("openVersion", agreement.openVersion);
         }
         AgreementContent body = content != null ? content : read(version(agreement, agreement.latestVersion).content);
         checkOnSave(body);
@@ -443,13 +543,16 @@ public class AgreementService {
     public AgreementView review(UUID id, long expected, String note) {
         Agreement agreement = lock(id);
         if (!agreement.state.inForce()) {
-            throw ProblemException.conflict("agreement-not-in-force", "The agreement is " + agreement.state
-                    + "; only an agreement in force is reviewed").with("state", agreement.state);
+            throw ProblemException.conflict(
+                            "agreement-not-in-force",
+                            "The agreement is " + agreement.state + "; only an agreement in force is reviewed")
+                    .with("state", agreement.state);
         }
         ETags.requireCurrent(expected, agreement.rowVersion);
         AgreementVersion version = version(agreement, agreement.effectiveVersion);
         Instant now = clock.instant();
-        agreement.nextReviewOn = AgreementDates.day(now).plusMonths(read(version.content).reviewCycleMonths());
+        agreement.nextReviewOn =
+                AgreementDates.day(now).plusMonths(read(version.content).reviewCycleMonths());
         agreement.reviewNotifiedFor = null;
         history(agreement, version, "REVIEWED", version.state, version.state, note, now);
         Map<String, Object> payload = payload(agreement, version);
@@ -462,7 +565,12 @@ public class AgreementService {
 
     // ---- internals
 
-    private void activateVersion(Agreement agreement, AgreementVersion version, Instant now, String actor, String actorOrg,
+    private void activateVersion(
+            Agreement agreement,
+            AgreementVersion version,
+            Instant now,
+            String actor,
+            String actorOrg,
             LinkedNotices notices) {
         AgreementContent content = read(version.content);
         checkForActivation(content, notices);
@@ -473,8 +581,16 @@ public class AgreementService {
             previous.endedAt = now;
             previous.updatedAt = now;
             previous.updatedBy = actor;
-            history(agreement, previous, "SUPERSEDED", from, AgreementState.SUPERSEDED, "superseded by version "
-                    + version.number, now, actor, actorOrg);
+            history(
+                    agreement,
+                    previous,
+                    "SUPERSEDED",
+                    from,
+                    AgreementState.SUPERSEDED,
+                    "superseded by version " + version.number,
+                    now,
+                    actor,
+                    actorOrg);
             agreements.flush();
         }
         version.state = AgreementState.ACTIVE;
@@ -488,12 +604,14 @@ public class AgreementService {
         Instant accessEnds = null;
         if (content.accessLimit() != null) {
             if (content.accessLimit().startsOn() != null) {
-                agreement.accessStartedAt = AgreementDates.startOf(content.accessLimit().startsOn());
+                agreement.accessStartedAt =
+                        AgreementDates.startOf(content.accessLimit().startsOn());
             } else if (agreement.accessStartedAt == null) {
                 // a variation does not restart the clock: access runs from when it first began
                 agreement.accessStartedAt = version.effectiveFrom;
             }
-            accessEnds = AgreementDates.accessEnd(agreement.accessStartedAt, content.accessLimit().months());
+            accessEnds = AgreementDates.accessEnd(
+                    agreement.accessStartedAt, content.accessLimit().months());
         }
         if (!Objects.equals(accessEnds, agreement.accessEndsAt)) {
             agreement.accessEndsAt = accessEnds;
@@ -502,7 +620,15 @@ public class AgreementService {
         }
         agreement.nextReviewOn = AgreementDates.day(version.effectiveFrom).plusMonths(content.reviewCycleMonths());
         agreement.reviewNotifiedFor = null;
-        history(agreement, version, "ACTIVATED", AgreementState.PENDING_SIGNATURE, AgreementState.ACTIVE, null, now, actor,
+        history(
+                agreement,
+                version,
+                "ACTIVATED",
+                AgreementState.PENDING_SIGNATURE,
+                AgreementState.ACTIVE,
+                null,
+                now,
+                actor,
                 actorOrg);
         Map<String, Object> payload = payload(agreement, version);
         payload.put("effectiveFrom", version.effectiveFrom.toString());
@@ -514,8 +640,8 @@ public class AgreementService {
     }
 
     /** Ends the version in force and any open version; returns the version to show. */
-    private AgreementVersion end(Agreement agreement, AgreementState to, String action, String reason, Instant now,
-            String actor) {
+    private AgreementVersion end(
+            Agreement agreement, AgreementState to, String action, String reason, Instant now, String actor) {
         AgreementVersion shown = null;
         for (Integer number : new Integer[] {agreement.effectiveVersion, agreement.openVersion}) {
             if (number == null) {
@@ -530,7 +656,16 @@ public class AgreementService {
             v.endedAt = now;
             v.updatedAt = now;
             v.updatedBy = actor;
-            history(agreement, v, action, from, to, reason, now, actor, Caller.SYSTEM.equals(actor) ? null : caller.org().orElse(null));
+            history(
+                    agreement,
+                    v,
+                    action,
+                    from,
+                    to,
+                    reason,
+                    now,
+                    actor,
+                    Caller.SYSTEM.equals(actor) ? null : caller.org().orElse(null));
             if (shown == null) {
                 shown = v;
             }
@@ -541,33 +676,44 @@ public class AgreementService {
     }
 
     private List<String> missingSignatures(AgreementVersion version) {
-        Set<String> signed = agreements.signatures(version.id).stream().map(s -> s.organisation).collect(Collectors.toSet());
-        return agreements.parties(version.id).stream().map(p -> p.organisation).filter(o -> !signed.contains(o)).toList();
+        Set<String> signed = agreements.signatures(version.id).stream()
+                .map(s -> s.organisation)
+                .collect(Collectors.toSet());
+        return agreements.parties(version.id).stream()
+                .map(p -> p.organisation)
+                .filter(o -> !signed.contains(o))
+                .toList();
     }
 
     private void checkOnSave(AgreementContent content) {
-        Set<String> known = organisations.bySlug(content.parties().stream().map(AgreementContent.Party::organisation).toList())
+        Set<String> known = organisations
+                .bySlug(content.parties().stream()
+                        .map(AgreementContent.Party::organisation)
+                        .toList())
                 .keySet();
         Violations.require(rules.onSave(content, known), "content.");
     }
 
     /** The linked notices of a version as notice-service publishes them, asked for before any lock is taken. */
-    record LinkedNotices(Set<NoticeLink> asked, Map<NoticeLink, PublishedNotice> published) {
-    }
+    record LinkedNotices(Set<NoticeLink> asked, Map<NoticeLink, PublishedNotice> published) {}
 
     /**
      * Reads which notices the version links (a short read), then asks notice-service for each, outside this
      * service's own transaction (503 when it cannot answer). Unknown agreements and versions are left to the
      * locked step that follows, which reports them.
      */
-    private LinkedNotices linkedNotices(UUID id, Scope scope, Function<Agreement, Optional<AgreementVersion>> whichVersion) {
+    private LinkedNotices linkedNotices(
+            UUID id, Scope scope, Function<Agreement, Optional<AgreementVersion>> whichVersion) {
         List<NoticeLink> links = QuarkusTransaction.joiningExisting().call(() -> {
             try {
                 Agreement agreement = agreements.findVisible(id, scope).orElse(null);
                 if (agreement == null) {
                     return List.<NoticeLink>of();
                 }
-                return whichVersion.apply(agreement).map(v -> read(v.content).linkedNotices()).orElse(List.of());
+                return whichVersion
+                        .apply(agreement)
+                        .map(v -> read(v.content).linkedNotices())
+                        .orElse(List.of());
             } catch (ProblemException e) {
                 return List.<NoticeLink>of();
             }
@@ -583,18 +729,23 @@ public class AgreementService {
     private void checkForActivation(AgreementContent content, LinkedNotices notices) {
         checkOnSave(content);
         if (!notices.asked().containsAll(content.linkedNotices())) {
-            throw ProblemException.conflict("agreement-changed", "The agreement changed while its notices were being "
-                    + "checked; read it again and retry");
+            throw ProblemException.conflict(
+                    "agreement-changed",
+                    "The agreement changed while its notices were being " + "checked; read it again and retry");
         }
-        Violations.require(rules.forActivation(content, notices.published(), AgreementDates.day(clock.instant())), "content.");
+        Violations.require(
+                rules.forActivation(content, notices.published(), AgreementDates.day(clock.instant())), "content.");
     }
 
     private void requireUniqueReference(String reference, UUID except, AgreementContent content) {
         for (AgreementVersion other : agreements.latestVersionsWithReference(reference, except)) {
             if (overlaps(content.startDate(), content.endDate(), other.startDate, other.endDate)) {
-                throw ProblemException.conflict("duplicate-reference", "Another agreement with reference '" + reference
-                        + "' runs from " + other.startDate + (other.endDate == null ? " without an end date" : " to "
-                        + other.endDate) + ", overlapping these dates; references are unique among overlapping agreements")
+                throw ProblemException.conflict(
+                                "duplicate-reference",
+                                "Another agreement with reference '" + reference
+                                        + "' runs from " + other.startDate
+                                        + (other.endDate == null ? " without an end date" : " to " + other.endDate)
+                                        + ", overlapping these dates; references are unique among overlapping agreements")
                         .with("conflictingAgreement", other.agreementId.toString());
             }
         }
@@ -624,7 +775,8 @@ public class AgreementService {
         return version;
     }
 
-    private static List<AgreementParty> parties(Agreement agreement, AgreementVersion version, AgreementContent content) {
+    private static List<AgreementParty> parties(
+            Agreement agreement, AgreementVersion version, AgreementContent content) {
         List<AgreementParty> out = new ArrayList<>();
         for (int i = 0; i < content.parties().size(); i++) {
             AgreementParty p = new AgreementParty();
@@ -638,13 +790,36 @@ public class AgreementService {
         return out;
     }
 
-    private void history(Agreement agreement, AgreementVersion version, String action, AgreementState from, AgreementState to,
-            String reason, Instant at) {
-        history(agreement, version, action, from, to, reason, at, caller.name(), caller.org().orElse(null));
+    private void history(
+            Agreement agreement,
+            AgreementVersion version,
+            String action,
+            AgreementState from,
+            AgreementState to,
+            String reason,
+            Instant at) {
+        history(
+                agreement,
+                version,
+                action,
+                from,
+                to,
+                reason,
+                at,
+                caller.name(),
+                caller.org().orElse(null));
     }
 
-    private void history(Agreement agreement, AgreementVersion version, String action, AgreementState from, AgreementState to,
-            String reason, Instant at, String actor, String actorOrg) {
+    private void history(
+            Agreement agreement,
+            AgreementVersion version,
+            String action,
+            AgreementState from,
+            AgreementState to,
+            String reason,
+            Instant at,
+            String actor,
+            String actorOrg) {
         AgreementHistory h = new AgreementHistory();
         h.id = UUID.randomUUID();
         h.agreementId = agreement.id;
@@ -666,7 +841,9 @@ public class AgreementService {
         payload.put("reference", agreement.reference);
         payload.put("version", version.number);
         payload.put("state", version.state.name());
-        payload.put("parties", agreements.parties(version.id).stream().map(p -> p.organisation).toList());
+        payload.put(
+                "parties",
+                agreements.parties(version.id).stream().map(p -> p.organisation).toList());
         if (version.contentHash != null) {
             payload.put("contentHash", version.contentHash);
         }
@@ -683,15 +860,20 @@ public class AgreementService {
     }
 
     private Agreement visible(UUID id) {
-        return agreements.findVisible(id, scopes.current()).orElseThrow(() -> ProblemException.notFound("Agreement", id));
+        return agreements
+                .findVisible(id, scopes.current())
+                .orElseThrow(() -> ProblemException.notFound("Agreement", id));
     }
 
     private Agreement lock(UUID id) {
-        return agreements.lockVisible(id, scopes.current()).orElseThrow(() -> ProblemException.notFound("Agreement", id));
+        return agreements
+                .lockVisible(id, scopes.current())
+                .orElseThrow(() -> ProblemException.notFound("Agreement", id));
     }
 
     private AgreementVersion version(Agreement agreement, int number) {
-        return agreements.version(agreement.id, number)
+        return agreements
+                .version(agreement.id, number)
                 .orElseThrow(() -> ProblemException.notFound("Version " + number + " of agreement", agreement.id));
     }
 
@@ -706,33 +888,90 @@ public class AgreementService {
     // ---- views
 
     private static AgreementSummaryView summary(Agreement a, AgreementVersion v, List<AgreementParty> parties) {
-        return new AgreementSummaryView(a.id, a.reference, v.title, a.state, a.effectiveVersion, a.openVersion, a.latestVersion,
-                parties.stream().map(p -> p.organisation).toList(), v.startDate, v.endDate, a.nextReviewOn);
+        return new AgreementSummaryView(
+                a.id,
+                a.reference,
+                v.title,
+                a.state,
+                a.effectiveVersion,
+                a.openVersion,
+                a.latestVersion,
+                parties.stream().map(p -> p.organisation).toList(),
+                v.startDate,
+                v.endDate,
+                a.nextReviewOn);
     }
 
     AgreementView view(Agreement a, AgreementVersion v) {
         AgreementContent content = read(v.content);
         List<AgreementParty> parties = agreements.parties(v.id);
-        Map<String, AgreementSignature> signatures = agreements.signatures(v.id).stream()
-                .collect(Collectors.toMap(s -> s.organisation, s -> s));
-        Map<String, Organisation> orgs = organisations.bySlug(parties.stream().map(p -> p.organisation).toList());
-        List<PartyView> partyViews = parties.stream().map(p -> {
-            AgreementSignature s = signatures.get(p.organisation);
-            Organisation o = orgs.get(p.organisation);
-            return new PartyView(p.organisation, o == null ? null : o.name, o == null ? null : o.type, p.role, s != null,
-                    s == null ? null : s.signedBy, s == null ? null : s.signedAt);
-        }).toList();
+        Map<String, AgreementSignature> signatures =
+                agreements.signatures(v.id).stream().collect(Collectors.toMap(s -> s.organisation, s -> s));
+        Map<String, Organisation> orgs =
+                organisations.bySlug(parties.stream().map(p -> p.organisation).toList());
+        List<PartyView> partyViews = parties.stream()
+                .map(p -> {
+                    AgreementSignature s = signatures.get(p.organisation);
+                    Organisation o = orgs.get(p.organisation);
+                    return new PartyView(
+                            p.organisation,
+                            o == null ? null : o.name,
+                            o == null ? null : o.type,
+                            p.role,
+                            s != null,
+                            s == null ? null : s.signedBy,
+                            s == null ? null : s.signedAt);
+                })
+                .toList();
         List<String> awaiting = v.state == AgreementState.PENDING_SIGNATURE
-                ? parties.stream().map(p -> p.organisation).filter(o -> !signatures.containsKey(o)).toList()
+                ? parties.stream()
+                        .map(p -> p.organisation)
+                        .filter(o -> !signatures.containsKey(o))
+                        .toList()
                 : null;
-        AccessWindowView window = a.accessEndsAt == null || content.accessLimit() == null ? null
-                : new AccessWindowView(content.accessLimit().recipients(), a.accessStartedAt, a.accessEndsAt,
+        AccessWindowView window = a.accessEndsAt == null || content.accessLimit() == null
+                ? null
+                : new AccessWindowView(
+                        content.accessLimit().recipients(),
+                        a.accessStartedAt,
+                        a.accessEndsAt,
                         content.accessLimit().after());
-        List<VersionSummaryView> versions = agreements.versions(a.id).stream().map(x -> new VersionSummaryView(x.number,
-                x.state, x.title, x.contentHash, x.startDate, x.endDate, x.effectiveFrom, x.activatedAt, x.endedAt)).toList();
-        return new AgreementView(a.id, a.reference, a.state, v.number, v.state, v.title, content, v.contentHash,
-                v.effectiveFrom, v.activatedAt, v.endedAt, partyViews, awaiting, a.effectiveVersion, a.openVersion,
-                a.latestVersion, window, a.nextReviewOn, versions, a.createdAt, a.createdBy, a.updatedAt, a.updatedBy,
+        List<VersionSummaryView> versions = agreements.versions(a.id).stream()
+                .map(x -> new VersionSummaryView(
+                        x.number,
+                        x.state,
+                        x.title,
+                        x.contentHash,
+                        x.startDate,
+                        x.endDate,
+                        x.effectiveFrom,
+                        x.activatedAt,
+                        x.endedAt))
+                .toList();
+        return new AgreementView(
+                a.id,
+                a.reference,
+                a.state,
+                v.number,
+                v.state,
+                v.title,
+                content,
+                v.contentHash,
+                v.effectiveFrom,
+                v.activatedAt,
+                v.endedAt,
+                partyViews,
+                awaiting,
+                a.effectiveVersion,
+                a.openVersion,
+                a.latestVersion,
+                window,
+                a.nextReviewOn,
+                versions,
+                a.createdAt,
+                a.createdBy,
+                a.updatedAt,
+                a.updatedBy,
                 a.rowVersion);
     }
 

@@ -5,7 +5,13 @@ package org.consentgov.agreement.domain;
  * A version replaced by a signed variation becomes SUPERSEDED and stays readable.
  */
 public enum AgreementState {
-    DRAFT, PENDING_SIGNATURE, ACTIVE, SUSPENDED, EXPIRED, TERMINATED, SUPERSEDED;
+    DRAFT,
+    PENDING_SIGNATURE,
+    ACTIVE,
+    SUSPENDED,
+    EXPIRED,
+    TERMINATED,
+    SUPERSEDED;
 
     /** In force: the version that decisions rely on (ACTIVE), or one paused (SUSPENDED). */
     public boolean inForce() {

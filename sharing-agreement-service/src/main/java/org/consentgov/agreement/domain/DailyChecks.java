@@ -29,16 +29,22 @@ public class DailyChecks {
     /** Any fixed number: the key of the advisory lock that lets one replica at a time run the checks. */
     static final long LOCK_KEY = 8_083_001L;
 
-    public record Result(boolean ran, List<UUID> expired, List<UUID> reviewDue, List<UUID> accessWindowEnding,
-            List<UUID> accessWindowEnded) {
-    }
+    public record Result(
+            boolean ran,
+            List<UUID> expired,
+            List<UUID> reviewDue,
+            List<UUID> accessWindowEnding,
+            List<UUID> accessWindowEnded) {}
 
     private final AgreementRepository agreements;
     private final AgreementService agreementService;
     private final EventLog events;
     private final AgreementConfig config;
 
-    public DailyChecks(AgreementRepository agreements, AgreementService agreementService, EventLog events,
+    public DailyChecks(
+            AgreementRepository agreements,
+            AgreementService agreementService,
+            EventLog events,
             AgreementConfig config) {
         this.agreements = agreements;
         this.agreementService = agreementService;
@@ -48,22 +54,26 @@ public class DailyChecks {
 
     @Transactional
     public Result runDailyChecks(Instant now) {
-        Boolean locked = (Boolean) agreements.getEntityManager()
-                .createNativeQuery("SELECT pg_try_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
+        Boolean locked = (Boolean) agreements
+                .getEntityManager()
+                .createNativeQuery("SELECT pg_try_advisory_xact_lock(" + LOCK_KEY + ")")
+                .getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             return new Result(false, List.of(), List.of(), List.of(), List.of());
         }
         LocalDate today = AgreementDates.day(now);
         List<UUID> expired = new ArrayList<>();
         for (AgreementVersion v : agreements.inForceEndedBefore(today)) {
-            Agreement a = agreements.getEntityManager().find(Agreement.class, v.agreementId, LockModeType.PESSIMISTIC_WRITE);
+            Agreement a =
+                    agreements.getEntityManager().find(Agreement.class, v.agreementId, LockModeType.PESSIMISTIC_WRITE);
             agreementService.expire(a, now);
             expired.add(a.id);
         }
         agreements.flush();
 
         List<UUID> reviewDue = new ArrayList<>();
-        for (Agreement a : agreements.reviewDueBy(AgreementDates.day(now.plus(config.dailyChecks().reviewLeadTime())))) {
+        for (Agreement a : agreements.reviewDueBy(
+                AgreementDates.day(now.plus(config.dailyChecks().reviewLeadTime())))) {
             Map<String, Object> payload = payload(a);
             payload.put("reviewDueOn", a.nextReviewOn.toString());
             events.agreement(EventTypes.REVIEW_DUE, a.id, payload, now, Caller.SYSTEM);
@@ -72,7 +82,8 @@ public class DailyChecks {
         }
 
         List<UUID> ending = new ArrayList<>();
-        for (Agreement a : agreements.accessEndingBy(now.plus(config.dailyChecks().accessWindowLeadTime()))) {
+        for (Agreement a :
+                agreements.accessEndingBy(now.plus(config.dailyChecks().accessWindowLeadTime()))) {
             if (now.isBefore(a.accessEndsAt)) {
                 events.agreement(EventTypes.ACCESS_WINDOW_ENDING, a.id, accessPayload(a), now, Caller.SYSTEM);
                 ending.add(a.id);
@@ -101,7 +112,8 @@ public class DailyChecks {
 
     private Map<String, Object> accessPayload(Agreement a) {
         Map<String, Object> payload = payload(a);
-        AgreementContent content = agreementService.read(agreements.version(a.id, a.effectiveVersion).orElseThrow().content);
+        AgreementContent content = agreementService.read(
+                agreements.version(a.id, a.effectiveVersion).orElseThrow().content);
         if (content.accessLimit() != null) {
             payload.put("recipients", content.accessLimit().recipients());
             payload.put("after", content.accessLimit().after().name());

@@ -21,13 +21,18 @@ public class DailyChecksJob {
     }
 
     @ActivateRequestContext
-    @Scheduled(identity = "agreement-daily-checks", cron = "${agreement.daily-checks.cron}",
+    @Scheduled(
+            identity = "agreement-daily-checks",
+            cron = "${agreement.daily-checks.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         DailyChecks.Result result = checks.runDailyChecks(clock.instant());
         if (result.ran()) {
-            LOG.infof("Daily checks: %d expired, %d reviews due, %d access windows ending, %d ended",
-                    result.expired().size(), result.reviewDue().size(), result.accessWindowEnding().size(),
+            LOG.infof(
+                    "Daily checks: %d expired, %d reviews due, %d access windows ending, %d ended",
+                    result.expired().size(),
+                    result.reviewDue().size(),
+                    result.accessWindowEnding().size(),
                     result.accessWindowEnded().size());
         } else {
             LOG.info("Daily checks skipped: another replica is running them");

@@ -45,9 +45,16 @@ public class DisclosureService {
     private final Caller caller;
     private final Clock clock;
 
-    public DisclosureService(DisclosureRepository disclosures, SharingDecisionRepository decisions,
-            AgreementRepository agreements, AgreementService agreementService, EventLog events, Vocabulary vocabulary,
-            Scopes scopes, Caller caller, Clock clock) {
+    public DisclosureService(
+            DisclosureRepository disclosures,
+            SharingDecisionRepository decisions,
+            AgreementRepository agreements,
+            AgreementService agreementService,
+            EventLog events,
+            Vocabulary vocabulary,
+            Scopes scopes,
+            Caller caller,
+            Clock clock) {
         this.disclosures = disclosures;
         this.decisions = decisions;
         this.agreements = agreements;
@@ -62,36 +69,45 @@ public class DisclosureService {
     /** Records a disclosure under an earlier PERMIT. */
     @Transactional
     public DisclosureView record(RecordDisclosureRequest r) {
-        SharingDecision d = decisions.findByIdOptional(r.decisionId())
+        SharingDecision d = decisions
+                .findByIdOptional(r.decisionId())
                 .orElseThrow(() -> ProblemException.notFound("Decision", r.decisionId()));
         if (!"PERMIT".equals(d.outcome)) {
-            throw ProblemException.rule("decision-not-permit", "Decision " + d.id + " was " + d.outcome
-                    + "; a disclosure needs a PERMIT", "decisionId");
+            throw ProblemException.rule(
+                    "decision-not-permit",
+                    "Decision " + d.id + " was " + d.outcome + "; a disclosure needs a PERMIT",
+                    "decisionId");
         }
         disclosures.forDecision(d.id).ifPresent(x -> {
-            throw ProblemException.conflict("decision-already-disclosed", "Decision " + d.id
-                    + " is already recorded as disclosure " + x.id + "; ask for a new decision for a new disclosure")
+            throw ProblemException.conflict(
+                            "decision-already-disclosed",
+                            "Decision " + d.id + " is already recorded as disclosure " + x.id
+                                    + "; ask for a new decision for a new disclosure")
                     .with("disclosureId", x.id.toString());
         });
         String method = r.transferMethod() != null ? r.transferMethod() : d.transferMethod;
         if (method == null) {
-            throw ProblemException.rule("transfer-method-required", "Name the transfer method of the disclosure",
-                    "transferMethod");
+            throw ProblemException.rule(
+                    "transfer-method-required", "Name the transfer method of the disclosure", "transferMethod");
         }
         if (vocabulary.transferMethod(method).isEmpty()) {
-            throw ProblemException.rule("unknown-vocabulary-code", "'" + method + "' is not a transfer method code",
-                    "transferMethod");
+            throw ProblemException.rule(
+                    "unknown-vocabulary-code", "'" + method + "' is not a transfer method code", "transferMethod");
         }
-        AgreementContent content = agreementService.read(agreements.version(d.agreementId, d.agreementVersion).orElseThrow().content);
+        AgreementContent content = agreementService.read(
+                agreements.version(d.agreementId, d.agreementVersion).orElseThrow().content);
         if (!content.transfer().methods().contains(method)) {
-            throw ProblemException.rule("transfer-method-not-allowed", d.agreementReference + " version " + d.agreementVersion
-                    + " allows transfer only by " + String.join(", ", content.transfer().methods()), "transferMethod");
+            throw ProblemException.rule(
+                    "transfer-method-not-allowed",
+                    d.agreementReference + " version " + d.agreementVersion + " allows transfer only by "
+                            + String.join(", ", content.transfer().methods()),
+                    "transferMethod");
         }
         Instant now = clock.instant();
         Instant at = r.disclosedAt() != null ? r.disclosedAt() : now;
         if (at.isAfter(now.plus(SharingDecisionService.CLOCK_SKEW))) {
-            throw ProblemException.rule("disclosure-in-future", "A disclosure cannot be recorded before it happens",
-                    "disclosedAt");
+            throw ProblemException.rule(
+                    "disclosure-in-future", "A disclosure cannot be recorded before it happens", "disclosedAt");
         }
         Disclosure x = recordFor(d, method, at, now);
         disclosures.flush();
@@ -129,13 +145,20 @@ public class DisclosureService {
         if (filter.subjectValue() != null && identifiers) {
             logAccess(new SubjectRef(filter.subjectSystem(), filter.subjectValue()), "list-disclosures", null);
         }
-        return PageView.of(disclosures.page(filter, scope, page, size).stream().map(x -> view(x, identifiers)).toList(), page,
-                size, disclosures.count(filter, scope));
+        return PageView.of(
+                disclosures.page(filter, scope, page, size).stream()
+                        .map(x -> view(x, identifiers))
+                        .toList(),
+                page,
+                size,
+                disclosures.count(filter, scope));
     }
 
     @Transactional
     public DisclosureView get(UUID id) {
-        Disclosure x = disclosures.findVisible(id, scopes.current()).orElseThrow(() -> ProblemException.notFound("Disclosure", id));
+        Disclosure x = disclosures
+                .findVisible(id, scopes.current())
+                .orElseThrow(() -> ProblemException.notFound("Disclosure", id));
         boolean identifiers = identifiers();
         if (identifiers) {
             logAccess(new SubjectRef(x.subjectSystem, x.subjectValue), "read-disclosure", null);
@@ -147,11 +170,16 @@ public class DisclosureService {
      * Streams every matching disclosure to the sink as it is read, in one transaction, without holding them all
      * in memory. The export is logged once, with its filter.
      */
-    public void export(DisclosureRepository.Filter filter, Scope scope, boolean identifiers, Consumer<DisclosureView> sink) {
+    public void export(
+            DisclosureRepository.Filter filter, Scope scope, boolean identifiers, Consumer<DisclosureView> sink) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (identifiers) {
-                logAccess(filter.subjectValue() == null ? null : new SubjectRef(filter.subjectSystem(), filter.subjectValue()),
-                        "export-disclosures", describe(filter));
+                logAccess(
+                        filter.subjectValue() == null
+                                ? null
+                                : new SubjectRef(filter.subjectSystem(), filter.subjectValue()),
+                        "export-disclosures",
+                        describe(filter));
             }
             try (Stream<Disclosure> rows = disclosures.stream(filter, scope)) {
                 rows.forEach(x -> {
@@ -168,7 +196,9 @@ public class DisclosureService {
     }
 
     public boolean identifiers() {
-        return !(caller.hasRole(Roles.AUDITOR) && !caller.hasRole(Roles.DPO) && !caller.hasRole(Roles.INTEGRATION)
+        return !(caller.hasRole(Roles.AUDITOR)
+                && !caller.hasRole(Roles.DPO)
+                && !caller.hasRole(Roles.INTEGRATION)
                 && !caller.hasRole(Roles.CASEWORKER));
     }
 
@@ -233,8 +263,19 @@ public class DisclosureService {
     }
 
     private static DisclosureView view(Disclosure x, boolean identifiers) {
-        return new DisclosureView(x.id, x.decisionId, x.agreementId, x.agreementReference, x.agreementVersion, x.recipient,
-                identifiers ? x.subjectSystem + ":" + x.subjectValue : null, x.categories, x.purpose, x.transferMethod,
-                x.disclosedAt, x.recordedAt, x.recordedBy);
+        return new DisclosureView(
+                x.id,
+                x.decisionId,
+                x.agreementId,
+                x.agreementReference,
+                x.agreementVersion,
+                x.recipient,
+                identifiers ? x.subjectSystem + ":" + x.subjectValue : null,
+                x.categories,
+                x.purpose,
+                x.transferMethod,
+                x.disclosedAt,
+                x.recordedAt,
+                x.recordedBy);
     }
 }

@@ -28,21 +28,31 @@ public final class GapAnalysis {
     }
 
     /** What the report needs of an agreement: its current version's parties and linked notices. */
-    public record AgreementFacts(UUID id, String reference, int version, AgreementState state, Set<String> parties,
-            Set<String> linkedNotices) {
-    }
+    public record AgreementFacts(
+            UUID id,
+            String reference,
+            int version,
+            AgreementState state,
+            Set<String> parties,
+            Set<String> linkedNotices) {}
 
-    public record Gap(String notice, int noticeVersion, String recipient, String organisationId, String organisationType,
-            String role, Status status, String detail, List<AgreementFacts> agreements) {
-    }
+    public record Gap(
+            String notice,
+            int noticeVersion,
+            String recipient,
+            String organisationId,
+            String organisationType,
+            String role,
+            Status status,
+            String detail,
+            List<AgreementFacts> agreements) {}
 
-    public record Result(int recipientsChecked, int covered, List<Gap> gaps) {
-    }
+    public record Result(int recipientsChecked, int covered, List<Gap> gaps) {}
 
-    private GapAnalysis() {
-    }
+    private GapAnalysis() {}
 
-    public static Result analyse(List<PublishedNotice> notices, Set<String> registered, List<AgreementFacts> agreements) {
+    public static Result analyse(
+            List<PublishedNotice> notices, Set<String> registered, List<AgreementFacts> agreements) {
         int checked = 0;
         int covered = 0;
         List<Gap> gaps = new ArrayList<>();
@@ -50,9 +60,14 @@ public final class GapAnalysis {
             for (PublishedNotice.Organisation recipient : notice.recipients()) {
                 checked++;
                 String org = recipient.organisationId();
-                List<AgreementFacts> withParty = org == null ? List.of()
-                        : agreements.stream().filter(a -> a.parties().contains(org)).toList();
-                List<AgreementFacts> active = withParty.stream().filter(a -> a.state() == AgreementState.ACTIVE).toList();
+                List<AgreementFacts> withParty = org == null
+                        ? List.of()
+                        : agreements.stream()
+                                .filter(a -> a.parties().contains(org))
+                                .toList();
+                List<AgreementFacts> active = withParty.stream()
+                        .filter(a -> a.state() == AgreementState.ACTIVE)
+                        .toList();
                 if (active.stream().anyMatch(a -> a.linkedNotices().contains(notice.slug()))) {
                     covered++;
                     continue;
@@ -75,8 +90,16 @@ public final class GapAnalysis {
                     status = Status.NOTICE_NOT_LINKED;
                     detail = "no ACTIVE agreement with '" + org + "' links notice '" + notice.slug() + "'";
                 }
-                gaps.add(new Gap(notice.slug(), notice.version(), recipient.name(), org, recipient.organisationType(),
-                        recipient.role(), status, detail, withParty));
+                gaps.add(new Gap(
+                        notice.slug(),
+                        notice.version(),
+                        recipient.name(),
+                        org,
+                        recipient.organisationType(),
+                        recipient.role(),
+                        status,
+                        detail,
+                        withParty));
             }
         }
         return new Result(checked, covered, gaps);

@@ -1,7 +1,7 @@
 package org.consentgov.agreement.domain;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,8 +38,12 @@ public class GapReportService {
     private final AgreementService agreementService;
     private final Clock clock;
 
-    public GapReportService(NoticeDirectory notices, AgreementRepository agreements, OrganisationRepository organisations,
-            AgreementService agreementService, Clock clock) {
+    public GapReportService(
+            NoticeDirectory notices,
+            AgreementRepository agreements,
+            OrganisationRepository organisations,
+            AgreementService agreementService,
+            Clock clock) {
         this.notices = notices;
         this.agreements = agreements;
         this.organisations = organisations;
@@ -55,29 +59,60 @@ public class GapReportService {
                 notices.current(summary.slug()).ifPresent(current::add);
             }
         }
-        Set<String> named = current.stream().flatMap(n -> n.recipients().stream()).map(PublishedNotice.Organisation::organisationId)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> named = current.stream()
+                .flatMap(n -> n.recipients().stream())
+                .map(PublishedNotice.Organisation::organisationId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         return QuarkusTransaction.joiningExisting().call(() -> analyse(current, named));
     }
 
     private GapReportView analyse(List<PublishedNotice> current, Set<String> named) {
         Set<String> registered = organisations.bySlug(named).keySet();
         List<AgreementVersion> versions = agreements.currentWithParties(named);
-        Map<UUID, List<AgreementParty>> parties = agreements.partiesOf(versions.stream().map(v -> v.id).toList());
-        Map<UUID, Agreement> byId = agreements.byIds(versions.stream().map(v -> v.agreementId).collect(Collectors.toSet()));
-        List<GapAnalysis.AgreementFacts> facts = versions.stream().map(v -> {
-            Agreement a = byId.get(v.agreementId);
-            AgreementContent content = agreementService.read(v.content);
-            return new GapAnalysis.AgreementFacts(a.id, a.reference, v.number, a.state,
-                    parties.getOrDefault(v.id, List.of()).stream().map(p -> p.organisation).collect(Collectors.toSet()),
-                    content.linkedNotices().stream().map(AgreementContent.NoticeLink::slug).collect(Collectors.toCollection(HashSet::new)));
-        }).toList();
+        Map<UUID, List<AgreementParty>> parties =
+                agreements.partiesOf(versions.stream().map(v -> v.id).toList());
+        Map<UUID, Agreement> byId =
+                agreements.byIds(versions.stream().map(v -> v.agreementId).collect(Collectors.toSet()));
+        List<GapAnalysis.AgreementFacts> facts = versions.stream()
+                .map(v -> {
+                    Agreement a = byId.get(v.agreementId);
+                    AgreementContent content = agreementService.read(v.content);
+                    return new GapAnalysis.AgreementFacts(
+                            a.id,
+                            a.reference,
+                            v.number,
+                            a.state,
+                            parties.getOrDefault(v.id, List.of()).stream()
+                                    .map(p -> p.organisation)
+                                    .collect(Collectors.toSet()),
+                            content.linkedNotices().stream()
+                                    .map(AgreementContent.NoticeLink::slug)
+                                    .collect(Collectors.toCollection(HashSet::new)));
+                })
+                .toList();
         GapAnalysis.Result result = GapAnalysis.analyse(current, registered, facts);
-        return new GapReportView(clock.instant(), current.stream().map(n -> new NoticeRef(n.slug(), n.version())).toList(),
-                result.recipientsChecked(), result.covered(), result.gaps().stream().map(g -> new GapView(g.notice(),
-                        g.noticeVersion(), g.recipient(), g.organisationId(), g.organisationType(), g.role(), g.status(),
-                        g.detail(), g.agreements().isEmpty() ? null : g.agreements().stream()
-                                .map(a -> new AgreementRef(a.id(), a.reference(), a.version(), a.state())).toList()))
+        return new GapReportView(
+                clock.instant(),
+                current.stream().map(n -> new NoticeRef(n.slug(), n.version())).toList(),
+                result.recipientsChecked(),
+                result.covered(),
+                result.gaps().stream()
+                        .map(g -> new GapView(
+                                g.notice(),
+                                g.noticeVersion(),
+                                g.recipient(),
+                                g.organisationId(),
+                                g.organisationType(),
+                                g.role(),
+                                g.status(),
+                                g.detail(),
+                                g.agreements().isEmpty()
+                                        ? null
+                                        : g.agreements().stream()
+                                                .map(a ->
+                                                        new AgreementRef(a.id(), a.reference(), a.version(), a.state()))
+                                                .toList()))
                         .toList());
     }
 
@@ -86,11 +121,23 @@ public class GapReportService {
         StringBuilder out = new StringBuilder(
                 "notice,notice_version,recipient,organisation_id,organisation_type,role,status,detail,agreements\r\n");
         for (GapView g : report.gaps()) {
-            String refs = g.agreements() == null ? "" : g.agreements().stream()
-                    .map(a -> a.reference() + " v" + a.version() + " " + a.state()).collect(Collectors.joining("; "));
-            out.append(String.join(",", cell(g.notice()), cell(Integer.toString(g.noticeVersion())), cell(g.recipient()),
-                    cell(g.organisationId()), cell(g.organisationType()), cell(g.role()), cell(g.status().name()),
-                    cell(g.detail()), cell(refs))).append("\r\n");
+            String refs = g.agreements() == null
+                    ? ""
+                    : g.agreements().stream()
+                            .map(a -> a.reference() + " v" + a.version() + " " + a.state())
+                            .collect(Collectors.joining("; "));
+            out.append(String.join(
+                            ",",
+                            cell(g.notice()),
+                            cell(Integer.toString(g.noticeVersion())),
+                            cell(g.recipient()),
+                            cell(g.organisationId()),
+                            cell(g.organisationType()),
+                            cell(g.role()),
+                            cell(g.status().name()),
+                            cell(g.detail()),
+                            cell(refs)))
+                    .append("\r\n");
         }
         return out.toString();
     }

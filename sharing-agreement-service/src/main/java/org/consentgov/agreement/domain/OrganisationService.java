@@ -25,8 +25,7 @@ import org.consentgov.platform.vocabulary.VocabularyDocument;
 @ApplicationScoped
 public class OrganisationService {
 
-    private static final TypeReference<List<SignatoryContact>> SIGNATORIES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<SignatoryContact>> SIGNATORIES = new TypeReference<>() {};
 
     private final OrganisationRepository organisations;
     private final OrganisationRules rules;
@@ -35,7 +34,11 @@ public class OrganisationService {
     private final Caller caller;
     private final Clock clock;
 
-    public OrganisationService(OrganisationRepository organisations, Vocabulary vocabulary, ObjectMapper mapper, Caller caller,
+    public OrganisationService(
+            OrganisationRepository organisations,
+            Vocabulary vocabulary,
+            ObjectMapper mapper,
+            Caller caller,
             Clock clock) {
         this.organisations = organisations;
         this.rules = new OrganisationRules(vocabulary);
@@ -47,7 +50,10 @@ public class OrganisationService {
 
     @Transactional
     public PageView<OrganisationView> list(String type, int page, int size) {
-        return PageView.of(organisations.page(type, page, size).stream().map(this::view).toList(), page, size,
+        return PageView.of(
+                organisations.page(type, page, size).stream().map(this::view).toList(),
+                page,
+                size,
                 organisations.count(type));
     }
 
@@ -60,7 +66,8 @@ public class OrganisationService {
     public OrganisationView create(String slug, OrganisationDetails details) {
         Violations.require(rules.check(details), "");
         if (organisations.findBySlug(slug).isPresent()) {
-            throw ProblemException.conflict("organisation-exists", "An organisation with id '" + slug + "' already exists");
+            throw ProblemException.conflict(
+                    "organisation-exists", "An organisation with id '" + slug + "' already exists");
         }
         Instant now = clock.instant();
         Organisation o = new Organisation();
@@ -109,10 +116,23 @@ public class OrganisationService {
     }
 
     OrganisationView view(Organisation o) {
-        return new OrganisationView(o.slug, o.name, o.type,
-                vocabulary.organisationType(o.type).map(VocabularyDocument.Term::label).orElse(null),
-                o.icoRegistrationNumber, o.schoolUrn, o.odsCode, read(o.signatories), o.createdAt, o.createdBy, o.updatedAt,
-                o.updatedBy, o.rowVersion);
+        return new OrganisationView(
+                o.slug,
+                o.name,
+                o.type,
+                vocabulary
+                        .organisationType(o.type)
+                        .map(VocabularyDocument.Term::label)
+                        .orElse(null),
+                o.icoRegistrationNumber,
+                o.schoolUrn,
+                o.odsCode,
+                read(o.signatories),
+                o.createdAt,
+                o.createdBy,
+                o.updatedAt,
+                o.updatedBy,
+                o.rowVersion);
     }
 
     private List<SignatoryContact> read(String json) {

@@ -29,14 +29,21 @@ public class Scopes {
         if (identity.isAnonymous()) {
             return Scope.everything();
         }
-        if (caller.hasRole(Roles.DPO) || caller.hasRole(Roles.AUDITOR) || caller.hasRole(Roles.CASEWORKER)
-                || caller.hasRole(Roles.INTEGRATION) || caller.hasRole(Roles.NOTICE_EDITOR)) {
+        if (caller.hasRole(Roles.DPO)
+                || caller.hasRole(Roles.AUDITOR)
+                || caller.hasRole(Roles.CASEWORKER)
+                || caller.hasRole(Roles.INTEGRATION)
+                || caller.hasRole(Roles.NOTICE_EDITOR)) {
             return Scope.everything();
         }
         // A partner or researcher is scoped to the organisation its token names; a token that names none is
         // refused outright rather than answered with an empty scope, so a misconfigured client sees the cause.
-        String org = caller.org().filter(o -> !o.isBlank()).orElseThrow(() -> new ProblemException(ProblemKind.FORBIDDEN,
-                "organisation-required", "A partner or researcher token must name its organisation (claim org)"));
+        String org = caller.org()
+                .filter(o -> !o.isBlank())
+                .orElseThrow(() -> new ProblemException(
+                        ProblemKind.FORBIDDEN,
+                        "organisation-required",
+                        "A partner or researcher token must name its organisation (claim org)"));
         return Scope.of(org);
     }
 }

@@ -51,10 +51,9 @@ public class SharingDecisionService {
 
     /** How far ahead a recorded disclosure may be dated: clocks differ a little, data does not travel in time. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final TypeReference<List<ReasonView>> REASONS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<ObligationView>> OBLIGATIONS = new TypeReference<>() {
-    };
+
+    private static final TypeReference<List<ReasonView>> REASONS = new TypeReference<>() {};
+    private static final TypeReference<List<ObligationView>> OBLIGATIONS = new TypeReference<>() {};
 
     private final AgreementRepository agreements;
     private final SharingDecisionRepository decisions;
@@ -71,10 +70,20 @@ public class SharingDecisionService {
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public SharingDecisionService(AgreementRepository agreements, SharingDecisionRepository decisions,
-            DisclosureRepository disclosures, OrganisationRepository organisations, DisclosureService disclosureService,
-            AgreementService agreementService, ConsentGateway consent, Vocabulary vocabulary,
-            ObjectMapper mapper, Scopes scopes, Caller caller, Clock clock, MeterRegistry metrics) {
+    public SharingDecisionService(
+            AgreementRepository agreements,
+            SharingDecisionRepository decisions,
+            DisclosureRepository disclosures,
+            OrganisationRepository organisations,
+            DisclosureService disclosureService,
+            AgreementService agreementService,
+            ConsentGateway consent,
+            Vocabulary vocabulary,
+            ObjectMapper mapper,
+            Scopes scopes,
+            Caller caller,
+            Clock clock,
+            MeterRegistry metrics) {
         this.agreements = agreements;
         this.decisions = decisions;
         this.disclosures = disclosures;
@@ -97,29 +106,36 @@ public class SharingDecisionService {
         Scope scope = scopes.current();
         boolean record = Boolean.TRUE.equals(r.record());
         if (!scope.allows(r.recipient())) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, "recipient-not-your-organisation",
+            throw new ProblemException(
+                    ProblemKind.FORBIDDEN,
+                    "recipient-not-your-organisation",
                     "Partners and researchers may ask only what their own organisation may receive");
         }
         if (record && !scope.all()) {
-            throw new ProblemException(ProblemKind.FORBIDDEN, "record-not-allowed",
+            throw new ProblemException(
+                    ProblemKind.FORBIDDEN,
+                    "record-not-allowed",
                     "Disclosures are recorded by the disclosing organisation, not by the recipient");
         }
         Instant now = clock.instant();
         Instant at = r.at() == null ? now : r.at();
         if (record && r.transferMethod() == null) {
-            throw ProblemException.rule("transfer-method-required", "Name the transfer method to record a disclosure",
-                    "transferMethod");
+            throw ProblemException.rule(
+                    "transfer-method-required", "Name the transfer method to record a disclosure", "transferMethod");
         }
         if (record && at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw ProblemException.rule("disclosure-in-future", "A disclosure cannot be recorded before it happens; ask "
-                    + "without record for a decision about a future time", "at");
+            throw ProblemException.rule(
+                    "disclosure-in-future",
+                    "A disclosure cannot be recorded before it happens; ask "
+                            + "without record for a decision about a future time",
+                    "at");
         }
         if (organisations.findBySlug(r.recipient()).isEmpty()) {
-            throw ProblemException.rule("unknown-organisation", "No organisation '" + r.recipient() + "' is registered",
-                    "recipient");
+            throw ProblemException.rule(
+                    "unknown-organisation", "No organisation '" + r.recipient() + "' is registered", "recipient");
         }
-        Question question = new Question(r.recipient(), r.categories().stream().distinct().toList(), r.purpose(), at,
-                r.transferMethod());
+        Question question = new Question(
+                r.recipient(), r.categories().stream().distinct().toList(), r.purpose(), at, r.transferMethod());
         List<Candidate> candidates = QuarkusTransaction.joiningExisting().call(() -> candidates(r.recipient()));
         SharingPolicy.Assessment assessment = policy.assess(question, candidates);
         ConsentAnswer answer = assessment.needsConsent()
@@ -131,7 +147,8 @@ public class SharingDecisionService {
 
     @Transactional
     public DecisionView get(UUID id) {
-        SharingDecision d = decisions.findVisible(id, scopes.current())
+        SharingDecision d = decisions
+                .findVisible(id, scopes.current())
                 .orElseThrow(() -> ProblemException.notFound("Decision", id));
         boolean identifiers = disclosureService.identifiers();
         if (identifiers) {
@@ -144,15 +161,21 @@ public class SharingDecisionService {
         List<RuleViolation> out = new ArrayList<>();
         for (int i = 0; i < r.categories().size(); i++) {
             if (vocabulary.dataCategory(r.categories().get(i)).isEmpty()) {
-                out.add(new RuleViolation("unknown-vocabulary-code", "categories[" + i + "]",
+                out.add(new RuleViolation(
+                        "unknown-vocabulary-code",
+                        "categories[" + i + "]",
                         "'" + r.categories().get(i) + "' is not a data category code"));
             }
         }
         if (vocabulary.purpose(r.purpose()).isEmpty()) {
-            out.add(new RuleViolation("unknown-vocabulary-code", "purpose", "'" + r.purpose() + "' is not a purpose code"));
+            out.add(new RuleViolation(
+                    "unknown-vocabulary-code", "purpose", "'" + r.purpose() + "' is not a purpose code"));
         }
-        if (r.transferMethod() != null && vocabulary.transferMethod(r.transferMethod()).isEmpty()) {
-            out.add(new RuleViolation("unknown-vocabulary-code", "transferMethod",
+        if (r.transferMethod() != null
+                && vocabulary.transferMethod(r.transferMethod()).isEmpty()) {
+            out.add(new RuleViolation(
+                    "unknown-vocabulary-code",
+                    "transferMethod",
                     "'" + r.transferMethod() + "' is not a transfer method code"));
         }
         return out;
@@ -160,25 +183,41 @@ public class SharingDecisionService {
 
     private List<Candidate> candidates(String recipient) {
         List<AgreementVersion> versions = agreements.inForceWithParty(recipient);
-        Map<UUID, Agreement> byId = agreements.byIds(versions.stream().map(v -> v.agreementId).toList());
-        return versions.stream().map(v -> {
-            Agreement a = byId.get(v.agreementId);
-            return new Candidate(a.id, v.id, a.reference, v.number, v.state, agreementService.read(v.content),
-                    v.effectiveFrom, a.accessStartedAt, a.accessEndsAt);
-        }).toList();
+        Map<UUID, Agreement> byId =
+                agreements.byIds(versions.stream().map(v -> v.agreementId).toList());
+        return versions.stream()
+                .map(v -> {
+                    Agreement a = byId.get(v.agreementId);
+                    return new Candidate(
+                            a.id,
+                            v.id,
+                            a.reference,
+                            v.number,
+                            v.state,
+                            agreementService.read(v.content),
+                            v.effectiveFrom,
+                            a.accessStartedAt,
+                            a.accessEndsAt);
+                })
+                .toList();
     }
 
-    private DecisionView store(Question q, SubjectRef subject, Outcome outcome, ConsentAnswer answer, boolean record,
-            Instant now) {
+    private DecisionView store(
+            Question q, SubjectRef subject, Outcome outcome, ConsentAnswer answer, boolean record, Instant now) {
         Candidate c = outcome.candidate();
         Outcome kept = outcome;
         if (c != null && outcome.decision() == Decision.PERMIT) {
             // the agreement may have been suspended or varied while consent-service was asked
             AgreementVersion v = agreements.lockForDecision(c.versionId()).orElse(null);
             if (v == null || v.state != AgreementState.ACTIVE) {
-                kept = new Outcome(Decision.DENY, List.of(new SharingPolicy.Reason("agreement-changed",
-                        c.reference() + " version " + c.version() + " changed while the decision was taken; ask again")),
-                        List.of(), c);
+                kept = new Outcome(
+                        Decision.DENY,
+                        List.of(new SharingPolicy.Reason(
+                                "agreement-changed",
+                                c.reference() + " version " + c.version()
+                                        + " changed while the decision was taken; ask again")),
+                        List.of(),
+                        c);
             }
         }
         SharingDecision d = new SharingDecision();
@@ -194,8 +233,11 @@ public class SharingDecisionService {
         d.purpose = q.purpose();
         d.transferMethod = q.transferMethod();
         d.outcome = kept.decision().name();
-        d.reasons = write(kept.reasons().stream().map(x -> new ReasonView(x.code(), x.message())).toList());
-        d.obligations = write(kept.obligations().stream().map(x -> new ObligationView(x.code(), x.description(), x.until()))
+        d.reasons = write(kept.reasons().stream()
+                .map(x -> new ReasonView(x.code(), x.message()))
+                .toList());
+        d.obligations = write(kept.obligations().stream()
+                .map(x -> new ObligationView(x.code(), x.description(), x.until()))
                 .toList());
         if (c != null) {
             d.agreementId = c.agreementId();
@@ -217,8 +259,15 @@ public class SharingDecisionService {
             disclosureId = disclosure.id;
         }
         decisions.flush();
-        metrics.counter("sharing.decisions", "decision", d.outcome, "reason",
-                kept.decision() == Decision.PERMIT ? "permit" : kept.reasons().get(0).code()).increment();
+        metrics.counter(
+                        "sharing.decisions",
+                        "decision",
+                        d.outcome,
+                        "reason",
+                        kept.decision() == Decision.PERMIT
+                                ? "permit"
+                                : kept.reasons().get(0).code())
+                .increment();
         return view(d, disclosureId, true);
     }
 
@@ -229,16 +278,34 @@ public class SharingDecisionService {
         }
         List<AgreementContent.NoticeLink> links = c.content().linkedNotices();
         String preferred = c.content().consent().notice();
-        return links.stream().filter(l -> l.slug().equals(preferred)).findFirst().or(() -> links.stream().findFirst())
-                .map(l -> new NoticeRef(l.slug(), l.version(), null)).orElse(null);
+        return links.stream()
+                .filter(l -> l.slug().equals(preferred))
+                .findFirst()
+                .or(() -> links.stream().findFirst())
+                .map(l -> new NoticeRef(l.slug(), l.version(), null))
+                .orElse(null);
     }
 
     private DecisionView view(SharingDecision d, UUID disclosureId, boolean identifiers) {
-        return new DecisionView(d.id, Decision.valueOf(d.outcome), read(d.reasons, REASONS), read(d.obligations, OBLIGATIONS),
-                d.agreementId == null ? null : new AgreementRef(d.agreementId, d.agreementReference, d.agreementVersion),
-                d.noticeSlug == null ? null : new NoticeRef(d.noticeSlug, d.noticeVersion, d.noticeHash), d.consentRecordId,
-                disclosureId, d.recipient, identifiers ? d.subjectSystem + ":" + d.subjectValue : null, d.categories, d.purpose,
-                d.transferMethod, d.at, d.decidedAt, d.requestedBy);
+        return new DecisionView(
+                d.id,
+                Decision.valueOf(d.outcome),
+                read(d.reasons, REASONS),
+                read(d.obligations, OBLIGATIONS),
+                d.agreementId == null
+                        ? null
+                        : new AgreementRef(d.agreementId, d.agreementReference, d.agreementVersion),
+                d.noticeSlug == null ? null : new NoticeRef(d.noticeSlug, d.noticeVersion, d.noticeHash),
+                d.consentRecordId,
+                disclosureId,
+                d.recipient,
+                identifiers ? d.subjectSystem + ":" + d.subjectValue : null,
+                d.categories,
+                d.purpose,
+                d.transferMethod,
+                d.at,
+                d.decidedAt,
+                d.requestedBy);
     }
 
     private <T> T read(String json, TypeReference<T> type) {

@@ -30,10 +30,13 @@ public record SubjectRef(String system, String value) {
         String system = text.substring(0, text.indexOf(':')).strip();
         String raw = text.substring(text.indexOf(':') + 1);
         if (!SYSTEMS.contains(system)) {
-            return Parsed.invalid("unknown identifier system '" + system + "'; one of " + String.join(", ", SYSTEMS.stream().sorted().toList()));
+            return Parsed.invalid("unknown identifier system '" + system + "'; one of "
+                    + String.join(", ", SYSTEMS.stream().sorted().toList()));
         }
         String value = normalise(system, raw);
-        return problem(system, value).map(Parsed::invalid).orElseGet(() -> new Parsed(new SubjectRef(system, value), null));
+        return problem(system, value)
+                .map(Parsed::invalid)
+                .orElseGet(() -> new Parsed(new SubjectRef(system, value), null));
     }
 
     public record Parsed(SubjectRef subject, String problem) {
@@ -65,18 +68,29 @@ public record SubjectRef(String system, String value) {
             return Optional.of("the identifier value is empty");
         }
         return switch (system) {
-            case "nhs-number" -> !TEN_DIGITS.matcher(value).matches() ? Optional.of("an NHS number has exactly 10 digits")
-                    : nhsCheckDigit(value) != value.charAt(9) - '0' ? Optional.of("not a valid NHS number: the check digit is wrong")
-                    : Optional.empty();
-            case "upn" -> !UPN.matcher(value).matches()
-                    ? Optional.of("a UPN is a check letter followed by 12 digits, or by 11 digits and a letter")
-                    : upnCheckLetter(value.substring(1)) != value.charAt(0) ? Optional.of("not a valid UPN: the check letter is wrong")
-                    : Optional.empty();
-            case "ni-number" -> !NI.matcher(value).matches() || "DFIQUV".indexOf(value.charAt(0)) >= 0
-                    || "DFIOQUV".indexOf(value.charAt(1)) >= 0 || NI_UNUSED_PREFIXES.contains(value.substring(0, 2))
-                    ? Optional.of("not a valid National Insurance number") : Optional.empty();
-            default -> CASE_ID.matcher(value).matches() ? Optional.empty()
-                    : Optional.of("a case-management person id is 1 to 20 letters, digits and hyphens");
+            case "nhs-number" ->
+                !TEN_DIGITS.matcher(value).matches()
+                        ? Optional.of("an NHS number has exactly 10 digits")
+                        : nhsCheckDigit(value) != value.charAt(9) - '0'
+                                ? Optional.of("not a valid NHS number: the check digit is wrong")
+                                : Optional.empty();
+            case "upn" ->
+                !UPN.matcher(value).matches()
+                        ? Optional.of("a UPN is a check letter followed by 12 digits, or by 11 digits and a letter")
+                        : upnCheckLetter(value.substring(1)) != value.charAt(0)
+                                ? Optional.of("not a valid UPN: the check letter is wrong")
+                                : Optional.empty();
+            case "ni-number" ->
+                !NI.matcher(value).matches()
+                                || "DFIQUV".indexOf(value.charAt(0)) >= 0
+                                || "DFIOQUV".indexOf(value.charAt(1)) >= 0
+                                || NI_UNUSED_PREFIXES.contains(value.substring(0, 2))
+                        ? Optional.of("not a valid National Insurance number")
+                        : Optional.empty();
+            default ->
+                CASE_ID.matcher(value).matches()
+                        ? Optional.empty()
+                        : Optional.of("a case-management person id is 1 to 20 letters, digits and hyphens");
         };
     }
 

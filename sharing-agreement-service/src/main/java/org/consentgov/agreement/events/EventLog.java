@@ -36,8 +36,14 @@ public class EventLog implements PanacheRepositoryBase<AgreementEvent, UUID> {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public AgreementEvent raise(String aggregateType, UUID aggregateId, UUID agreementId, String type, Map<String, ?> payload,
-            Instant at, String actor) {
+    public AgreementEvent raise(
+            String aggregateType,
+            UUID aggregateId,
+            UUID agreementId,
+            String type,
+            Map<String, ?> payload,
+            Instant at,
+            String actor) {
         AgreementEvent event = new AgreementEvent();
         event.id = UUID.randomUUID();
         event.aggregateType = aggregateType;
@@ -57,7 +63,9 @@ public class EventLog implements PanacheRepositoryBase<AgreementEvent, UUID> {
     }
 
     public List<AgreementEvent> forAgreement(UUID agreementId, int page, int size) {
-        return find("agreementId", Sort.by("seq"), agreementId).page(Page.of(page, size)).list();
+        return find("agreementId", Sort.by("seq"), agreementId)
+                .page(Page.of(page, size))
+                .list();
     }
 
     public long countForAgreement(UUID agreementId) {

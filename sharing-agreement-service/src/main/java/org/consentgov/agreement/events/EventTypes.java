@@ -23,15 +23,25 @@ public final class EventTypes {
     public static final String ACCESS_WINDOW_ENDED = "agreement.access-window-ended";
     public static final String DISCLOSURE_RECORDED = "disclosure.recorded";
 
-    public static final Set<String> ALL = Set.of(SUBMITTED, SIGNED, ACTIVATED, SUSPENDED, TERMINATED, EXPIRED, VARIED,
-            REVIEWED, REVIEW_DUE, ACCESS_WINDOW_ENDING, ACCESS_WINDOW_ENDED, DISCLOSURE_RECORDED);
+    public static final Set<String> ALL = Set.of(
+            SUBMITTED,
+            SIGNED,
+            ACTIVATED,
+            SUSPENDED,
+            TERMINATED,
+            EXPIRED,
+            VARIED,
+            REVIEWED,
+            REVIEW_DUE,
+            ACCESS_WINDOW_ENDING,
+            ACCESS_WINDOW_ENDED,
+            DISCLOSURE_RECORDED);
 
     /** The CloudEvents types a webhook subscription may ask for. */
-    public static final Set<String> CLOUD_EVENT_TYPES = ALL.stream().map(EventTypes::cloudEventType)
-            .collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> CLOUD_EVENT_TYPES =
+            ALL.stream().map(EventTypes::cloudEventType).collect(Collectors.toUnmodifiableSet());
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static String cloudEventType(String type) {
         return "org.consentgov." + type;

@@ -79,8 +79,11 @@ public class NoticeDirectory {
     }
 
     private ProblemException unavailable(String why) {
-        return new ProblemException(ProblemKind.SERVICE_UNAVAILABLE, "notice-service-unavailable",
-                "The privacy notices cannot be checked right now (" + why + "); nothing was changed. Retry later.")
+        return new ProblemException(
+                        ProblemKind.SERVICE_UNAVAILABLE,
+                        "notice-service-unavailable",
+                        "The privacy notices cannot be checked right now (" + why
+                                + "); nothing was changed. Retry later.")
                 .withHeader("Retry-After", Integer.toString(config.notices().retryAfterSeconds()));
     }
 

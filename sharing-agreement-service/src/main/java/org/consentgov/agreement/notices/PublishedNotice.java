@@ -9,23 +9,23 @@ import java.util.Objects;
  * fields are ignored: notice-service owns that document and may add to it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PublishedNotice(String slug, int version, String state, boolean current, String contentHash,
-        Content content) {
+public record PublishedNotice(
+        String slug, int version, String state, boolean current, String contentHash, Content content) {
 
     public static final String PUBLISHED = "PUBLISHED";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Content(List<Organisation> controllers, List<Purpose> purposes, List<String> dataCategories,
-            List<Organisation> recipients) {
-    }
+    public record Content(
+            List<Organisation> controllers,
+            List<Purpose> purposes,
+            List<String> dataCategories,
+            List<Organisation> recipients) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Organisation(String name, String organisationType, String organisationId, String role) {
-    }
+    public record Organisation(String name, String organisationType, String organisationId, String role) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Purpose(String code) {
-    }
+    public record Purpose(String code) {}
 
     public boolean published() {
         return PUBLISHED.equals(state);
@@ -46,6 +46,8 @@ public record PublishedNotice(String slug, int version, String state, boolean cu
     /** Whether the notice names the organisation as a recipient, or (for a controller party) as a controller. */
     public boolean names(String organisationId, boolean asController) {
         boolean recipient = recipients().stream().anyMatch(r -> Objects.equals(organisationId, r.organisationId()));
-        return recipient || asController && controllers().stream().anyMatch(c -> Objects.equals(organisationId, c.organisationId()));
+        return recipient
+                || asController
+                        && controllers().stream().anyMatch(c -> Objects.equals(organisationId, c.organisationId()));
     }
 }

@@ -40,8 +40,7 @@ public class AgreementParty {
         public UUID versionId;
         public String organisation;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID versionId, String organisation) {
             this.versionId = versionId;
@@ -50,7 +49,9 @@ public class AgreementParty {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(versionId, k.versionId) && Objects.equals(organisation, k.organisation);
+            return o instanceof Key k
+                    && Objects.equals(versionId, k.versionId)
+                    && Objects.equals(organisation, k.organisation);
         }
 
         @Override

@@ -37,8 +37,12 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     }
 
     public Optional<Agreement> findVisible(UUID id, Scope scope) {
-        return scoped(getEntityManager().createQuery("from Agreement a where a.id = :id" + VISIBLE, Agreement.class), scope)
-                .setParameter("id", id).getResultStream().findFirst();
+        return scoped(
+                        getEntityManager().createQuery("from Agreement a where a.id = :id" + VISIBLE, Agreement.class),
+                        scope)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The agreement, locked for the rest of the transaction: concurrent changes (the last two signatures) queue up. */
@@ -55,9 +59,15 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         if (linking != null && linking.isEmpty()) {
             return List.of();
         }
-        TypedQuery<Agreement> query = getEntityManager().createQuery("from Agreement a where " + where(filter) + VISIBLE
-                + " order by a.reference, a.createdAt, a.id", Agreement.class);
-        return bind(scoped(query, scope), filter, linking).setFirstResult(page * size).setMaxResults(size).getResultList();
+        TypedQuery<Agreement> query = getEntityManager()
+                .createQuery(
+                        "from Agreement a where " + where(filter) + VISIBLE
+                                + " order by a.reference, a.createdAt, a.id",
+                        Agreement.class);
+        return bind(scoped(query, scope), filter, linking)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
     }
 
     public long count(Filter filter, Scope scope) {
@@ -65,8 +75,8 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         if (linking != null && linking.isEmpty()) {
             return 0;
         }
-        TypedQuery<Long> query = getEntityManager().createQuery("select count(a) from Agreement a where " + where(filter)
-                + VISIBLE, Long.class);
+        TypedQuery<Long> query = getEntityManager()
+                .createQuery("select count(a) from Agreement a where " + where(filter) + VISIBLE, Long.class);
         return bind(scoped(query, scope), filter, linking).getSingleResult();
     }
 
@@ -77,12 +87,16 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
      */
     @SuppressWarnings("unchecked")
     public List<UUID> linking(String noticeSlug) {
-        return ((List<Object>) getEntityManager().createNativeQuery("""
+        return ((List<Object>) getEntityManager()
+                        .createNativeQuery("""
                 select distinct v.agreement_id from agreement_version v join agreement a on a.id = v.agreement_id
                 where (v.number = coalesce(a.effective_version, a.latest_version) or v.number = a.open_version)
                   and v.content -> 'linkedNotices' @> jsonb_build_array(jsonb_build_object('slug', cast(?1 as text)))""")
-                .setParameter(1, noticeSlug).getResultList()).stream()
-                .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())).toList();
+                        .setParameter(1, noticeSlug)
+                        .getResultList())
+                .stream()
+                        .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()))
+                        .toList();
     }
 
     private static String where(Filter f) {
@@ -94,7 +108,8 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
             where.append(" and lower(a.reference) = lower(:reference)");
         }
         if (f.organisation() != null) {
-            where.append(" and exists (select 1 from AgreementParty q where q.agreementId = a.id and q.organisation = :party)");
+            where.append(
+                    " and exists (select 1 from AgreementParty q where q.agreementId = a.id and q.organisation = :party)");
         }
         if (f.linkedNotice() != null) {
             where.append(" and a.id in :linking");
@@ -124,44 +139,60 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
 
     /** Other agreements with the same reference (any case), with their latest versions, to find overlaps. */
     public List<AgreementVersion> latestVersionsWithReference(String reference, UUID except) {
-        return getEntityManager().createQuery("""
+        return getEntityManager()
+                .createQuery("""
                 select v from AgreementVersion v, Agreement a where v.agreementId = a.id and v.number = a.latestVersion
-                  and lower(a.reference) = lower(:reference) and a.id <> :except and a.state <> :terminated""",
-                AgreementVersion.class)
-                .setParameter("reference", reference).setParameter("except", except == null ? new UUID(0, 0) : except)
-                .setParameter("terminated", AgreementState.TERMINATED).getResultList();
+                  and lower(a.reference) = lower(:reference) and a.id <> :except and a.state <> :terminated""", AgreementVersion.class)
+                .setParameter("reference", reference)
+                .setParameter("except", except == null ? new UUID(0, 0) : except)
+                .setParameter("terminated", AgreementState.TERMINATED)
+                .getResultList();
     }
 
     public Optional<AgreementVersion> version(UUID agreementId, int number) {
-        return getEntityManager().createQuery("from AgreementVersion where agreementId = :a and number = :n",
-                AgreementVersion.class).setParameter("a", agreementId).setParameter("n", number)
-                .getResultStream().findFirst();
+        return getEntityManager()
+                .createQuery("from AgreementVersion where agreementId = :a and number = :n", AgreementVersion.class)
+                .setParameter("a", agreementId)
+                .setParameter("n", number)
+                .getResultStream()
+                .findFirst();
     }
 
     public List<AgreementVersion> versions(UUID agreementId) {
-        return getEntityManager().createQuery("from AgreementVersion where agreementId = :a order by number",
-                AgreementVersion.class).setParameter("a", agreementId).getResultList();
+        return getEntityManager()
+                .createQuery("from AgreementVersion where agreementId = :a order by number", AgreementVersion.class)
+                .setParameter("a", agreementId)
+                .getResultList();
     }
 
     public List<AgreementParty> parties(UUID versionId) {
-        return getEntityManager().createQuery("from AgreementParty where versionId = :v order by position",
-                AgreementParty.class).setParameter("v", versionId).getResultList();
+        return getEntityManager()
+                .createQuery("from AgreementParty where versionId = :v order by position", AgreementParty.class)
+                .setParameter("v", versionId)
+                .getResultList();
     }
 
     public void replaceParties(UUID versionId, List<AgreementParty> parties) {
-        getEntityManager().createQuery("delete from AgreementParty where versionId = :v").setParameter("v", versionId)
+        getEntityManager()
+                .createQuery("delete from AgreementParty where versionId = :v")
+                .setParameter("v", versionId)
                 .executeUpdate();
         parties.forEach(getEntityManager()::persist);
     }
 
     public List<AgreementSignature> signatures(UUID versionId) {
-        return getEntityManager().createQuery("from AgreementSignature where versionId = :v order by signedAt, id",
-                AgreementSignature.class).setParameter("v", versionId).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "from AgreementSignature where versionId = :v order by signedAt, id", AgreementSignature.class)
+                .setParameter("v", versionId)
+                .getResultList();
     }
 
     public List<AgreementHistory> history(UUID agreementId) {
-        return getEntityManager().createQuery("from AgreementHistory where agreementId = :a order by seq",
-                AgreementHistory.class).setParameter("a", agreementId).getResultList();
+        return getEntityManager()
+                .createQuery("from AgreementHistory where agreementId = :a order by seq", AgreementHistory.class)
+                .setParameter("a", agreementId)
+                .getResultList();
     }
 
     public void record(Object evidence) {
@@ -170,12 +201,14 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
 
     /** The versions in force (ACTIVE or SUSPENDED) that name the organisation as a party. */
     public List<AgreementVersion> inForceWithParty(String organisation) {
-        return getEntityManager().createQuery("""
+        return getEntityManager()
+                .createQuery("""
                 select v from AgreementVersion v where v.state in :states and exists
                   (select 1 from AgreementParty p where p.versionId = v.id and p.organisation = :org)
                 order by v.agreementId""", AgreementVersion.class)
                 .setParameter("states", List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED))
-                .setParameter("org", organisation).getResultList();
+                .setParameter("org", organisation)
+                .getResultList();
     }
 
     /** Every version in force or open, with the parties among the organisations: what the gap report looks at. */
@@ -183,21 +216,26 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         if (organisations.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createQuery("""
+        return getEntityManager()
+                .createQuery("""
                 select v from AgreementVersion v, Agreement a where v.agreementId = a.id
                   and (v.number = a.effectiveVersion or (a.effectiveVersion is null and v.number = a.latestVersion))
-                  and exists (select 1 from AgreementParty p where p.versionId = v.id and p.organisation in :orgs)""",
-                AgreementVersion.class).setParameter("orgs", organisations).getResultList();
+                  and exists (select 1 from AgreementParty p where p.versionId = v.id and p.organisation in :orgs)""", AgreementVersion.class)
+                .setParameter("orgs", organisations)
+                .getResultList();
     }
 
     /** The version each agreement shows by default (in force, or last in force, or latest), in one statement. */
     public Map<UUID, AgreementVersion> currentVersions(Collection<UUID> agreementIds) {
         Map<UUID, AgreementVersion> out = new HashMap<>();
         if (!agreementIds.isEmpty()) {
-            getEntityManager().createQuery("""
+            getEntityManager()
+                    .createQuery("""
                     select v from AgreementVersion v, Agreement a where v.agreementId = a.id and a.id in :ids
                       and v.number = coalesce(a.effectiveVersion, a.latestVersion)""", AgreementVersion.class)
-                    .setParameter("ids", agreementIds).getResultList().forEach(v -> out.put(v.agreementId, v));
+                    .setParameter("ids", agreementIds)
+                    .getResultList()
+                    .forEach(v -> out.put(v.agreementId, v));
         }
         return out;
     }
@@ -207,9 +245,12 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         if (versionIds.isEmpty()) {
             return out;
         }
-        getEntityManager().createQuery("from AgreementParty where versionId in :v order by position", AgreementParty.class)
-                .setParameter("v", versionIds).getResultList()
-                .forEach(p -> out.computeIfAbsent(p.versionId, k -> new java.util.ArrayList<>()).add(p));
+        getEntityManager()
+                .createQuery("from AgreementParty where versionId in :v order by position", AgreementParty.class)
+                .setParameter("v", versionIds)
+                .getResultList()
+                .forEach(p -> out.computeIfAbsent(p.versionId, k -> new java.util.ArrayList<>())
+                        .add(p));
         return out;
     }
 
@@ -223,29 +264,37 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
 
     /** Versions in force whose last day is before the given day. */
     public List<AgreementVersion> inForceEndedBefore(LocalDate day) {
-        return getEntityManager().createQuery("from AgreementVersion where state in :states and endDate < :day",
-                AgreementVersion.class)
+        return getEntityManager()
+                .createQuery("from AgreementVersion where state in :states and endDate < :day", AgreementVersion.class)
                 .setParameter("states", List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED))
-                .setParameter("day", day).getResultList();
+                .setParameter("day", day)
+                .getResultList();
     }
 
     public List<Agreement> reviewDueBy(LocalDate day) {
-        return list("state in ?1 and nextReviewOn <= ?2 and (reviewNotifiedFor is null or reviewNotifiedFor <> nextReviewOn)",
-                List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED), day);
+        return list(
+                "state in ?1 and nextReviewOn <= ?2 and (reviewNotifiedFor is null or reviewNotifiedFor <> nextReviewOn)",
+                List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED),
+                day);
     }
 
     public List<Agreement> accessEndingBy(Instant by) {
-        return list("state in ?1 and accessEndsAt <= ?2 and accessEndingNotifiedAt is null",
-                List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED), by);
+        return list(
+                "state in ?1 and accessEndsAt <= ?2 and accessEndingNotifiedAt is null",
+                List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED),
+                by);
     }
 
     public List<Agreement> accessEndedBy(Instant now) {
-        return list("state in ?1 and accessEndsAt <= ?2 and accessEndedNotifiedAt is null",
-                List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED), now);
+        return list(
+                "state in ?1 and accessEndsAt <= ?2 and accessEndedNotifiedAt is null",
+                List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED),
+                now);
     }
 
     /** Locks a version against change while a decision relies on it. */
     public Optional<AgreementVersion> lockForDecision(UUID versionId) {
-        return Optional.ofNullable(getEntityManager().find(AgreementVersion.class, versionId, LockModeType.PESSIMISTIC_READ));
+        return Optional.ofNullable(
+                getEntityManager().find(AgreementVersion.class, versionId, LockModeType.PESSIMISTIC_READ));
     }
 }

@@ -17,12 +17,15 @@ import org.consentgov.agreement.domain.Scope;
 @ApplicationScoped
 public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, UUID> {
 
-    public record Filter(String subjectSystem, String subjectValue, UUID agreementId, String recipient, Instant from,
-            Instant to) {
-    }
+    public record Filter(
+            String subjectSystem, String subjectValue, UUID agreementId, String recipient, Instant from, Instant to) {}
 
     public Optional<Disclosure> findVisible(UUID id, Scope scope) {
-        return find("id = ?1 and (?2 = true or recipient = ?3)", id, scope.all(), scope.all() ? "" : scope.organisation())
+        return find(
+                        "id = ?1 and (?2 = true or recipient = ?3)",
+                        id,
+                        scope.all(),
+                        scope.all() ? "" : scope.organisation())
                 .firstResultOptional();
     }
 

@@ -11,7 +11,11 @@ public class SharingDecisionRepository implements PanacheRepositoryBase<SharingD
 
     /** A decision the caller may see: a partner or researcher only those about its own organisation receiving. */
     public Optional<SharingDecision> findVisible(UUID id, Scope scope) {
-        return find("id = ?1 and (?2 = true or recipient = ?3)", id, scope.all(), scope.all() ? "" : scope.organisation())
+        return find(
+                        "id = ?1 and (?2 = true or recipient = ?3)",
+                        id,
+                        scope.all(),
+                        scope.all() ? "" : scope.organisation())
                 .firstResultOptional();
     }
 }

@@ -48,16 +48,28 @@ class DemoDataTest {
         for (String slug : List.of(UpstreamStubs.WIMTM, UpstreamStubs.CFE)) {
             try (InputStream in = getClass().getResourceAsStream("/notices/" + slug + ".json")) {
                 JsonNode content = new ObjectMapper().readTree(in).get("content");
-                content.get("recipients").forEach(r -> named.add(r.get("organisationId").asText()));
-                content.get("controllers").forEach(r -> named.add(r.get("organisationId").asText()));
+                content.get("recipients")
+                        .forEach(r -> named.add(r.get("organisationId").asText()));
+                content.get("controllers")
+                        .forEach(r -> named.add(r.get("organisationId").asText()));
             }
         }
         assertThat(named).hasSize(23);
         for (String slug : named) {
-            given().auth().oauth2(dpo()).when().get("/api/organisations/{slug}", slug).then().statusCode(200);
+            given().auth()
+                    .oauth2(dpo())
+                    .when()
+                    .get("/api/organisations/{slug}", slug)
+                    .then()
+                    .statusCode(200);
         }
-        given().auth().oauth2(dpo()).when().get("/api/organisations/east-london-foundation-trust").then()
-                .body("type", equalTo("health-trust")).body("odsCode", equalTo("RWK"));
+        given().auth()
+                .oauth2(dpo())
+                .when()
+                .get("/api/organisations/east-london-foundation-trust")
+                .then()
+                .body("type", equalTo("health-trust"))
+                .body("odsCode", equalTo("RWK"));
     }
 
     @Test
@@ -68,14 +80,21 @@ class DemoDataTest {
         assertThat(research.getList("parties.role")).containsExactly("CONTROLLER", "CONTROLLER");
         assertThat(research.getBoolean("content.consent.required")).isTrue();
         assertThat(research.getString("content.consent.notice")).isEqualTo("what-it-means-to-me");
-        assertThat(research.getList("content.dataCategories")).containsExactly("identity.date-of-birth", "identity.gender",
-                "special.ethnicity", "special.religion", "care.status", "special.health");
+        assertThat(research.getList("content.dataCategories"))
+                .containsExactly(
+                        "identity.date-of-birth",
+                        "identity.gender",
+                        "special.ethnicity",
+                        "special.religion",
+                        "care.status",
+                        "special.health");
         assertThat(research.getList("content.transfer.forbiddenMethods")).containsExactly("paper", "unsecured-email");
         assertThat(research.getString("content.accessLimit.description"))
                 .contains("up to six months, and will then create a final anonymised dataset");
         Instant start = Instant.parse(research.getString("accessWindow.startsAt"));
         assertThat(Instant.parse(research.getString("accessWindow.endsAt")))
-                .isEqualTo(start.atZone(ZoneId.of("Europe/London")).plusMonths(6).toInstant());
+                .isEqualTo(
+                        start.atZone(ZoneId.of("Europe/London")).plusMonths(6).toInstant());
         assertThat(research.getString("accessWindow.after")).isEqualTo("ANONYMISED_DATASET");
     }
 
@@ -86,9 +105,15 @@ class DemoDataTest {
         assertThat(eyes.getList("parties.signedBy")).containsExactly("dpo", "school");
         assertThat(eyes.getBoolean("content.consent.required")).isFalse();
         assertThat(eyes.getList("content.transfer.methods")).containsExactly("system-access");
-        assertThat(eyes.getList("content.legalFramework.code")).contains("uk.uk-gdpr", "uk.data-protection-act-2018",
-                "uk.human-rights-act-1998", "uk.children-act-1989", "uk.children-act-2004", "uk.working-together-2018",
-                "uk.keeping-children-safe-in-education-2021");
+        assertThat(eyes.getList("content.legalFramework.code"))
+                .contains(
+                        "uk.uk-gdpr",
+                        "uk.data-protection-act-2018",
+                        "uk.human-rights-act-1998",
+                        "uk.children-act-1989",
+                        "uk.children-act-2004",
+                        "uk.working-together-2018",
+                        "uk.keeping-children-safe-in-education-2021");
         assertThat(eyes.getList("content.linkedNotices.slug")).containsExactly("children-families-education");
     }
 
@@ -96,17 +121,47 @@ class DemoDataTest {
     void loadingTheDemoDataAgainChangesNothing() {
         demoData.load();
         for (String reference : List.of("ISA-LBC-UOB-WIMTM", "ISA-LBC-LUTON-SCHOOLS-EYES")) {
-            given().auth().oauth2(dpo()).queryParam("reference", reference).when().get("/api/agreements").then()
-                    .body("totalItems", equalTo(1)).body("items[0].latestVersion", equalTo(1));
+            given().auth()
+                    .oauth2(dpo())
+                    .queryParam("reference", reference)
+                    .when()
+                    .get("/api/agreements")
+                    .then()
+                    .body("totalItems", equalTo(1))
+                    .body("items[0].latestVersion", equalTo(1));
         }
-        given().auth().oauth2(dpo()).queryParam("type", "government-department").when().get("/api/organisations").then()
-                .body("items.slug", hasItems("department-for-education", "department-for-work-and-pensions",
-                        "ministry-of-housing-communities-and-local-government"));
+        given().auth()
+                .oauth2(dpo())
+                .queryParam("type", "government-department")
+                .when()
+                .get("/api/organisations")
+                .then()
+                .body(
+                        "items.slug",
+                        hasItems(
+                                "department-for-education",
+                                "department-for-work-and-pensions",
+                                "ministry-of-housing-communities-and-local-government"));
     }
 
     private static JsonPath agreement(String reference) {
-        String id = given().auth().oauth2(dpo()).queryParam("reference", reference).when().get("/api/agreements").then()
-                .statusCode(200).extract().jsonPath().getString("items[0].id");
-        return given().auth().oauth2(dpo()).when().get("/api/agreements/{id}", id).then().statusCode(200).extract().jsonPath();
+        String id = given().auth()
+                .oauth2(dpo())
+                .queryParam("reference", reference)
+                .when()
+                .get("/api/agreements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items[0].id");
+        return given().auth()
+                .oauth2(dpo())
+                .when()
+                .get("/api/agreements/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -17,21 +17,22 @@ import org.consentgov.agreement.notices.PublishedNotice;
 /** Agreement content and notices for the rule tests: the two seed agreements, changed one field at a time. */
 final class Contents {
 
-    static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     static final String RESEARCH = "demo/agreements/what-it-means-to-me-research.json";
     static final String EYES = "demo/agreements/eyes-luton-schools.json";
 
-    private Contents() {
-    }
+    private Contents() {}
 
     static AgreementContent research() {
-        return seed(RESEARCH, c -> { });
+        return seed(RESEARCH, c -> {});
     }
 
     static AgreementContent eyes() {
-        return seed(EYES, c -> { });
+        return seed(EYES, c -> {});
     }
 
     /** A seed agreement's content with a change applied to its JSON form. */

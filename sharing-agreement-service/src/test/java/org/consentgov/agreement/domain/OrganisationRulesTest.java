@@ -17,16 +17,23 @@ class OrganisationRulesTest {
         assertThat(RULES.check(details("school", "109500", null))).isEmpty();
         assertThat(RULES.check(details("early-years-provider", "109500", null))).isEmpty();
         assertThat(RULES.check(details("health-trust", null, "RWK"))).isEmpty();
-        assertThat(RULES.check(details("police", "109500", "RWK"))).extracting(RuleViolation::field)
+        assertThat(RULES.check(details("police", "109500", "RWK")))
+                .extracting(RuleViolation::field)
                 .containsExactly("schoolUrn", "odsCode");
     }
 
     @Test
     void theTypeComesFromTheVocabularyAndSignatoriesAreListedOnce() {
-        assertThat(RULES.check(details("pirate-ship", null, null))).extracting(RuleViolation::rule)
+        assertThat(RULES.check(details("pirate-ship", null, null)))
+                .extracting(RuleViolation::rule)
                 .containsExactly("unknown-vocabulary-code");
-        OrganisationDetails twice = new OrganisationDetails("X", "school", null, null, null, List.of(
-                new SignatoryContact("A", null, null, "head"), new SignatoryContact("B", null, null, "head")));
+        OrganisationDetails twice = new OrganisationDetails(
+                "X",
+                "school",
+                null,
+                null,
+                null,
+                List.of(new SignatoryContact("A", null, null, "head"), new SignatoryContact("B", null, null, "head")));
         assertThat(RULES.check(twice)).extracting(RuleViolation::field).containsExactly("signatories[1].username");
     }
 

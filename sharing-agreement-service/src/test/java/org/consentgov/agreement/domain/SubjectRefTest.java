@@ -8,8 +8,10 @@ class SubjectRefTest {
 
     @Test
     void anNhsNumberIsNormalisedFromTheWayPeopleWriteItAndItsCheckDigitChecked() {
-        assertThat(SubjectRef.parse("nhs-number:943 476 5919").subject()).isEqualTo(new SubjectRef("nhs-number", "9434765919"));
-        assertThat(SubjectRef.parse("nhs-number:943-476-5919").subject().toString()).isEqualTo("nhs-number:9434765919");
+        assertThat(SubjectRef.parse("nhs-number:943 476 5919").subject())
+                .isEqualTo(new SubjectRef("nhs-number", "9434765919"));
+        assertThat(SubjectRef.parse("nhs-number:943-476-5919").subject().toString())
+                .isEqualTo("nhs-number:9434765919");
         assertThat(SubjectRef.parse("nhs-number:9434765918").problem()).contains("check digit");
         assertThat(SubjectRef.parse("nhs-number:943476591").problem()).contains("10 digits");
     }
@@ -21,7 +23,8 @@ class SubjectRefTest {
             String nine = Integer.toString(n);
             if (SubjectRef.nhsCheckDigit(nine + "0") == -1) {
                 for (int d = 0; d < 10; d++) {
-                    assertThat(SubjectRef.parse("nhs-number:" + nine + d).valid()).isFalse();
+                    assertThat(SubjectRef.parse("nhs-number:" + nine + d).valid())
+                            .isFalse();
                 }
                 return;
             }
@@ -33,7 +36,8 @@ class SubjectRefTest {
     void aUpnHasItsCheckLetter() {
         String body = "80112021001";
         char check = SubjectRef.upnCheckLetter(body + "5");
-        assertThat(SubjectRef.parse("upn:" + Character.toLowerCase(check) + body + "5").subject())
+        assertThat(SubjectRef.parse("upn:" + Character.toLowerCase(check) + body + "5")
+                        .subject())
                 .isEqualTo(new SubjectRef("upn", check + body + "5"));
         char wrong = check == 'A' ? 'B' : 'A';
         assertThat(SubjectRef.parse("upn:" + wrong + body + "5").problem()).contains("check letter");
@@ -42,7 +46,8 @@ class SubjectRefTest {
 
     @Test
     void aNationalInsuranceNumberFollowsTheHmrcFormat() {
-        assertThat(SubjectRef.parse("ni-number:ab 12 34 56 c").subject()).isEqualTo(new SubjectRef("ni-number", "AB123456C"));
+        assertThat(SubjectRef.parse("ni-number:ab 12 34 56 c").subject())
+                .isEqualTo(new SubjectRef("ni-number", "AB123456C"));
         assertThat(SubjectRef.parse("ni-number:QQ123456C").valid()).isFalse();
         assertThat(SubjectRef.parse("ni-number:GB123456A").valid()).isFalse();
         assertThat(SubjectRef.parse("ni-number:AO123456A").valid()).isFalse();

@@ -36,7 +36,8 @@ public final class FuzzReport {
     }
 
     void fail(OpenApiFuzzer.Failure failure, String operation) {
-        String kind = failure.reason().replaceAll("[:(].*", "").trim() + " on " + operation + " (" + failure.status() + ")";
+        String kind =
+                failure.reason().replaceAll("[:(].*", "").trim() + " on " + operation + " (" + failure.status() + ")";
         int seen = failureKinds.merge(kind, 1, Integer::sum);
         if (seen == 1 && failures.size() < KEPT) {
             failures.add(failure);
@@ -53,16 +54,38 @@ public final class FuzzReport {
 
     public String summary() {
         StringBuilder out = new StringBuilder();
-        out.append("[fuzz] ").append(service).append(": ").append(requests).append(" requests over ").append(operations)
-                .append(" operations, seed ").append(settings.seed()).append(" (repeat with -Dfuzz.seed=").append(settings.seed())
-                .append(" -Dfuzz.requests=").append(settings.requests()).append(")\n");
-        out.append("[fuzz]   statuses ").append(statuses).append("; not sendable ").append(unsendable).append('\n');
-        out.append("[fuzz]   database unchanged around ").append(dbChecks).append(" batches of rejected requests (")
-                .append(dbCheckedRequests).append(" requests)\n");
-        perOperation.forEach((op, n) -> out.append("[fuzz]   ").append(n).append("  ").append(op).append('\n'));
+        out.append("[fuzz] ")
+                .append(service)
+                .append(": ")
+                .append(requests)
+                .append(" requests over ")
+                .append(operations)
+                .append(" operations, seed ")
+                .append(settings.seed())
+                .append(" (repeat with -Dfuzz.seed=")
+                .append(settings.seed())
+                .append(" -Dfuzz.requests=")
+                .append(settings.requests())
+                .append(")\n");
+        out.append("[fuzz]   statuses ")
+                .append(statuses)
+                .append("; not sendable ")
+                .append(unsendable)
+                .append('\n');
+        out.append("[fuzz]   database unchanged around ")
+                .append(dbChecks)
+                .append(" batches of rejected requests (")
+                .append(dbCheckedRequests)
+                .append(" requests)\n");
+        perOperation.forEach((op, n) ->
+                out.append("[fuzz]   ").append(n).append("  ").append(op).append('\n'));
         if (!failureKinds.isEmpty()) {
             out.append("[fuzz]   FAILURES by kind:\n");
-            failureKinds.forEach((kind, n) -> out.append("[fuzz]     ").append(n).append("x ").append(kind).append('\n'));
+            failureKinds.forEach((kind, n) -> out.append("[fuzz]     ")
+                    .append(n)
+                    .append("x ")
+                    .append(kind)
+                    .append('\n'));
         }
         return out.toString();
     }

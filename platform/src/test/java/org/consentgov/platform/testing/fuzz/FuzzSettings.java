@@ -14,7 +14,8 @@ public record FuzzSettings(long seed, int requests) {
     public static FuzzSettings fromSystemProperties(int defaultRequests) {
         String seed = System.getProperty("fuzz.seed", "").trim();
         String requests = System.getProperty("fuzz.requests", "").trim();
-        return new FuzzSettings(seed.isEmpty() ? System.nanoTime() ^ System.currentTimeMillis() : Long.parseLong(seed),
+        return new FuzzSettings(
+                seed.isEmpty() ? System.nanoTime() ^ System.currentTimeMillis() : Long.parseLong(seed),
                 requests.isEmpty() ? defaultRequests : Integer.parseInt(requests));
     }
 }

@@ -19,7 +19,9 @@ final class Harvest {
 
     synchronized Object pick(String name, Random random) {
         List<Object> values = byName.get(key(name));
-        if ((values == null || values.isEmpty()) && key(name).endsWith("id") && key(name).length() > 2) {
+        if ((values == null || values.isEmpty())
+                && key(name).endsWith("id")
+                && key(name).length() > 2) {
             values = byName.get("id");
         }
         if (values == null || values.isEmpty()) {
@@ -46,7 +48,9 @@ final class Harvest {
                 }
                 add(name, item, depth + 1);
             }
-        } else if (name != null && (node.isTextual() || node.isIntegralNumber()) && node.asText().length() <= 200) {
+        } else if (name != null
+                && (node.isTextual() || node.isIntegralNumber())
+                && node.asText().length() <= 200) {
             Object value = node.isTextual() ? node.asText() : node.bigIntegerValue();
             if (Leaks.find(String.valueOf(value)).isPresent()) {
                 return;

@@ -11,8 +11,7 @@ import java.util.Map;
 /** Writes the fuzzer's value trees as JSON, verbatim (raw numbers, unpaired surrogates as escapes). */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         StringBuilder out = new StringBuilder();
@@ -25,8 +24,11 @@ final class Json {
             out.append("null");
         } else if (value instanceof String s) {
             string(s, out);
-        } else if (value instanceof Boolean || value instanceof BigInteger || value instanceof SchemaValues.RawNumber
-                || value instanceof Integer || value instanceof Long) {
+        } else if (value instanceof Boolean
+                || value instanceof BigInteger
+                || value instanceof SchemaValues.RawNumber
+                || value instanceof Integer
+                || value instanceof Long) {
             out.append(value);
         } else if (value instanceof BigDecimal d) {
             out.append(d.toString());

@@ -20,8 +20,10 @@ public final class Leaks {
             Pattern.compile("\\bjavax?\\.(?:lang|util|io|net|sql|time|math|nio|text|security)\\b"),
             Pattern.compile("\\bjakarta\\.(?:ws|persistence|validation|json|transaction|enterprise)\\b"),
             // a fully qualified class name (event types such as org.consentgov.notice.published are not)
-            Pattern.compile("\\b(?:org|io|com|net|java|javax|jakarta|jdk|sun)\\.(?:[a-z0-9_]+\\.)+[A-Z][A-Za-z0-9_$]*\\b"),
-            Pattern.compile("io\\.quarkus|io\\.vertx|io\\.smallrye|com\\.fasterxml|org\\.jboss|org\\.postgresql|io\\.agroal"),
+            Pattern.compile(
+                    "\\b(?:org|io|com|net|java|javax|jakarta|jdk|sun)\\.(?:[a-z0-9_]+\\.)+[A-Z][A-Za-z0-9_$]*\\b"),
+            Pattern.compile(
+                    "io\\.quarkus|io\\.vertx|io\\.smallrye|com\\.fasterxml|org\\.jboss|org\\.postgresql|io\\.agroal"),
             Pattern.compile("(?i)\\bselect\\s+[\\w*,.\\s]{1,200}\\s+from\\s"),
             Pattern.compile("(?i)\\binsert\\s+into\\s"),
             Pattern.compile("(?i)\\bupdate\\s+\\w+\\s+set\\s"),
@@ -33,8 +35,7 @@ public final class Leaks {
             Pattern.compile("\\(through reference chain:"),
             Pattern.compile("\\[Source: "));
 
-    private Leaks() {
-    }
+    private Leaks() {}
 
     /** The first pattern the text matches, if any. */
     public static Optional<String> find(String text) {

@@ -58,8 +58,10 @@ public final class OpenApiFuzzer {
     private final Supplier<Map<String, String>> fingerprint;
     private final Predicate<String> excluded;
     private final Duration rateLimitPatience;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final Harvest harvest = new Harvest();
 
     private OpenApiFuzzer(Builder b) {
@@ -78,7 +80,13 @@ public final class OpenApiFuzzer {
     }
 
     /** An operation of the document: method, path template, parameters, body. */
-    record Op(String method, String path, List<Parameter> parameters, String mediaType, Schema<?> body, boolean bodyRequired) {
+    record Op(
+            String method,
+            String path,
+            List<Parameter> parameters,
+            String mediaType,
+            Schema<?> body,
+            boolean bodyRequired) {
         String key() {
             return method + " " + path;
         }
@@ -88,7 +96,9 @@ public final class OpenApiFuzzer {
     record Sent(int index, String how, Op op, String method, String url, Map<String, String> headers, byte[] body) {
         String describe() {
             StringBuilder out = new StringBuilder("#" + index + " [" + how + "] " + method + " " + url);
-            headers.forEach((k, v) -> out.append("\n    ").append(k).append(": ")
+            headers.forEach((k, v) -> out.append("\n    ")
+                    .append(k)
+                    .append(": ")
                     .append(k.equals("Authorization") ? v.substring(0, Math.min(v.length(), 16)) + "…" : clip(v, 200)));
             if (body != null) {
                 out.append("\n    body: ").append(clip(new String(body, StandardCharsets.UTF_8), 600));
@@ -100,7 +110,8 @@ public final class OpenApiFuzzer {
     record Failure(Sent request, int status, String contentType, String body, String reason) {
         @Override
         public String toString() {
-            return reason + "\n  " + request.describe() + "\n  -> " + status + " " + contentType + "\n    " + clip(body, reason.startsWith("db-changed") ? 6000 : 800);
+            return reason + "\n  " + request.describe() + "\n  -> " + status + " " + contentType + "\n    "
+                    + clip(body, reason.startsWith("db-changed") ? 6000 : 800);
         }
     }
 
@@ -136,7 +147,8 @@ public final class OpenApiFuzzer {
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < BATCH && index < settings.requests(); i++, index++) {
                 Random random = new Random(mix(settings.seed(), index));
-                int opIndex = writesOnly ? writers.get(Math.floorMod(index * 7919 + b, writers.size()))
+                int opIndex = writesOnly
+                        ? writers.get(Math.floorMod(index * 7919 + b, writers.size()))
                         : Math.floorMod(index * 7919 + b, ops.size());
                 Op op = ops.get(opIndex);
                 Sent sent = build(index, op, invalidBatch, random, tokenIndex[opIndex]);
@@ -148,7 +160,9 @@ public final class OpenApiFuzzer {
                 batch.add(sent);
                 int status = response.statusCode();
                 statuses.add(status);
-                if (status == 403 && sent.headers().containsKey("Authorization") && tokenIndex[opIndex] < tokens.size() - 1
+                if (status == 403
+                        && sent.headers().containsKey("Authorization")
+                        && tokenIndex[opIndex] < tokens.size() - 1
                         && !sent.how().startsWith("header-authorization")) {
                     tokenIndex[opIndex]++;
                 }
@@ -169,9 +183,19 @@ public final class OpenApiFuzzer {
                                 changed.add(table.getKey());
                             }
                         }
-                        report.fail(new Failure(batch.get(0), 0, "", "tables changed: " + changed + "\n  answers: " + statuses + "\n  batch:\n  "
-                                + String.join("\n  ", batch.stream().map(Sent::describe).toList()),
-                                "db-changed: a batch of rejected requests changed " + changed), batch.get(0).op().key());
+                        report.fail(
+                                new Failure(
+                                        batch.get(0),
+                                        0,
+                                        "",
+                                        "tables changed: " + changed + "\n  answers: " + statuses + "\n  batch:\n  "
+                                                + String.join(
+                                                        "\n  ",
+                                                        batch.stream()
+                                                                .map(Sent::describe)
+                                                                .toList()),
+                                        "db-changed: a batch of rejected requests changed " + changed),
+                                batch.get(0).op().key());
                     }
                     before = after;
                 } else {
@@ -218,10 +242,13 @@ public final class OpenApiFuzzer {
                 String mediaType = null;
                 Schema<?> body = null;
                 boolean required = false;
-                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                if (operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null
                         && !operation.getRequestBody().getContent().isEmpty()) {
                     Map<String, MediaType> content = operation.getRequestBody().getContent();
-                    mediaType = content.containsKey("application/json") ? "application/json" : content.keySet().iterator().next();
+                    mediaType = content.containsKey("application/json")
+                            ? "application/json"
+                            : content.keySet().iterator().next();
                     body = content.get(mediaType).getSchema();
                     required = Boolean.TRUE.equals(operation.getRequestBody().getRequired());
                 }
@@ -233,8 +260,8 @@ public final class OpenApiFuzzer {
 
     // ---- building requests
 
-    private static final List<String> BODY_KINDS = List.of("body-field", "body-field", "body-field", "body-whole", "raw-json",
-            "raw-json", "content-type");
+    private static final List<String> BODY_KINDS =
+            List.of("body-field", "body-field", "body-field", "body-whole", "raw-json", "raw-json", "content-type");
     private static final List<String> ANY_KINDS = List.of("header", "extra-query");
 
     private Sent build(int index, Op op, boolean invalidBatch, Random random, int tokenIndex) {
@@ -304,8 +331,7 @@ public final class OpenApiFuzzer {
                         headers.put(p.getName(), headerSafe(text));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if ("extra-query".equals(kind)) {
@@ -318,13 +344,19 @@ public final class OpenApiFuzzer {
 
         // body
         byte[] body = null;
-        if (op.mediaType() != null && (op.bodyRequired() || random.nextInt(5) > 0 || kind.startsWith("body")
-                || kind.equals("raw-json") || kind.equals("content-type"))) {
+        if (op.mediaType() != null
+                && (op.bodyRequired()
+                        || random.nextInt(5) > 0
+                        || kind.startsWith("body")
+                        || kind.equals("raw-json")
+                        || kind.equals("content-type"))) {
             String mediaType = op.mediaType().contains("*") ? "application/json" : op.mediaType();
             boolean ndjson = mediaType.contains("ndjson");
             Schema<?> schema = op.body();
-            Schema<?> itemSchema = ndjson && schema != null && "array".equals(SchemaValues.type(values.effective(schema)))
-                    ? values.effective(schema).getItems() : schema;
+            Schema<?> itemSchema =
+                    ndjson && schema != null && "array".equals(SchemaValues.type(values.effective(schema)))
+                            ? values.effective(schema).getItems()
+                            : schema;
             String text;
             switch (kind) {
                 case "body-field" -> {
@@ -343,7 +375,8 @@ public final class OpenApiFuzzer {
                     if (ndjson) {
                         StringBuilder lines = new StringBuilder();
                         for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
-                            lines.append(Json.write(values.valid(itemSchema, null, edges, 0))).append('\n');
+                            lines.append(Json.write(values.valid(itemSchema, null, edges, 0)))
+                                    .append('\n');
                         }
                         text = lines.toString();
                     } else {
@@ -357,10 +390,22 @@ public final class OpenApiFuzzer {
                 body = raw.bytes();
                 headers.put("Content-Type", mediaType);
             } else if ("content-type".equals(kind)) {
-                String type = values.pick(List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                        "multipart/form-data", "application/json; charset=ebcdic", "application/json; charset=utf-16",
-                        "image/png", "application/octet-stream", "*/*", "garbage", "application/", ";;;", "text/csv",
-                        "application/x-ndjson", "application/merge-patch+json"));
+                String type = values.pick(List.of(
+                        "text/plain",
+                        "application/xml",
+                        "application/x-www-form-urlencoded",
+                        "multipart/form-data",
+                        "application/json; charset=ebcdic",
+                        "application/json; charset=utf-16",
+                        "image/png",
+                        "application/octet-stream",
+                        "*/*",
+                        "garbage",
+                        "application/",
+                        ";;;",
+                        "text/csv",
+                        "application/x-ndjson",
+                        "application/merge-patch+json"));
                 how += " " + type;
                 headers.put("Content-Type", type);
                 body = text.getBytes(StandardCharsets.UTF_8);
@@ -379,14 +424,31 @@ public final class OpenApiFuzzer {
 
         if ("header".equals(kind)) {
             String[][] odd = {
-                    {"If-Match", "\"unterminated"}, {"If-Match", "W/\"x\""}, {"If-Match", "*"}, {"If-Match", "\"" + "9".repeat(300) + "\""},
-                    {"If-None-Match", "garbage"}, {"Idempotency-Key", ""}, {"Idempotency-Key", "k".repeat(400)},
-                    {"Idempotency-Key", "' OR 1=1 --"}, {"X-Request-Id", "x".repeat(500)}, {"X-Request-Id", "<script>"},
-                    {"Accept", "application/xml"}, {"Accept", "text/html;q=0.1, image/png"}, {"Accept", "garbage"},
-                    {"Accept-Language", "xx-invalid;q=abc"}, {"Accept-Encoding", "br;q=2"}, {"traceparent", "00-zz-zz-01"},
-                    {"Authorization", "Bearer"}, {"Authorization", "Bearer a.b.c"}, {"Authorization", "Basic Zm9vOmJhcg=="},
-                    {"Authorization", "Bearer " + "e".repeat(5000)}, {"Content-Type", "application/json"}, {"Range", "bytes=0-1"},
-                    {"X-Forwarded-For", "not-an-ip"}, {"Forwarded", "for=\"[::1"}};
+                {"If-Match", "\"unterminated"},
+                {"If-Match", "W/\"x\""},
+                {"If-Match", "*"},
+                {"If-Match", "\"" + "9".repeat(300) + "\""},
+                {"If-None-Match", "garbage"},
+                {"Idempotency-Key", ""},
+                {"Idempotency-Key", "k".repeat(400)},
+                {"Idempotency-Key", "' OR 1=1 --"},
+                {"X-Request-Id", "x".repeat(500)},
+                {"X-Request-Id", "<script>"},
+                {"Accept", "application/xml"},
+                {"Accept", "text/html;q=0.1, image/png"},
+                {"Accept", "garbage"},
+                {"Accept-Language", "xx-invalid;q=abc"},
+                {"Accept-Encoding", "br;q=2"},
+                {"traceparent", "00-zz-zz-01"},
+                {"Authorization", "Bearer"},
+                {"Authorization", "Bearer a.b.c"},
+                {"Authorization", "Basic Zm9vOmJhcg=="},
+                {"Authorization", "Bearer " + "e".repeat(5000)},
+                {"Content-Type", "application/json"},
+                {"Range", "bytes=0-1"},
+                {"X-Forwarded-For", "not-an-ip"},
+                {"Forwarded", "for=\"[::1"}
+            };
             String[] header = odd[random.nextInt(odd.length)];
             headers.put(header[0], header[1]);
             how = how.replace("header", "header-" + header[0].toLowerCase()) + "=" + clip(header[1], 40);
@@ -404,10 +466,19 @@ public final class OpenApiFuzzer {
 
     /** Breaks one thing inside a valid body tree: a field's value, a required field, an unknown field. */
     @SuppressWarnings("unchecked")
-    private Object mutateTree(SchemaValues values, Schema<?> schema, Object tree, Random random, String[] description,
-            String where, int depth) {
+    private Object mutateTree(
+            SchemaValues values,
+            Schema<?> schema,
+            Object tree,
+            Random random,
+            String[] description,
+            String where,
+            int depth) {
         Schema<?> s = values.effective(schema);
-        if (tree instanceof Map<?, ?> map && s != null && s.getProperties() != null && !s.getProperties().isEmpty()) {
+        if (tree instanceof Map<?, ?> map
+                && s != null
+                && s.getProperties() != null
+                && !s.getProperties().isEmpty()) {
             Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
             List<String> required = s.getRequired() == null ? List.of() : s.getRequired();
             List<String> present = required.stream().filter(copy::containsKey).toList();
@@ -428,7 +499,9 @@ public final class OpenApiFuzzer {
             Schema<?> property = s.getProperties().get(name);
             Object current = copy.get(name);
             if ((current instanceof Map || current instanceof List) && depth < 6 && random.nextBoolean()) {
-                copy.put(name, mutateTree(values, property, current, random, description, where + "." + name, depth + 1));
+                copy.put(
+                        name,
+                        mutateTree(values, property, current, random, description, where + "." + name, depth + 1));
                 return copy;
             }
             SchemaValues.Mutant mutant = values.invalid(property, false);
@@ -441,7 +514,10 @@ public final class OpenApiFuzzer {
             int i = random.nextInt(copy.size());
             Object current = copy.get(i);
             if ((current instanceof Map || current instanceof List) && depth < 6 && random.nextBoolean()) {
-                copy.set(i, mutateTree(values, s.getItems(), current, random, description, where + "[" + i + "]", depth + 1));
+                copy.set(
+                        i,
+                        mutateTree(
+                                values, s.getItems(), current, random, description, where + "[" + i + "]", depth + 1));
                 return copy;
             }
             SchemaValues.Mutant mutant = values.invalid(s.getItems(), false);
@@ -455,7 +531,8 @@ public final class OpenApiFuzzer {
     }
 
     private static boolean isRestricted(String header) {
-        return List.of("host", "content-length", "connection", "expect", "upgrade").contains(header.toLowerCase());
+        return List.of("host", "content-length", "connection", "expect", "upgrade")
+                .contains(header.toLowerCase());
     }
 
     private static String scalar(Object value) {
@@ -491,11 +568,17 @@ public final class OpenApiFuzzer {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '~'
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '~'
                     || c == '.') {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
             }
         }
@@ -506,10 +589,14 @@ public final class OpenApiFuzzer {
 
     private HttpResponse<byte[]> send(Sent sent, FuzzReport report) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sent.url())).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(sent.url())).timeout(Duration.ofSeconds(30));
             sent.headers().forEach(request::header);
-            request.method(sent.method(), sent.body() == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(sent.body()));
+            request.method(
+                    sent.method(),
+                    sent.body() == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(sent.body()));
             HttpResponse<byte[]> response;
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -520,9 +607,14 @@ public final class OpenApiFuzzer {
             // a gateway's rate limit: wait as its Retry-After says and ask again, within the patience given
             long deadline = System.nanoTime() + rateLimitPatience.toNanos();
             while (response.statusCode() == 429 && System.nanoTime() < deadline) {
-                long seconds = response.headers().firstValue("Retry-After").map(String::trim)
-                        .filter(v -> v.matches("[0-9]{1,4}")).map(Long::parseLong).orElse(1L);
-                Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 10))).toMillis());
+                long seconds = response.headers()
+                        .firstValue("Retry-After")
+                        .map(String::trim)
+                        .filter(v -> v.matches("[0-9]{1,4}"))
+                        .map(Long::parseLong)
+                        .orElse(1L);
+                Thread.sleep(
+                        Duration.ofSeconds(Math.max(1, Math.min(seconds, 10))).toMillis());
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             }
             report.count(sent, response.statusCode());
@@ -532,7 +624,8 @@ public final class OpenApiFuzzer {
             return null;
         } catch (IOException e) {
             report.count(sent, -1);
-            report.fail(new Failure(sent, -1, "", String.valueOf(e), "no-response: the connection failed or was reset"),
+            report.fail(
+                    new Failure(sent, -1, "", String.valueOf(e), "no-response: the connection failed or was reset"),
                     sent.op().key());
             return null;
         } catch (InterruptedException e) {
@@ -555,10 +648,14 @@ public final class OpenApiFuzzer {
                 report.fail(new Failure(sent, status, contentType, body, "not-a-problem: " + problem), key);
             }
         }
-        Leaks.find(body).ifPresent(leak -> report.fail(new Failure(sent, status, contentType, body, "leak: " + leak), key));
-        response.headers().map().forEach((name, headerValues) -> headerValues.forEach(v -> Leaks.find(v)
-                .ifPresent(leak -> report.fail(new Failure(sent, status, contentType, body, "leak in header " + name + ": " + leak),
-                        key))));
+        Leaks.find(body)
+                .ifPresent(leak -> report.fail(new Failure(sent, status, contentType, body, "leak: " + leak), key));
+        response.headers()
+                .map()
+                .forEach((name, headerValues) -> headerValues.forEach(v -> Leaks.find(v)
+                        .ifPresent(leak -> report.fail(
+                                new Failure(sent, status, contentType, body, "leak in header " + name + ": " + leak),
+                                key))));
         if (status >= 200 && status < 300 && contentType.contains("json")) {
             try {
                 harvest.add(MAPPER.readTree(body));
@@ -677,9 +774,12 @@ public final class OpenApiFuzzer {
 
         private static String fetch(URI base) {
             try {
-                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base.toString().replaceFirst("/$", "") + "/q/openapi?format=json")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(
+                                                base.toString().replaceFirst("/$", "") + "/q/openapi?format=json"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("GET /q/openapi answered " + response.statusCode());
                 }

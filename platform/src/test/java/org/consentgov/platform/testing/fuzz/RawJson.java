@@ -9,7 +9,11 @@ record RawJson(String how, byte[] bytes) {
 
     static RawJson breaking(String valid, Random random) {
         return switch (random.nextInt(16)) {
-            case 0 -> text("truncated", valid.substring(0, Math.max(0, valid.length() - 1 - random.nextInt(Math.max(1, valid.length())))));
+            case 0 ->
+                text(
+                        "truncated",
+                        valid.substring(
+                                0, Math.max(0, valid.length() - 1 - random.nextInt(Math.max(1, valid.length())))));
             case 1 -> text("trailing-garbage", valid + "}{]garbage");
             case 2 -> text("empty", "");
             case 3 -> text("literal-null", "null");
@@ -18,7 +22,12 @@ record RawJson(String how, byte[] bytes) {
             case 6 -> text("deep-nesting", "[".repeat(2000 + random.nextInt(20000)) + "]".repeat(10));
             case 7 -> text("nan", valid.startsWith("{") ? "{\"x\":NaN," + valid.substring(1) : "NaN");
             case 8 -> text("comment", "/* c */" + valid);
-            case 9 -> text("duplicate-keys", valid.startsWith("{\"") ? valid.replaceFirst("^\\{(\"[^\"]+\":)", "{$1 1, $1") : "{\"a\":1,\"a\":2}");
+            case 9 ->
+                text(
+                        "duplicate-keys",
+                        valid.startsWith("{\"")
+                                ? valid.replaceFirst("^\\{(\"[^\"]+\":)", "{$1 1, $1")
+                                : "{\"a\":1,\"a\":2}");
             case 10 -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 byte[] start = valid.getBytes(StandardCharsets.UTF_8);
@@ -37,7 +46,12 @@ record RawJson(String how, byte[] bytes) {
             }
             case 12 -> text("raw-nul", valid.isEmpty() ? "\u0000" : valid.charAt(0) + "\u0000" + valid.substring(1));
             case 13 -> text("huge-string", "\"" + "a".repeat(1_000_000) + "\"");
-            case 14 -> text("long-number", valid.startsWith("{") ? "{\"x\":" + "9".repeat(5000) + "," + valid.substring(1) : "9".repeat(5000));
+            case 14 ->
+                text(
+                        "long-number",
+                        valid.startsWith("{")
+                                ? "{\"x\":" + "9".repeat(5000) + "," + valid.substring(1)
+                                : "9".repeat(5000));
             default -> text("wrong-root", valid.startsWith("[") ? "{}" : "[" + valid + "]");
         };
     }

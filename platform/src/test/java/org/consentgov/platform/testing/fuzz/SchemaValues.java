@@ -26,27 +26,98 @@ final class SchemaValues {
 
     /** Strings that should be handled as any other text (or rejected with a 4xx), never with a 5xx. */
     static final List<String> ODD_STRINGS = List.of(
-            "\u0000", "a\u0000b", "nul\u0000", "\u202Eevil", "zero\u200Bwidth", "\uFEFFbom", "😀🧒👨‍👩‍👧", "e\u0301\u0301\u0301",
-            "ẞİıǅ", "\u0007\u001b[31m", "line\nbreak", "tab\tand\rcr", "' OR '1'='1", "\"; --", "%", "_", "%00", "\\",
-            "../../../etc/passwd", "<script>alert(1)</script>", "${jndi:ldap://example.invalid/a}", "{{7*7}}", "#{7*7}",
-            "   ", "", "null", "undefined", "NaN", "-0", "0x10", "1e999", "١٢٣", "𝟙𝟚𝟛", "\uD800", "\uDFFF", "\uFFFF",
-            "a".repeat(257), "é".repeat(300), "Ω".repeat(2049));
+            "\u0000",
+            "a\u0000b",
+            "nul\u0000",
+            "\u202Eevil",
+            "zero\u200Bwidth",
+            "\uFEFFbom",
+            "😀🧒👨‍👩‍👧",
+            "e\u0301\u0301\u0301",
+            "ẞİıǅ",
+            "\u0007\u001b[31m",
+            "line\nbreak",
+            "tab\tand\rcr",
+            "' OR '1'='1",
+            "\"; --",
+            "%",
+            "_",
+            "%00",
+            "\\",
+            "../../../etc/passwd",
+            "<script>alert(1)</script>",
+            "${jndi:ldap://example.invalid/a}",
+            "{{7*7}}",
+            "#{7*7}",
+            "   ",
+            "",
+            "null",
+            "undefined",
+            "NaN",
+            "-0",
+            "0x10",
+            "1e999",
+            "١٢٣",
+            "𝟙𝟚𝟛",
+            "\uD800",
+            "\uDFFF",
+            "\uFFFF",
+            "a".repeat(257),
+            "é".repeat(300),
+            "Ω".repeat(2049));
 
     /** The same for places that cannot carry unpaired surrogates (URLs): the string must encode to UTF-8. */
-    static final List<String> ODD_URL_STRINGS = ODD_STRINGS.stream().filter(s -> !s.contains("\uD800") && !s.contains("\uDFFF"))
+    static final List<String> ODD_URL_STRINGS = ODD_STRINGS.stream()
+            .filter(s -> !s.contains("\uD800") && !s.contains("\uDFFF"))
             .toList();
 
-    static final List<String> BAD_UUIDS = List.of("not-a-uuid", "00000000-0000-0000-0000-00000000000g", "1234",
-            "00000000000000000000000000000000", "{00000000-0000-0000-0000-000000000000}", "00000000-0000-0000-0000-0000000000000",
-            "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "-1", "ffffffff-ffff-ffff-ffff-fffffffffffff");
-    static final List<String> BAD_DATES = List.of("2024-02-30", "2024-13-01", "2023-02-29", "24-1-1", "2024/01/01", "01-01-2024",
-            "+999999999-12-31", "-999999999-01-01", "99999-01-01", "0000-00-00", "2024-01-01T00:00:00Z", "today", "2024-1-1",
+    static final List<String> BAD_UUIDS = List.of(
+            "not-a-uuid",
+            "00000000-0000-0000-0000-00000000000g",
+            "1234",
+            "00000000000000000000000000000000",
+            "{00000000-0000-0000-0000-000000000000}",
+            "00000000-0000-0000-0000-0000000000000",
+            "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+            "-1",
+            "ffffffff-ffff-ffff-ffff-fffffffffffff");
+    static final List<String> BAD_DATES = List.of(
+            "2024-02-30",
+            "2024-13-01",
+            "2023-02-29",
+            "24-1-1",
+            "2024/01/01",
+            "01-01-2024",
+            "+999999999-12-31",
+            "-999999999-01-01",
+            "99999-01-01",
+            "0000-00-00",
+            "2024-01-01T00:00:00Z",
+            "today",
+            "2024-1-1",
             "2024-01-32");
-    static final List<String> BAD_DATE_TIMES = List.of("2024-02-30T10:00:00Z", "2024-01-01T25:00:00Z", "2024-01-01", "yesterday",
-            "2024-01-01T00:00:00+25:00", "+999999999-12-31T23:59:59Z", "1970-01-01T00:00:00", "2024-01-01 10:00", "9".repeat(40));
-    static final List<String> HUGE_NUMBERS = List.of("99999999999999999999999999999999999999", "-99999999999999999999999999999999",
-            "9223372036854775808", "-9223372036854775809", "2147483648", "-2147483649", "1e400", "-1e400", "1E+2147483647",
-            "0.0000000000000000000000000000000001", "1" + "0".repeat(1200));
+    static final List<String> BAD_DATE_TIMES = List.of(
+            "2024-02-30T10:00:00Z",
+            "2024-01-01T25:00:00Z",
+            "2024-01-01",
+            "yesterday",
+            "2024-01-01T00:00:00+25:00",
+            "+999999999-12-31T23:59:59Z",
+            "1970-01-01T00:00:00",
+            "2024-01-01 10:00",
+            "9".repeat(40));
+    static final List<String> HUGE_NUMBERS = List.of(
+            "99999999999999999999999999999999999999",
+            "-99999999999999999999999999999999",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "2147483648",
+            "-2147483649",
+            "1e400",
+            "-1e400",
+            "1E+2147483647",
+            "0.0000000000000000000000000000000001",
+            "1" + "0".repeat(1200));
 
     private final Random random;
     private final Harvest harvest;
@@ -86,7 +157,9 @@ final class SchemaValues {
     }
 
     static boolean nullable(Schema<?> s) {
-        return s != null && (Boolean.TRUE.equals(s.getNullable()) || (s.getTypes() != null && s.getTypes().contains("null")));
+        return s != null
+                && (Boolean.TRUE.equals(s.getNullable())
+                        || (s.getTypes() != null && s.getTypes().contains("null")));
     }
 
     /** The schema with allOf merged and one branch of oneOf/anyOf chosen. */
@@ -127,11 +200,16 @@ final class SchemaValues {
             merged.setRequired(new ArrayList<>(required));
             return merged;
         }
-        List<Schema> choices = s.getOneOf() != null && !s.getOneOf().isEmpty() ? s.getOneOf()
+        List<Schema> choices = s.getOneOf() != null && !s.getOneOf().isEmpty()
+                ? s.getOneOf()
                 : s.getAnyOf() != null && !s.getAnyOf().isEmpty() ? s.getAnyOf() : null;
         if (choices != null) {
-            List<Schema> nonNull = choices.stream().filter(c -> !"null".equals(c.getType())
-                    && !(c.getTypes() != null && c.getTypes().size() == 1 && c.getTypes().contains("null"))).toList();
+            List<Schema> nonNull = choices.stream()
+                    .filter(c -> !"null".equals(c.getType())
+                            && !(c.getTypes() != null
+                                    && c.getTypes().size() == 1
+                                    && c.getTypes().contains("null")))
+                    .toList();
             Schema<?> chosen = nonNull.isEmpty() ? choices.get(0) : nonNull.get(random.nextInt(nonNull.size()));
             return effective(chosen, depth + 1);
         }
@@ -296,8 +374,8 @@ final class SchemaValues {
                 if (Boolean.TRUE.equals(property.getReadOnly())) {
                     return;
                 }
-                boolean include = required.contains(name)
-                        || (depth < 4 && (edges ? allOptional : random.nextInt(10) < 6));
+                boolean include =
+                        required.contains(name) || (depth < 4 && (edges ? allOptional : random.nextInt(10) < 6));
                 if (include) {
                     out.put(name, valid(property, name, edges, depth + 1));
                 }
@@ -362,13 +440,17 @@ final class SchemaValues {
         String format = s.getFormat() == null ? "" : s.getFormat();
         switch (format) {
             case "uuid":
-                return new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L, random.nextLong() & 0x3fffffffffffffffL
-                        | 0x8000000000000000L).toString();
+                return new UUID(
+                                random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
+                                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L)
+                        .toString();
             case "date":
-                return LocalDate.of(2024, 1, 1).plusDays(edges ? (random.nextBoolean() ? -3650 : 3650) : random.nextInt(1500) - 400)
+                return LocalDate.of(2024, 1, 1)
+                        .plusDays(edges ? (random.nextBoolean() ? -3650 : 3650) : random.nextInt(1500) - 400)
                         .toString();
             case "date-time":
-                return OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).plusMinutes(random.nextInt(2_000_000) - 1_000_000)
+                return OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+                        .plusMinutes(random.nextInt(2_000_000) - 1_000_000)
                         .toString();
             case "email":
                 return "person" + random.nextInt(1000) + "@example.org";
@@ -388,7 +470,9 @@ final class SchemaValues {
                 return matching;
             }
         }
-        int length = edges ? (random.nextBoolean() ? min : Math.min(max, 5000)) : min + random.nextInt(Math.max(1, Math.min(max, min + 12) - min + 1));
+        int length = edges
+                ? (random.nextBoolean() ? min : Math.min(max, 5000))
+                : min + random.nextInt(Math.max(1, Math.min(max, min + 12) - min + 1));
         return text(length, "abcdefghijklmnopqrstuvwxyz0123456789-");
     }
 
@@ -400,8 +484,15 @@ final class SchemaValues {
         } catch (PatternSyntaxException e) {
             return null;
         }
-        String[] alphabets = {"abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz0123456789-", "0123456789",
-                "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "abcdef0123456789", "a-z_.:0123456789"};
+        String[] alphabets = {
+            "abcdefghijklmnopqrstuvwxyz",
+            "abcdefghijklmnopqrstuvwxyz0123456789-",
+            "0123456789",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+            "abcdef0123456789",
+            "a-z_.:0123456789"
+        };
         for (int attempt = 0; attempt < 60; attempt++) {
             String alphabet = alphabets[attempt % alphabets.length];
             int length = Math.max(min, Math.min(max, 1 + random.nextInt(12)));
@@ -441,12 +532,14 @@ final class SchemaValues {
             if (s.getEnum() != null && !s.getEnum().isEmpty()) {
                 String some = String.valueOf(s.getEnum().get(0));
                 options.add(new Mutant("bad-enum", "NOT_" + some + "_X"));
-                options.add(new Mutant("bad-enum-case", some.toUpperCase().equals(some) ? some.toLowerCase() : some.toUpperCase()));
+                options.add(new Mutant(
+                        "bad-enum-case", some.toUpperCase().equals(some) ? some.toLowerCase() : some.toUpperCase()));
                 options.add(new Mutant("bad-enum-padded", " " + some + " "));
             }
             if ("string".equals(type) || type == null) {
                 int max = s.getMaxLength() == null ? 4096 : s.getMaxLength();
-                options.add(new Mutant("too-long", text(max + 1 + (random.nextBoolean() ? 0 : random.nextInt(5000)), "abcxyz")));
+                options.add(new Mutant(
+                        "too-long", text(max + 1 + (random.nextBoolean() ? 0 : random.nextInt(5000)), "abcxyz")));
                 options.add(new Mutant("too-long-unicode", "😀".repeat(Math.min(max + 1, 20000))));
                 options.add(new Mutant("wrong-type-number", BigInteger.valueOf(random.nextInt(2000) - 1000)));
                 if (s.getMinLength() != null && s.getMinLength() > 0) {
@@ -464,8 +557,7 @@ final class SchemaValues {
                     case "date-time" -> options.add(new Mutant("bad-date-time", pick(BAD_DATE_TIMES)));
                     case "email" -> options.add(new Mutant("bad-email", "not an email@@"));
                     case "uri", "url" -> options.add(new Mutant("bad-uri", "ht!tp://[::1"));
-                    default -> {
-                    }
+                    default -> {}
                 }
                 // the formats are often what the code parses by itself: weight them
                 if (!format.isEmpty()) {
@@ -481,10 +573,13 @@ final class SchemaValues {
                 options.add(new Mutant("negative", BigInteger.valueOf(-1 - random.nextInt(100000))));
                 options.add(new Mutant("zero", BigInteger.ZERO));
                 if (s.getMaximum() != null) {
-                    options.add(new Mutant("above-maximum", s.getMaximum().add(BigDecimal.ONE).toBigInteger()));
+                    options.add(new Mutant(
+                            "above-maximum", s.getMaximum().add(BigDecimal.ONE).toBigInteger()));
                 }
                 if (s.getMinimum() != null) {
-                    options.add(new Mutant("below-minimum", s.getMinimum().subtract(BigDecimal.ONE).toBigInteger()));
+                    options.add(new Mutant(
+                            "below-minimum",
+                            s.getMinimum().subtract(BigDecimal.ONE).toBigInteger()));
                 }
                 options.add(new Mutant("huge-number", new RawNumber(pick(HUGE_NUMBERS))));
             }
@@ -529,8 +624,7 @@ final class SchemaValues {
     }
 
     /** A mutated value and how it was made. */
-    record Mutant(String how, Object value) {
-    }
+    record Mutant(String how, Object value) {}
 
     /** A number written verbatim into JSON (e.g. 1e400), beyond what Java's numbers can hold. */
     record RawNumber(String literal) {
