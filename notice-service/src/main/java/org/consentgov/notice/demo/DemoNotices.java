@@ -10,10 +10,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
 import org.consentgov.notice.config.NoticeConfig;
 import org.consentgov.notice.domain.NoticeContent;
-import org.consentgov.notice.domain.NoticeService;
+import org.consentgov.notice.domain.NoticeDrafting;
+import org.consentgov.notice.domain.NoticePublication;
+import org.consentgov.notice.domain.NoticeQueries;
+import org.consentgov.notice.domain.VersionDetails;
 import org.consentgov.notice.domain.VersionState;
 import org.jboss.logging.Logger;
 
@@ -31,12 +33,21 @@ public class DemoNotices {
 
     record DemoNotice(String slug, Instant effectiveFrom, NoticeContent content) {}
 
-    private final NoticeService service;
+    private final NoticeQueries queries;
+    private final NoticeDrafting drafting;
+    private final NoticePublication publication;
     private final ObjectMapper mapper;
     private final NoticeConfig config;
 
-    public DemoNotices(NoticeService service, ObjectMapper mapper, NoticeConfig config) {
-        this.service = service;
+    public DemoNotices(
+            NoticeQueries queries,
+            NoticeDrafting drafting,
+            NoticePublication publication,
+            ObjectMapper mapper,
+            NoticeConfig config) {
+        this.queries = queries;
+        this.drafting = drafting;
+        this.publication = publication;
         this.mapper = mapper;
         this.config = config;
     }
@@ -48,19 +59,19 @@ public class DemoNotices {
         }
         for (String file : FILES) {
             DemoNotice demo = read(file);
-            NoticeVersionView draft;
-            if (service.exists(demo.slug())) {
-                var versions = service.get(demo.slug()).versions();
+            VersionDetails draft;
+            if (queries.exists(demo.slug())) {
+                var versions = queries.get(demo.slug()).versions();
                 if (versions.stream().anyMatch(v -> v.state().wasPublished())) {
                     continue;
                 }
-                draft = service.version(
+                draft = queries.version(
                         demo.slug(), versions.get(versions.size() - 1).number());
             } else {
-                draft = service.create(demo.slug(), demo.content());
+                draft = drafting.create(demo.slug(), demo.content());
             }
             if (draft.state() == VersionState.DRAFT) {
-                service.publish(demo.slug(), draft.number(), draft.rowVersion(), demo.effectiveFrom());
+                publication.publish(demo.slug(), draft.number(), draft.rowVersion(), demo.effectiveFrom());
                 LOG.infof("Published demo notice %s", demo.slug());
             }
         }

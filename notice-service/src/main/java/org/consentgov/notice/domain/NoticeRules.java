@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.consentgov.notice.domain.NoticeContent.DataKind;
+import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.vocabulary.CategoryKind;
 import org.consentgov.platform.vocabulary.LawfulBasisKind;
 import org.consentgov.platform.vocabulary.Vocabulary;
@@ -30,7 +31,7 @@ public final class NoticeRules {
         List<RuleViolation> out = new ArrayList<>();
         if (!content.locales().containsKey(content.defaultLocale())) {
             out.add(new RuleViolation(
-                    "default-locale-missing",
+                    NoticeErrors.DEFAULT_LOCALE_MISSING.code(),
                     "locales",
                     "the default locale '" + content.defaultLocale() + "' has no text"));
         }
@@ -136,7 +137,7 @@ public final class NoticeRules {
             CategoryKind appliesTo = CategoryKind.valueOf(use.appliesTo().name());
             if (basis.conditionFor() == null || !basis.conditionFor().contains(appliesTo)) {
                 out.add(new RuleViolation(
-                        "basis-not-valid-for-data-kind",
+                        NoticeErrors.BASIS_NOT_VALID_FOR_DATA_KIND.code(),
                         "lawfulBases[" + i + "].basis",
                         basis.reference() + " is not a condition for "
                                 + use.appliesTo().name().toLowerCase() + " data"));
@@ -150,26 +151,26 @@ public final class NoticeRules {
         }
         if (!article6) {
             out.add(new RuleViolation(
-                    "personal-data-needs-article-6",
+                    NoticeErrors.PERSONAL_DATA_NEEDS_ARTICLE_6.code(),
                     "lawfulBases",
                     "processing personal data needs a UK GDPR Art 6(1) lawful basis"));
         }
         if (kinds.contains(CategoryKind.SPECIAL) && !article9) {
             out.add(new RuleViolation(
-                    "special-category-needs-article-9",
+                    NoticeErrors.SPECIAL_CATEGORY_NEEDS_ARTICLE_9.code(),
                     "lawfulBases",
                     "special category data is listed, so an Art 9(2) condition is required (UK GDPR Art 9)"));
         }
         if (kinds.contains(CategoryKind.CRIMINAL) && !article10) {
             out.add(new RuleViolation(
-                    "criminal-data-needs-article-10",
+                    NoticeErrors.CRIMINAL_DATA_NEEDS_ARTICLE_10.code(),
                     "lawfulBases",
                     "criminal offence data is listed, so an Art 10 / DPA 2018 Schedule 1 condition is required"));
         }
         if (consentBasis && content.consent() != null && content.consent().withdrawalWindowDays() != null) {
             out.add(
                     new RuleViolation(
-                            "consent-basis-forbids-withdrawal-window",
+                            NoticeErrors.CONSENT_BASIS_FORBIDS_WITHDRAWAL_WINDOW.code(),
                             "consent.withdrawalWindowDays",
                             "consent is a lawful basis here, so it can be withdrawn at any time (UK GDPR Art 7(3)); remove the window"));
         }
@@ -177,7 +178,7 @@ public final class NoticeRules {
                 && content.consent().withdrawalWindowDays() != null
                 && content.consent().withdrawalWindowStartsOn() == null) {
             out.add(new RuleViolation(
-                    "withdrawal-window-needs-start",
+                    NoticeErrors.WITHDRAWAL_WINDOW_NEEDS_START.code(),
                     "consent.withdrawalWindowStartsOn",
                     "a withdrawal window must say what it counts from"));
         }
@@ -185,7 +186,7 @@ public final class NoticeRules {
                 && content.consent().parentOrCarer() == NoticeContent.ParentalConsent.UNDER_AGE
                 && content.consent().parentOrCarerUnderAge() == null) {
             out.add(new RuleViolation(
-                    "parental-age-missing",
+                    NoticeErrors.PARENTAL_AGE_MISSING.code(),
                     "consent.parentOrCarerUnderAge",
                     "parentOrCarer UNDER_AGE needs the age below which a parent or carer consents"));
         }
@@ -196,14 +197,14 @@ public final class NoticeRules {
                 String method = allowed.get(i);
                 if (forbidden.contains(method)) {
                     out.add(new RuleViolation(
-                            "transfer-method-both-allowed-and-forbidden",
+                            NoticeErrors.TRANSFER_METHOD_BOTH_ALLOWED_AND_FORBIDDEN.code(),
                             "transferMethods.allowed[" + i + "]",
                             method + " is both allowed and forbidden"));
                 }
                 if (kinds.contains(CategoryKind.SPECIAL)
                         && !vocabulary.transferMethod(method).orElseThrow().secure()) {
                     out.add(new RuleViolation(
-                            "insecure-transfer-of-special-data",
+                            NoticeErrors.INSECURE_TRANSFER_OF_SPECIAL_DATA.code(),
                             "transferMethods.allowed[" + i + "]",
                             method + " is not a secure transfer method and may not carry special category data"));
                 }
@@ -235,7 +236,7 @@ public final class NoticeRules {
             String value = code.apply(list.get(i));
             if (lookup.apply(value).isEmpty()) {
                 out.add(new RuleViolation(
-                        "unknown-vocabulary-code",
+                        NoticeErrors.UNKNOWN_VOCABULARY_CODE.code(),
                         field + "[" + i + "]" + suffix,
                         "'" + value + "' is not a " + what + " code of the vocabulary"));
             }
@@ -248,7 +249,9 @@ public final class NoticeRules {
         for (int i = 0; i < list.size(); i++) {
             if (seen.contains(list.get(i))) {
                 out.add(new RuleViolation(
-                        "duplicate-code", field + "[" + i + "]", "'" + list.get(i) + "' is listed twice"));
+                        NoticeErrors.DUPLICATE_CODE.code(),
+                        field + "[" + i + "]",
+                        "'" + list.get(i) + "' is listed twice"));
             }
             seen.add(list.get(i));
         }

@@ -11,9 +11,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.consentgov.notice.api.NoticeMapper;
 import org.consentgov.notice.api.NoticeViews.NoticeSummaryView;
 import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
-import org.consentgov.notice.domain.NoticeService;
+import org.consentgov.notice.domain.PublishedNotices;
 import org.consentgov.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,12 +55,12 @@ public class PublicNoticeResource {
         static native TemplateInstance index(List<NoticeSummaryView> notices);
     }
 
-    private final NoticeService service;
+    private final PublishedNotices notices;
     private final PublicNoticeMapper mapper;
     private final NoticePageBuilder pages;
 
-    public PublicNoticeResource(NoticeService service, PublicNoticeMapper mapper, NoticePageBuilder pages) {
-        this.service = service;
+    public PublicNoticeResource(PublishedNotices notices, PublicNoticeMapper mapper, NoticePageBuilder pages) {
+        this.notices = notices;
         this.mapper = mapper;
         this.pages = pages;
     }
@@ -83,7 +84,8 @@ public class PublicNoticeResource {
                 @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))
             })
     public Response index(HttpHeaders headers) {
-        List<NoticeSummaryView> published = service.published();
+        List<NoticeSummaryView> published =
+                notices.published().stream().map(NoticeMapper::summary).toList();
         if (wantsJson(headers)) {
             return Response.ok(published, MediaType.APPLICATION_JSON).build();
         }
@@ -138,7 +140,7 @@ public class PublicNoticeResource {
                     @QueryParam("view")
                     String view,
             HttpHeaders headers) {
-        return render(service.current(slug), lang, view, headers);
+        return render(NoticeMapper.version(notices.current(slug)), lang, view, headers);
     }
 
     @GET
@@ -194,7 +196,7 @@ public class PublicNoticeResource {
                     @QueryParam("view")
                     String view,
             HttpHeaders headers) {
-        return render(service.publicVersion(slug, number), lang, view, headers);
+        return render(NoticeMapper.version(notices.version(slug, number)), lang, view, headers);
     }
 
     private Response render(NoticeVersionView version, String lang, String view, HttpHeaders headers) {
@@ -203,7 +205,11 @@ public class PublicNoticeResource {
             return Response.ok(notice, MediaType.APPLICATION_JSON).build();
         }
         NoticePage page = pages.build(
-                notice, "child".equals(view), service.get(version.slug()).versions());
+                notice,
+                "child".equals(view),
+                notices.versions(version.slug()).stream()
+                        .map(NoticeMapper::versionSummary)
+                        .toList());
         return Response.ok(Templates.notice(page), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_LANGUAGE, notice.locale())
                 .build();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.consentgov.notice.domain.NoticeContent.DataKind;
 import org.consentgov.notice.domain.NoticeContent.LawfulBasisUse;
+import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.vocabulary.Vocabulary;
 import org.junit.jupiter.api.Test;
 

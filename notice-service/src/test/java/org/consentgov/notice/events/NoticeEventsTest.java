@@ -29,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.consentgov.notice.domain.NoticeService;
+import org.consentgov.notice.domain.NoticePublication;
 import org.consentgov.platform.events.Outbox;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.testing.PostgresTestResource;
@@ -49,7 +49,7 @@ class NoticeEventsTest {
     Outbox outbox;
 
     @Inject
-    NoticeService notices;
+    NoticePublication notices;
 
     @Inject
     ObjectMapper mapper;

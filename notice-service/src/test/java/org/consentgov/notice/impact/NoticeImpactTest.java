@@ -202,7 +202,7 @@ class NoticeImpactTest {
                 .body("consents.active", org.hamcrest.Matchers.equalTo(7))
                 .body("consents.byVersion.'1'", org.hamcrest.Matchers.equalTo(7))
                 .body("agreements", hasSize(0))
-                .body("notes", not(hasItem(NoticeImpactResource.AGREEMENTS_NOTE)));
+                .body("notes", not(hasItem(NoticeImpactAssessment.AGREEMENTS_NOTE)));
         server().verify(getRequestedFor(urlPathEqualTo("/api/consents/pinned"))
                 .withQueryParam("notice", equalTo(slug))
                 .withQueryParam("beforeVersion", equalTo("2"))
@@ -230,7 +230,7 @@ class NoticeImpactTest {
                 .body("agreements[0].parties", contains("luton-council", "university-of-bedfordshire"))
                 .body("agreements[0]", not(hasKey("openVersion")))
                 .body("agreements[1].openVersion", org.hamcrest.Matchers.equalTo(3))
-                .body("notes", not(hasItem(NoticeImpactResource.AGREEMENTS_NOTE)));
+                .body("notes", not(hasItem(NoticeImpactAssessment.AGREEMENTS_NOTE)));
         server().verify(getRequestedFor(urlPathEqualTo("/api/agreements"))
                 .withQueryParam("linkedNotice", equalTo(slug))
                 .withQueryParam("page", equalTo("0"))
@@ -286,7 +286,7 @@ class NoticeImpactTest {
                 .body("material", org.hamcrest.Matchers.equalTo(true))
                 .body("consents.active", org.hamcrest.Matchers.equalTo(3))
                 .body("agreements", nullValue())
-                .body("notes", hasItem(NoticeImpactResource.AGREEMENTS_NOTE));
+                .body("notes", hasItem(NoticeImpactAssessment.AGREEMENTS_NOTE));
     }
 
     @Test
@@ -304,7 +304,7 @@ class NoticeImpactTest {
                 .then()
                 .statusCode(200)
                 .body("agreements", nullValue())
-                .body("notes", hasItem(NoticeImpactResource.AGREEMENTS_NOTE));
+                .body("notes", hasItem(NoticeImpactAssessment.AGREEMENTS_NOTE));
     }
 
     @Test
@@ -324,7 +324,7 @@ class NoticeImpactTest {
                 .then()
                 .statusCode(200)
                 .body("agreements", nullValue())
-                .body("notes", hasItem(NoticeImpactResource.AGREEMENTS_NOTE));
+                .body("notes", hasItem(NoticeImpactAssessment.AGREEMENTS_NOTE));
     }
 
     @Test

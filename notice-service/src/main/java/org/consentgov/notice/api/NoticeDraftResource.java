@@ -1,0 +1,229 @@
+package org.consentgov.notice.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.consentgov.notice.api.NoticeViews.CreateNoticeRequest;
+import org.consentgov.notice.api.NoticeViews.DraftRequest;
+import org.consentgov.notice.api.NoticeViews.NewVersionRequest;
+import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
+import org.consentgov.notice.domain.NoticeDrafting;
+import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.idempotency.IdempotentExecutor;
+import org.consentgov.platform.problem.Problem;
+import org.consentgov.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Creating notices and writing their drafts, for editors and the DPO. HTTP only. */
+@Path("/api/notices")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Notices", description = "Versioned privacy notices")
+@SecurityRequirement(name = "jwt")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class NoticeDraftResource {
+
+    private final NoticeDrafting drafting;
+    private final IdempotentExecutor idempotency;
+
+    public NoticeDraftResource(NoticeDrafting drafting, IdempotentExecutor idempotency) {
+        this.drafting = drafting;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed({Roles.NOTICE_EDITOR, Roles.DPO})
+    @Operation(
+            operationId = "createNotice",
+            summary = "Create a notice",
+            description = "Creates the notice and its first version as a draft.")
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description = "Makes a retry return the first response instead of creating again",
+            example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the draft version",
+            content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed or invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The slug is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown vocabulary code, or Idempotency-Key reused for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
+            @NotNull @Valid CreateNoticeRequest request,
+            UriInfo uri) {
+        return idempotency.execute(key, "POST /api/notices", request, () -> {
+            return VersionResponses.created(uri, drafting.create(request.slug(), request.content()));
+        });
+    }
+
+    @POST
+    @Path("{slug}/versions")
+    @RolesAllowed({Roles.NOTICE_EDITOR, Roles.DPO})
+    @Operation(
+            operationId = "createNoticeVersion",
+            summary = "Start a new draft version",
+            description = "With no content, the draft starts as a copy of the latest version.")
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description = "Makes a retry return the first response instead of creating again",
+            example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
+    @APIResponse(
+            responseCode = "201",
+            description = "The new draft",
+            content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such notice",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A draft already exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown vocabulary code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response newVersion(
+            @Parameter(
+                            description = "The notice's slug",
+                            example = "what-it-means-to-me",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = 80,
+                                            pattern = "[a-z0-9]+(-[a-z0-9]+)*"))
+                    @PathParam("slug")
+                    String slug,
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
+            @Valid NewVersionRequest request,
+            UriInfo uri) {
+        NewVersionRequest body = request == null ? new NewVersionRequest(null) : request;
+        return idempotency.execute(key, "POST /api/notices/" + slug + "/versions", body, () -> {
+            return VersionResponses.created(uri, drafting.newDraft(slug, body.content()));
+        });
+    }
+
+    @PUT
+    @Path("{slug}/versions/{number}")
+    @RolesAllowed({Roles.NOTICE_EDITOR, Roles.DPO})
+    @Operation(
+            operationId = "updateNoticeDraft",
+            summary = "Replace a draft's content",
+            description = "Only drafts can change. Send the ETag you read in If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated draft",
+            content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such notice or version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The version is not a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown vocabulary code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(
+            @Parameter(
+                            description = "The notice's slug",
+                            example = "what-it-means-to-me",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = 80,
+                                            pattern = "[a-z0-9]+(-[a-z0-9]+)*"))
+                    @PathParam("slug")
+                    String slug,
+            @Parameter(
+                            description = "Version number, from 1",
+                            example = "1",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    @PathParam("number")
+                    int number,
+            @Parameter(
+                            description =
+                                    "The version's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
+                            required = true,
+                            example = "\"3\"",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @NotNull @Valid DraftRequest request) {
+        long expected = ETags.expectedVersion(ifMatch);
+        return VersionResponses.ok(drafting.updateDraft(slug, number, expected, request.content()));
+    }
+}
