@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes the two seed notices (shared/seeds, structured in demo/notices/) when demo data is on and
- * they are not there yet. They go through the same service and rules as any other notice, so a seed
+ * they are not there yet. They go through the same use cases and rules as any other notice, so a seed
  * that broke a publication rule would stop the start-up.
  */
 @ApplicationScoped
