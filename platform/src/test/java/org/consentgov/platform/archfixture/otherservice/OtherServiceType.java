@@ -1,0 +1,3 @@
+package org.consentgov.platform.archfixture.otherservice;
+
+public record OtherServiceType(String value) {}
