@@ -12,6 +12,7 @@ import org.consentgov.agreement.domain.AgreementContent.LawfulBasisUse;
 import org.consentgov.agreement.domain.AgreementContent.NoticeLink;
 import org.consentgov.agreement.domain.AgreementContent.Party;
 import org.consentgov.agreement.notices.PublishedNotice;
+import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.vocabulary.CategoryKind;
 import org.consentgov.platform.vocabulary.LawfulBasisKind;
 import org.consentgov.platform.vocabulary.Vocabulary;

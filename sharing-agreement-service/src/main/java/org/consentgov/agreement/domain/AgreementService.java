@@ -45,6 +45,7 @@ import org.consentgov.platform.json.CanonicalJson;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.problem.ProblemKind;
+import org.consentgov.platform.problem.Violations;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.vocabulary.Vocabulary;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.consentgov.agreement.api.OrganisationViews.OrganisationDetails;
 import org.consentgov.agreement.api.OrganisationViews.SignatoryContact;
+import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.vocabulary.Vocabulary;
 
 /** What an organisation's details must satisfy beyond their formats, as a pure function of them and the vocabulary. */

@@ -17,6 +17,7 @@ import org.consentgov.agreement.persistence.OrganisationRepository;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
+import org.consentgov.platform.problem.Violations;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.vocabulary.Vocabulary;
 import org.consentgov.platform.vocabulary.VocabularyDocument;

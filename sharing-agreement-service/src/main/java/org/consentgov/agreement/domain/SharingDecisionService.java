@@ -36,6 +36,8 @@ import org.consentgov.agreement.persistence.SharingDecision;
 import org.consentgov.agreement.persistence.SharingDecisionRepository;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.problem.ProblemKind;
+import org.consentgov.platform.problem.RuleViolation;
+import org.consentgov.platform.problem.Violations;
 import org.consentgov.platform.requestid.RequestIds;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.vocabulary.Vocabulary;
