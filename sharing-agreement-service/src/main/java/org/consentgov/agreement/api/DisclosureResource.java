@@ -30,10 +30,10 @@ import java.util.UUID;
 import org.consentgov.agreement.api.DisclosureViews.DisclosureView;
 import org.consentgov.agreement.api.DisclosureViews.RecordDisclosureRequest;
 import org.consentgov.agreement.domain.AgreementContent;
+import org.consentgov.agreement.domain.DisclosureFilter;
 import org.consentgov.agreement.domain.DisclosureService;
 import org.consentgov.agreement.domain.Scope;
 import org.consentgov.agreement.domain.SubjectRef;
-import org.consentgov.agreement.persistence.DisclosureRepository;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
@@ -114,7 +114,7 @@ public class DisclosureResource {
             @NotNull @Valid RecordDisclosureRequest request,
             UriInfo uri) {
         return idempotency.execute(key, "POST /api/disclosures", request, () -> {
-            DisclosureView created = service.record(request);
+            DisclosureView created = DisclosureMapper.view(service.record(DisclosureMapper.command(request)));
             return Response.created(
                             uri.getBaseUriBuilder().path("api/disclosures/{id}").build(created.id()))
                     .entity(created)
@@ -163,7 +163,8 @@ public class DisclosureResource {
                     @Min(1)
                     @Max(Paging.MAX_SIZE)
                     int size) {
-        return service.list(filter(subject, agreement, recipient, from, to), page, size);
+        return service.list(filter(subject, agreement, recipient, from, to), page, size)
+                .map(DisclosureMapper::view);
     }
 
     @GET
@@ -204,10 +205,11 @@ public class DisclosureResource {
                     String recipient,
             @Parameter(description = "Disclosed at or after (ISO 8601)") @QueryParam("from") Instant from,
             @Parameter(description = "Disclosed before (ISO 8601)") @QueryParam("to") Instant to) {
-        DisclosureRepository.Filter filter = filter(subject, agreement, recipient, from, to);
+        DisclosureFilter filter = filter(subject, agreement, recipient, from, to);
         Scope scope = service.scope();
         boolean identifiers = service.identifiers();
-        StreamingOutput body = out -> service.export(filter, scope, identifiers, view -> writeLine(out, view));
+        StreamingOutput body = out ->
+                service.export(filter, scope, identifiers, shown -> writeLine(out, DisclosureMapper.view(shown)));
         return Response.ok(body, NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"disclosures.ndjson\"")
                 .build();
@@ -226,13 +228,12 @@ public class DisclosureResource {
             description = "No such disclosure, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DisclosureView get(@PathParam("id") UUID id) {
-        return service.get(id);
+        return DisclosureMapper.view(service.get(id));
     }
 
-    private static DisclosureRepository.Filter filter(
-            String subject, UUID agreement, String recipient, Instant from, Instant to) {
+    private static DisclosureFilter filter(String subject, UUID agreement, String recipient, Instant from, Instant to) {
         SubjectRef ref = subject == null ? null : DisclosureService.subject(subject, "subject");
-        return new DisclosureRepository.Filter(
+        return new DisclosureFilter(
                 ref == null ? null : ref.system(), ref == null ? null : ref.value(), agreement, recipient, from, to);
     }
 

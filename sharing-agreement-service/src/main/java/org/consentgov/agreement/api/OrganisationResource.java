@@ -22,9 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.consentgov.agreement.api.OrganisationViews.CreateOrganisationRequest;
-import org.consentgov.agreement.api.OrganisationViews.OrganisationDetails;
 import org.consentgov.agreement.api.OrganisationViews.OrganisationView;
 import org.consentgov.agreement.domain.AgreementContent;
+import org.consentgov.agreement.domain.OrganisationDetails;
 import org.consentgov.agreement.domain.OrganisationService;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
@@ -101,7 +101,7 @@ public class OrganisationResource {
                     @Min(1)
                     @Max(Paging.MAX_SIZE)
                     int size) {
-        return service.list(type, page, size);
+        return service.list(type, page, size).map(OrganisationMapper::view);
     }
 
     @POST
@@ -133,7 +133,7 @@ public class OrganisationResource {
             @NotNull @Valid CreateOrganisationRequest request,
             UriInfo uri) {
         return idempotency.execute(key, "POST /api/organisations", request, () -> {
-            OrganisationView created = service.create(request.slug(), request.details());
+            OrganisationView created = OrganisationMapper.view(service.create(request.slug(), request.details()));
             return Response.created(uri.getBaseUriBuilder()
                             .path("api/organisations/{slug}")
                             .build(created.slug()))
@@ -178,7 +178,7 @@ public class OrganisationResource {
                             regexp = AgreementContent.SLUG,
                             message = "an organisation id: lower-case words joined by hyphens")
                     String slug) {
-        OrganisationView view = service.get(slug);
+        OrganisationView view = OrganisationMapper.view(service.get(slug));
         return Response.ok(view).tag(ETags.of(view.rowVersion())).build();
     }
 
@@ -234,7 +234,7 @@ public class OrganisationResource {
                     String ifMatch,
             @NotNull @Valid OrganisationDetails request) {
         long expected = ETags.expectedVersion(ifMatch);
-        OrganisationView view = service.update(slug, expected, request);
+        OrganisationView view = OrganisationMapper.view(service.update(slug, expected, request));
         return Response.ok(view).tag(ETags.of(view.rowVersion())).build();
     }
 }

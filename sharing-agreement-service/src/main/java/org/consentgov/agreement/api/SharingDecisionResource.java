@@ -51,10 +51,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SharingDecisionResource {
 
     private final SharingDecisionService service;
+    private final DecisionMapper mapper;
     private final IdempotentExecutor idempotency;
 
-    public SharingDecisionResource(SharingDecisionService service, IdempotentExecutor idempotency) {
+    public SharingDecisionResource(
+            SharingDecisionService service, DecisionMapper mapper, IdempotentExecutor idempotency) {
         this.service = service;
+        this.mapper = mapper;
         this.idempotency = idempotency;
     }
 
@@ -85,7 +88,7 @@ public class SharingDecisionResource {
     public Response decide(
             @HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid DecisionRequest request, UriInfo uri) {
         return idempotency.execute(key, "POST /api/sharing-decisions", request, () -> {
-            DecisionView decision = service.decide(request);
+            DecisionView decision = mapper.view(service.decide(DecisionMapper.command(request)));
             return Response.created(uri.getBaseUriBuilder()
                             .path("api/sharing-decisions/{id}")
                             .build(decision.decisionId()))
@@ -112,6 +115,6 @@ public class SharingDecisionResource {
             description = "No such decision, or not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DecisionView get(@PathParam("id") UUID id) {
-        return service.get(id);
+        return mapper.view(service.get(id));
     }
 }

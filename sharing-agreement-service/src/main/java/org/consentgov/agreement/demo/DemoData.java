@@ -12,15 +12,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.consentgov.agreement.api.AgreementViews.AgreementSummaryView;
-import org.consentgov.agreement.api.AgreementViews.AgreementView;
 import org.consentgov.agreement.api.OrganisationViews.CreateOrganisationRequest;
 import org.consentgov.agreement.config.AgreementConfig;
 import org.consentgov.agreement.domain.AgreementContent;
-import org.consentgov.agreement.domain.AgreementService;
+import org.consentgov.agreement.domain.AgreementDetails;
+import org.consentgov.agreement.domain.AgreementDrafting;
+import org.consentgov.agreement.domain.AgreementDrafting.NewAgreement;
+import org.consentgov.agreement.domain.AgreementFilter;
+import org.consentgov.agreement.domain.AgreementQueries;
+import org.consentgov.agreement.domain.AgreementSigning;
 import org.consentgov.agreement.domain.AgreementState;
+import org.consentgov.agreement.domain.AgreementSummary;
 import org.consentgov.agreement.domain.OrganisationService;
-import org.consentgov.agreement.persistence.AgreementRepository;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.problem.ProblemKind;
 import org.jboss.logging.Logger;
@@ -45,18 +48,24 @@ public class DemoData {
     record DemoAgreement(String reference, List<Signatory> signatories, AgreementContent content) {}
 
     private final OrganisationService organisations;
-    private final AgreementService agreements;
+    private final AgreementQueries queries;
+    private final AgreementDrafting drafting;
+    private final AgreementSigning signing;
     private final ObjectMapper mapper;
     private final AgreementConfig config;
     private final AtomicBoolean pending = new AtomicBoolean();
 
     public DemoData(
             OrganisationService organisations,
-            AgreementService agreements,
+            AgreementQueries queries,
+            AgreementDrafting drafting,
+            AgreementSigning signing,
             ObjectMapper mapper,
             AgreementConfig config) {
         this.organisations = organisations;
-        this.agreements = agreements;
+        this.queries = queries;
+        this.drafting = drafting;
+        this.signing = signing;
         this.mapper = mapper;
         this.config = config;
     }
@@ -98,23 +107,22 @@ public class DemoData {
     }
 
     private void bringIntoForce(DemoAgreement demo) {
-        List<AgreementSummaryView> existing = agreements
-                .list(new AgreementRepository.Filter(null, null, demo.reference()), 0, 1)
+        List<AgreementSummary> existing = queries.list(new AgreementFilter(null, null, demo.reference()), 0, 1)
                 .items();
-        AgreementView agreement = existing.isEmpty()
-                ? agreements.create(demo.reference(), demo.content())
-                : agreements.get(existing.get(0).id());
+        AgreementDetails agreement = existing.isEmpty()
+                ? drafting.create(new NewAgreement(demo.reference(), demo.content()))
+                : queries.get(existing.get(0).agreement().id);
         if (agreement.state() == AgreementState.DRAFT) {
-            agreement = agreements.submit(agreement.id(), agreement.rowVersion());
+            agreement = signing.submit(agreement.id(), agreement.rowVersion());
         }
         if (agreement.state() == AgreementState.PENDING_SIGNATURE) {
             for (Signatory s : demo.signatories()) {
                 if (agreement.awaitingSignature() != null
                         && agreement.awaitingSignature().contains(s.organisation())) {
-                    agreement = agreements.signAs(
+                    agreement = signing.signAs(
                             agreement.id(),
-                            agreement.version(),
-                            new AgreementService.Signer(s.user(), s.organisation()),
+                            agreement.number(),
+                            new AgreementSigning.Signer(s.user(), s.organisation()),
                             "demo data");
                 }
             }

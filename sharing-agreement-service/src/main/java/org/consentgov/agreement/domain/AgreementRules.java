@@ -12,6 +12,7 @@ import org.consentgov.agreement.domain.AgreementContent.LawfulBasisUse;
 import org.consentgov.agreement.domain.AgreementContent.NoticeLink;
 import org.consentgov.agreement.domain.AgreementContent.Party;
 import org.consentgov.agreement.notices.PublishedNotice;
+import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.vocabulary.CategoryKind;
 import org.consentgov.platform.vocabulary.LawfulBasisKind;
 import org.consentgov.platform.vocabulary.Vocabulary;
@@ -42,21 +43,17 @@ public final class AgreementRules {
         for (int i = 0; i < c.parties().size(); i++) {
             Party p = c.parties().get(i);
             if (!knownOrganisations.contains(p.organisation())) {
-                out.add(new RuleViolation(
-                        "unknown-organisation",
-                        "parties[" + i + "].organisation",
-                        "no organisation '" + p.organisation() + "' is registered"));
+                out.add(AgreementErrors.UNKNOWN_ORGANISATION.violation(
+                        "parties[" + i + "].organisation", "no organisation '" + p.organisation() + "' is registered"));
             }
             if (!parties.add(p.organisation())) {
-                out.add(new RuleViolation(
-                        "duplicate-party",
-                        "parties[" + i + "].organisation",
-                        "'" + p.organisation() + "' is listed twice"));
+                out.add(AgreementErrors.DUPLICATE_PARTY.violation(
+                        "parties[" + i + "].organisation", "'" + p.organisation() + "' is listed twice"));
             }
         }
         if (c.parties().stream().noneMatch(p -> p.role().controller())) {
-            out.add(new RuleViolation(
-                    "no-controller", "parties", "at least one party must be a controller or joint controller"));
+            out.add(AgreementErrors.NO_CONTROLLER.violation(
+                    "parties", "at least one party must be a controller or joint controller"));
         }
         codes(out, "purposes", c.purposes(), vocabulary::purpose, "purpose");
         codes(out, "dataCategories", c.dataCategories(), vocabulary::dataCategory, "data category");
@@ -95,35 +92,29 @@ public final class AgreementRules {
         for (int i = 0; i < c.linkedNotices().size(); i++) {
             NoticeLink link = c.linkedNotices().get(i);
             if (!links.add(link.slug())) {
-                out.add(new RuleViolation(
-                        "duplicate-notice-link",
+                out.add(AgreementErrors.DUPLICATE_NOTICE_LINK.violation(
                         "linkedNotices[" + i + "]",
                         "notice '" + link.slug() + "' is linked twice; link the one version the agreement relies on"));
             }
         }
         if (Boolean.TRUE.equals(c.consent().required())
                 && (c.consent().notice() == null || c.consent().notice().isBlank())) {
-            out.add(new RuleViolation(
-                    "consent-notice-missing",
-                    "consent.notice",
-                    "consent is required, so name the notice it is given under"));
+            out.add(AgreementErrors.CONSENT_NOTICE_MISSING.violation(
+                    "consent.notice", "consent is required, so name the notice it is given under"));
         }
         if (c.accessLimit() != null) {
             List<String> recipients = c.accessLimit().recipients();
             for (int i = 0; i < recipients.size(); i++) {
                 if (!parties.contains(recipients.get(i))) {
-                    out.add(new RuleViolation(
-                            "access-limit-recipient-not-party",
+                    out.add(AgreementErrors.ACCESS_LIMIT_RECIPIENT_NOT_PARTY.violation(
                             "accessLimit.recipients[" + i + "]",
                             "'" + recipients.get(i) + "' is not a party of the agreement"));
                 }
             }
         }
         if (c.endDate() != null && c.endDate().isBefore(c.startDate())) {
-            out.add(new RuleViolation(
-                    "end-before-start",
-                    "endDate",
-                    "the agreement ends (" + c.endDate() + ") before it starts (" + c.startDate() + ")"));
+            out.add(AgreementErrors.END_BEFORE_START.violation(
+                    "endDate", "the agreement ends (" + c.endDate() + ") before it starts (" + c.startDate() + ")"));
         }
         return out;
     }
@@ -142,7 +133,7 @@ public final class AgreementRules {
         transfer(c, out);
         linkedNotices(c, notices, out);
         if (c.endDate() != null && c.endDate().isBefore(today)) {
-            out.add(new RuleViolation("end-date-passed", "endDate", "the agreement ended on " + c.endDate()));
+            out.add(AgreementErrors.END_DATE_PASSED.violation("endDate", "the agreement ended on " + c.endDate()));
         }
         return out;
     }
@@ -161,8 +152,7 @@ public final class AgreementRules {
             String field = "lawfulBases[" + i + "]";
             vocabulary.lawfulBasis(use.basis()).ifPresent(basis -> {
                 if (basis.conditionFor() == null || !basis.conditionFor().contains(use.appliesTo())) {
-                    out.add(new RuleViolation(
-                            "basis-not-valid-for-data-kind",
+                    out.add(AgreementErrors.BASIS_NOT_VALID_FOR_DATA_KIND.violation(
                             field,
                             basis.label() + " (" + basis.code() + ") is no condition for " + use.appliesTo()
                                     + " data"));
@@ -170,14 +160,11 @@ public final class AgreementRules {
             });
         }
         if (!has(c, CategoryKind.PERSONAL, LawfulBasisKind.ARTICLE_6)) {
-            out.add(new RuleViolation(
-                    "personal-data-needs-article-6",
-                    "lawfulBases",
-                    "personal data needs an Art 6(1) lawful basis for PERSONAL data"));
+            out.add(AgreementErrors.PERSONAL_DATA_NEEDS_ARTICLE_6.violation(
+                    "lawfulBases", "personal data needs an Art 6(1) lawful basis for PERSONAL data"));
         }
         if (special && !has(c, CategoryKind.SPECIAL, LawfulBasisKind.ARTICLE_9)) {
-            out.add(new RuleViolation(
-                    "special-category-needs-article-9",
+            out.add(AgreementErrors.SPECIAL_CATEGORY_NEEDS_ARTICLE_9.violation(
                     "lawfulBases",
                     "special category data (" + String.join(", ", specialCodes(c))
                             + ") needs an Art 9(2) condition for SPECIAL data"));
@@ -185,16 +172,14 @@ public final class AgreementRules {
         boolean needsSchedule1 = c.lawfulBases().stream()
                 .anyMatch(u -> u.appliesTo() == CategoryKind.SPECIAL && NEEDS_SCHEDULE_1.contains(u.basis()));
         if (needsSchedule1 && !has(c, CategoryKind.SPECIAL, LawfulBasisKind.SCHEDULE_1)) {
-            out.add(new RuleViolation(
-                    "article-9-needs-schedule-1-condition",
+            out.add(AgreementErrors.ARTICLE_9_NEEDS_SCHEDULE_1_CONDITION.violation(
                     "lawfulBases",
                     "Art 9(2)(b), (g), (h), (i) and (j) need a DPA 2018 Schedule 1 condition as well (DPA 2018 s10)"));
         }
         if (criminal
                 && !has(c, CategoryKind.CRIMINAL, LawfulBasisKind.ARTICLE_10)
                 && !has(c, CategoryKind.CRIMINAL, LawfulBasisKind.SCHEDULE_1)) {
-            out.add(new RuleViolation(
-                    "criminal-data-needs-article-10",
+            out.add(AgreementErrors.CRIMINAL_DATA_NEEDS_ARTICLE_10.violation(
                     "lawfulBases",
                     "criminal offence data needs an Art 10 or DPA 2018 Schedule 1 condition for CRIMINAL data"));
         }
@@ -227,34 +212,28 @@ public final class AgreementRules {
             boolean insecure =
                     vocabulary.transferMethod(method).map(m -> !m.secure()).orElse(false);
             if (sensitive && insecure) {
-                out.add(new RuleViolation(
-                        "insecure-transfer-of-special-data",
+                out.add(AgreementErrors.INSECURE_TRANSFER_OF_SPECIAL_DATA.violation(
                         "transfer.methods[" + i + "]",
                         "'" + method + "' is not a secure transfer method and the agreement shares special category or "
                                 + "criminal offence data"));
             }
             if (c.transfer().forbiddenMethods().contains(method)) {
-                out.add(new RuleViolation(
-                        "transfer-method-both-allowed-and-forbidden",
-                        "transfer.methods[" + i + "]",
-                        "'" + method + "' is both allowed and forbidden"));
+                out.add(AgreementErrors.TRANSFER_METHOD_BOTH_ALLOWED_AND_FORBIDDEN.violation(
+                        "transfer.methods[" + i + "]", "'" + method + "' is both allowed and forbidden"));
             }
         }
     }
 
     private void linkedNotices(AgreementContent c, Map<NoticeLink, PublishedNotice> notices, List<RuleViolation> out) {
         if (c.linkedNotices().isEmpty()) {
-            out.add(new RuleViolation(
-                    "no-linked-notice",
-                    "linkedNotices",
-                    "link the published privacy notice that tells families about this sharing"));
+            out.add(AgreementErrors.NO_LINKED_NOTICE.violation(
+                    "linkedNotices", "link the published privacy notice that tells families about this sharing"));
         }
         if (Boolean.TRUE.equals(c.consent().required())
                 && c.consent().notice() != null
                 && c.linkedNotices().stream()
                         .noneMatch(l -> l.slug().equals(c.consent().notice()))) {
-            out.add(new RuleViolation(
-                    "consent-notice-not-linked",
+            out.add(AgreementErrors.CONSENT_NOTICE_NOT_LINKED.violation(
                     "consent.notice",
                     "consent is given under notice '" + c.consent().notice() + "', which the agreement does not link"));
         }
@@ -263,8 +242,7 @@ public final class AgreementRules {
             String field = "linkedNotices[" + i + "]";
             PublishedNotice notice = notices.get(link);
             if (notice == null || !notice.published()) {
-                out.add(new RuleViolation(
-                        "linked-notice-not-published",
+                out.add(AgreementErrors.LINKED_NOTICE_NOT_PUBLISHED.violation(
                         field,
                         "version " + link.version() + " of notice '"
                                 + link.slug() + "' is "
@@ -275,8 +253,7 @@ public final class AgreementRules {
             }
             for (Party party : c.parties()) {
                 if (!notice.names(party.organisation(), party.role().controller())) {
-                    out.add(new RuleViolation(
-                            "linked-notice-missing-recipient",
+                    out.add(AgreementErrors.LINKED_NOTICE_MISSING_RECIPIENT.violation(
                             field,
                             "notice '" + link.slug() + "' version " + link.version() + " does not name '"
                                     + party.organisation() + "' as a recipient"));
@@ -287,8 +264,7 @@ public final class AgreementRules {
                     .filter(code -> !told.contains(code))
                     .toList();
             if (!missing.isEmpty()) {
-                out.add(new RuleViolation(
-                        "linked-notice-missing-category",
+                out.add(AgreementErrors.LINKED_NOTICE_MISSING_CATEGORY.violation(
                         field,
                         "notice '" + link.slug() + "' version " + link.version() + " does not list "
                                 + String.join(", ", missing)));
@@ -306,8 +282,8 @@ public final class AgreementRules {
         for (int i = 0; i < codes.size(); i++) {
             code(out, field + "[" + i + "]", codes.get(i), lookup, what);
             if (!seen.add(codes.get(i))) {
-                out.add(new RuleViolation(
-                        "duplicate-code", field + "[" + i + "]", "'" + codes.get(i) + "' is listed twice"));
+                out.add(AgreementErrors.DUPLICATE_CODE.violation(
+                        field + "[" + i + "]", "'" + codes.get(i) + "' is listed twice"));
             }
         }
     }
@@ -315,7 +291,8 @@ public final class AgreementRules {
     private static <T> void code(
             List<RuleViolation> out, String field, String code, Function<String, Optional<T>> lookup, String what) {
         if (lookup.apply(code).isEmpty()) {
-            out.add(new RuleViolation("unknown-vocabulary-code", field, "'" + code + "' is not a " + what + " code"));
+            out.add(AgreementErrors.UNKNOWN_VOCABULARY_CODE.violation(
+                    field, "'" + code + "' is not a " + what + " code"));
         }
     }
 }

@@ -37,17 +37,20 @@ public class DailyChecks {
             List<UUID> accessWindowEnded) {}
 
     private final AgreementRepository agreements;
-    private final AgreementService agreementService;
+    private final AgreementLifecycle lifecycle;
+    private final AgreementContentJson contentJson;
     private final EventLog events;
     private final AgreementConfig config;
 
     public DailyChecks(
             AgreementRepository agreements,
-            AgreementService agreementService,
+            AgreementLifecycle lifecycle,
+            AgreementContentJson contentJson,
             EventLog events,
             AgreementConfig config) {
         this.agreements = agreements;
-        this.agreementService = agreementService;
+        this.lifecycle = lifecycle;
+        this.contentJson = contentJson;
         this.events = events;
         this.config = config;
     }
@@ -66,7 +69,7 @@ public class DailyChecks {
         for (AgreementVersion v : agreements.inForceEndedBefore(today)) {
             Agreement a =
                     agreements.getEntityManager().find(Agreement.class, v.agreementId, LockModeType.PESSIMISTIC_WRITE);
-            agreementService.expire(a, now);
+            lifecycle.expire(a, now);
             expired.add(a.id);
         }
         agreements.flush();
@@ -112,8 +115,8 @@ public class DailyChecks {
 
     private Map<String, Object> accessPayload(Agreement a) {
         Map<String, Object> payload = payload(a);
-        AgreementContent content = agreementService.read(
-                agreements.version(a.id, a.effectiveVersion).orElseThrow().content);
+        AgreementContent content =
+                contentJson.read(agreements.version(a.id, a.effectiveVersion).orElseThrow().content);
         if (content.accessLimit() != null) {
             payload.put("recipients", content.accessLimit().recipients());
             payload.put("after", content.accessLimit().after().name());

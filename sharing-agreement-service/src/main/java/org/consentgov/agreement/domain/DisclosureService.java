@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.consentgov.agreement.api.DisclosureViews.DisclosureView;
-import org.consentgov.agreement.api.DisclosureViews.RecordDisclosureRequest;
 import org.consentgov.agreement.events.EventLog;
 import org.consentgov.agreement.events.EventTypes;
 import org.consentgov.agreement.persistence.AgreementRepository;
@@ -38,7 +36,7 @@ public class DisclosureService {
     private final DisclosureRepository disclosures;
     private final SharingDecisionRepository decisions;
     private final AgreementRepository agreements;
-    private final AgreementService agreementService;
+    private final AgreementContentJson contentJson;
     private final EventLog events;
     private final Vocabulary vocabulary;
     private final Scopes scopes;
@@ -49,7 +47,7 @@ public class DisclosureService {
             DisclosureRepository disclosures,
             SharingDecisionRepository decisions,
             AgreementRepository agreements,
-            AgreementService agreementService,
+            AgreementContentJson contentJson,
             EventLog events,
             Vocabulary vocabulary,
             Scopes scopes,
@@ -58,7 +56,7 @@ public class DisclosureService {
         this.disclosures = disclosures;
         this.decisions = decisions;
         this.agreements = agreements;
-        this.agreementService = agreementService;
+        this.contentJson = contentJson;
         this.events = events;
         this.vocabulary = vocabulary;
         this.scopes = scopes;
@@ -68,37 +66,33 @@ public class DisclosureService {
 
     /** Records a disclosure under an earlier PERMIT. */
     @Transactional
-    public DisclosureView record(RecordDisclosureRequest r) {
+    public ShownDisclosure record(DisclosureCommand r) {
         SharingDecision d = decisions
                 .findByIdOptional(r.decisionId())
                 .orElseThrow(() -> ProblemException.notFound("Decision", r.decisionId()));
-        if (!"PERMIT".equals(d.outcome)) {
-            throw ProblemException.rule(
-                    "decision-not-permit",
-                    "Decision " + d.id + " was " + d.outcome + "; a disclosure needs a PERMIT",
-                    "decisionId");
+        if (d.outcome != SharingPolicy.Decision.PERMIT) {
+            throw AgreementErrors.DECISION_NOT_PERMIT.problem(
+                    "Decision " + d.id + " was " + d.outcome + "; a disclosure needs a PERMIT", "decisionId");
         }
         disclosures.forDecision(d.id).ifPresent(x -> {
-            throw ProblemException.conflict(
-                            "decision-already-disclosed",
-                            "Decision " + d.id + " is already recorded as disclosure " + x.id
-                                    + "; ask for a new decision for a new disclosure")
+            throw AgreementErrors.DECISION_ALREADY_DISCLOSED
+                    .problem("Decision " + d.id + " is already recorded as disclosure " + x.id
+                            + "; ask for a new decision for a new disclosure")
                     .with("disclosureId", x.id.toString());
         });
         String method = r.transferMethod() != null ? r.transferMethod() : d.transferMethod;
         if (method == null) {
-            throw ProblemException.rule(
-                    "transfer-method-required", "Name the transfer method of the disclosure", "transferMethod");
+            throw AgreementErrors.TRANSFER_METHOD_REQUIRED.problem(
+                    "Name the transfer method of the disclosure", "transferMethod");
         }
         if (vocabulary.transferMethod(method).isEmpty()) {
-            throw ProblemException.rule(
-                    "unknown-vocabulary-code", "'" + method + "' is not a transfer method code", "transferMethod");
+            throw AgreementErrors.UNKNOWN_VOCABULARY_CODE.problem(
+                    "'" + method + "' is not a transfer method code", "transferMethod");
         }
-        AgreementContent content = agreementService.read(
+        AgreementContent content = contentJson.read(
                 agreements.version(d.agreementId, d.agreementVersion).orElseThrow().content);
         if (!content.transfer().methods().contains(method)) {
-            throw ProblemException.rule(
-                    "transfer-method-not-allowed",
+            throw AgreementErrors.TRANSFER_METHOD_NOT_ALLOWED.problem(
                     d.agreementReference + " version " + d.agreementVersion + " allows transfer only by "
                             + String.join(", ", content.transfer().methods()),
                     "transferMethod");
@@ -106,12 +100,12 @@ public class DisclosureService {
         Instant now = clock.instant();
         Instant at = r.disclosedAt() != null ? r.disclosedAt() : now;
         if (at.isAfter(now.plus(SharingDecisionService.CLOCK_SKEW))) {
-            throw ProblemException.rule(
-                    "disclosure-in-future", "A disclosure cannot be recorded before it happens", "disclosedAt");
+            throw AgreementErrors.DISCLOSURE_IN_FUTURE.problem(
+                    "A disclosure cannot be recorded before it happens", "disclosedAt");
         }
         Disclosure x = recordFor(d, method, at, now);
         disclosures.flush();
-        return view(x, true);
+        return new ShownDisclosure(x, true);
     }
 
     /** Writes the disclosure of a PERMIT and its event, in the caller's transaction. */
@@ -139,7 +133,7 @@ public class DisclosureService {
     }
 
     @Transactional
-    public PageView<DisclosureView> list(DisclosureRepository.Filter filter, int page, int size) {
+    public PageView<ShownDisclosure> list(DisclosureFilter filter, int page, int size) {
         Scope scope = scopes.current();
         boolean identifiers = identifiers();
         if (filter.subjectValue() != null && identifiers) {
@@ -147,7 +141,7 @@ public class DisclosureService {
         }
         return PageView.of(
                 disclosures.page(filter, scope, page, size).stream()
-                        .map(x -> view(x, identifiers))
+                        .map(x -> new ShownDisclosure(x, identifiers))
                         .toList(),
                 page,
                 size,
@@ -155,7 +149,7 @@ public class DisclosureService {
     }
 
     @Transactional
-    public DisclosureView get(UUID id) {
+    public ShownDisclosure get(UUID id) {
         Disclosure x = disclosures
                 .findVisible(id, scopes.current())
                 .orElseThrow(() -> ProblemException.notFound("Disclosure", id));
@@ -163,15 +157,14 @@ public class DisclosureService {
         if (identifiers) {
             logAccess(new SubjectRef(x.subjectSystem, x.subjectValue), "read-disclosure", null);
         }
-        return view(x, identifiers);
+        return new ShownDisclosure(x, identifiers);
     }
 
     /**
      * Streams every matching disclosure to the sink as it is read, in one transaction, without holding them all
      * in memory. The export is logged once, with its filter.
      */
-    public void export(
-            DisclosureRepository.Filter filter, Scope scope, boolean identifiers, Consumer<DisclosureView> sink) {
+    public void export(DisclosureFilter filter, Scope scope, boolean identifiers, Consumer<ShownDisclosure> sink) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (identifiers) {
                 logAccess(
@@ -183,7 +176,7 @@ public class DisclosureService {
             }
             try (Stream<Disclosure> rows = disclosures.stream(filter, scope)) {
                 rows.forEach(x -> {
-                    sink.accept(view(x, identifiers));
+                    sink.accept(new ShownDisclosure(x, identifiers));
                     disclosures.getEntityManager().detach(x);
                 });
             }
@@ -221,12 +214,12 @@ public class DisclosureService {
     public static SubjectRef subject(String text, String field) {
         SubjectRef.Parsed parsed = SubjectRef.parse(text);
         if (!parsed.valid()) {
-            throw ProblemException.badRequest("invalid-subject", parsed.problem(), field);
+            throw AgreementErrors.INVALID_SUBJECT.problem(parsed.problem(), field);
         }
         return parsed.subject();
     }
 
-    private static String describe(DisclosureRepository.Filter f) {
+    private static String describe(DisclosureFilter f) {
         StringBuilder out = new StringBuilder("filter:");
         if (f.subjectValue() != null) {
             out.append(" subject");
@@ -260,22 +253,5 @@ public class DisclosureService {
         payload.put("transferMethod", x.transferMethod);
         payload.put("disclosedAt", x.disclosedAt.toString());
         return payload;
-    }
-
-    private static DisclosureView view(Disclosure x, boolean identifiers) {
-        return new DisclosureView(
-                x.id,
-                x.decisionId,
-                x.agreementId,
-                x.agreementReference,
-                x.agreementVersion,
-                x.recipient,
-                identifiers ? x.subjectSystem + ":" + x.subjectValue : null,
-                x.categories,
-                x.purpose,
-                x.transferMethod,
-                x.disclosedAt,
-                x.recordedAt,
-                x.recordedBy);
     }
 }

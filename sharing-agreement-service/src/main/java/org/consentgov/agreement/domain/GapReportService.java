@@ -11,10 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.consentgov.agreement.api.GapReportViews.AgreementRef;
-import org.consentgov.agreement.api.GapReportViews.GapReportView;
-import org.consentgov.agreement.api.GapReportViews.GapView;
-import org.consentgov.agreement.api.GapReportViews.NoticeRef;
 import org.consentgov.agreement.notices.NoticeDirectory;
 import org.consentgov.agreement.notices.NoticeSummary;
 import org.consentgov.agreement.notices.PublishedNotice;
@@ -35,24 +31,24 @@ public class GapReportService {
     private final NoticeDirectory notices;
     private final AgreementRepository agreements;
     private final OrganisationRepository organisations;
-    private final AgreementService agreementService;
+    private final AgreementContentJson contentJson;
     private final Clock clock;
 
     public GapReportService(
             NoticeDirectory notices,
             AgreementRepository agreements,
             OrganisationRepository organisations,
-            AgreementService agreementService,
+            AgreementContentJson contentJson,
             Clock clock) {
         this.notices = notices;
         this.agreements = agreements;
         this.organisations = organisations;
-        this.agreementService = agreementService;
+        this.contentJson = contentJson;
         this.clock = clock;
     }
 
     /** notice-service is asked first, outside any transaction; the agreements are then read in one. */
-    public GapReportView report() {
+    public GapReport report() {
         List<PublishedNotice> current = new ArrayList<>();
         for (NoticeSummary summary : notices.published()) {
             if (summary.currentVersion() != null) {
@@ -67,7 +63,7 @@ public class GapReportService {
         return QuarkusTransaction.joiningExisting().call(() -> analyse(current, named));
     }
 
-    private GapReportView analyse(List<PublishedNotice> current, Set<String> named) {
+    private GapReport analyse(List<PublishedNotice> current, Set<String> named) {
         Set<String> registered = organisations.bySlug(named).keySet();
         List<AgreementVersion> versions = agreements.currentWithParties(named);
         Map<UUID, List<AgreementParty>> parties =
@@ -77,7 +73,7 @@ public class GapReportService {
         List<GapAnalysis.AgreementFacts> facts = versions.stream()
                 .map(v -> {
                     Agreement a = byId.get(v.agreementId);
-                    AgreementContent content = agreementService.read(v.content);
+                    AgreementContent content = contentJson.read(v.content);
                     return new GapAnalysis.AgreementFacts(
                             a.id,
                             a.reference,
@@ -91,66 +87,6 @@ public class GapReportService {
                                     .collect(Collectors.toCollection(HashSet::new)));
                 })
                 .toList();
-        GapAnalysis.Result result = GapAnalysis.analyse(current, registered, facts);
-        return new GapReportView(
-                clock.instant(),
-                current.stream().map(n -> new NoticeRef(n.slug(), n.version())).toList(),
-                result.recipientsChecked(),
-                result.covered(),
-                result.gaps().stream()
-                        .map(g -> new GapView(
-                                g.notice(),
-                                g.noticeVersion(),
-                                g.recipient(),
-                                g.organisationId(),
-                                g.organisationType(),
-                                g.role(),
-                                g.status(),
-                                g.detail(),
-                                g.agreements().isEmpty()
-                                        ? null
-                                        : g.agreements().stream()
-                                                .map(a ->
-                                                        new AgreementRef(a.id(), a.reference(), a.version(), a.state()))
-                                                .toList()))
-                        .toList());
-    }
-
-    /** The report as CSV (RFC 4180), one row per gap. */
-    public static String csv(GapReportView report) {
-        StringBuilder out = new StringBuilder(
-                "notice,notice_version,recipient,organisation_id,organisation_type,role,status,detail,agreements\r\n");
-        for (GapView g : report.gaps()) {
-            String refs = g.agreements() == null
-                    ? ""
-                    : g.agreements().stream()
-                            .map(a -> a.reference() + " v" + a.version() + " " + a.state())
-                            .collect(Collectors.joining("; "));
-            out.append(String.join(
-                            ",",
-                            cell(g.notice()),
-                            cell(Integer.toString(g.noticeVersion())),
-                            cell(g.recipient()),
-                            cell(g.organisationId()),
-                            cell(g.organisationType()),
-                            cell(g.role()),
-                            cell(g.status().name()),
-                            cell(g.detail()),
-                            cell(refs)))
-                    .append("\r\n");
-        }
-        return out.toString();
-    }
-
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        // a leading = + - @ would be a formula in a spreadsheet
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        return new GapReport(clock.instant(), current, GapAnalysis.analyse(current, registered, facts));
     }
 }

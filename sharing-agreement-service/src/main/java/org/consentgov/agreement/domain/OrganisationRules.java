@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.consentgov.agreement.api.OrganisationViews.OrganisationDetails;
-import org.consentgov.agreement.api.OrganisationViews.SignatoryContact;
+import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.vocabulary.Vocabulary;
 
 /** What an organisation's details must satisfy beyond their formats, as a pure function of them and the vocabulary. */
@@ -25,29 +24,24 @@ public final class OrganisationRules {
     public List<RuleViolation> check(OrganisationDetails d) {
         List<RuleViolation> out = new ArrayList<>();
         if (vocabulary.organisationType(d.type()).isEmpty()) {
-            out.add(new RuleViolation(
-                    "unknown-vocabulary-code", "type", "'" + d.type() + "' is not an organisation type code"));
+            out.add(AgreementErrors.UNKNOWN_VOCABULARY_CODE.violation(
+                    "type", "'" + d.type() + "' is not an organisation type code"));
         }
         if (d.schoolUrn() != null && !URN_TYPES.contains(d.type())) {
-            out.add(new RuleViolation(
-                    "identifier-not-applicable",
+            out.add(AgreementErrors.IDENTIFIER_NOT_APPLICABLE.violation(
                     "schoolUrn",
                     "a school URN applies to schools and early years providers only, not to type '" + d.type() + "'"));
         }
         if (d.odsCode() != null && !ODS_TYPES.contains(d.type())) {
-            out.add(new RuleViolation(
-                    "identifier-not-applicable",
-                    "odsCode",
-                    "an ODS code applies to health trusts only, not to type '" + d.type() + "'"));
+            out.add(AgreementErrors.IDENTIFIER_NOT_APPLICABLE.violation(
+                    "odsCode", "an ODS code applies to health trusts only, not to type '" + d.type() + "'"));
         }
         Set<String> usernames = new HashSet<>();
         for (int i = 0; i < d.signatories().size(); i++) {
             SignatoryContact s = d.signatories().get(i);
             if (s.username() != null && !usernames.add(s.username())) {
-                out.add(new RuleViolation(
-                        "duplicate-signatory",
-                        "signatories[" + i + "].username",
-                        "user '" + s.username() + "' is listed twice"));
+                out.add(AgreementErrors.DUPLICATE_SIGNATORY.violation(
+                        "signatories[" + i + "].username", "user '" + s.username() + "' is listed twice"));
             }
         }
         return out;

@@ -9,14 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.consentgov.agreement.api.OrganisationViews.OrganisationDetails;
-import org.consentgov.agreement.api.OrganisationViews.OrganisationView;
-import org.consentgov.agreement.api.OrganisationViews.SignatoryContact;
 import org.consentgov.agreement.persistence.Organisation;
 import org.consentgov.agreement.persistence.OrganisationRepository;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
+import org.consentgov.platform.problem.Violations;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.vocabulary.Vocabulary;
 import org.consentgov.platform.vocabulary.VocabularyDocument;
@@ -49,7 +47,7 @@ public class OrganisationService {
     }
 
     @Transactional
-    public PageView<OrganisationView> list(String type, int page, int size) {
+    public PageView<RegisteredOrganisation> list(String type, int page, int size) {
         return PageView.of(
                 organisations.page(type, page, size).stream().map(this::view).toList(),
                 page,
@@ -58,16 +56,15 @@ public class OrganisationService {
     }
 
     @Transactional
-    public OrganisationView get(String slug) {
+    public RegisteredOrganisation get(String slug) {
         return view(organisation(slug));
     }
 
     @Transactional
-    public OrganisationView create(String slug, OrganisationDetails details) {
+    public RegisteredOrganisation create(String slug, OrganisationDetails details) {
         Violations.require(rules.check(details), "");
         if (organisations.findBySlug(slug).isPresent()) {
-            throw ProblemException.conflict(
-                    "organisation-exists", "An organisation with id '" + slug + "' already exists");
+            throw AgreementErrors.ORGANISATION_EXISTS.problem("An organisation with id '" + slug + "' already exists");
         }
         Instant now = clock.instant();
         Organisation o = new Organisation();
@@ -82,7 +79,7 @@ public class OrganisationService {
     }
 
     @Transactional
-    public OrganisationView update(String slug, long expectedVersion, OrganisationDetails details) {
+    public RegisteredOrganisation update(String slug, long expectedVersion, OrganisationDetails details) {
         Organisation o = organisation(slug);
         ETags.requireCurrent(expectedVersion, o.rowVersion);
         Violations.require(rules.check(details), "");
@@ -115,24 +112,14 @@ public class OrganisationService {
         return organisations.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("Organisation", slug));
     }
 
-    OrganisationView view(Organisation o) {
-        return new OrganisationView(
-                o.slug,
-                o.name,
-                o.type,
+    private RegisteredOrganisation view(Organisation o) {
+        return new RegisteredOrganisation(
+                o,
                 vocabulary
                         .organisationType(o.type)
                         .map(VocabularyDocument.Term::label)
                         .orElse(null),
-                o.icoRegistrationNumber,
-                o.schoolUrn,
-                o.odsCode,
-                read(o.signatories),
-                o.createdAt,
-                o.createdBy,
-                o.updatedAt,
-                o.updatedBy,
-                o.rowVersion);
+                read(o.signatories));
     }
 
     private List<SignatoryContact> read(String json) {

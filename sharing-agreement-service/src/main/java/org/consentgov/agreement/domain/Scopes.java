@@ -2,8 +2,6 @@ package org.consentgov.agreement.domain;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.problem.ProblemKind;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.security.Roles;
 
@@ -40,9 +38,7 @@ public class Scopes {
         // refused outright rather than answered with an empty scope, so a misconfigured client sees the cause.
         String org = caller.org()
                 .filter(o -> !o.isBlank())
-                .orElseThrow(() -> new ProblemException(
-                        ProblemKind.FORBIDDEN,
-                        "organisation-required",
+                .orElseThrow(() -> AgreementErrors.ORGANISATION_REQUIRED.problem(
                         "A partner or researcher token must name its organisation (claim org)"));
         return Scope.of(org);
     }

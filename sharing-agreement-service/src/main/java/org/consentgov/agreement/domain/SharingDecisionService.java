@@ -1,7 +1,6 @@
 package org.consentgov.agreement.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,12 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.consentgov.agreement.api.DecisionViews.AgreementRef;
-import org.consentgov.agreement.api.DecisionViews.DecisionRequest;
-import org.consentgov.agreement.api.DecisionViews.DecisionView;
-import org.consentgov.agreement.api.DecisionViews.NoticeRef;
-import org.consentgov.agreement.api.DecisionViews.ObligationView;
-import org.consentgov.agreement.api.DecisionViews.ReasonView;
 import org.consentgov.agreement.consent.ConsentAnswer;
 import org.consentgov.agreement.consent.ConsentGateway;
 import org.consentgov.agreement.domain.SharingPolicy.Candidate;
@@ -35,7 +28,8 @@ import org.consentgov.agreement.persistence.OrganisationRepository;
 import org.consentgov.agreement.persistence.SharingDecision;
 import org.consentgov.agreement.persistence.SharingDecisionRepository;
 import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.problem.ProblemKind;
+import org.consentgov.platform.problem.RuleViolation;
+import org.consentgov.platform.problem.Violations;
 import org.consentgov.platform.requestid.RequestIds;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.vocabulary.Vocabulary;
@@ -49,18 +43,18 @@ import org.consentgov.platform.vocabulary.Vocabulary;
 @ApplicationScoped
 public class SharingDecisionService {
 
+    /** The notice version a decision relied on. */
+    private record NoticeVersion(String slug, int version, String contentHash) {}
+
     /** How far ahead a recorded disclosure may be dated: clocks differ a little, data does not travel in time. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
-    private static final TypeReference<List<ReasonView>> REASONS = new TypeReference<>() {};
-    private static final TypeReference<List<ObligationView>> OBLIGATIONS = new TypeReference<>() {};
 
     private final AgreementRepository agreements;
     private final SharingDecisionRepository decisions;
     private final DisclosureRepository disclosures;
     private final OrganisationRepository organisations;
     private final DisclosureService disclosureService;
-    private final AgreementService agreementService;
+    private final AgreementContentJson contentJson;
     private final ConsentGateway consent;
     private final SharingPolicy policy;
     private final Vocabulary vocabulary;
@@ -76,7 +70,7 @@ public class SharingDecisionService {
             DisclosureRepository disclosures,
             OrganisationRepository organisations,
             DisclosureService disclosureService,
-            AgreementService agreementService,
+            AgreementContentJson contentJson,
             ConsentGateway consent,
             Vocabulary vocabulary,
             ObjectMapper mapper,
@@ -89,7 +83,7 @@ public class SharingDecisionService {
         this.disclosures = disclosures;
         this.organisations = organisations;
         this.disclosureService = disclosureService;
-        this.agreementService = agreementService;
+        this.contentJson = contentJson;
         this.consent = consent;
         this.policy = new SharingPolicy(vocabulary);
         this.vocabulary = vocabulary;
@@ -100,39 +94,34 @@ public class SharingDecisionService {
         this.metrics = metrics;
     }
 
-    public DecisionView decide(DecisionRequest r) {
+    public RecordedDecision decide(DecisionCommand r) {
         SubjectRef subject = DisclosureService.subject(r.subject(), "subject");
         Violations.require(codes(r), "");
         Scope scope = scopes.current();
         boolean record = Boolean.TRUE.equals(r.record());
         if (!scope.allows(r.recipient())) {
-            throw new ProblemException(
-                    ProblemKind.FORBIDDEN,
-                    "recipient-not-your-organisation",
+            throw AgreementErrors.RECIPIENT_NOT_YOUR_ORGANISATION.problem(
                     "Partners and researchers may ask only what their own organisation may receive");
         }
         if (record && !scope.all()) {
-            throw new ProblemException(
-                    ProblemKind.FORBIDDEN,
-                    "record-not-allowed",
+            throw AgreementErrors.RECORD_NOT_ALLOWED.problem(
                     "Disclosures are recorded by the disclosing organisation, not by the recipient");
         }
         Instant now = clock.instant();
         Instant at = r.at() == null ? now : r.at();
         if (record && r.transferMethod() == null) {
-            throw ProblemException.rule(
-                    "transfer-method-required", "Name the transfer method to record a disclosure", "transferMethod");
+            throw AgreementErrors.TRANSFER_METHOD_REQUIRED.problem(
+                    "Name the transfer method to record a disclosure", "transferMethod");
         }
         if (record && at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw ProblemException.rule(
-                    "disclosure-in-future",
+            throw AgreementErrors.DISCLOSURE_IN_FUTURE.problem(
                     "A disclosure cannot be recorded before it happens; ask "
                             + "without record for a decision about a future time",
                     "at");
         }
         if (organisations.findBySlug(r.recipient()).isEmpty()) {
-            throw ProblemException.rule(
-                    "unknown-organisation", "No organisation '" + r.recipient() + "' is registered", "recipient");
+            throw AgreementErrors.UNKNOWN_ORGANISATION.problem(
+                    "No organisation '" + r.recipient() + "' is registered", "recipient");
         }
         Question question = new Question(
                 r.recipient(), r.categories().stream().distinct().toList(), r.purpose(), at, r.transferMethod());
@@ -146,7 +135,7 @@ public class SharingDecisionService {
     }
 
     @Transactional
-    public DecisionView get(UUID id) {
+    public RecordedDecision get(UUID id) {
         SharingDecision d = decisions
                 .findVisible(id, scopes.current())
                 .orElseThrow(() -> ProblemException.notFound("Decision", id));
@@ -154,29 +143,26 @@ public class SharingDecisionService {
         if (identifiers) {
             disclosureService.logAccess(new SubjectRef(d.subjectSystem, d.subjectValue), "read-decision", null);
         }
-        return view(d, disclosures.forDecision(d.id).map(x -> x.id).orElse(null), identifiers);
+        return new RecordedDecision(
+                d, disclosures.forDecision(d.id).map(x -> x.id).orElse(null), identifiers);
     }
 
-    private List<RuleViolation> codes(DecisionRequest r) {
+    private List<RuleViolation> codes(DecisionCommand r) {
         List<RuleViolation> out = new ArrayList<>();
         for (int i = 0; i < r.categories().size(); i++) {
             if (vocabulary.dataCategory(r.categories().get(i)).isEmpty()) {
-                out.add(new RuleViolation(
-                        "unknown-vocabulary-code",
-                        "categories[" + i + "]",
-                        "'" + r.categories().get(i) + "' is not a data category code"));
+                out.add(AgreementErrors.UNKNOWN_VOCABULARY_CODE.violation(
+                        "categories[" + i + "]", "'" + r.categories().get(i) + "' is not a data category code"));
             }
         }
         if (vocabulary.purpose(r.purpose()).isEmpty()) {
-            out.add(new RuleViolation(
-                    "unknown-vocabulary-code", "purpose", "'" + r.purpose() + "' is not a purpose code"));
+            out.add(AgreementErrors.UNKNOWN_VOCABULARY_CODE.violation(
+                    "purpose", "'" + r.purpose() + "' is not a purpose code"));
         }
         if (r.transferMethod() != null
                 && vocabulary.transferMethod(r.transferMethod()).isEmpty()) {
-            out.add(new RuleViolation(
-                    "unknown-vocabulary-code",
-                    "transferMethod",
-                    "'" + r.transferMethod() + "' is not a transfer method code"));
+            out.add(AgreementErrors.UNKNOWN_VOCABULARY_CODE.violation(
+                    "transferMethod", "'" + r.transferMethod() + "' is not a transfer method code"));
         }
         return out;
     }
@@ -194,7 +180,7 @@ public class SharingDecisionService {
                             a.reference,
                             v.number,
                             v.state,
-                            agreementService.read(v.content),
+                            contentJson.read(v.content),
                             v.effectiveFrom,
                             a.accessStartedAt,
                             a.accessEndsAt);
@@ -202,7 +188,7 @@ public class SharingDecisionService {
                 .toList();
     }
 
-    private DecisionView store(
+    private RecordedDecision store(
             Question q, SubjectRef subject, Outcome outcome, ConsentAnswer answer, boolean record, Instant now) {
         Candidate c = outcome.candidate();
         Outcome kept = outcome;
@@ -232,18 +218,14 @@ public class SharingDecisionService {
         d.categories = q.categories();
         d.purpose = q.purpose();
         d.transferMethod = q.transferMethod();
-        d.outcome = kept.decision().name();
-        d.reasons = write(kept.reasons().stream()
-                .map(x -> new ReasonView(x.code(), x.message()))
-                .toList());
-        d.obligations = write(kept.obligations().stream()
-                .map(x -> new ObligationView(x.code(), x.description(), x.until()))
-                .toList());
+        d.outcome = kept.decision();
+        d.reasons = write(kept.reasons());
+        d.obligations = write(kept.obligations());
         if (c != null) {
             d.agreementId = c.agreementId();
             d.agreementReference = c.reference();
             d.agreementVersion = c.version();
-            NoticeRef notice = notice(c, answer);
+            NoticeVersion notice = notice(c, answer);
             if (notice != null) {
                 d.noticeSlug = notice.slug();
                 d.noticeVersion = notice.version();
@@ -262,19 +244,19 @@ public class SharingDecisionService {
         metrics.counter(
                         "sharing.decisions",
                         "decision",
-                        d.outcome,
+                        d.outcome.name(),
                         "reason",
                         kept.decision() == Decision.PERMIT
                                 ? "permit"
                                 : kept.reasons().get(0).code())
                 .increment();
-        return view(d, disclosureId, true);
+        return new RecordedDecision(d, disclosureId, true);
     }
 
     /** The notice version relied on: the one consent was given under, else the notice the agreement links. */
-    private static NoticeRef notice(Candidate c, ConsentAnswer answer) {
+    private static NoticeVersion notice(Candidate c, ConsentAnswer answer) {
         if (answer != null && answer.consented() && answer.noticeSlug() != null && answer.noticeVersion() != null) {
-            return new NoticeRef(answer.noticeSlug(), answer.noticeVersion(), answer.noticeHash());
+            return new NoticeVersion(answer.noticeSlug(), answer.noticeVersion(), answer.noticeHash());
         }
         List<AgreementContent.NoticeLink> links = c.content().linkedNotices();
         String preferred = c.content().consent().notice();
@@ -282,38 +264,8 @@ public class SharingDecisionService {
                 .filter(l -> l.slug().equals(preferred))
                 .findFirst()
                 .or(() -> links.stream().findFirst())
-                .map(l -> new NoticeRef(l.slug(), l.version(), null))
+                .map(l -> new NoticeVersion(l.slug(), l.version(), null))
                 .orElse(null);
-    }
-
-    private DecisionView view(SharingDecision d, UUID disclosureId, boolean identifiers) {
-        return new DecisionView(
-                d.id,
-                Decision.valueOf(d.outcome),
-                read(d.reasons, REASONS),
-                read(d.obligations, OBLIGATIONS),
-                d.agreementId == null
-                        ? null
-                        : new AgreementRef(d.agreementId, d.agreementReference, d.agreementVersion),
-                d.noticeSlug == null ? null : new NoticeRef(d.noticeSlug, d.noticeVersion, d.noticeHash),
-                d.consentRecordId,
-                disclosureId,
-                d.recipient,
-                identifiers ? d.subjectSystem + ":" + d.subjectValue : null,
-                d.categories,
-                d.purpose,
-                d.transferMethod,
-                d.at,
-                d.decidedAt,
-                d.requestedBy);
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored decision is unreadable", e);
-        }
     }
 
     private String write(Object value) {

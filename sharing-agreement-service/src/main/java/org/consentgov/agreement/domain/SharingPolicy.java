@@ -1,5 +1,6 @@
 package org.consentgov.agreement.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +45,8 @@ public final class SharingPolicy {
 
     public record Reason(String code, String message) {}
 
+    /** Stored with the decision as JSON, without an absent {@code until}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Obligation(String code, String description, Instant until) {}
 
     /** The agreement chosen for the question and what, apart from consent, stands in the way. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.consentgov.agreement.domain.AgreementFilter;
 import org.consentgov.agreement.domain.AgreementState;
 import org.consentgov.agreement.domain.Scope;
 
@@ -24,17 +25,6 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
 
     static final String VISIBLE = " and (:all = true or exists (select 1 from AgreementParty p"
             + " where p.agreementId = a.id and p.organisation = :org))";
-
-    /**
-     * What a list of agreements may be narrowed to: a state, a party, a reference (any case), and a notice that one
-     * of the agreement's current versions links (see {@link #linking}).
-     */
-    public record Filter(AgreementState state, String organisation, String reference, String linkedNotice) {
-
-        public Filter(AgreementState state, String organisation, String reference) {
-            this(state, organisation, reference, null);
-        }
-    }
 
     public Optional<Agreement> findVisible(UUID id, Scope scope) {
         return scoped(
@@ -54,7 +44,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         });
     }
 
-    public List<Agreement> page(Filter filter, Scope scope, int page, int size) {
+    public List<Agreement> page(AgreementFilter filter, Scope scope, int page, int size) {
         List<UUID> linking = filter.linkedNotice() == null ? null : linking(filter.linkedNotice());
         if (linking != null && linking.isEmpty()) {
             return List.of();
@@ -70,7 +60,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
                 .getResultList();
     }
 
-    public long count(Filter filter, Scope scope) {
+    public long count(AgreementFilter filter, Scope scope) {
         List<UUID> linking = filter.linkedNotice() == null ? null : linking(filter.linkedNotice());
         if (linking != null && linking.isEmpty()) {
             return 0;
@@ -99,7 +89,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
                         .toList();
     }
 
-    private static String where(Filter f) {
+    private static String where(AgreementFilter f) {
         StringBuilder where = new StringBuilder("1 = 1");
         if (f.state() != null) {
             where.append(" and a.state = :state");
@@ -117,7 +107,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         return where.toString();
     }
 
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Filter f, List<UUID> linking) {
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, AgreementFilter f, List<UUID> linking) {
         if (linking != null) {
             query.setParameter("linking", linking);
         }

@@ -6,19 +6,16 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.consentgov.agreement.domain.DisclosureFilter;
 import org.consentgov.agreement.domain.Scope;
 
 /** The disclosure log. Every query takes the caller's scope: a partner sees only what its organisation received. */
 @ApplicationScoped
 public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, UUID> {
-
-    public record Filter(
-            String subjectSystem, String subjectValue, UUID agreementId, String recipient, Instant from, Instant to) {}
 
     public Optional<Disclosure> findVisible(UUID id, Scope scope) {
         return find(
@@ -33,19 +30,19 @@ public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, U
         return find("decisionId", decisionId).firstResultOptional();
     }
 
-    public List<Disclosure> page(Filter filter, Scope scope, int page, int size) {
+    public List<Disclosure> page(DisclosureFilter filter, Scope scope, int page, int size) {
         return query(filter, scope).page(Page.of(page, size)).list();
     }
 
-    public long count(Filter filter, Scope scope) {
+    public long count(DisclosureFilter filter, Scope scope) {
         return query(filter, scope).count();
     }
 
-    public Stream<Disclosure> stream(Filter filter, Scope scope) {
+    public Stream<Disclosure> stream(DisclosureFilter filter, Scope scope) {
         return query(filter, scope).withHint("org.hibernate.fetchSize", 200).stream();
     }
 
-    private PanacheQuery<Disclosure> query(Filter f, Scope scope) {
+    private PanacheQuery<Disclosure> query(DisclosureFilter f, Scope scope) {
         StringBuilder where = new StringBuilder("(:all = true or recipient = :org)");
         Parameters params = Parameters.with("all", scope.all()).and("org", scope.all() ? "" : scope.organisation());
         if (f.subjectValue() != null) {

@@ -2,11 +2,14 @@ package org.consentgov.agreement.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.consentgov.agreement.domain.SharingPolicy;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -50,8 +53,9 @@ public class SharingDecision {
     @Column(name = "transfer_method", length = 40)
     public String transferMethod;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
-    public String outcome;
+    public SharingPolicy.Decision outcome;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")

@@ -39,13 +39,13 @@ class AgreementDatesTest {
     void datesOverlapUnlessOneEndsBeforeTheOtherStarts() {
         LocalDate jan = LocalDate.of(2026, 1, 1);
         LocalDate jun = LocalDate.of(2026, 6, 30);
-        assertThat(AgreementService.overlaps(jan, jun, LocalDate.of(2026, 6, 30), null))
+        assertThat(AgreementChecks.overlaps(jan, jun, LocalDate.of(2026, 6, 30), null))
                 .isTrue();
-        assertThat(AgreementService.overlaps(jan, jun, LocalDate.of(2026, 7, 1), null))
+        assertThat(AgreementChecks.overlaps(jan, jun, LocalDate.of(2026, 7, 1), null))
                 .isFalse();
-        assertThat(AgreementService.overlaps(jan, null, LocalDate.of(2030, 1, 1), LocalDate.of(2030, 2, 1)))
+        assertThat(AgreementChecks.overlaps(jan, null, LocalDate.of(2030, 1, 1), LocalDate.of(2030, 2, 1)))
                 .isTrue();
-        assertThat(AgreementService.overlaps(LocalDate.of(2030, 1, 1), null, jan, jun))
+        assertThat(AgreementChecks.overlaps(LocalDate.of(2030, 1, 1), null, jan, jun))
                 .isFalse();
     }
 }

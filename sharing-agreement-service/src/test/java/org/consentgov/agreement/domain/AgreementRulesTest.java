@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.consentgov.agreement.domain.AgreementContent.NoticeLink;
 import org.consentgov.agreement.notices.PublishedNotice;
+import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.vocabulary.Vocabulary;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.consentgov.agreement.api.GapReportMapper;
 import org.consentgov.agreement.api.GapReportViews.GapReportView;
 import org.consentgov.agreement.api.GapReportViews.GapView;
 import org.consentgov.agreement.domain.GapAnalysis.AgreementFacts;
@@ -76,7 +77,7 @@ class GapAnalysisTest {
                         Status.NO_AGREEMENT,
                         "=HYPERLINK(1)",
                         null)));
-        assertThat(GapReportService.csv(report).lines().toList())
+        assertThat(GapReportMapper.csv(report).lines().toList())
                 .containsExactly(
                         "notice,notice_version,recipient,organisation_id,organisation_type,role,status,detail,agreements",
                         "n,1,\"Care, Grow, Live \"\"CGL\"\"\",change-grow-live,charity,RECIPIENT,NO_AGREEMENT,'=HYPERLINK(1),");

@@ -3,8 +3,7 @@ package org.consentgov.agreement.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.consentgov.agreement.api.OrganisationViews.OrganisationDetails;
-import org.consentgov.agreement.api.OrganisationViews.SignatoryContact;
+import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.vocabulary.Vocabulary;
 import org.junit.jupiter.api.Test;
 

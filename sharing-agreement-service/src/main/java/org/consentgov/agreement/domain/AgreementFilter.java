@@ -1,0 +1,12 @@
+package org.consentgov.agreement.domain;
+
+/**
+ * What a list of agreements may be narrowed to: a state, a party, a reference (any case), and a notice that one
+ * of the agreement's current versions links (see {@code AgreementRepository.linking}).
+ */
+public record AgreementFilter(AgreementState state, String organisation, String reference, String linkedNotice) {
+
+    public AgreementFilter(AgreementState state, String organisation, String reference) {
+        this(state, organisation, reference, null);
+    }
+}
