@@ -18,6 +18,7 @@ import org.consentgov.agreement.persistence.Agreement;
 import org.consentgov.agreement.persistence.AgreementRepository;
 import org.consentgov.agreement.persistence.AgreementVersion;
 import org.consentgov.agreement.persistence.OrganisationRepository;
+import org.consentgov.agreement.persistence.Scope;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.problem.Violations;
 import org.consentgov.platform.vocabulary.Vocabulary;

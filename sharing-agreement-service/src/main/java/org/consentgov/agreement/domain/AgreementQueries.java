@@ -8,10 +8,12 @@ import java.util.UUID;
 import org.consentgov.agreement.events.AgreementEvent;
 import org.consentgov.agreement.events.EventLog;
 import org.consentgov.agreement.persistence.Agreement;
+import org.consentgov.agreement.persistence.AgreementFilter;
 import org.consentgov.agreement.persistence.AgreementHistory;
 import org.consentgov.agreement.persistence.AgreementParty;
 import org.consentgov.agreement.persistence.AgreementRepository;
 import org.consentgov.agreement.persistence.AgreementVersion;
+import org.consentgov.agreement.persistence.Scope;
 import org.consentgov.platform.paging.PageView;
 
 /** Reads of agreements, their versions, history and events, within the caller's scope. */

@@ -21,6 +21,7 @@ import org.consentgov.agreement.persistence.AgreementSignature;
 import org.consentgov.agreement.persistence.AgreementVersion;
 import org.consentgov.agreement.persistence.Organisation;
 import org.consentgov.agreement.persistence.OrganisationRepository;
+import org.consentgov.agreement.persistence.Scope;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.json.CanonicalJson;
 import org.consentgov.platform.security.Caller;

@@ -16,6 +16,7 @@ import org.consentgov.agreement.persistence.AgreementRepository;
 import org.consentgov.agreement.persistence.AgreementSignature;
 import org.consentgov.agreement.persistence.AgreementVersion;
 import org.consentgov.agreement.persistence.OrganisationRepository;
+import org.consentgov.agreement.persistence.Scope;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.security.Caller;
 

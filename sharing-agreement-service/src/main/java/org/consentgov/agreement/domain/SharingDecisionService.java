@@ -25,6 +25,7 @@ import org.consentgov.agreement.persistence.AgreementVersion;
 import org.consentgov.agreement.persistence.Disclosure;
 import org.consentgov.agreement.persistence.DisclosureRepository;
 import org.consentgov.agreement.persistence.OrganisationRepository;
+import org.consentgov.agreement.persistence.Scope;
 import org.consentgov.agreement.persistence.SharingDecision;
 import org.consentgov.agreement.persistence.SharingDecisionRepository;
 import org.consentgov.platform.problem.ProblemException;

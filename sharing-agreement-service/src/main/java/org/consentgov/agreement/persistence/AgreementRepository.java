@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.consentgov.agreement.domain.AgreementFilter;
 import org.consentgov.agreement.domain.AgreementState;
-import org.consentgov.agreement.domain.Scope;
 
 /**
  * Agreements, their versions, parties, signatures and history. Every read a caller asks for takes the

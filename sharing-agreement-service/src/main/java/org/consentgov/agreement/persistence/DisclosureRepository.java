@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.consentgov.agreement.domain.DisclosureFilter;
-import org.consentgov.agreement.domain.Scope;
 
 /** The disclosure log. Every query takes the caller's scope: a partner sees only what its organisation received. */
 @ApplicationScoped

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
-import org.consentgov.agreement.domain.Scope;
 
 @ApplicationScoped
 public class SharingDecisionRepository implements PanacheRepositoryBase<SharingDecision, UUID> {

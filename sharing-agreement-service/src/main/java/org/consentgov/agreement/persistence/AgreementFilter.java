@@ -1,4 +1,6 @@
-package org.consentgov.agreement.domain;
+package org.consentgov.agreement.persistence;
+
+import org.consentgov.agreement.domain.AgreementState;
 
 /**
  * What a list of agreements may be narrowed to: a state, a party, a reference (any case), and a notice that one

@@ -1,4 +1,4 @@
-package org.consentgov.agreement.domain;
+package org.consentgov.agreement.persistence;
 
 import java.time.Instant;
 import java.util.UUID;
