@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.api.ConsentRequests.InvalidateRequest;
 import org.consentgov.consent.api.ConsentRequests.PartyRequest;
 import org.consentgov.consent.api.ConsentRequests.RecordConsentRequest;
@@ -31,16 +32,21 @@ import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
 import org.consentgov.consent.api.ConsentViews.HistoryEntryView;
 import org.consentgov.consent.api.ConsentViews.VerificationView;
 import org.consentgov.consent.api.ConsentViews.WithdrawalOutcome;
-import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.consent.domain.ConsentCheckService;
+import org.consentgov.consent.domain.ConsentDocuments;
+import org.consentgov.consent.domain.ConsentInvalidation;
+import org.consentgov.consent.domain.ConsentQueries;
+import org.consentgov.consent.domain.ConsentRecording;
 import org.consentgov.consent.domain.ConsentState;
+import org.consentgov.consent.domain.ConsentWithdrawals;
+import org.consentgov.consent.domain.ConsentWithdrawals.WithdrawalResult;
+import org.consentgov.consent.domain.WithdrawalDecision;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
 import org.consentgov.platform.problem.Problem;
-import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.problem.ProblemKind;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -54,7 +60,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Consent records. HTTP only: every rule lives in ConsentService. */
+/** Consent records. HTTP only: each operation calls one domain use case and maps its result. */
 @Path("/api/consents")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -87,11 +93,31 @@ public class ConsentResource {
     static final String FHIR_JSON = "application/fhir+json";
     static final String JOSE = "application/jose";
 
-    private final ConsentService service;
+    private final ConsentRecording recording;
+    private final ConsentWithdrawals withdrawals;
+    private final ConsentInvalidation invalidation;
+    private final ConsentQueries queries;
+    private final ConsentDocuments documents;
+    private final ConsentCheckService checks;
+    private final ConsentDocumentRenderer renderer;
     private final IdempotentExecutor idempotency;
 
-    public ConsentResource(ConsentService service, IdempotentExecutor idempotency) {
-        this.service = service;
+    public ConsentResource(
+            ConsentRecording recording,
+            ConsentWithdrawals withdrawals,
+            ConsentInvalidation invalidation,
+            ConsentQueries queries,
+            ConsentDocuments documents,
+            ConsentCheckService checks,
+            ConsentDocumentRenderer renderer,
+            IdempotentExecutor idempotency) {
+        this.recording = recording;
+        this.withdrawals = withdrawals;
+        this.invalidation = invalidation;
+        this.queries = queries;
+        this.documents = documents;
+        this.checks = checks;
+        this.renderer = renderer;
         this.idempotency = idempotency;
     }
 
@@ -130,7 +156,8 @@ public class ConsentResource {
             @NotNull @Valid RecordConsentRequest request,
             UriInfo uri) {
         return idempotency.execute(key, "POST /api/consents", request, () -> {
-            ConsentRecordView created = service.record(request);
+            ConsentRecordView created =
+                    ConsentRecordMapper.view(recording.record(ConsentRequestMapper.command(request)));
             return Response.created(location(uri, created.id()))
                     .entity(created)
                     .type(MediaType.APPLICATION_JSON)
@@ -173,8 +200,11 @@ public class ConsentResource {
                     @Min(1)
                     @Max(Paging.MAX_SIZE)
                     int size) {
-        return service.list(
-                new ConsentRecordRepository.Filter(notice, state, recordedFrom, recordedTo, subject), page, size);
+        return queries.list(
+                        new ConsentRecordRepository.Filter(notice, state, recordedFrom, recordedTo, subject),
+                        page,
+                        size)
+                .map(ConsentRecordMapper::view);
     }
 
     @GET
@@ -208,9 +238,9 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @HeaderParam("Accept") String accept) {
         if (accept != null && accept.contains(FHIR_JSON)) {
-            return Response.ok(service.fhir(id), FHIR_JSON).build();
+            return Response.ok(renderer.fhir(documents.fhir(id)), FHIR_JSON).build();
         }
-        ConsentRecordView view = service.get(id);
+        ConsentRecordView view = ConsentRecordMapper.view(queries.get(id));
         return Response.ok(view, MediaType.APPLICATION_JSON)
                 .tag(ETags.of(view.rowVersion()))
                 .build();
@@ -264,7 +294,7 @@ public class ConsentResource {
                     String ifMatch,
             @NotNull @Valid PartyRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
-        return ok(service.addParty(id, expected, request));
+        return ok(ConsentRecordMapper.view(recording.addParty(id, expected, ConsentRequestMapper.party(request))));
     }
 
     @POST
@@ -311,24 +341,23 @@ public class ConsentResource {
             @NotNull @Valid WithdrawRequest request,
             UriInfo uri) {
         Long expected = ifMatch == null ? null : ETags.expectedVersion(ifMatch);
-        WithdrawalOutcome outcome = service.withdraw(id, expected, request);
-        if ("REFERRED".equals(outcome.outcome())) {
-            throw new ProblemException(
-                            ProblemKind.CONFLICT,
-                            "withdrawal-window-closed",
-                            "The withdrawal window ended on "
-                                    + outcome.request().windowEndedOn()
-                                    + "; the request has been stored and referred to the data protection officer")
-                    .with("windowEndedOn", outcome.request().windowEndedOn().toString())
-                    .with("withdrawalRequestId", outcome.request().id().toString())
-                    .with("requestStatus", "REFERRED")
+        WithdrawalResult result = withdrawals.withdraw(id, expected, ConsentRequestMapper.withdraw(request));
+        if (result.decision() == WithdrawalDecision.REFERRED_TO_DPO) {
+            throw ConsentErrors.WITHDRAWAL_WINDOW_CLOSED
+                    .problem("The withdrawal window ended on "
+                            + result.referral().windowEndedOn
+                            + "; the request has been stored and referred to the data protection officer")
+                    .with("windowEndedOn", result.referral().windowEndedOn.toString())
+                    .with("withdrawalRequestId", result.referral().id.toString())
+                    .with("requestStatus", result.referral().status.name())
                     .withHeader(
                             "Location",
                             uri.getBaseUriBuilder()
                                     .path("api/consents/withdrawal-requests/{id}")
-                                    .build(outcome.request().id())
+                                    .build(result.referral().id)
                                     .toString());
         }
+        WithdrawalOutcome outcome = ConsentRecordMapper.view(result);
         return Response.ok(outcome).tag(ETags.of(outcome.record().rowVersion())).build();
     }
 
@@ -375,7 +404,7 @@ public class ConsentResource {
                     String ifMatch,
             @NotNull @Valid InvalidateRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
-        return ok(service.invalidate(id, expected, request.reason()));
+        return ok(ConsentRecordMapper.view(invalidation.invalidate(id, expected, request.reason())));
     }
 
     @GET
@@ -409,7 +438,7 @@ public class ConsentResource {
             description = "No such record",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
-        return service.history(id);
+        return queries.history(id).stream().map(ConsentRecordMapper::view).toList();
     }
 
     @GET
@@ -428,7 +457,7 @@ public class ConsentResource {
             description = "No such record",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public VerificationView verify(@PathParam("id") UUID id) {
-        return service.verify(id);
+        return ConsentRecordMapper.view(queries.verify(id));
     }
 
     @GET
@@ -453,7 +482,7 @@ public class ConsentResource {
             description = "notice-service cannot answer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response receipt(@PathParam("id") UUID id) {
-        return Response.ok(service.receipt(id), JOSE).build();
+        return Response.ok(renderer.receipt(documents.receipt(id)), JOSE).build();
     }
 
     @GET
@@ -510,7 +539,7 @@ public class ConsentResource {
                     @NotBlank
                     String purpose,
             @Parameter(description = "Time to check at (ISO 8601); default now") @QueryParam("at") Instant at) {
-        return service.check(subject, notice, purpose, at);
+        return ConsentRecordMapper.view(checks.check(subject, notice, purpose, at));
     }
 
     private static Response ok(ConsentRecordView view) {
