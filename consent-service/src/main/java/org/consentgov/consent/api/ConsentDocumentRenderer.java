@@ -21,7 +21,7 @@ public class ConsentDocumentRenderer {
 
     public String receipt(ReceiptContent content) {
         return receipts.sign(ConsentReceipt.of(
-                ConsentRecordMapper.view(content.consent()),
+                content.consent(),
                 content.controllers(),
                 content.noticeUrl(),
                 content.legalBasis(),
@@ -31,6 +31,6 @@ public class ConsentDocumentRenderer {
     }
 
     public String fhir(FhirContent content) {
-        return fhir.toJson(ConsentRecordMapper.view(content.consent()), content.noticeUrl());
+        return fhir.toJson(content.consent(), content.noticeUrl());
     }
 }
