@@ -41,7 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
+import org.consentgov.consent.domain.ConsentDetails;
 import org.consentgov.consent.domain.ConsentExportService;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.platform.testing.DatabaseFingerprint;
@@ -446,7 +446,7 @@ class ConsentBulkTest {
                     new ConsentRecordRepository.Filter(null, null, null, null, subject),
                     "test",
                     chunk,
-                    (ConsentRecordView r) -> seen.add(r.id().toString()));
+                    (ConsentDetails r) -> seen.add(r.record().id.toString()));
             assertThat(seen).as("chunks of %d", chunk).containsExactlyElementsOf(ids);
             assertThat(count).isEqualTo(5);
         }

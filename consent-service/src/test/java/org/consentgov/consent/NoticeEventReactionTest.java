@@ -30,7 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.consent.domain.NoticeEventReactions;
 import org.consentgov.platform.events.WebhookSignature;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +52,7 @@ class NoticeEventReactionTest {
     static final String REASON = "the notice has changed materially since: ask for consent again";
 
     @Inject
-    ConsentService consents;
+    NoticeEventReactions consents;
 
     @Inject
     ObjectMapper mapper;
@@ -172,7 +172,7 @@ class NoticeEventReactionTest {
         String onV1 = record(1);
         String onV2 = record(2);
 
-        ConsentService.NoticeEventOutcome outcome = consents.onNoticeEvent(
+        NoticeEventReactions.NoticeEventOutcome outcome = consents.onNoticeEvent(
                 materialChange(UUID.randomUUID().toString(), 2, List.of("purpose added: evaluation")));
         assertThat(outcome.duplicate()).isFalse();
         assertThat(outcome.recordsFlagged()).isEqualTo(1);
@@ -241,7 +241,7 @@ class NoticeEventReactionTest {
         assertThat(consents.onNoticeEvent(event).recordsFlagged()).isEqualTo(1);
         String etag = etag(onV1);
 
-        ConsentService.NoticeEventOutcome again = consents.onNoticeEvent(event);
+        NoticeEventReactions.NoticeEventOutcome again = consents.onNoticeEvent(event);
         assertThat(again.duplicate()).isTrue();
         assertThat(again.recordsFlagged()).isZero();
         assertThat(historyEvents(onV1)).containsExactly("recorded", "reconsent-required");

@@ -294,14 +294,14 @@ public class ConsentBulkResource {
                 throws IOException {
             if (this == NDJSON) {
                 exports.export(filter, extension, record -> {
-                    out.write(mapper.writeValueAsBytes(record));
+                    out.write(mapper.writeValueAsBytes(ConsentRecordMapper.view(record)));
                     out.write('\n');
                 });
             } else {
                 BufferedWriter text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 ConsentCsvWriter csv = new ConsentCsvWriter(text);
                 csv.header();
-                exports.export(filter, extension, csv::write);
+                exports.export(filter, extension, record -> csv.write(ConsentRecordMapper.view(record)));
                 csv.flush();
             }
             out.flush();

@@ -36,7 +36,7 @@ import org.consentgov.consent.api.ConsentBulkViews.ImportSummary;
 import org.consentgov.consent.api.ConsentBulkViews.ImportSummaryLine;
 import org.consentgov.consent.api.ConsentRequests.RecordConsentRequest;
 import org.consentgov.consent.domain.ConsentBulkWriter;
-import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.consent.domain.ConsentRecording;
 import org.consentgov.consent.persistence.ImportJobs;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.problem.FieldError;
@@ -50,7 +50,7 @@ import org.jboss.logging.Logger;
 
 /**
  * NDJSON bulk import: each line is recorded as a {@code POST /api/consents} of its own would record it — the
- * same Bean Validation, the same checks in {@link ConsentService}, and the same problem body when it fails — so
+ * same Bean Validation, the same checks in {@link ConsentRecording}, and the same problem body when it fails — so
  * a bad line is reported and the others are kept. With an Idempotency-Key K, line n is guarded by the key
  * {@code K:n}, so a re-sent file records nothing twice and a file re-sent after a broken upload records only
  * the lines that were missing.
@@ -88,7 +88,7 @@ public class ConsentImport {
         void line(ImportLineResult result) throws IOException;
     }
 
-    private final ConsentService service;
+    private final ConsentRecording service;
     private final ConsentBulkWriter writer;
     private final ImportJobs jobs;
     private final IdempotentExecutor idempotency;
@@ -103,7 +103,7 @@ public class ConsentImport {
     private final ProblemMappers problems = new ProblemMappers();
 
     public ConsentImport(
-            ConsentService service,
+            ConsentRecording service,
             ConsentBulkWriter writer,
             ImportJobs jobs,
             IdempotentExecutor idempotency,
@@ -308,10 +308,10 @@ public class ConsentImport {
     /** Writes the batch's valid lines in one transaction, or line by line if that fails; reports in line order. */
     private void write(List<Pending> batch, String key, UriInfo uri, Counts counts, Results results)
             throws IOException {
-        List<ConsentBulkWriter.Line> lines = new ArrayList<>(batch.size());
+        List<ConsentBulkWriter.Line<RecordConsentRequest>> lines = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             if (p.request != null) {
-                lines.add(new ConsentBulkWriter.Line(p.number, p.request));
+                lines.add(new ConsentBulkWriter.Line<>(p.number, ConsentRequestMapper.command(p.request), p.request));
             }
         }
         Map<Integer, ImportLineResult> written = new HashMap<>();
@@ -334,7 +334,7 @@ public class ConsentImport {
                         "consent import batch of %d lines (from line %d) is recorded line by line: %s",
                         lines.size(), lines.get(0).number(), e.toString());
                 written.clear();
-                for (ConsentBulkWriter.Line line : lines) {
+                for (ConsentBulkWriter.Line<RecordConsentRequest> line : lines) {
                     written.put(line.number(), importLine(line.number(), line.request(), key, uri));
                 }
             }
@@ -357,7 +357,9 @@ public class ConsentImport {
                     request,
                     () -> Response.status(Response.Status.CREATED)
                             .type(MediaType.APPLICATION_JSON)
-                            .entity(new Imported(service.record(request).id()))
+                            .entity(new Imported(service.record(ConsentRequestMapper.command(request))
+                                    .record()
+                                    .id))
                             .build());
             boolean replay = "true".equals(response.getHeaderString(IdempotentExecutor.REPLAYED));
             return new ImportLineResult(

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -20,18 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.consentgov.consent.api.ConsentRequests.InvalidateRequest;
 import org.consentgov.consent.api.ConsentRequests.PartyRequest;
 import org.consentgov.consent.api.ConsentRequests.RecordConsentRequest;
-import org.consentgov.consent.api.ConsentRequests.WithdrawRequest;
-import org.consentgov.consent.api.ConsentViews.CheckView;
 import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
-import org.consentgov.consent.api.ConsentViews.HistoryEntryView;
-import org.consentgov.consent.api.ConsentViews.VerificationView;
-import org.consentgov.consent.api.ConsentViews.WithdrawalOutcome;
-import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.consent.domain.ConsentDocuments;
+import org.consentgov.consent.domain.ConsentQueries;
+import org.consentgov.consent.domain.ConsentRecording;
 import org.consentgov.consent.domain.ConsentState;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.platform.http.ETags;
@@ -39,8 +33,6 @@ import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
 import org.consentgov.platform.problem.Problem;
-import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.problem.ProblemKind;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -54,7 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Consent records. HTTP only: every rule lives in ConsentService. */
+/** Consent records: record, list, read and add a party. HTTP only: each operation calls one domain use case and maps its result. */
 @Path("/api/consents")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -87,11 +79,22 @@ public class ConsentResource {
     static final String FHIR_JSON = "application/fhir+json";
     static final String JOSE = "application/jose";
 
-    private final ConsentService service;
+    private final ConsentRecording recording;
+    private final ConsentQueries queries;
+    private final ConsentDocuments documents;
+    private final ConsentDocumentRenderer renderer;
     private final IdempotentExecutor idempotency;
 
-    public ConsentResource(ConsentService service, IdempotentExecutor idempotency) {
-        this.service = service;
+    public ConsentResource(
+            ConsentRecording recording,
+            ConsentQueries queries,
+            ConsentDocuments documents,
+            ConsentDocumentRenderer renderer,
+            IdempotentExecutor idempotency) {
+        this.recording = recording;
+        this.queries = queries;
+        this.documents = documents;
+        this.renderer = renderer;
         this.idempotency = idempotency;
     }
 
@@ -130,7 +133,8 @@ public class ConsentResource {
             @NotNull @Valid RecordConsentRequest request,
             UriInfo uri) {
         return idempotency.execute(key, "POST /api/consents", request, () -> {
-            ConsentRecordView created = service.record(request);
+            ConsentRecordView created =
+                    ConsentRecordMapper.view(recording.record(ConsentRequestMapper.command(request)));
             return Response.created(location(uri, created.id()))
                     .entity(created)
                     .type(MediaType.APPLICATION_JSON)
@@ -173,8 +177,11 @@ public class ConsentResource {
                     @Min(1)
                     @Max(Paging.MAX_SIZE)
                     int size) {
-        return service.list(
-                new ConsentRecordRepository.Filter(notice, state, recordedFrom, recordedTo, subject), page, size);
+        return queries.list(
+                        new ConsentRecordRepository.Filter(notice, state, recordedFrom, recordedTo, subject),
+                        page,
+                        size)
+                .map(ConsentRecordMapper::view);
     }
 
     @GET
@@ -208,9 +215,9 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @HeaderParam("Accept") String accept) {
         if (accept != null && accept.contains(FHIR_JSON)) {
-            return Response.ok(service.fhir(id), FHIR_JSON).build();
+            return Response.ok(renderer.fhir(documents.fhir(id)), FHIR_JSON).build();
         }
-        ConsentRecordView view = service.get(id);
+        ConsentRecordView view = ConsentRecordMapper.view(queries.get(id));
         return Response.ok(view, MediaType.APPLICATION_JSON)
                 .tag(ETags.of(view.rowVersion()))
                 .build();
@@ -264,253 +271,7 @@ public class ConsentResource {
                     String ifMatch,
             @NotNull @Valid PartyRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
-        return ok(service.addParty(id, expected, request));
-    }
-
-    @POST
-    @Path("{id}/withdrawals")
-    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
-    @Operation(
-            operationId = "withdrawConsent",
-            summary = "Withdraw a consent",
-            description =
-                    "Inside the notice's window (Europe/London, inclusive) the record is withdrawn at once. After it, the answer is 409 with the window's end, and the request is stored and referred to the DPO. Withdrawal stops new use only.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Withdrawn",
-            content = @Content(schema = @Schema(implementation = WithdrawalOutcome.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Outside the window (request referred to the DPO), or the record is not active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match, when one is sent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown party role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response withdraw(
-            @PathParam("id") UUID id,
-            @Parameter(
-                            description =
-                                    "Optional: the record's ETag as last read (a strong ETag such as \"3\"); stale is 412",
-                            example = "\"3\"",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
-                    @HeaderParam("If-Match")
-                    String ifMatch,
-            @NotNull @Valid WithdrawRequest request,
-            UriInfo uri) {
-        Long expected = ifMatch == null ? null : ETags.expectedVersion(ifMatch);
-        WithdrawalOutcome outcome = service.withdraw(id, expected, request);
-        if ("REFERRED".equals(outcome.outcome())) {
-            throw new ProblemException(
-                            ProblemKind.CONFLICT,
-                            "withdrawal-window-closed",
-                            "The withdrawal window ended on "
-                                    + outcome.request().windowEndedOn()
-                                    + "; the request has been stored and referred to the data protection officer")
-                    .with("windowEndedOn", outcome.request().windowEndedOn().toString())
-                    .with("withdrawalRequestId", outcome.request().id().toString())
-                    .with("requestStatus", "REFERRED")
-                    .withHeader(
-                            "Location",
-                            uri.getBaseUriBuilder()
-                                    .path("api/consents/withdrawal-requests/{id}")
-                                    .build(outcome.request().id())
-                                    .toString());
-        }
-        return Response.ok(outcome).tag(ETags.of(outcome.record().rowVersion())).build();
-    }
-
-    @POST
-    @Path("{id}/invalidate")
-    @RolesAllowed(Roles.DPO)
-    @Operation(
-            operationId = "invalidateConsent",
-            summary = "Invalidate a record recorded in error",
-            description = "The record then never counts, not even for past dates. If-Match required.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Invalidated",
-            content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Reason missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already invalidated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response invalidate(
-            @PathParam("id") UUID id,
-            @Parameter(
-                            description =
-                                    "The record's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
-                            required = true,
-                            example = "\"3\"",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
-                    @HeaderParam("If-Match")
-                    String ifMatch,
-            @NotNull @Valid InvalidateRequest request) {
-        long expected = ETags.expectedVersion(ifMatch);
-        return ok(service.invalidate(id, expected, request.reason()));
-    }
-
-    @GET
-    @Path("{id}/history")
-    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR})
-    @Operation(
-            operationId = "getConsentHistory",
-            summary = "A record's history",
-            description = "Every state change, append-only and chained by SHA-256.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The history, oldest first",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntryView.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "history",
-                                            summary = "Recorded, then withdrawn",
-                                            value = """
-            [{"seq": 1, "event": "RECORDED", "to": "ACTIVE", "actor": "caseworker", "at": "2026-03-03T14:05:00Z",
-              "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
-              "hash": "4b7e1f0c2a9d8e3f5c6b7a8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f"},
-             {"seq": 2, "event": "WITHDRAWN", "from": "ACTIVE", "to": "WITHDRAWN", "actor": "caseworker", "at": "2026-03-10T09:00:00Z",
-              "reason": "changed their mind",
-              "prevHash": "4b7e1f0c2a9d8e3f5c6b7a8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f",
-              "hash": "c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2"}]""")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<HistoryEntryView> history(@PathParam("id") UUID id) {
-        return service.history(id);
-    }
-
-    @GET
-    @Path("{id}/history/verify")
-    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
-    @Operation(
-            operationId = "verifyConsentHistory",
-            summary = "Verify a record's hash chain",
-            description = "Detects a changed, inserted or deleted history row.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The verification result",
-            content = @Content(schema = @Schema(implementation = VerificationView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public VerificationView verify(@PathParam("id") UUID id) {
-        return service.verify(id);
-    }
-
-    @GET
-    @Path("{id}/receipt")
-    @Produces(JOSE)
-    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR})
-    @Operation(
-            operationId = "getConsentReceipt",
-            summary = "A signed consent receipt",
-            description =
-                    "ISO/IEC TS 27560-style receipt as a compact JWS; verify it offline with /api/consents/receipts/jwks.json.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The receipt",
-            content = @Content(mediaType = JOSE, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "notice-service cannot answer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response receipt(@PathParam("id") UUID id) {
-        return Response.ok(service.receipt(id), JOSE).build();
-    }
-
-    @GET
-    @Path("check")
-    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR, Roles.RESEARCHER})
-    @Operation(
-            operationId = "checkConsent",
-            summary = "Is there an effective consent?",
-            description =
-                    "For subject S (system:value or internal id), notice N and purpose P at time T (default now): yes or no, the reasons, and the record and notice version relied on. Researchers only for the notices of their organisation's agreements.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The answer",
-            content = @Content(schema = @Schema(implementation = CheckView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Missing or invalid parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "A researcher asked about a notice outside their agreements",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CheckView check(
-            @Parameter(
-                            description = "system:value, e.g. nhs-number:9434765919, or the subject's id",
-                            required = true,
-                            example = "nhs-number:9990000018",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 105))
-                    @QueryParam("subject")
-                    @NotBlank
-                    String subject,
-            @Parameter(
-                            description = "Notice slug",
-                            required = true,
-                            example = "what-it-means-to-me",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            maxLength = 80,
-                                            pattern = "[a-z0-9]+(-[a-z0-9]+)*"))
-                    @QueryParam("notice")
-                    @NotBlank
-                    String notice,
-            @Parameter(
-                            description = "Purpose code",
-                            required = true,
-                            example = "research-what-it-means-to-me",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            maxLength = 80,
-                                            pattern = "[a-z0-9][a-z0-9.-]{0,79}"))
-                    @QueryParam("purpose")
-                    @NotBlank
-                    String purpose,
-            @Parameter(description = "Time to check at (ISO 8601); default now") @QueryParam("at") Instant at) {
-        return service.check(subject, notice, purpose, at);
+        return ok(ConsentRecordMapper.view(recording.addParty(id, expected, ConsentRequestMapper.party(request))));
     }
 
     private static Response ok(ConsentRecordView view) {

@@ -11,12 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Clock;
-import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.consent.ConsentErrors;
+import org.consentgov.consent.domain.NoticeEventReactions;
 import org.consentgov.platform.events.WebhookSignature;
 import org.consentgov.platform.events.WebhookViews.ChangeEventSchema;
 import org.consentgov.platform.problem.Problem;
-import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.problem.ProblemKind;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,7 +49,7 @@ import org.jboss.logging.Logger;
  * {@code Webhook-Signature} (HMAC-SHA256 with the subscription's secret, {@code CONSENT_NOTICE_EVENTS_SECRET})
  * whose timestamp is within five minutes (platform/WEBHOOKS.md); anything else is a 401 problem and changes
  * nothing. The body is verified as the raw bytes received, then parsed. Redeliveries are dropped by event id in
- * {@link ConsentService#onNoticeEvent}.
+ * {@link NoticeEventReactions#onNoticeEvent}.
  */
 @Path("/api/consents/notice-events")
 @Tag(name = "Notice events", description = "Webhook receiver for notice-service's events")
@@ -80,13 +79,13 @@ public class NoticeEventResource {
 
     private static final Logger LOG = Logger.getLogger(NoticeEventResource.class);
 
-    private final ConsentService consents;
+    private final NoticeEventReactions consents;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String secret;
 
     public NoticeEventResource(
-            ConsentService consents,
+            NoticeEventReactions consents,
             ObjectMapper mapper,
             Clock clock,
             @ConfigProperty(name = "consent.notice-events.secret") java.util.Optional<String> secret) {
@@ -154,21 +153,19 @@ public class NoticeEventResource {
                     String signature,
             byte[] body) {
         if (secret == null || !WebhookSignature.verify(secret, id, timestamp, body, signature, clock.instant())) {
-            throw new ProblemException(
-                    ProblemKind.UNAUTHENTICATED,
-                    "invalid-signature",
+            throw ConsentErrors.INVALID_SIGNATURE.problem(
                     "The Webhook-Signature is missing, wrong or outside the 5-minute replay window");
         }
         JsonNode event;
         try {
             event = mapper.readTree(body);
         } catch (IOException e) {
-            throw ProblemException.badRequest("invalid-event", "The body is not a JSON CloudEvent", null);
+            throw ConsentErrors.INVALID_EVENT.problem("The body is not a JSON CloudEvent", null);
         }
         if (event == null || !event.isObject() || !id.equals(event.path("id").asText())) {
-            throw ProblemException.badRequest("invalid-event", "The body's id must be the Webhook-Id", "id");
+            throw ConsentErrors.INVALID_EVENT.problem("The body's id must be the Webhook-Id", "id");
         }
-        ConsentService.NoticeEventOutcome outcome = consents.onNoticeEvent(event);
+        NoticeEventReactions.NoticeEventOutcome outcome = consents.onNoticeEvent(event);
         LOG.infof(
                 "notice event %s (%s): %s, %d consent record(s) flagged for re-consent",
                 outcome.eventId(),

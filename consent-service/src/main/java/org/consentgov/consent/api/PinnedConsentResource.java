@@ -7,9 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
-import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.consent.ConsentErrors;
+import org.consentgov.consent.domain.ConsentQueries;
 import org.consentgov.platform.problem.Problem;
-import org.consentgov.platform.problem.ProblemException;
+import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -50,14 +51,14 @@ public class PinnedConsentResource {
             {"notice": "what-it-means-to-me", "beforeVersion": 2, "active": 5, "byVersion": {"1": 5}}""")
     public record PinnedView(String notice, int beforeVersion, long active, Map<Integer, Long> byVersion) {}
 
-    private final ConsentService consents;
+    private final ConsentQueries consents;
 
-    public PinnedConsentResource(ConsentService consents) {
+    public PinnedConsentResource(ConsentQueries consents) {
         this.consents = consents;
     }
 
     @GET
-    @RolesAllowed({"dpo", "integration"})
+    @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "countPinnedConsents",
@@ -99,11 +100,10 @@ public class PinnedConsentResource {
                     @QueryParam("beforeVersion")
                     Integer beforeVersion) {
         if (notice == null || notice.isBlank()) {
-            throw ProblemException.badRequest("invalid-parameter", "notice is required", "notice");
+            throw ConsentErrors.INVALID_PARAMETER.problem("notice is required", "notice");
         }
         if (beforeVersion == null || beforeVersion < 1) {
-            throw ProblemException.badRequest(
-                    "invalid-parameter", "beforeVersion must be a positive version", "beforeVersion");
+            throw ConsentErrors.INVALID_PARAMETER.problem("beforeVersion must be a positive version", "beforeVersion");
         }
         Map<Integer, Long> byVersion = consents.activePinnedCounts(notice, beforeVersion);
         return new PinnedView(

@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.consentgov.consent.api.ConsentRequests.SubjectRequest;
 import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
 import org.consentgov.consent.api.ConsentViews.SubjectView;
-import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.consent.domain.ConsentQueries;
 import org.consentgov.consent.domain.SubjectService;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.platform.http.ETags;
@@ -76,10 +76,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubjectResource {
 
     private final SubjectService subjects;
-    private final ConsentService consents;
+    private final ConsentQueries consents;
     private final IdempotentExecutor idempotency;
 
-    public SubjectResource(SubjectService subjects, ConsentService consents, IdempotentExecutor idempotency) {
+    public SubjectResource(SubjectService subjects, ConsentQueries consents, IdempotentExecutor idempotency) {
         this.subjects = subjects;
         this.consents = consents;
         this.idempotency = idempotency;
@@ -117,7 +117,7 @@ public class SubjectResource {
     public Response create(
             @HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid SubjectRequest request, UriInfo uri) {
         return idempotency.execute(key, "POST /api/subjects", request, () -> {
-            SubjectView created = subjects.create(request);
+            SubjectView created = ConsentRecordMapper.view(subjects.create(ConsentRequestMapper.subject(request)));
             return Response.created(
                             uri.getBaseUriBuilder().path("api/subjects/{id}").build(created.id()))
                     .tag(ETags.of(created.rowVersion()))
@@ -154,7 +154,7 @@ public class SubjectResource {
                     @QueryParam("identifier")
                     @NotBlank
                     String identifier) {
-        return subjects.find(identifier);
+        return ConsentRecordMapper.view(subjects.find(identifier));
     }
 
     @GET
@@ -173,7 +173,7 @@ public class SubjectResource {
             description = "No such subject",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubjectView get(@PathParam("id") UUID id) {
-        return subjects.get(id);
+        return ConsentRecordMapper.view(subjects.get(id));
     }
 
     @GET
@@ -197,6 +197,7 @@ public class SubjectResource {
                     @Min(1)
                     @Max(Paging.MAX_SIZE)
                     int size) {
-        return consents.list(new ConsentRecordRepository.Filter(null, null, null, null, id), page, size);
+        return consents.list(new ConsentRecordRepository.Filter(null, null, null, null, id), page, size)
+                .map(ConsentRecordMapper::view);
     }
 }

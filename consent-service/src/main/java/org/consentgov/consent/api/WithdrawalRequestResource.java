@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.consentgov.consent.api.ConsentRequests.ResolveWithdrawalRequest;
 import org.consentgov.consent.api.ConsentViews.WithdrawalRequestView;
-import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.consent.domain.ConsentWithdrawals;
 import org.consentgov.consent.persistence.WithdrawalRequest;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
@@ -64,10 +64,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WithdrawalRequestResource {
 
-    private final ConsentService service;
+    private final ConsentWithdrawals withdrawals;
 
-    public WithdrawalRequestResource(ConsentService service) {
-        this.service = service;
+    public WithdrawalRequestResource(ConsentWithdrawals withdrawals) {
+        this.withdrawals = withdrawals;
     }
 
     @GET
@@ -91,7 +91,7 @@ public class WithdrawalRequestResource {
                     @Min(1)
                     @Max(Paging.MAX_SIZE)
                     int size) {
-        return service.withdrawalRequests(status, page, size);
+        return withdrawals.requests(status, page, size).map(ConsentRecordMapper::view);
     }
 
     @POST
@@ -119,6 +119,7 @@ public class WithdrawalRequestResource {
             description = "Already resolved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WithdrawalRequestView resolve(@PathParam("id") UUID id, @NotNull @Valid ResolveWithdrawalRequest request) {
-        return service.resolve(id, request.decision(), request.note());
+        return ConsentRecordMapper.view(
+                withdrawals.resolve(id, ConsentRequestMapper.resolution(request.decision()), request.note()));
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.consentgov.consent.api.ConsentRequestMapper;
 import org.consentgov.consent.api.ConsentRequests.CollectionMethod;
 import org.consentgov.consent.api.ConsentRequests.IdentifierRequest;
 import org.consentgov.consent.api.ConsentRequests.NoticeRefRequest;
@@ -23,9 +24,9 @@ import org.consentgov.consent.api.ConsentRequests.PartyRequest;
 import org.consentgov.consent.api.ConsentRequests.RecordConsentRequest;
 import org.consentgov.consent.api.ConsentRequests.SubjectRequest;
 import org.consentgov.consent.domain.Capacity;
-import org.consentgov.consent.domain.ConsentService;
+import org.consentgov.consent.domain.ConsentRecording;
 import org.consentgov.consent.domain.Decision;
-import org.consentgov.consent.domain.WithdrawalWindow;
+import org.consentgov.consent.domain.WithdrawalPolicy;
 import org.consentgov.consent.notices.NoticeClient;
 import org.consentgov.consent.notices.PublishedNotice;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
@@ -36,7 +37,7 @@ import org.jboss.logging.Logger;
 /**
  * Records the demo consents of {@code demo/consents.json} for the notice version notice-service has in force,
  * when demo data is on and no record exists for that notice yet. They go through
- * {@link ConsentService#record}, so every rule applies, recorded by "system", in one transaction: all or
+ * {@link ConsentRecording#record}, so every rule applies, recorded by "system", in one transaction: all or
  * none, so that the "none yet" test stays true until a whole set is in.
  *
  * <p>The subjects are synthetic. Their NHS numbers, 9990000018, 9990000026, 9990000034, 9990000042,
@@ -70,7 +71,7 @@ public class DemoConsents {
 
     record DemoParty(String role, String relationship, Decision decision, Capacity capacity) {}
 
-    private final ConsentService service;
+    private final ConsentRecording service;
     private final ConsentRecordRepository records;
     private final NoticeClient notices;
     private final ObjectMapper mapper;
@@ -78,7 +79,7 @@ public class DemoConsents {
     private final boolean enabled;
 
     public DemoConsents(
-            ConsentService service,
+            ConsentRecording service,
             ConsentRecordRepository records,
             @RestClient NoticeClient notices,
             ObjectMapper mapper,
@@ -117,11 +118,12 @@ public class DemoConsents {
         if (notice.isEmpty()) {
             return;
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), WithdrawalWindow.LONDON);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), WithdrawalPolicy.LONDON);
         List<RecordConsentRequest> requests = demo.subjects().stream()
                 .map(s -> request(demo, notice.get(), s, today))
                 .toList();
-        QuarkusTransaction.requiringNew().run(() -> requests.forEach(service::record));
+        QuarkusTransaction.requiringNew()
+                .run(() -> requests.forEach(r -> service.record(ConsentRequestMapper.command(r))));
         LOG.infof(
                 "Recorded %d demo consents for %s version %d",
                 requests.size(), demo.notice(), notice.get().version());

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
-import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
 import org.consentgov.consent.persistence.ConsentRecordChunks;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.platform.security.Caller;
@@ -14,7 +13,7 @@ import org.jboss.logging.Logger;
  * Streamed export of consent records, minimised: no subject identifiers, only the internal subject id.
  *
  * <p>Records are read in chunks, each in its own short transaction, and written out after that transaction
- * has ended. One transaction around the whole export ({@link ConsentService#export}) would hold a database
+ * has ended. One transaction around the whole export (as an earlier streaming export did) would hold a database
  * connection for as long as the slowest client takes to read, and would be rolled back by the transaction
  * timeout on a large export; and PostgreSQL's driver reads a whole result set into memory unless told a
  * fetch size. Here memory stays at one chunk whatever the size of the export.
@@ -28,16 +27,16 @@ public class ConsentExportService {
     /** Receives the records in order. */
     @FunctionalInterface
     public interface Sink {
-        void write(ConsentRecordView record) throws IOException;
+        void write(ConsentDetails record) throws IOException;
     }
 
     private final ConsentRecordChunks chunks;
-    private final ConsentService consents;
+    private final ConsentDetailsReader consents;
     private final SubjectService subjects;
     private final Caller caller;
 
     public ConsentExportService(
-            ConsentRecordChunks chunks, ConsentService consents, SubjectService subjects, Caller caller) {
+            ConsentRecordChunks chunks, ConsentDetailsReader consents, SubjectService subjects, Caller caller) {
         this.chunks = chunks;
         this.consents = consents;
         this.subjects = subjects;
@@ -67,9 +66,9 @@ public class ConsentExportService {
         boolean logged = filter.subjectId() == null;
         while (true) {
             ConsentRecordChunks.After from = after;
-            List<ConsentRecordView> chunk = QuarkusTransaction.requiringNew()
+            List<ConsentDetails> chunk = QuarkusTransaction.requiringNew()
                     .call(() -> chunks.next(filter, from, chunkSize).stream()
-                            .map(r -> consents.view(r, false))
+                            .map(r -> consents.details(r, false))
                             .toList());
             if (!logged) {
                 // logged once the subject's records have been read: a filter the database refuses (a date out of its
@@ -77,15 +76,15 @@ public class ConsentExportService {
                 QuarkusTransaction.requiringNew().run(() -> subjects.logAccess(filter.subjectId(), "export-consents"));
                 logged = true;
             }
-            for (ConsentRecordView record : chunk) {
+            for (ConsentDetails record : chunk) {
                 sink.write(record);
             }
             written += chunk.size();
             if (chunk.size() < chunkSize) {
                 break;
             }
-            ConsentRecordView last = chunk.get(chunk.size() - 1);
-            after = new ConsentRecordChunks.After(last.recordedAt(), last.id());
+            ConsentDetails last = chunk.get(chunk.size() - 1);
+            after = new ConsentRecordChunks.After(last.record().recordedAt, last.record().id);
         }
         LOG.infof("consent export by %s as %s: %d records", caller.name(), format, written);
         return written;

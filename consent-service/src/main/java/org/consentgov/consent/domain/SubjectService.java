@@ -11,17 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.consentgov.consent.api.ConsentRequests.IdentifierRequest;
-import org.consentgov.consent.api.ConsentRequests.SubjectRequest;
-import org.consentgov.consent.api.ConsentViews.IdentifierView;
-import org.consentgov.consent.api.ConsentViews.SubjectView;
+import org.consentgov.consent.ConsentErrors;
+import org.consentgov.consent.domain.ConsentCommands.Identifier;
+import org.consentgov.consent.domain.ConsentCommands.SubjectDetails;
 import org.consentgov.consent.persistence.Subject;
 import org.consentgov.consent.persistence.SubjectAccess;
 import org.consentgov.consent.persistence.SubjectIdentifier;
 import org.consentgov.consent.persistence.SubjectRepository;
 import org.consentgov.platform.problem.FieldError;
 import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.problem.ProblemKind;
 import org.consentgov.platform.requestid.RequestIds;
 import org.consentgov.platform.security.Caller;
 import org.jboss.logging.Logger;
@@ -42,12 +40,15 @@ public class SubjectService {
         this.clock = clock;
     }
 
+    /** A subject and its identifiers, as the caller may see them. */
+    public record SubjectProfile(Subject subject, List<Identifier> identifiers) {}
+
     /** Valid, normalised identifiers, or a 400 naming each bad one. */
-    public static List<IdentifierView> validate(List<IdentifierRequest> identifiers, String field) {
+    public static List<Identifier> validate(List<Identifier> identifiers, String field) {
         List<FieldError> errors = new ArrayList<>();
-        Map<String, IdentifierView> out = new LinkedHashMap<>();
+        Map<String, Identifier> out = new LinkedHashMap<>();
         for (int i = 0; i < identifiers.size(); i++) {
-            IdentifierRequest id = identifiers.get(i);
+            Identifier id = identifiers.get(i);
             Optional<IdentifierSystem> system = IdentifierSystem.fromCode(id.system());
             if (system.isEmpty()) {
                 errors.add(new FieldError(
@@ -66,12 +67,12 @@ public class SubjectService {
                 errors.add(new FieldError(field + "[" + i + "].system", "only one identifier per system"));
                 continue;
             }
-            out.put(system.get().code(), new IdentifierView(system.get().code(), value));
+            out.put(system.get().code(), new Identifier(system.get().code(), value));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(
-                    ProblemKind.BAD_REQUEST,
-                    "invalid-identifier",
+                    ConsentErrors.INVALID_IDENTIFIER.kind(),
+                    ConsentErrors.INVALID_IDENTIFIER.code(),
                     errors.size() == 1 ? errors.get(0).message() : errors.size() + " identifiers are invalid",
                     errors);
         }
@@ -80,20 +81,19 @@ public class SubjectService {
 
     /** The subject these identifiers name, created if none does. All identifiers must agree on one subject. */
     @Transactional
-    public Subject resolveOrCreate(SubjectRequest request, String field) {
+    public Subject resolveOrCreate(SubjectDetails request, String field) {
         String prefix = field.isEmpty() ? "" : field + ".";
-        List<IdentifierView> identifiers = validate(request.identifiers(), prefix + "identifiers");
-        LocalDate today = LocalDate.now(clock.withZone(WithdrawalWindow.LONDON));
+        List<Identifier> identifiers = validate(request.identifiers(), prefix + "identifiers");
+        LocalDate today = LocalDate.now(clock.withZone(WithdrawalPolicy.LONDON));
         if (request.dateOfBirth().isAfter(today)) {
-            throw ProblemException.rule("date-in-future", "The date of birth is in the future", prefix + "dateOfBirth");
+            throw ConsentErrors.DATE_IN_FUTURE.problem("The date of birth is in the future", prefix + "dateOfBirth");
         }
         Subject found = null;
-        for (IdentifierView id : identifiers) {
+        for (Identifier id : identifiers) {
             Optional<Subject> match = subjects.findByIdentifier(id.system(), id.value());
             if (match.isPresent()) {
                 if (found != null && !found.id.equals(match.get().id)) {
-                    throw ProblemException.rule(
-                            "identifiers-name-different-subjects",
+                    throw ConsentErrors.IDENTIFIERS_NAME_DIFFERENT_SUBJECTS.problem(
                             "These identifiers belong to two different subjects; resolve the duplicate first",
                             prefix + "identifiers");
                 }
@@ -102,12 +102,10 @@ public class SubjectService {
         }
         if (found != null) {
             if (!found.dateOfBirth.equals(request.dateOfBirth())) {
-                throw ProblemException.rule(
-                        "date-of-birth-mismatch",
-                        "The subject with these identifiers has another date of birth",
-                        prefix + "dateOfBirth");
+                throw ConsentErrors.DATE_OF_BIRTH_MISMATCH.problem(
+                        "The subject with these identifiers has another date of birth", prefix + "dateOfBirth");
             }
-            for (IdentifierView id : identifiers) {
+            for (Identifier id : identifiers) {
                 if (subjects.findByIdentifier(id.system(), id.value()).isEmpty()) {
                     addIdentifier(found, id);
                 }
@@ -125,47 +123,45 @@ public class SubjectService {
     }
 
     @Transactional
-    public SubjectView create(SubjectRequest request) {
-        List<IdentifierView> identifiers = validate(request.identifiers(), "identifiers");
-        for (IdentifierView id : identifiers) {
+    public SubjectProfile create(SubjectDetails request) {
+        List<Identifier> identifiers = validate(request.identifiers(), "identifiers");
+        for (Identifier id : identifiers) {
             Optional<Subject> existing = subjects.findByIdentifier(id.system(), id.value());
             if (existing.isPresent()) {
-                throw ProblemException.conflict(
-                                "subject-exists", "A subject with this " + id.system() + " already exists")
+                throw ConsentErrors.SUBJECT_EXISTS
+                        .problem("A subject with this " + id.system() + " already exists")
                         .with("subjectId", existing.get().id);
             }
         }
         Subject subject = resolveOrCreate(request, "");
-        return view(subject);
+        return profile(subject);
     }
 
     @Transactional
-    public SubjectView get(UUID id) {
+    public SubjectProfile get(UUID id) {
         Subject subject = subjects.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Subject", id));
         logAccess(subject.id, "read-subject");
-        return view(subject);
+        return profile(subject);
     }
 
     @Transactional
-    public SubjectView find(String identifier) {
-        IdentifierView id = parseIdentifier(identifier, "identifier");
+    public SubjectProfile find(String identifier) {
+        Identifier id = parseIdentifier(identifier, "identifier");
         Subject subject = subjects.findByIdentifier(id.system(), id.value())
-                .orElseThrow(() ->
-                        new ProblemException(ProblemKind.NOT_FOUND, "not-found", "No subject has this identifier"));
+                .orElseThrow(() -> ConsentErrors.NOT_FOUND.problem("No subject has this identifier"));
         logAccess(subject.id, "find-subject");
-        return view(subject);
+        return profile(subject);
     }
 
     /** {@code system:value}, e.g. {@code nhs-number:9434765919}. */
-    public static IdentifierView parseIdentifier(String text, String field) {
+    public static Identifier parseIdentifier(String text, String field) {
         if (text == null || !text.contains(":")) {
-            throw ProblemException.badRequest(
-                    "invalid-identifier", "Give the identifier as system:value, e.g. nhs-number:9434765919", field);
+            throw ConsentErrors.INVALID_IDENTIFIER.problem(
+                    "Give the identifier as system:value, e.g. nhs-number:9434765919", field);
         }
         String[] parts = text.split(":", 2);
         try {
-            return validate(List.of(new IdentifierRequest(parts[0], parts[1])), field)
-                    .get(0);
+            return validate(List.of(new Identifier(parts[0], parts[1])), field).get(0);
         } catch (ProblemException e) {
             // a query parameter has no [0].value inside it: name the parameter itself
             throw ProblemException.badRequest(e.code(), e.getMessage(), field);
@@ -186,18 +182,19 @@ public class SubjectService {
         LOG.infof("subject access: %s by %s (%s) subject=%s", action, access.actor, access.actorOrg, subjectId);
     }
 
-    public SubjectView view(Subject subject) {
-        return new SubjectView(
-                subject.id,
-                subject.dateOfBirth,
-                subjects.identifiers(subject.id).stream()
-                        .map(i -> new IdentifierView(i.system, i.value))
-                        .toList(),
-                subject.createdAt,
-                subject.rowVersion);
+    /** The subject with its identifiers, read in the caller's transaction. */
+    public SubjectProfile profile(Subject subject) {
+        return new SubjectProfile(subject, identifiers(subject.id));
     }
 
-    private void addIdentifier(Subject subject, IdentifierView id) {
+    /** A subject's identifiers. */
+    public List<Identifier> identifiers(UUID subjectId) {
+        return subjects.identifiers(subjectId).stream()
+                .map(i -> new Identifier(i.system, i.value))
+                .toList();
+    }
+
+    private void addIdentifier(Subject subject, Identifier id) {
         SubjectIdentifier identifier = new SubjectIdentifier();
         identifier.id = UUID.randomUUID();
         identifier.subject = subject;

@@ -8,12 +8,13 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
-import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
-import org.consentgov.consent.api.ConsentViews.IdentifierView;
-import org.consentgov.consent.api.ConsentViews.PartyView;
+import org.consentgov.consent.domain.ConsentCommands;
+import org.consentgov.consent.domain.ConsentDetails;
 import org.consentgov.consent.domain.ConsentState;
 import org.consentgov.consent.domain.Decision;
 import org.consentgov.consent.domain.IdentifierSystem;
+import org.consentgov.consent.persistence.ConsentParty;
+import org.consentgov.consent.persistence.ConsentRecord;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
@@ -55,39 +56,39 @@ public class FhirConsentMapper {
     }
 
     /** The record as compact FHIR JSON. */
-    public String toJson(ConsentRecordView record, String noticeUrl) {
-        return fhir.newJsonParser().encodeResourceToString(toResource(record, noticeUrl));
+    public String toJson(ConsentDetails details, String noticeUrl) {
+        return fhir.newJsonParser().encodeResourceToString(toResource(details, noticeUrl));
     }
 
-    public Consent toResource(ConsentRecordView record, String noticeUrl) {
+    public Consent toResource(ConsentDetails details, String noticeUrl) {
+        ConsentRecord record = details.record();
         Consent consent = new Consent();
-        consent.setId(record.id().toString());
-        consent.setStatus(status(record.state(), record.effective()));
-        consent.setScope(scope(orEmpty(record.purposes())));
+        consent.setId(record.id.toString());
+        consent.setStatus(status(record.state, record.effective));
+        consent.setScope(scope(orEmpty(record.purposes)));
         consent.addCategory(new CodeableConcept(new Coding(LOINC, "59284-0", "Patient Consent")));
-        consent.setPatient(new Reference().setIdentifier(patientIdentifier(record)));
-        if (record.recordedAt() != null) {
-            consent.setDateTimeElement(dateTime(record.recordedAt()));
+        consent.setPatient(new Reference().setIdentifier(patientIdentifier(details)));
+        if (record.recordedAt != null) {
+            consent.setDateTimeElement(dateTime(record.recordedAt));
         }
-        for (PartyView party : orEmpty(record.parties())) {
-            consent.addPerformer(new Reference().setDisplay(party.role()));
+        for (ConsentParty party : record.parties) {
+            consent.addPerformer(new Reference().setDisplay(party.role));
         }
         consent.addPolicy(new ConsentPolicyComponent().setUri(noticeUrl));
-        if (record.notice() != null) {
-            consent.setPolicyRule(new CodeableConcept(
-                            new Coding(NOTICE_SYSTEM, record.notice().slug(), null)
-                                    .setVersion(String.valueOf(record.notice().version())))
-                    .setText("Notice '" + record.notice().slug() + "' version "
-                            + record.notice().version() + ", content SHA-256 "
-                            + record.notice().contentHash()));
+        if (record.noticeSlug != null) {
+            consent.setPolicyRule(new CodeableConcept(new Coding(NOTICE_SYSTEM, record.noticeSlug, null)
+                            .setVersion(String.valueOf(record.noticeVersion)))
+                    .setText("Notice '" + record.noticeSlug + "' version "
+                            + record.noticeVersion + ", content SHA-256 "
+                            + record.noticeContentHash));
         }
         consent.setProvision(provision(record));
-        for (PartyView party : orEmpty(record.parties())) {
+        for (ConsentParty party : record.parties) {
             ConsentVerificationComponent verification = consent.addVerification()
-                    .setVerified(party.decision() == Decision.GIVEN)
-                    .setVerifiedWith(new Reference().setDisplay(party.role()));
-            if (party.decidedOn() != null) {
-                verification.setVerificationDateElement(date(party.decidedOn()));
+                    .setVerified(party.decision == Decision.GIVEN)
+                    .setVerifiedWith(new Reference().setDisplay(party.role));
+            if (party.decidedOn != null) {
+                verification.setVerificationDateElement(date(party.decidedOn));
             }
         }
         return consent;
@@ -112,14 +113,15 @@ public class FhirConsentMapper {
     }
 
     /** The NHS number when there is one, else the first external identifier, else the internal subject id. */
-    private static Identifier patientIdentifier(ConsentRecordView record) {
-        List<IdentifierView> identifiers = orEmpty(record.subjectIdentifiers());
-        IdentifierView chosen = identifiers.stream()
+    private static Identifier patientIdentifier(ConsentDetails details) {
+        ConsentRecord record = details.record();
+        List<ConsentCommands.Identifier> identifiers = orEmpty(details.identifiers());
+        ConsentCommands.Identifier chosen = identifiers.stream()
                 .filter(i -> IdentifierSystem.NHS_NUMBER.code().equals(i.system()))
                 .findFirst()
                 .orElse(identifiers.isEmpty() ? null : identifiers.get(0));
         if (chosen == null) {
-            return new Identifier().setSystem(URI_IDENTIFIER_SYSTEM).setValue("urn:uuid:" + record.subjectId());
+            return new Identifier().setSystem(URI_IDENTIFIER_SYSTEM).setValue("urn:uuid:" + record.subjectId);
         }
         String system = IdentifierSystem.NHS_NUMBER.code().equals(chosen.system())
                 ? NHS_NUMBER_SYSTEM
@@ -127,23 +129,23 @@ public class FhirConsentMapper {
         return new Identifier().setSystem(system).setValue(chosen.value());
     }
 
-    private static ProvisionComponent provision(ConsentRecordView record) {
+    private static ProvisionComponent provision(ConsentRecord record) {
         ProvisionComponent provision = new ProvisionComponent()
-                .setType(record.decision() == Decision.GIVEN ? ConsentProvisionType.PERMIT : ConsentProvisionType.DENY);
-        if (record.effectiveFrom() != null || record.endedAt() != null) {
+                .setType(record.decision == Decision.GIVEN ? ConsentProvisionType.PERMIT : ConsentProvisionType.DENY);
+        if (record.effectiveFrom != null || record.endedAt != null) {
             Period period = new Period();
-            if (record.effectiveFrom() != null) {
-                period.setStartElement(dateTime(record.effectiveFrom()));
+            if (record.effectiveFrom != null) {
+                period.setStartElement(dateTime(record.effectiveFrom));
             }
-            if (record.endedAt() != null) {
-                period.setEndElement(dateTime(record.endedAt()));
+            if (record.endedAt != null) {
+                period.setEndElement(dateTime(record.endedAt));
             }
             provision.setPeriod(period);
         }
-        for (String purpose : orEmpty(record.purposes())) {
+        for (String purpose : orEmpty(record.purposes)) {
             provision.addPurpose(new Coding().setSystem(PURPOSE_SYSTEM).setCode(purpose));
         }
-        for (String category : orEmpty(record.dataCategories())) {
+        for (String category : orEmpty(record.dataCategories)) {
             provision.addClass_(new Coding().setSystem(DATA_CATEGORY_SYSTEM).setCode(category));
         }
         return provision;

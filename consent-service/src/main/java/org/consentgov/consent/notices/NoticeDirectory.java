@@ -5,8 +5,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.consentgov.consent.ConsentErrors;
 import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.problem.ProblemKind;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -64,8 +64,7 @@ public class NoticeDirectory {
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 404) {
-                throw ProblemException.rule(
-                        "notice-version-not-published",
+                throw ConsentErrors.NOTICE_VERSION_NOT_PUBLISHED.problem(
                         "Notice '" + slug + "' has no published version " + version
                                 + " (unknown, or still a draft): consent can only be recorded against a published notice",
                         "notice.version");
@@ -79,11 +78,9 @@ public class NoticeDirectory {
     }
 
     private ProblemException unavailable(String why) {
-        return new ProblemException(
-                        ProblemKind.SERVICE_UNAVAILABLE,
-                        "notice-service-unavailable",
-                        "The notice version cannot be verified right now (" + why
-                                + "); nothing was recorded. Retry later.")
+        return ConsentErrors.NOTICE_SERVICE_UNAVAILABLE
+                .problem("The notice version cannot be verified right now (" + why
+                        + "); nothing was recorded. Retry later.")
                 .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
     }
 }

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
-import org.consentgov.consent.api.ConsentViews.PartyView;
+import org.consentgov.consent.domain.ConsentDetails;
 import org.consentgov.consent.domain.ConsentState;
 import org.consentgov.consent.domain.Decision;
+import org.consentgov.consent.persistence.ConsentParty;
+import org.consentgov.consent.persistence.ConsentRecord;
 
 /**
  * The body of a consent receipt, shaped after ISO/IEC TS 27560:2023 (consent record information
@@ -68,49 +69,44 @@ public record ConsentReceipt(
      * ways to withdraw, the issuer and the issue time. A fresh random receipt id is assigned.
      */
     public static ConsentReceipt of(
-            ConsentRecordView record,
+            ConsentDetails details,
             List<String> controllers,
             String noticeUrl,
             String legalBasis,
             List<String> withdrawalChannels,
             String issuer,
             Instant issuedAt) {
-        Objects.requireNonNull(record, "record");
-        Notice notice = record.notice() == null
+        Objects.requireNonNull(details, "details");
+        ConsentRecord record = details.record();
+        Notice notice = record.noticeSlug == null
                 ? null
-                : new Notice(
-                        record.notice().slug(),
-                        record.notice().version(),
-                        record.notice().contentHash(),
-                        noticeUrl);
-        List<Party> parties = record.parties() == null
-                ? List.of()
-                : record.parties().stream().map(ConsentReceipt::party).toList();
+                : new Notice(record.noticeSlug, record.noticeVersion, record.noticeContentHash, noticeUrl);
+        List<Party> parties = record.parties.stream().map(ConsentReceipt::party).toList();
         return new ConsentReceipt(
                 SCHEMA_VERSION,
                 UUID.randomUUID(),
                 issuedAt,
                 issuer,
-                record.id(),
-                record.subjectId(),
+                record.id,
+                record.subjectId,
                 notice,
                 controllers,
-                record.purposes(),
-                record.dataCategories(),
+                record.purposes,
+                record.dataCategories,
                 legalBasis,
                 CONSENT_TYPE_EXPLICIT,
-                record.collectionMethod(),
-                record.formReceivedOn(),
-                record.state(),
-                record.decision(),
+                record.collectionMethod,
+                record.formReceivedOn,
+                record.state,
+                record.decision,
                 parties,
-                new Withdrawal(record.withdrawalWindowEndsOn(), withdrawalChannels),
+                new Withdrawal(record.withdrawalWindowEndsOn, withdrawalChannels),
                 JURISDICTION_GB,
-                record.recordedAt());
+                record.recordedAt);
     }
 
-    private static Party party(PartyView view) {
-        return new Party(view.role(), view.decision(), view.decidedOn());
+    private static Party party(ConsentParty party) {
+        return new Party(party.role, party.decision, party.decidedOn);
     }
 
     private static <T> List<T> copy(List<T> list) {

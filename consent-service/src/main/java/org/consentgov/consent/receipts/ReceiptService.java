@@ -24,8 +24,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.ParseException;
 import java.util.Objects;
+import org.consentgov.consent.ConsentErrors;
 import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.problem.ProblemKind;
 
 /**
  * Signs consent receipts as compact JWS (a JWT whose claims are the receipt, plus {@code iss} and
@@ -94,38 +94,28 @@ public class ReceiptService {
         try {
             object = JWSObject.parse(jws == null ? "" : jws.strip());
         } catch (ParseException e) {
-            throw new ProblemException(
-                    ProblemKind.BAD_REQUEST,
-                    "receipt-malformed",
-                    "the receipt is not a compact JWS: " + e.getMessage());
+            throw ConsentErrors.RECEIPT_MALFORMED.problem("the receipt is not a compact JWS: " + e.getMessage());
         }
         String kid = object.getHeader().getKeyID();
         JWK key = kid == null ? null : keys.getKeyByKeyId(kid);
         if (key == null) {
-            throw new ProblemException(
-                    ProblemKind.UNPROCESSABLE,
-                    "receipt-key-unknown",
+            throw ConsentErrors.RECEIPT_KEY_UNKNOWN.problem(
                     "the receipt was signed with key '" + kid + "', which is not in the key set");
         }
         if (!verifies(object, key)) {
-            throw new ProblemException(
-                    ProblemKind.UNPROCESSABLE,
-                    "receipt-signature-invalid",
+            throw ConsentErrors.RECEIPT_SIGNATURE_INVALID.problem(
                     "the receipt's signature does not verify with key '" + kid + "'");
         }
         try {
             JsonNode claims = JSON.readTree(object.getPayload().toString());
             if (!(claims instanceof ObjectNode body)) {
-                throw new ProblemException(
-                        ProblemKind.BAD_REQUEST, "receipt-malformed", "the receipt's payload is not a JSON object");
+                throw ConsentErrors.RECEIPT_MALFORMED.problem("the receipt's payload is not a JSON object");
             }
             body.remove("iss");
             body.remove("iat");
             return JSON.treeToValue(body, ConsentReceipt.class);
         } catch (JsonProcessingException e) {
-            throw new ProblemException(
-                    ProblemKind.BAD_REQUEST,
-                    "receipt-malformed",
+            throw ConsentErrors.RECEIPT_MALFORMED.problem(
                     "the receipt's payload is not a consent receipt: " + e.getOriginalMessage());
         }
     }

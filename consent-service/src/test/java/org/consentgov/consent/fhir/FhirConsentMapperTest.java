@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
-import org.consentgov.consent.api.ConsentViews.IdentifierView;
+import org.consentgov.consent.domain.ConsentCommands;
+import org.consentgov.consent.domain.ConsentDetails;
 import org.consentgov.consent.domain.ConsentState;
 import org.consentgov.consent.domain.Decision;
 import org.consentgov.consent.receipts.ReceiptTestData;
@@ -26,19 +26,19 @@ class FhirConsentMapperTest {
     // One mapper for the class: a FhirContext is expensive to build, as in production.
     private static final FhirConsentMapper MAPPER = new FhirConsentMapper();
 
-    private static Consent roundTrip(ConsentRecordView record) {
+    private static Consent roundTrip(ConsentDetails record) {
         String json = MAPPER.toJson(record, ReceiptTestData.NOTICE_URL);
         return MAPPER.fhirContext().newJsonParser().parseResource(Consent.class, json);
     }
 
-    private static ConsentRecordView record(
+    private static ConsentDetails record(
             ConsentState state, boolean effective, Decision decision, List<String> purposes) {
         return ReceiptTestData.record(
                 state,
                 effective,
                 decision,
                 purposes,
-                List.of(new IdentifierView("nhs-number", ReceiptTestData.NHS_NUMBER)));
+                List.of(new ConsentCommands.Identifier("nhs-number", ReceiptTestData.NHS_NUMBER)));
     }
 
     @Test
@@ -52,16 +52,17 @@ class FhirConsentMapperTest {
 
     @Test
     void effectiveRecordIsAnActivePermitWithItsPeriodPurposesAndDataClasses() {
-        ConsentRecordView record = ReceiptTestData.givenRecord();
+        ConsentDetails record = ReceiptTestData.givenRecord();
 
         Consent consent = roundTrip(record);
 
-        assertThat(consent.getIdElement().getIdPart()).isEqualTo(record.id().toString());
+        assertThat(consent.getIdElement().getIdPart())
+                .isEqualTo(record.record().id.toString());
         assertThat(consent.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
-        assertThat(consent.getDateTime().toInstant()).isEqualTo(record.recordedAt());
+        assertThat(consent.getDateTime().toInstant()).isEqualTo(record.record().recordedAt);
         Consent.ProvisionComponent provision = consent.getProvision();
         assertThat(provision.getType()).isEqualTo(ConsentProvisionType.PERMIT);
-        assertThat(provision.getPeriod().getStart().toInstant()).isEqualTo(record.effectiveFrom());
+        assertThat(provision.getPeriod().getStart().toInstant()).isEqualTo(record.record().effectiveFrom);
         assertThat(provision.getPeriod().hasEnd()).isFalse();
         assertThat(provision.getPurpose())
                 .extracting(Coding::getSystem, Coding::getCode)
@@ -116,14 +117,14 @@ class FhirConsentMapperTest {
 
     @Test
     void withoutAnNhsNumberThePatientIsReferencedByTheFirstOtherIdentifier() {
-        ConsentRecordView record = ReceiptTestData.record(
+        ConsentDetails record = ReceiptTestData.record(
                 ConsentState.ACTIVE,
                 true,
                 Decision.GIVEN,
                 List.of("care-planning"),
                 List.of(
-                        new IdentifierView("upn", ReceiptTestData.UPN),
-                        new IdentifierView("case-management-id", "LL-1")));
+                        new ConsentCommands.Identifier("upn", ReceiptTestData.UPN),
+                        new ConsentCommands.Identifier("case-management-id", "LL-1")));
 
         Identifier identifier = roundTrip(record).getPatient().getIdentifier();
 
@@ -133,18 +134,18 @@ class FhirConsentMapperTest {
 
     @Test
     void withoutIdentifiersThePatientIsReferencedByTheInternalSubjectId() {
-        ConsentRecordView record =
+        ConsentDetails record =
                 ReceiptTestData.record(ConsentState.ACTIVE, true, Decision.GIVEN, List.of("care-planning"), null);
 
         Identifier identifier = roundTrip(record).getPatient().getIdentifier();
 
         assertThat(identifier.getSystem()).isEqualTo("urn:ietf:rfc:3986");
-        assertThat(identifier.getValue()).isEqualTo("urn:uuid:" + record.subjectId());
+        assertThat(identifier.getValue()).isEqualTo("urn:uuid:" + record.record().subjectId);
     }
 
     @Test
     void eachPartyIsADisplayOnlyPerformerAndAVerification() {
-        ConsentRecordView record = ReceiptTestData.record(
+        ConsentDetails record = ReceiptTestData.record(
                 ConsentState.REFUSED, false, Decision.REFUSED, List.of("care-planning"), List.of());
 
         Consent consent = roundTrip(record);
@@ -171,12 +172,12 @@ class FhirConsentMapperTest {
 
     @Test
     void endedRecordCarriesTheEndOfItsPeriod() {
-        ConsentRecordView record = record(ConsentState.WITHDRAWN, true, Decision.GIVEN, List.of("care-planning"));
+        ConsentDetails record = record(ConsentState.WITHDRAWN, true, Decision.GIVEN, List.of("care-planning"));
 
         Consent consent = roundTrip(record);
 
         assertThat(consent.getStatus()).isEqualTo(Consent.ConsentState.INACTIVE);
-        assertThat(consent.getProvision().getPeriod().getEnd().toInstant()).isEqualTo(record.endedAt());
+        assertThat(consent.getProvision().getPeriod().getEnd().toInstant()).isEqualTo(record.record().endedAt);
     }
 
     @Test
@@ -195,32 +196,9 @@ class FhirConsentMapperTest {
 
     @Test
     void subSecondRecordingTimeKeepsItsMilliseconds() {
-        ConsentRecordView base = ReceiptTestData.givenRecord();
+        ConsentDetails record = ReceiptTestData.givenRecord();
         Instant recordedAt = Instant.parse("2026-03-04T10:15:30.123Z");
-        ConsentRecordView record = new ConsentRecordView(
-                base.id(),
-                base.subjectId(),
-                base.subjectIdentifiers(),
-                base.notice(),
-                base.purposes(),
-                base.dataCategories(),
-                base.decision(),
-                base.state(),
-                base.effective(),
-                base.missingParties(),
-                base.parties(),
-                base.collectionMethod(),
-                base.formIssuedOn(),
-                base.formReceivedOn(),
-                base.evidenceReference(),
-                base.recordedBy(),
-                base.recordedOrg(),
-                recordedAt,
-                base.withdrawalWindowEndsOn(),
-                base.reconsentRequired(),
-                base.effectiveFrom(),
-                base.endedAt(),
-                base.rowVersion());
+        record.record().recordedAt = recordedAt;
 
         assertThat(roundTrip(record).getDateTime()).isEqualTo(Date.from(recordedAt));
         assertThat(MAPPER.toJson(record, ReceiptTestData.NOTICE_URL))

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
+import org.consentgov.consent.domain.ConsentDetails;
 import org.consentgov.consent.domain.ConsentState;
 import org.consentgov.consent.domain.Decision;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class ConsentReceiptTest {
 
     private static final Instant ISSUED_AT = Instant.parse("2026-03-05T09:00:00Z");
 
-    private static ConsentReceipt receiptOf(ConsentRecordView record) {
+    private static ConsentReceipt receiptOf(ConsentDetails record) {
         return ConsentReceipt.of(
                 record,
                 List.of("Example Borough Council", "Example NHS Trust"),
@@ -28,7 +28,7 @@ class ConsentReceiptTest {
 
     @Test
     void receiptIsBuiltFromTheRecordAndTheCallersContext() {
-        ConsentRecordView record = ReceiptTestData.givenRecord();
+        ConsentDetails record = ReceiptTestData.givenRecord();
 
         ConsentReceipt receipt = receiptOf(record);
 
@@ -36,8 +36,8 @@ class ConsentReceiptTest {
         assertThat(receipt.receiptId()).isNotNull();
         assertThat(receipt.issuedAt()).isEqualTo(ISSUED_AT);
         assertThat(receipt.issuer()).isEqualTo("consent-service");
-        assertThat(receipt.recordId()).isEqualTo(record.id());
-        assertThat(receipt.piiPrincipalId()).isEqualTo(record.subjectId());
+        assertThat(receipt.recordId()).isEqualTo(record.record().id);
+        assertThat(receipt.piiPrincipalId()).isEqualTo(record.record().subjectId);
         assertThat(receipt.notice())
                 .isEqualTo(new ConsentReceipt.Notice(
                         "what-it-means-to-me", 1, ReceiptTestData.CONTENT_HASH, ReceiptTestData.NOTICE_URL));
@@ -58,18 +58,18 @@ class ConsentReceiptTest {
         assertThat(receipt.withdrawal())
                 .isEqualTo(new ConsentReceipt.Withdrawal(LocalDate.of(2026, 3, 18), List.of("online-form", "phone")));
         assertThat(receipt.jurisdiction()).isEqualTo("GB");
-        assertThat(receipt.recordedAt()).isEqualTo(record.recordedAt());
+        assertThat(receipt.recordedAt()).isEqualTo(record.record().recordedAt);
     }
 
     @Test
     void everyReceiptGetsItsOwnId() {
-        ConsentRecordView record = ReceiptTestData.givenRecord();
+        ConsentDetails record = ReceiptTestData.givenRecord();
         assertThat(receiptOf(record).receiptId()).isNotEqualTo(receiptOf(record).receiptId());
     }
 
     @Test
     void refusedRecordGivesARefusedReceipt() {
-        ConsentRecordView refused = ReceiptTestData.record(
+        ConsentDetails refused = ReceiptTestData.record(
                 ConsentState.REFUSED, false, Decision.REFUSED, List.of("care-planning"), List.of());
 
         ConsentReceipt receipt = receiptOf(refused);

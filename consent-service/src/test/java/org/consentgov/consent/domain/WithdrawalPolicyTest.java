@@ -18,11 +18,11 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.time.api.constraints.DateRange;
 import org.junit.jupiter.api.Test;
 
-class WithdrawalWindowTest {
+class WithdrawalPolicyTest {
 
     private static Instant london(String localDateTime) {
         return LocalDateTime.parse(localDateTime)
-                .atZone(WithdrawalWindow.LONDON)
+                .atZone(WithdrawalPolicy.LONDON)
                 .toInstant();
     }
 
@@ -30,7 +30,7 @@ class WithdrawalWindowTest {
 
     @Test
     void formReceivedOnFirstMarchCanBeWithdrawnUpToAndIncludingFifteenthMarch() {
-        WithdrawalWindow window = WithdrawalWindow.of(LocalDate.of(2026, 3, 1), 14);
+        WithdrawalPolicy window = WithdrawalPolicy.window(LocalDate.of(2026, 3, 1), 14);
         assertThat(window.lastDay()).isEqualTo(LocalDate.of(2026, 3, 15));
         assertThat(window.allows(london("2026-03-01T09:00:00"))).isTrue();
         assertThat(window.allows(london("2026-03-15T23:59:59"))).isTrue();
@@ -38,20 +38,20 @@ class WithdrawalWindowTest {
 
     @Test
     void withdrawalOnDaySixteenAtMidnightLondonIsRefused() {
-        WithdrawalWindow window = WithdrawalWindow.of(LocalDate.of(2026, 3, 1), 14);
+        WithdrawalPolicy window = WithdrawalPolicy.window(LocalDate.of(2026, 3, 1), 14);
         assertThat(window.allows(london("2026-03-16T00:00:00"))).isFalse();
         assertThat(window.closesAt()).isEqualTo(Instant.parse("2026-03-16T00:00:00Z"));
     }
 
     @Test
     void aRequestBeforeTheFormWasReceivedIsStillInsideTheWindow() {
-        assertThat(WithdrawalWindow.of(LocalDate.of(2026, 3, 1), 14).allows(london("2026-02-20T12:00:00")))
+        assertThat(WithdrawalPolicy.window(LocalDate.of(2026, 3, 1), 14).allows(london("2026-02-20T12:00:00")))
                 .isTrue();
     }
 
     @Test
     void zeroDaysMeansTheDayTheFormWasReceived() {
-        WithdrawalWindow window = WithdrawalWindow.of(LocalDate.of(2026, 3, 1), 0);
+        WithdrawalPolicy window = WithdrawalPolicy.window(LocalDate.of(2026, 3, 1), 0);
         assertThat(window.lastDay()).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(window.allows(london("2026-03-01T23:59:59"))).isTrue();
         assertThat(window.allows(london("2026-03-02T00:00:00"))).isFalse();
@@ -59,9 +59,9 @@ class WithdrawalWindowTest {
 
     @Test
     void negativeDaysOrNoReceivedDateAreRefused() {
-        assertThatThrownBy(() -> WithdrawalWindow.of(LocalDate.of(2026, 3, 1), -1))
+        assertThatThrownBy(() -> WithdrawalPolicy.window(LocalDate.of(2026, 3, 1), -1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WithdrawalWindow.of(null, 14)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> WithdrawalPolicy.window(null, 14)).isInstanceOf(NullPointerException.class);
     }
 
     // --- clock changes: in BST 23:30 UTC is already 00:30 the next day in London ---
@@ -69,7 +69,7 @@ class WithdrawalWindowTest {
     @Test
     void inSummerTime2330UtcOnTheLastDayIsAlreadyTheNextLondonDayAndRefused() {
         // received 1 April 2026 (BST) -> last day 15 April
-        WithdrawalWindow window = WithdrawalWindow.of(LocalDate.of(2026, 4, 1), 14);
+        WithdrawalPolicy window = WithdrawalPolicy.window(LocalDate.of(2026, 4, 1), 14);
         assertThat(window.allows(Instant.parse("2026-04-15T22:59:59Z"))).isTrue();
         assertThat(window.allows(Instant.parse("2026-04-15T23:30:00Z"))).isFalse();
         assertThat(window.closesAt()).isEqualTo(Instant.parse("2026-04-15T23:00:00Z"));
@@ -77,7 +77,7 @@ class WithdrawalWindowTest {
 
     @Test
     void inWinterTime2330UtcOnTheLastDayIsStillThatLondonDayAndAllowed() {
-        WithdrawalWindow window = WithdrawalWindow.of(LocalDate.of(2026, 1, 1), 14);
+        WithdrawalPolicy window = WithdrawalPolicy.window(LocalDate.of(2026, 1, 1), 14);
         assertThat(window.allows(Instant.parse("2026-01-15T23:30:00Z"))).isTrue();
         assertThat(window.closesAt()).isEqualTo(Instant.parse("2026-01-16T00:00:00Z"));
     }
@@ -85,7 +85,7 @@ class WithdrawalWindowTest {
     @Test
     void windowEndingTheSaturdayBeforeBstStartsClosesAtGmtMidnight() {
         // BST starts Sunday 29 March 2026 at 01:00 GMT
-        WithdrawalWindow window = WithdrawalWindow.of(LocalDate.of(2026, 3, 14), 14);
+        WithdrawalPolicy window = WithdrawalPolicy.window(LocalDate.of(2026, 3, 14), 14);
         assertThat(window.lastDay()).isEqualTo(LocalDate.of(2026, 3, 28));
         assertThat(window.allows(Instant.parse("2026-03-28T23:30:00Z"))).isTrue();
         assertThat(window.closesAt()).isEqualTo(Instant.parse("2026-03-29T00:00:00Z"));
@@ -94,7 +94,7 @@ class WithdrawalWindowTest {
 
     @Test
     void windowEndingOnTheDayBstStartsClosesAtBstMidnightAnHourEarlierInUtc() {
-        WithdrawalWindow window = WithdrawalWindow.of(LocalDate.of(2026, 3, 15), 14);
+        WithdrawalPolicy window = WithdrawalPolicy.window(LocalDate.of(2026, 3, 15), 14);
         assertThat(window.lastDay()).isEqualTo(LocalDate.of(2026, 3, 29));
         assertThat(window.allows(Instant.parse("2026-03-29T22:59:59Z"))).isTrue();
         assertThat(window.allows(Instant.parse("2026-03-29T23:30:00Z"))).isFalse();
@@ -104,7 +104,7 @@ class WithdrawalWindowTest {
     @Test
     void windowEndingTheSaturdayBeforeBstEndsClosesAtBstMidnight() {
         // BST ends Sunday 25 October 2026 at 02:00 BST
-        WithdrawalWindow window = WithdrawalWindow.of(LocalDate.of(2026, 10, 10), 14);
+        WithdrawalPolicy window = WithdrawalPolicy.window(LocalDate.of(2026, 10, 10), 14);
         assertThat(window.lastDay()).isEqualTo(LocalDate.of(2026, 10, 24));
         assertThat(window.allows(Instant.parse("2026-10-24T22:59:59Z"))).isTrue();
         assertThat(window.allows(Instant.parse("2026-10-24T23:30:00Z"))).isFalse();
@@ -113,7 +113,7 @@ class WithdrawalWindowTest {
 
     @Test
     void windowEndingOnTheDayBstEndsLastsTheWholeTwentyFiveHourDay() {
-        WithdrawalWindow window = WithdrawalWindow.of(LocalDate.of(2026, 10, 11), 14);
+        WithdrawalPolicy window = WithdrawalPolicy.window(LocalDate.of(2026, 10, 11), 14);
         assertThat(window.lastDay()).isEqualTo(LocalDate.of(2026, 10, 25));
         assertThat(window.allows(Instant.parse("2026-10-25T23:30:00Z"))).isTrue();
         assertThat(window.allows(Instant.parse("2026-10-25T23:59:59Z"))).isTrue();
@@ -125,12 +125,13 @@ class WithdrawalWindowTest {
 
     @Test
     void windowRunsAcrossTheEndOfJanuary() {
-        assertThat(WithdrawalWindow.of(LocalDate.of(2026, 1, 31), 14).lastDay()).isEqualTo(LocalDate.of(2026, 2, 14));
+        assertThat(WithdrawalPolicy.window(LocalDate.of(2026, 1, 31), 14).lastDay())
+                .isEqualTo(LocalDate.of(2026, 2, 14));
     }
 
     @Test
     void windowEndsOnTwentyNinthFebruaryInALeapYear() {
-        WithdrawalWindow window = WithdrawalWindow.of(LocalDate.of(2028, 2, 15), 14);
+        WithdrawalPolicy window = WithdrawalPolicy.window(LocalDate.of(2028, 2, 15), 14);
         assertThat(window.lastDay()).isEqualTo(LocalDate.of(2028, 2, 29));
         assertThat(window.allows(london("2028-02-29T23:59:59"))).isTrue();
         assertThat(window.allows(london("2028-03-01T00:00:00"))).isFalse();
@@ -138,12 +139,13 @@ class WithdrawalWindowTest {
 
     @Test
     void windowEndsOnFirstMarchInACommonYear() {
-        assertThat(WithdrawalWindow.of(LocalDate.of(2027, 2, 15), 14).lastDay()).isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(WithdrawalPolicy.window(LocalDate.of(2027, 2, 15), 14).lastDay())
+                .isEqualTo(LocalDate.of(2027, 3, 1));
     }
 
     @Test
     void windowRunsAcrossTheNewYear() {
-        assertThat(WithdrawalWindow.of(LocalDate.of(2026, 12, 25), 14).lastDay())
+        assertThat(WithdrawalPolicy.window(LocalDate.of(2026, 12, 25), 14).lastDay())
                 .isEqualTo(LocalDate.of(2027, 1, 8));
     }
 
@@ -153,9 +155,9 @@ class WithdrawalWindowTest {
     void startOfTheLastDayIsAllowed(
             @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate received,
             @ForAll @IntRange(min = 1, max = 60) int days) {
-        WithdrawalWindow window = WithdrawalWindow.of(received, days);
+        WithdrawalPolicy window = WithdrawalPolicy.window(received, days);
         assertThat(window.allows(
-                        window.lastDay().atStartOfDay(WithdrawalWindow.LONDON).toInstant()))
+                        window.lastDay().atStartOfDay(WithdrawalPolicy.LONDON).toInstant()))
                 .isTrue();
     }
 
@@ -163,7 +165,7 @@ class WithdrawalWindowTest {
     void closingMomentIsRefusedAndTheSecondBeforeIsAllowed(
             @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate received,
             @ForAll @IntRange(min = 1, max = 60) int days) {
-        WithdrawalWindow window = WithdrawalWindow.of(received, days);
+        WithdrawalPolicy window = WithdrawalPolicy.window(received, days);
         assertThat(window.allows(window.closesAt())).isFalse();
         assertThat(window.allows(window.closesAt().minusSeconds(1))).isTrue();
     }
@@ -172,7 +174,7 @@ class WithdrawalWindowTest {
     void closesAtIsAlwaysLondonMidnightAfterTheLastDay(
             @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate received,
             @ForAll @IntRange(min = 1, max = 60) int days) {
-        assertLondonMidnightAfterLastDay(WithdrawalWindow.of(received, days));
+        assertLondonMidnightAfterLastDay(WithdrawalPolicy.window(received, days));
     }
 
     @Property
@@ -182,16 +184,73 @@ class WithdrawalWindowTest {
             @ForAll boolean spring) {
         LocalDate changeDay = LocalDate.of(year, spring ? Month.MARCH : Month.OCTOBER, 1)
                 .with(TemporalAdjusters.lastInMonth(DayOfWeek.SUNDAY));
-        WithdrawalWindow window = WithdrawalWindow.of(changeDay.minusDays(days), days);
+        WithdrawalPolicy window = WithdrawalPolicy.window(changeDay.minusDays(days), days);
         assertThat(window.lastDay()).isEqualTo(changeDay);
         assertLondonMidnightAfterLastDay(window);
         // the clock-change day is 23 hours long in spring and 25 in autumn, and the window covers all of it
-        Instant opens = changeDay.atStartOfDay(WithdrawalWindow.LONDON).toInstant();
+        Instant opens = changeDay.atStartOfDay(WithdrawalPolicy.LONDON).toInstant();
         assertThat(Duration.between(opens, window.closesAt())).isEqualTo(Duration.ofHours(spring ? 23 : 25));
     }
 
-    private static void assertLondonMidnightAfterLastDay(WithdrawalWindow window) {
-        ZonedDateTime closes = window.closesAt().atZone(WithdrawalWindow.LONDON);
+    // --- the decision: withdrawn at once, or referred to the DPO ---
+
+    @Test
+    void withdrawalOnDayFifteenIsWithdrawnAtOnceAndOnDaySixteenReferredToDpo() {
+        WithdrawalPolicy policy = WithdrawalPolicy.window(LocalDate.of(2026, 3, 1), 14);
+        assertThat(policy.decide(london("2026-03-15T23:59:59"))).isEqualTo(WithdrawalDecision.WITHDRAWN);
+        assertThat(policy.decide(london("2026-03-16T00:00:00"))).isEqualTo(WithdrawalDecision.REFERRED_TO_DPO);
+    }
+
+    @Test
+    void consentAsLawfulBasisAllowsWithdrawalAtAnyTimeWhateverTheWindow() {
+        WithdrawalPolicy policy = WithdrawalPolicy.of(LocalDate.of(2026, 3, 1), true, 14);
+        assertThat(policy.anyTime()).isTrue();
+        assertThat(policy.lastDay()).isNull();
+        assertThat(policy.closesAt()).isNull();
+        assertThat(policy.decide(london("2030-01-01T12:00:00"))).isEqualTo(WithdrawalDecision.WITHDRAWN);
+    }
+
+    @Test
+    void aNoticeWithoutAWindowAllowsWithdrawalAtAnyTime() {
+        WithdrawalPolicy policy = WithdrawalPolicy.of(LocalDate.of(2026, 3, 1), false, null);
+        assertThat(policy.anyTime()).isTrue();
+        assertThat(policy.decide(london("2030-01-01T12:00:00"))).isEqualTo(WithdrawalDecision.WITHDRAWN);
+    }
+
+    @Test
+    void aNoticeWithAWindowAndAnotherLawfulBasisUsesTheWindow() {
+        WithdrawalPolicy policy = WithdrawalPolicy.of(LocalDate.of(2026, 3, 1), false, 14);
+        assertThat(policy.anyTime()).isFalse();
+        assertThat(policy.lastDay()).isEqualTo(LocalDate.of(2026, 3, 15));
+    }
+
+    @Test
+    void aStoredRecordsPolicyIsRebuiltFromItsLastDay() {
+        WithdrawalPolicy policy = WithdrawalPolicy.ofRecord(LocalDate.of(2026, 3, 1), false, LocalDate.of(2026, 3, 15));
+        assertThat(policy).isEqualTo(WithdrawalPolicy.window(LocalDate.of(2026, 3, 1), 14));
+        assertThat(WithdrawalPolicy.ofRecord(LocalDate.of(2026, 3, 1), true, null)
+                        .anyTime())
+                .isTrue();
+    }
+
+    @Property
+    void aStoredWindowDecidesAsTheNoticesWindowDid(
+            @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate received,
+            @ForAll @IntRange(min = 0, max = 60) int days,
+            @ForAll @IntRange(min = -5, max = 70) int requestDay) {
+        WithdrawalPolicy fromNotice = WithdrawalPolicy.of(received, false, days);
+        WithdrawalPolicy fromRecord = WithdrawalPolicy.ofRecord(received, false, fromNotice.lastDay());
+        Instant at = received.plusDays(requestDay)
+                .atTime(12, 0)
+                .atZone(WithdrawalPolicy.LONDON)
+                .toInstant();
+        assertThat(fromRecord.decide(at)).isEqualTo(fromNotice.decide(at));
+        assertThat(fromRecord.decide(at))
+                .isEqualTo(requestDay <= days ? WithdrawalDecision.WITHDRAWN : WithdrawalDecision.REFERRED_TO_DPO);
+    }
+
+    private static void assertLondonMidnightAfterLastDay(WithdrawalPolicy window) {
+        ZonedDateTime closes = window.closesAt().atZone(WithdrawalPolicy.LONDON);
         assertThat(closes.toLocalTime()).isEqualTo(LocalTime.MIDNIGHT);
         assertThat(closes.toLocalDate()).isEqualTo(window.lastDay().plusDays(1));
     }

@@ -1,0 +1,118 @@
+package org.consentgov.consent.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.consentgov.consent.api.ConsentViews.CheckView;
+import org.consentgov.consent.domain.ConsentCheckService;
+import org.consentgov.platform.problem.Problem;
+import org.consentgov.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The check API: is there an effective consent for a subject, notice and purpose at a time? */
+@Path("/api/consents/check")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Consents", description = "Consent records pinned to notice versions")
+@SecurityRequirement(name = "jwt")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConsentCheckResource {
+
+    private final ConsentCheckService checks;
+
+    public ConsentCheckResource(ConsentCheckService checks) {
+        this.checks = checks;
+    }
+
+    @GET
+    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO, Roles.AUDITOR, Roles.RESEARCHER})
+    @Operation(
+            operationId = "checkConsent",
+            summary = "Is there an effective consent?",
+            description =
+                    "For subject S (system:value or internal id), notice N and purpose P at time T (default now): yes or no, the reasons, and the record and notice version relied on. Researchers only for the notices of their organisation's agreements.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The answer",
+            content = @Content(schema = @Schema(implementation = CheckView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or invalid parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "A researcher asked about a notice outside their agreements",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CheckView check(
+            @Parameter(
+                            description = "system:value, e.g. nhs-number:9434765919, or the subject's id",
+                            required = true,
+                            example = "nhs-number:9990000018",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 105))
+                    @QueryParam("subject")
+                    @NotBlank
+                    String subject,
+            @Parameter(
+                            description = "Notice slug",
+                            required = true,
+                            example = "what-it-means-to-me",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = 80,
+                                            pattern = "[a-z0-9]+(-[a-z0-9]+)*"))
+                    @QueryParam("notice")
+                    @NotBlank
+                    String notice,
+            @Parameter(
+                            description = "Purpose code",
+                            required = true,
+                            example = "research-what-it-means-to-me",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            maxLength = 80,
+                                            pattern = "[a-z0-9][a-z0-9.-]{0,79}"))
+                    @QueryParam("purpose")
+                    @NotBlank
+                    String purpose,
+            @Parameter(description = "Time to check at (ISO 8601); default now") @QueryParam("at") Instant at) {
+        return ConsentRecordMapper.view(checks.check(subject, notice, purpose, at));
+    }
+}

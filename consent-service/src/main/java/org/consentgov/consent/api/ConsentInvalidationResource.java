@@ -1,0 +1,118 @@
+package org.consentgov.consent.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.consentgov.consent.api.ConsentRequests.InvalidateRequest;
+import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
+import org.consentgov.consent.domain.ConsentInvalidation;
+import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.problem.Problem;
+import org.consentgov.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Invalidating a record recorded in error (DPO only). */
+@Path("/api/consents/{id}/invalidate")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Consents", description = "Consent records pinned to notice versions")
+@SecurityRequirement(name = "jwt")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConsentInvalidationResource {
+
+    private final ConsentInvalidation invalidation;
+
+    public ConsentInvalidationResource(ConsentInvalidation invalidation) {
+        this.invalidation = invalidation;
+    }
+
+    @POST
+    @RolesAllowed(Roles.DPO)
+    @Operation(
+            operationId = "invalidateConsent",
+            summary = "Invalidate a record recorded in error",
+            description = "The record then never counts, not even for past dates. If-Match required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Invalidated",
+            content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Reason missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such record",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already invalidated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response invalidate(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description =
+                                    "The record's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
+                            required = true,
+                            example = "\"3\"",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @NotNull @Valid InvalidateRequest request) {
+        long expected = ETags.expectedVersion(ifMatch);
+        return ok(ConsentRecordMapper.view(invalidation.invalidate(id, expected, request.reason())));
+    }
+
+    private static Response ok(ConsentRecordView view) {
+        return Response.ok(view, MediaType.APPLICATION_JSON)
+                .tag(ETags.of(view.rowVersion()))
+                .build();
+    }
+}

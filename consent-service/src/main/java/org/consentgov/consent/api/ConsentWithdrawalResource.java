@@ -1,0 +1,134 @@
+package org.consentgov.consent.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.consentgov.consent.ConsentErrors;
+import org.consentgov.consent.api.ConsentRequests.WithdrawRequest;
+import org.consentgov.consent.api.ConsentViews.WithdrawalOutcome;
+import org.consentgov.consent.domain.ConsentWithdrawals;
+import org.consentgov.consent.domain.ConsentWithdrawals.WithdrawalResult;
+import org.consentgov.consent.domain.WithdrawalDecision;
+import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.problem.Problem;
+import org.consentgov.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Withdrawing a consent: at once inside the window, else referred to the DPO and answered 409. */
+@Path("/api/consents/{id}/withdrawals")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Consents", description = "Consent records pinned to notice versions")
+@SecurityRequirement(name = "jwt")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Too many requests from this client (the gateway's rate limit)",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before trying again",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "500",
+        description = "Unexpected error; quote the problem's requestId when reporting it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConsentWithdrawalResource {
+
+    private final ConsentWithdrawals withdrawals;
+
+    public ConsentWithdrawalResource(ConsentWithdrawals withdrawals) {
+        this.withdrawals = withdrawals;
+    }
+
+    @POST
+    @RolesAllowed({Roles.CASEWORKER, Roles.INTEGRATION, Roles.DPO})
+    @Operation(
+            operationId = "withdrawConsent",
+            summary = "Withdraw a consent",
+            description =
+                    "Inside the notice's window (Europe/London, inclusive) the record is withdrawn at once. After it, the answer is 409 with the window's end, and the request is stored and referred to the DPO. Withdrawal stops new use only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Withdrawn",
+            content = @Content(schema = @Schema(implementation = WithdrawalOutcome.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such record",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Outside the window (request referred to the DPO), or the record is not active",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "Stale If-Match, when one is sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown party role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response withdraw(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description =
+                                    "Optional: the record's ETag as last read (a strong ETag such as \"3\"); stale is 412",
+                            example = "\"3\"",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @NotNull @Valid WithdrawRequest request,
+            UriInfo uri) {
+        Long expected = ifMatch == null ? null : ETags.expectedVersion(ifMatch);
+        WithdrawalResult result = withdrawals.withdraw(id, expected, ConsentRequestMapper.withdraw(request));
+        if (result.decision() == WithdrawalDecision.REFERRED_TO_DPO) {
+            throw ConsentErrors.WITHDRAWAL_WINDOW_CLOSED
+                    .problem("The withdrawal window ended on "
+                            + result.referral().windowEndedOn
+                            + "; the request has been stored and referred to the data protection officer")
+                    .with("windowEndedOn", result.referral().windowEndedOn.toString())
+                    .with("withdrawalRequestId", result.referral().id.toString())
+                    .with("requestStatus", result.referral().status.name())
+                    .withHeader(
+                            "Location",
+                            uri.getBaseUriBuilder()
+                                    .path("api/consents/withdrawal-requests/{id}")
+                                    .build(result.referral().id)
+                                    .toString());
+        }
+        WithdrawalOutcome outcome = ConsentRecordMapper.view(result);
+        return Response.ok(outcome).tag(ETags.of(outcome.record().rowVersion())).build();
+    }
+}

@@ -1,0 +1,93 @@
+package org.consentgov.consent.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.consentgov.consent.persistence.ConsentRecord;
+import org.consentgov.consent.persistence.ConsentRecordRepository;
+import org.consentgov.consent.persistence.HistoryEntry;
+import org.consentgov.platform.paging.PageView;
+import org.consentgov.platform.problem.ProblemException;
+
+/** Reading records: one, a filtered page, a record's history and the check of its hash chain; pinned counts. */
+@ApplicationScoped
+public class ConsentQueries {
+
+    /** Whether a record's history chain is intact, and what is wrong with it if not. */
+    public record HistoryVerification(UUID recordId, boolean valid, int entries, List<String> problems) {}
+
+    private final ConsentRecordRepository records;
+    private final SubjectService subjects;
+    private final ConsentDetailsReader details;
+    private final ConsentHistory history;
+
+    public ConsentQueries(
+            ConsentRecordRepository records,
+            SubjectService subjects,
+            ConsentDetailsReader details,
+            ConsentHistory history) {
+        this.records = records;
+        this.subjects = subjects;
+        this.details = details;
+        this.history = history;
+    }
+
+    /** One record with the subject's identifiers; the read is logged as an access to the subject. */
+    @Transactional
+    public ConsentDetails get(UUID id) {
+        ConsentRecord record = find(id);
+        subjects.logAccess(record.subjectId, "read-consent");
+        return details.details(record, true);
+    }
+
+    /** A page of records without identifiers; a list of one subject's records is logged as an access. */
+    @Transactional
+    public PageView<ConsentDetails> list(ConsentRecordRepository.Filter filter, int page, int size) {
+        List<ConsentRecord> found = records.page(filter, page, size);
+        if (filter.subjectId() != null) {
+            subjects.logAccess(filter.subjectId(), "list-consents");
+        }
+        return PageView.of(
+                found.stream().map(r -> details.details(r, false)).toList(), page, size, records.count(filter));
+    }
+
+    /** The record's history, oldest first. */
+    @Transactional
+    public List<HistoryEntry> history(UUID id) {
+        return records.history(find(id).id);
+    }
+
+    @Transactional
+    public HistoryVerification verify(UUID id) {
+        ConsentRecord record = find(id);
+        List<HistoryChain.Link> links = records.history(record.id).stream()
+                .map(h -> new HistoryChain.Link(
+                        h.recordId,
+                        h.seq,
+                        h.event,
+                        h.fromState,
+                        h.toState,
+                        h.actor,
+                        h.at,
+                        h.reason,
+                        history.tree(h.payload),
+                        h.prevHash,
+                        h.hash))
+                .toList();
+        HistoryChain.Verification v =
+                HistoryChain.verify(links, record.historyLength, record.historyHead, record.state);
+        return new HistoryVerification(record.id, v.valid(), v.entries(), v.problems());
+    }
+
+    /** For the dry run of a notice change: the ACTIVE records pinned to versions before {@code beforeVersion}. */
+    @Transactional
+    public Map<Integer, Long> activePinnedCounts(String slug, int beforeVersion) {
+        return records.activePinnedCountsBefore(slug, beforeVersion);
+    }
+
+    private ConsentRecord find(UUID id) {
+        return records.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Consent record", id));
+    }
+}

@@ -1,0 +1,194 @@
+package org.consentgov.consent.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.consentgov.consent.ConsentErrors;
+import org.consentgov.consent.domain.ConsentCommands.PartyDecision;
+import org.consentgov.consent.domain.ConsentCommands.RecordConsent;
+import org.consentgov.consent.events.ConsentEvents;
+import org.consentgov.consent.events.ConsentEvents.ConsentEventData;
+import org.consentgov.consent.notices.NoticeDirectory;
+import org.consentgov.consent.notices.PublishedNotice;
+import org.consentgov.consent.persistence.ConsentParty;
+import org.consentgov.consent.persistence.ConsentRecord;
+import org.consentgov.consent.persistence.HistoryEntry;
+import org.consentgov.platform.security.Caller;
+import org.consentgov.platform.vocabulary.Vocabulary;
+
+/**
+ * Turns a consent form into a record: checks it, pins it to the published notice version, builds the record with
+ * its parties and decision, its first history entry and its event data. The single create ({@link
+ * ConsentRecording}) and the bulk import ({@link ConsentBulkWriter}) both build records here, so a form gets the
+ * same checks and the same rows whichever way it arrives.
+ */
+@ApplicationScoped
+public class ConsentRecordFactory {
+
+    /**
+     * The row version of a record just recorded: Hibernate inserts it and then updates it once in the same flush,
+     * because its history head is set after {@code persist}. The bulk import writes the same value.
+     */
+    public static final long NEW_RECORD_VERSION = 1;
+
+    /** A form that passed the checks that need no subject: its notice version and the categories it covers. */
+    public record CheckedForm(RecordConsent command, PublishedNotice notice, List<String> dataCategories) {}
+
+    private final NoticeDirectory notices;
+    private final Vocabulary vocabulary;
+    private final Caller caller;
+    private final ConsentHistory history;
+    private final ConsentTime time;
+
+    public ConsentRecordFactory(
+            NoticeDirectory notices, Vocabulary vocabulary, Caller caller, ConsentHistory history, ConsentTime time) {
+        this.notices = notices;
+        this.vocabulary = vocabulary;
+        this.caller = caller;
+        this.history = history;
+        this.time = time;
+    }
+
+    /** The form's shape, its notice version (asked of notice-service) and its scope, in that order. */
+    public CheckedForm check(RecordConsent command) {
+        ConsentFormChecks.shape(command, vocabulary);
+        PublishedNotice notice = ConsentFormChecks.pinned(
+                notices.published(command.notice().slug(), command.notice().version()),
+                command.notice().contentHash());
+        return new CheckedForm(command, notice, ConsentFormChecks.scope(command, notice));
+    }
+
+    /** The form's dates, once the subject's date of birth is known. */
+    public void checkDates(RecordConsent command, LocalDate dateOfBirth) {
+        ConsentFormChecks.dates(command, dateOfBirth, time.today());
+    }
+
+    /** A party's decision added later: well formed, not a second child, not dated in the future. */
+    public void checkAddedParty(ConsentRecord record, PartyDecision party) {
+        ConsentFormChecks.party(
+                party, "", record.parties.stream().anyMatch(p -> ConsentFormChecks.CHILD.equals(p.role)), vocabulary);
+        if (party.decidedOn().isAfter(time.today())) {
+            throw ConsentErrors.DATE_IN_FUTURE.problem("decidedOn is in the future", "decidedOn");
+        }
+    }
+
+    /**
+     * A new record for a checked form (not yet persisted): its parties, the evaluated decision and state, and an
+     * empty history.
+     */
+    public ConsentRecord newRecord(CheckedForm form, UUID subjectId, LocalDate dateOfBirth, Instant now) {
+        RecordConsent command = form.command();
+        PublishedNotice notice = form.notice();
+        PublishedNotice.ConsentTerms terms = notice.content().consent();
+        ConsentRecord record = new ConsentRecord();
+        record.id = UUID.randomUUID();
+        record.subjectId = subjectId;
+        record.noticeSlug = notice.slug();
+        record.noticeVersion = notice.version();
+        record.noticeContentHash = notice.contentHash();
+        record.purposes = List.copyOf(command.purposes());
+        record.dataCategories = form.dataCategories();
+        record.collectionMethod = command.collectionMethod();
+        record.formIssuedOn = command.formIssuedOn();
+        record.formReceivedOn = command.formReceivedOn();
+        record.evidenceReference = command.evidenceReference();
+        record.recordedBy = caller.name();
+        record.recordedOrg = caller.org().orElse(null);
+        record.recordedAt = now;
+        WithdrawalPolicy withdrawal =
+                WithdrawalPolicy.of(record.formReceivedOn, consentBasis(notice), terms.withdrawalWindowDays());
+        record.withdrawalAnyTime = withdrawal.anyTime();
+        record.withdrawalWindowEndsOn = withdrawal.lastDay();
+        int position = 0;
+        for (PartyDecision p : command.parties()) {
+            record.parties.add(party(record, position++, p, now));
+        }
+        reevaluate(record, dateOfBirth, terms, now);
+        record.historyHead = HistoryChain.GENESIS;
+        record.historyLength = 0;
+        return record;
+    }
+
+    /** A party of the record (not yet persisted). */
+    public ConsentParty party(ConsentRecord record, int position, PartyDecision p, Instant now) {
+        ConsentParty party = new ConsentParty();
+        party.id = UUID.randomUUID();
+        party.record = record;
+        party.position = position;
+        party.role = p.role();
+        party.relationship = p.relationship();
+        party.decision = p.decision();
+        party.capacity = p.capacity();
+        party.assessedOn = p.assessedOn();
+        party.assessedBy = p.capacity() == null ? null : caller.name();
+        party.decidedOn = p.decidedOn();
+        party.recordedBy = caller.name();
+        party.recordedAt = now;
+        return party;
+    }
+
+    /** The new record's {@code recorded} entry (not persisted). */
+    public HistoryEntry recordedEntry(ConsentRecord record, Instant now) {
+        return history.entry(record, "recorded", null, record.state, null, history.recordedPayload(record), now);
+    }
+
+    /** Ends the record a newer one replaces and returns its {@code superseded} entry (not persisted). */
+    public HistoryEntry supersede(ConsentRecord old, UUID newer, Instant now) {
+        ConsentState from = old.state;
+        old.state = ConsentState.SUPERSEDED;
+        old.endedAt = now;
+        return history.entry(
+                old,
+                "superseded",
+                from,
+                ConsentState.SUPERSEDED,
+                "superseded by record " + newer,
+                history.payload().put("supersededBy", newer.toString()),
+                now);
+    }
+
+    /** The event a newly recorded record raises, if any: given when effective, refused when refused. */
+    public static String recordedEventType(ConsentRecord record) {
+        if (record.effective) {
+            return ConsentEvents.GIVEN;
+        }
+        return record.state == ConsentState.REFUSED ? ConsentEvents.REFUSED : null;
+    }
+
+    /** The data of a given, refused or superseded event. */
+    public static ConsentEventData eventData(ConsentRecord record, Instant at, UUID supersededBy) {
+        return ConsentEventPublisher.recordedEventData(record, at, supersededBy);
+    }
+
+    /** Decides the record's decision, state and effectiveness from its parties and the notice's terms. */
+    public static void reevaluate(
+            ConsentRecord record, LocalDate dateOfBirth, PublishedNotice.ConsentTerms terms, Instant now) {
+        ConsentEvaluator.Outcome outcome = ConsentEvaluator.evaluate(
+                new ConsentEvaluator.Terms(
+                        terms.requiredParties(), terms.parentOrCarer(), terms.parentOrCarerUnderAge()),
+                dateOfBirth,
+                record.formReceivedOn,
+                record.parties.stream()
+                        .map(p -> new ConsentEvaluator.Party(p.role, p.decision, p.capacity))
+                        .toList());
+        record.decision = outcome.decision();
+        record.state = outcome.state();
+        record.missingParties = outcome.missingParties();
+        boolean becameEffective = outcome.effective() && !record.effective;
+        record.effective = outcome.effective();
+        if (becameEffective) {
+            record.effectiveFrom = now;
+        }
+    }
+
+    private boolean consentBasis(PublishedNotice notice) {
+        return notice.content().lawfulBases() != null
+                && notice.content().lawfulBases().stream()
+                        .anyMatch(b -> vocabulary
+                                .lawfulBasis(b.basis())
+                                .map(l -> l.consent())
+                                .orElse(false));
+    }
+}

@@ -1,0 +1,193 @@
+package org.consentgov.consent.domain;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.consentgov.consent.ConsentErrors;
+import org.consentgov.consent.domain.ConsentCommands.LateWithdrawalResolution;
+import org.consentgov.consent.domain.ConsentCommands.Withdraw;
+import org.consentgov.consent.events.ConsentEvents;
+import org.consentgov.consent.persistence.ConsentRecord;
+import org.consentgov.consent.persistence.ConsentRecordRepository;
+import org.consentgov.consent.persistence.WithdrawalRequest;
+import org.consentgov.consent.persistence.WithdrawalRequestRepository;
+import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.paging.PageView;
+import org.consentgov.platform.problem.ProblemException;
+import org.consentgov.platform.security.Caller;
+import org.consentgov.platform.vocabulary.Vocabulary;
+
+/** Withdrawing a consent; the DPO's queue of late withdrawals and their resolution. */
+@ApplicationScoped
+public class ConsentWithdrawals {
+
+    /** What became of a withdrawal: the decision, the record as it now stands, and the referral if there is one. */
+    public record WithdrawalResult(WithdrawalDecision decision, ConsentDetails record, WithdrawalRequest referral) {}
+
+    private final ConsentRecordRepository records;
+    private final WithdrawalRequestRepository withdrawals;
+    private final ConsentHistory history;
+    private final ConsentEventPublisher events;
+    private final ConsentDetailsReader details;
+    private final Vocabulary vocabulary;
+    private final Caller caller;
+    private final ConsentTime time;
+
+    public ConsentWithdrawals(
+            ConsentRecordRepository records,
+            WithdrawalRequestRepository withdrawals,
+            ConsentHistory history,
+            ConsentEventPublisher events,
+            ConsentDetailsReader details,
+            Vocabulary vocabulary,
+            Caller caller,
+            ConsentTime time) {
+        this.records = records;
+        this.withdrawals = withdrawals;
+        this.history = history;
+        this.events = events;
+        this.details = details;
+        this.vocabulary = vocabulary;
+        this.caller = caller;
+        this.time = time;
+    }
+
+    /**
+     * Inside the window (or when withdrawal is allowed at any time) the record is withdrawn at once. Outside it,
+     * the wish is stored as a request referred to the DPO and the result says so. Either way the transaction
+     * commits: a person's stated wish is never dropped.
+     */
+    @Transactional
+    public WithdrawalResult withdraw(UUID id, Long expectedVersion, Withdraw command) {
+        ConsentRecord record = lock(id);
+        if (expectedVersion != null) {
+            ETags.requireCurrent(expectedVersion, record.rowVersion);
+        }
+        if (vocabulary.partyRole(command.requestedBy()).isEmpty()) {
+            throw ConsentErrors.UNKNOWN_PARTY_ROLE.problem(
+                    "'" + command.requestedBy() + "' is not a party role", "requestedBy");
+        }
+        if (record.state != ConsentState.ACTIVE) {
+            throw ConsentErrors.RECORD_NOT_ACTIVE
+                    .problem("Record " + id + " is " + record.state + " and cannot be withdrawn")
+                    .with("state", record.state);
+        }
+        Instant now = time.now();
+        WithdrawalDecision decision = WithdrawalPolicy.ofRecord(
+                        record.formReceivedOn, record.withdrawalAnyTime, record.withdrawalWindowEndsOn)
+                .decide(now);
+        if (decision == WithdrawalDecision.WITHDRAWN) {
+            withdrawNow(record, command.requestedBy(), command.channel(), command.reason(), now, "withdrawn");
+            return new WithdrawalResult(decision, details.details(record, true), null);
+        }
+        WithdrawalRequest referred = new WithdrawalRequest();
+        referred.id = UUID.randomUUID();
+        referred.recordId = record.id;
+        referred.requestedBy = command.requestedBy();
+        referred.channel = command.channel();
+        referred.reason = command.reason();
+        referred.receivedAt = now;
+        referred.windowEndedOn = record.withdrawalWindowEndsOn;
+        referred.status = WithdrawalRequest.Status.REFERRED;
+        referred.recordedBy = caller.name();
+        withdrawals.persist(referred);
+        ObjectNode payload = history.payload()
+                .put("withdrawalRequestId", referred.id.toString())
+                .put("requestedBy", command.requestedBy())
+                .put("windowEndedOn", record.withdrawalWindowEndsOn.toString());
+        history.append(
+                record,
+                "withdrawal-referred-to-dpo",
+                record.state,
+                record.state,
+                "withdrawal asked for after the window closed; referred to the DPO",
+                payload,
+                now);
+        records.flush();
+        events.withdrawal(
+                ConsentEvents.WITHDRAWAL_REFERRED,
+                record,
+                now,
+                command.requestedBy(),
+                referred.id,
+                record.withdrawalWindowEndsOn,
+                null);
+        return new WithdrawalResult(decision, details.details(record, true), referred);
+    }
+
+    /** The DPO's queue: late withdrawal requests, oldest first, optionally of one status. */
+    @Transactional
+    public PageView<WithdrawalRequest> requests(WithdrawalRequest.Status status, int page, int size) {
+        return PageView.of(withdrawals.page(status, page, size), page, size, withdrawals.count(status));
+    }
+
+    /** The DPO accepts (the record is withdrawn now) or declines a late withdrawal; either way it joins the history. */
+    @Transactional
+    public WithdrawalRequest resolve(UUID requestId, LateWithdrawalResolution decision, String note) {
+        WithdrawalRequest request = withdrawals
+                .findByIdOptional(requestId)
+                .orElseThrow(() -> ProblemException.notFound("Withdrawal request", requestId));
+        if (request.status != WithdrawalRequest.Status.REFERRED) {
+            throw ConsentErrors.ALREADY_RESOLVED.problem("This withdrawal request was already " + request.status);
+        }
+        ConsentRecord record = lock(request.recordId);
+        Instant now = time.now();
+        request.resolvedBy = caller.name();
+        request.resolvedAt = now;
+        request.resolutionNote = note;
+        if (decision == LateWithdrawalResolution.ACCEPT) {
+            request.status = WithdrawalRequest.Status.ACCEPTED;
+            if (record.state == ConsentState.ACTIVE) {
+                withdrawNow(
+                        record,
+                        request.requestedBy,
+                        request.channel,
+                        "late withdrawal accepted by the DPO: " + note,
+                        now,
+                        "late-withdrawal-accepted");
+            }
+        } else {
+            request.status = WithdrawalRequest.Status.DECLINED;
+            history.append(
+                    record,
+                    "late-withdrawal-declined",
+                    record.state,
+                    record.state,
+                    note,
+                    history.payload().put("withdrawalRequestId", request.id.toString()),
+                    now);
+        }
+        records.flush();
+        events.withdrawal(
+                ConsentEvents.LATE_WITHDRAWAL_RESOLVED,
+                record,
+                now,
+                request.requestedBy,
+                request.id,
+                null,
+                request.status.name());
+        return request;
+    }
+
+    private void withdrawNow(
+            ConsentRecord record, String requestedBy, String channel, String reason, Instant now, String event) {
+        ConsentState from = record.state;
+        record.state = ConsentState.WITHDRAWN;
+        record.effective = false;
+        record.endedAt = now;
+        ObjectNode payload = history.payload().put("requestedBy", requestedBy);
+        if (channel != null) {
+            payload.put("channel", channel);
+        }
+        payload.put("stopsNewUseOnly", true);
+        history.append(record, event, from, ConsentState.WITHDRAWN, reason, payload, now);
+        records.flush();
+        events.publish(ConsentEvents.WITHDRAWN, record, now, requestedBy, null);
+    }
+
+    private ConsentRecord lock(UUID id) {
+        return records.lock(id).orElseThrow(() -> ProblemException.notFound("Consent record", id));
+    }
+}
