@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.consentgov.platform.json.CanonicalJson;
 import org.consentgov.platform.problem.ProblemException;
 
 /**
@@ -40,12 +37,12 @@ public class IdempotentExecutor {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
-    private final SecurityIdentity identity;
+    private final IdempotencyKeys keys;
 
-    public IdempotentExecutor(AgroalDataSource dataSource, ObjectMapper mapper, SecurityIdentity identity) {
+    public IdempotentExecutor(AgroalDataSource dataSource, ObjectMapper mapper, IdempotencyKeys keys) {
         this.dataSource = dataSource;
         this.mapper = mapper;
-        this.identity = identity;
+        this.keys = keys;
     }
 
     /**
@@ -64,9 +61,8 @@ public class IdempotentExecutor {
             throw ProblemException.badRequest(
                     "invalid-idempotency-key", "Idempotency-Key must be 1 to 255 visible ASCII characters", HEADER);
         }
-        String caller =
-                identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-        String fingerprint = fingerprint(operation, request);
+        String caller = keys.caller();
+        String fingerprint = RequestFingerprint.of(operation, request);
         try (Connection connection = dataSource.getConnection()) {
             if (!claim(connection, caller, key, fingerprint)) {
                 return replay(connection, caller, key, fingerprint);
@@ -127,27 +123,16 @@ public class IdempotentExecutor {
     }
 
     private void store(Connection connection, String caller, String key, Response response) throws SQLException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (response.getLocation() != null) {
-            headers.put("Location", response.getLocation().toString());
-        }
-        if (response.getEntityTag() != null) {
-            headers.put("ETag", response.getEntityTag().toString());
-        }
-        if (response.getMediaType() != null) {
-            headers.put("Content-Type", response.getMediaType().toString());
-        }
+        StoredResponse stored = StoredResponse.of(response);
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE idempotency_key SET response_status = ?, response_headers = ?::jsonb, response_body = ?
                 WHERE caller = ? AND idempotency_key = ?""")) {
-            update.setInt(1, response.getStatus());
-            update.setString(2, mapper.writeValueAsString(headers));
-            update.setString(3, response.getEntity() == null ? null : mapper.writeValueAsString(response.getEntity()));
+            update.setInt(1, stored.status());
+            update.setString(2, keys.json(stored.headers()));
+            update.setString(3, stored.body() == null ? null : keys.json(stored.body()));
             update.setString(4, caller);
             update.setString(5, key);
             update.executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response could not be stored for replay", e);
         }
     }
 
@@ -159,11 +144,5 @@ public class IdempotentExecutor {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored response headers unreadable", e);
         }
-    }
-
-    static String fingerprint(String operation, Object request) {
-        return CanonicalJson.sha256Hex(
-                (operation + "\n").getBytes(StandardCharsets.UTF_8),
-                CanonicalJson.of(request).getBytes(StandardCharsets.UTF_8));
     }
 }
