@@ -18,11 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +28,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.consentgov.consent.api.ConsentBulkViews.ImportError;
 import org.consentgov.consent.api.ConsentBulkViews.ImportLineResult;
-import org.consentgov.consent.api.ConsentBulkViews.ImportSummary;
-import org.consentgov.consent.api.ConsentBulkViews.ImportSummaryLine;
 import org.consentgov.consent.api.ConsentRequests.RecordConsentRequest;
 import org.consentgov.consent.domain.ConsentBulkWriter;
 import org.consentgov.consent.domain.ConsentService;
@@ -69,24 +63,18 @@ public class ConsentImport {
     public static final String NDJSON = "application/x-ndjson";
     /** Longer lines are answered with an error line and not parsed. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
-    /** Longer files are refused as a whole by the line-by-line answer of {@code POST /api/consents/import}. */
-    public static final int MAX_LINES = 100_000;
-    /** The key of line n is {@code K:n}: K leaves room for ":100000" inside the 255 characters of a key. */
-    public static final int MAX_KEY_LENGTH = 255 - 7;
     /** For {@code POST /api/consents/imports}: K leaves room for ":" and any line number an int holds. */
     public static final int MAX_STREAM_KEY_LENGTH = 255 - 11;
     /** How many refused lines an import keeps with their problems. */
     public static final int MAX_ERRORS = 100;
 
+    /**
+     * The operation the lines' idempotency keys are fingerprinted under. It names the line-by-line import endpoint,
+     * since removed, whose keys the streamed import shares: a file sent before keeps replaying under its key.
+     */
     static final String OPERATION = "POST /api/consents/import";
 
     private static final Logger LOG = Logger.getLogger(ConsentImport.class);
-
-    /** Receives each line's result in line order (the line-by-line answer of the older endpoint). */
-    @FunctionalInterface
-    public interface Results {
-        void line(ImportLineResult result) throws IOException;
-    }
 
     private final ConsentService service;
     private final ConsentBulkWriter writer;
@@ -126,58 +114,11 @@ public class ConsentImport {
         this.progressEvery = progressEvery;
     }
 
-    /** The uploaded file, held until its lines have been recorded. */
-    public record Spool(Path file, int lines) implements AutoCloseable {
-        public boolean tooLong() {
-            return lines > MAX_LINES;
-        }
-
-        @Override
-        public void close() {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warnf("import spool %s could not be deleted: %s", file, e.getMessage());
-            }
-        }
-    }
-
     /**
-     * Reads the whole body into a temporary file and counts its non-blank lines: for the line-by-line answer
-     * only, which must not be written while a client is still sending (it would fill both TCP windows).
-     */
-    public Spool spool(InputStream body) throws IOException {
-        Path file = Files.createTempFile("consent-import-", ".ndjson");
-        try {
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            try (NdjsonLines lines = new NdjsonLines(Files.newInputStream(file), MAX_LINE_BYTES)) {
-                return new Spool(file, lines.countRecords());
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-    }
-
-    /** Records every line of the spool, writing one result line each as it goes, then the summary line. */
-    public ImportSummary run(Spool spool, UUID job, String key, UriInfo uri, OutputStream out) throws IOException {
-        try (spool;
-                InputStream in = Files.newInputStream(spool.file())) {
-            ImportJobs.Progress p = run(in, job, key, uri, result -> writeLine(out, result));
-            ImportSummary summary =
-                    new ImportSummary((int) p.linesRead(), (int) p.created(), (int) p.replayed(), (int) p.rejected());
-            writeLine(out, new ImportSummaryLine(summary));
-            return summary;
-        }
-    }
-
-    /**
-     * Records every line of the stream as import {@code job} (its row is created here), telling {@code results}
-     * each line's outcome in line order when it is not null. Returns the final counts. The job ends COMPLETED, or
+     * Records every line of the stream as import {@code job} (its row is created here). Returns the final counts. The job ends COMPLETED, or
      * FAILED when reading or writing broke off (and the exception is rethrown).
      */
-    public ImportJobs.Progress run(InputStream body, UUID job, String key, UriInfo uri, Results results)
-            throws IOException {
+    public ImportJobs.Progress run(InputStream body, UUID job, String key, UriInfo uri) throws IOException {
         Counts counts = new Counts();
         jobs.start(job, caller.name(), caller.org().orElse(null), key, RequestIds.current(), clock.instant());
         long lastProgress = 0;
@@ -191,7 +132,7 @@ public class ConsentImport {
                 Pending pending = parse(line, uri);
                 batch.add(pending);
                 if (pending.request != null && ++parsed >= batchSize || batch.size() >= 4 * batchSize) {
-                    write(batch, key, uri, counts, results);
+                    write(batch, key, uri, counts);
                     batch.clear();
                     parsed = 0;
                     if (counts.lines - lastProgress >= progressEvery) {
@@ -200,7 +141,7 @@ public class ConsentImport {
                     }
                 }
             }
-            write(batch, key, uri, counts, results);
+            write(batch, key, uri, counts);
             jobs.finish(job, counts.progress(), ImportJobs.COMPLETED, null, clock.instant());
             LOG.infof(
                     "consent import %s by %s (%s): %d lines, %d created, %d replayed, %d errors",
@@ -306,8 +247,7 @@ public class ConsentImport {
     }
 
     /** Writes the batch's valid lines in one transaction, or line by line if that fails; reports in line order. */
-    private void write(List<Pending> batch, String key, UriInfo uri, Counts counts, Results results)
-            throws IOException {
+    private void write(List<Pending> batch, String key, UriInfo uri, Counts counts) {
         List<ConsentBulkWriter.Line> lines = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             if (p.request != null) {
@@ -342,9 +282,6 @@ public class ConsentImport {
         for (Pending p : batch) {
             ImportLineResult result = p.result != null ? p.result : written.get(p.number);
             counts.add(result);
-            if (results != null) {
-                results.line(result);
-            }
         }
     }
 
@@ -415,12 +352,6 @@ public class ConsentImport {
             response = problems.unexpected(e, uri);
         }
         return (Problem) response.getEntity();
-    }
-
-    private void writeLine(OutputStream out, Object value) throws IOException {
-        out.write(mapper.writeValueAsBytes(value));
-        out.write('\n');
-        out.flush();
     }
 
     private static String path(UriInfo uri) {

@@ -186,7 +186,7 @@ public class ConsentImportResource {
         UUID id = UUID.randomUUID();
         try {
             // not Quarkus REST's InputStream parameter: it let a fast client fill the heap (RequestBodyStream)
-            importer.run(new RequestBodyStream(request, maxBodySize), id, key, uri, null);
+            importer.run(new RequestBodyStream(request, maxBodySize), id, key, uri);
         } catch (RequestBodyStream.TooLarge e) {
             return Response.status(413)
                     .type(Problem.MEDIA_TYPE)
