@@ -68,7 +68,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsentBulkResource {
 
-    static final String NDJSON = ConsentImport.NDJSON;
+    static final String NDJSON = ConsentImportResource.NDJSON;
     static final String CSV = ConsentCsvWriter.MEDIA_TYPE;
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);

@@ -10,14 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A bulk import as the API shows it. */
 public final class ConsentBulkViews {
 
-    public static final String CREATED = "created";
-    public static final String REPLAYED = "replayed";
-    public static final String ERROR = "error";
-
     private ConsentBulkViews() {}
-
-    /** The outcome of one input line, kept while an import runs to count it and keep its problem. */
-    public record ImportLineResult(int line, String status, UUID id, Problem problem) {}
 
     @Schema(
             name = "ConsentImportError",
