@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
 import org.consentgov.consent.domain.ConsentExportService;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.platform.testing.DatabaseFingerprint;
@@ -379,7 +378,8 @@ class ConsentBulkTest {
                     new ConsentRecordRepository.Filter(null, null, null, null, subject),
                     "test",
                     chunk,
-                    (ConsentRecordView r) -> seen.add(r.id().toString()));
+                    r -> r.id.toString(),
+                    seen::add);
             assertThat(seen).as("chunks of %d", chunk).containsExactlyElementsOf(ids);
             assertThat(count).isEqualTo(5);
         }

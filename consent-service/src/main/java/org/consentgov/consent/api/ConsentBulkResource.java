@@ -22,9 +22,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
 import org.consentgov.consent.domain.ConsentExportService;
+import org.consentgov.consent.domain.ConsentService;
 import org.consentgov.consent.domain.ConsentState;
+import org.consentgov.consent.persistence.ConsentRecord;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.problem.ProblemException;
@@ -74,11 +77,14 @@ public class ConsentBulkResource {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final ConsentExportService exports;
+    private final ConsentService consents;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ConsentBulkResource(ConsentExportService exports, ObjectMapper mapper, Clock clock) {
+    public ConsentBulkResource(
+            ConsentExportService exports, ConsentService consents, ObjectMapper mapper, Clock clock) {
         this.exports = exports;
+        this.consents = consents;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -138,7 +144,7 @@ public class ConsentBulkResource {
         ExportFormat as = ExportFormat.of(format);
         ConsentRecordRepository.Filter filter =
                 new ConsentRecordRepository.Filter(notice, state, recordedFrom, recordedTo, subject);
-        StreamingOutput body = out -> as.write(exports, filter, mapper, out);
+        StreamingOutput body = out -> as.write(exports, filter, r -> consents.view(r, false), mapper, out);
         String filename =
                 "consents-" + STAMP.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)) + "." + as.extension;
         return Response.ok(body, as.mediaType)
@@ -170,11 +176,12 @@ public class ConsentBulkResource {
         void write(
                 ConsentExportService exports,
                 ConsentRecordRepository.Filter filter,
+                Function<ConsentRecord, ConsentRecordView> view,
                 ObjectMapper mapper,
                 OutputStream out)
                 throws IOException {
             if (this == NDJSON) {
-                exports.export(filter, extension, record -> {
+                exports.export(filter, extension, view, record -> {
                     out.write(mapper.writeValueAsBytes(record));
                     out.write('\n');
                 });
@@ -182,7 +189,7 @@ public class ConsentBulkResource {
                 BufferedWriter text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 ConsentCsvWriter csv = new ConsentCsvWriter(text);
                 csv.header();
-                exports.export(filter, extension, csv::write);
+                exports.export(filter, extension, view, csv::write);
                 csv.flush();
             }
             out.flush();
