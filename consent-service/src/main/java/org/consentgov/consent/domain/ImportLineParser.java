@@ -30,14 +30,14 @@ public class ImportLineParser {
 
     /** The line was longer than {@link #MAX_LINE_BYTES}; it was skipped unread. */
     public static final class LineTooLong extends RuntimeException {
-        LineTooLong() {
+        public LineTooLong() {
             super("A line may have at most " + MAX_LINE_BYTES + " bytes; this one was not read");
         }
     }
 
     /** The line was the JSON {@code null}: a request with no field at all. */
     public static final class NoRequest extends RuntimeException {
-        NoRequest() {
+        public NoRequest() {
             super("request must not be null");
         }
     }
