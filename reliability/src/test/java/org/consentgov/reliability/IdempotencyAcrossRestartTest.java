@@ -150,27 +150,6 @@ class IdempotencyAcrossRestartTest {
                 .isEqualTo("true");
     }
 
-    /** The import's documented replay: the same lines, each reported as replayed with the same record id. */
-    static void sameImport(Api.Reply first, Api.Reply replay) {
-        assertThat(replay.status())
-                .as("status of the replayed import (%s)", replay.body())
-                .isEqualTo(first.status());
-        List<JsonNode> before = ndjson(first.body());
-        List<JsonNode> after = ndjson(replay.body());
-        assertThat(after).hasSameSizeAs(before);
-        for (int i = 0; i < before.size() - 1; i++) {
-            assertThat(before.get(i).path("status").asText()).isEqualTo("created");
-            assertThat(after.get(i).path("status").asText())
-                    .as("line %s of the replay", i + 1)
-                    .isEqualTo("replayed");
-            assertThat(after.get(i).path("id").asText())
-                    .isEqualTo(before.get(i).path("id").asText());
-        }
-        JsonNode summary = after.get(after.size() - 1).path("summary");
-        assertThat(summary.path("created").asInt()).isZero();
-        assertThat(summary.path("replayed").asInt()).isEqualTo(before.size() - 1);
-    }
-
     /**
      * The streamed import's documented replay: a new import of the same file under the same key records nothing and
      * counts every line as replayed.
@@ -187,16 +166,6 @@ class IdempotencyAcrossRestartTest {
         assertThat(after.path("created").asLong()).as("replay: %s", after).isZero();
         assertThat(after.path("replayed").asLong()).as("replay: %s", after).isEqualTo(1);
         assertThat(after.path("rejected").asLong()).as("replay: %s", after).isZero();
-    }
-
-    static List<JsonNode> ndjson(String body) {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : body.split("\n")) {
-            if (!line.isBlank()) {
-                out.add(new Api.Reply(200, Map.of(), line).json());
-            }
-        }
-        return out;
     }
 
     /** A valid request for every idempotent POST of the suite, keyed "service POST path" as in the OpenAPI document. */
@@ -266,16 +235,6 @@ class IdempotencyAcrossRestartTest {
                     f.consentRequest(nhs),
                     () -> consentsOf(db, nhs),
                     IdempotencyAcrossRestartTest::sameAnswer);
-        });
-        cases.put("consent-service POST /api/consents/import", f -> {
-            String nhs = Fixtures.nhsNumber();
-            return new Prepared(
-                    f.consentDpo(),
-                    "/api/consents/import",
-                    "application/x-ndjson",
-                    Api.write(f.consentRequest(nhs)) + "\n",
-                    () -> consentsOf(db, nhs),
-                    IdempotencyAcrossRestartTest::sameImport);
         });
         cases.put("consent-service POST /api/consents/imports", f -> {
             String nhs = Fixtures.nhsNumber();

@@ -1,14 +1,13 @@
 package org.consentgov.consent.api;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.consentgov.consent.config.ConsentConfig;
 import org.consentgov.platform.problem.Problem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Request body limits per route. Quarkus has one limit for every route ({@code quarkus.http.limits.max-body-size}),
@@ -26,8 +25,8 @@ public class BodyLimits {
 
     private final long limit;
 
-    public BodyLimits(@ConfigProperty(name = "consent.http.max-body-size") MemorySize limit) {
-        this.limit = limit.asLongValue();
+    public BodyLimits(ConsentConfig config) {
+        this.limit = config.http().maxBodySize().asLongValue();
     }
 
     void install(@Observes Router router) {

@@ -1,9 +1,5 @@
 package org.consentgov.consent.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,19 +22,19 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.consentgov.consent.api.ConsentBulkViews.ImportError;
 import org.consentgov.consent.api.ConsentBulkViews.ImportJobView;
 import org.consentgov.consent.api.ConsentRequests.RecordConsentRequest;
-import org.consentgov.consent.persistence.ImportJobs;
+import org.consentgov.consent.config.ConsentConfig;
+import org.consentgov.consent.domain.ConsentImportQueries;
+import org.consentgov.consent.domain.ConsentImports;
+import org.consentgov.consent.domain.ImportState;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
 import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.requestid.RequestIds;
-import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -55,7 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Streamed NDJSON bulk import of consent forms, and its progress. The body is read line by line while it
  * arrives, with flow control ({@link RequestBodyStream}: never held whole, never copied to disk), so its size is
- * bounded only by {@code consent.import.max-body-size}; see {@link ConsentImport}. HTTP only.
+ * bounded only by {@code consent.import.max-body-size}; {@link ConsentImports} records it. HTTP only.
  */
 @Path("/api/consents/imports")
 @Authenticated
@@ -84,28 +80,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsentImportResource {
 
-    static final String NDJSON = ConsentImport.NDJSON;
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1," + ConsentImport.MAX_STREAM_KEY_LENGTH + "}");
-    private static final String STATES = "RUNNING|COMPLETED|FAILED";
-    private static final TypeReference<List<java.util.Map<String, Object>>> ERRORS = new TypeReference<>() {};
+    static final String NDJSON = "application/x-ndjson";
+    /** The key of line n is {@code K:n}: K leaves room for ":" and any line number an int holds. */
+    static final int MAX_KEY_LENGTH = 255 - 11;
 
-    private final ConsentImport importer;
-    private final ImportJobs jobs;
-    private final Caller caller;
-    private final ObjectMapper mapper;
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
+    private static final String STATES = "RUNNING|COMPLETED|FAILED";
+
+    private final ConsentImports imports;
+    private final ConsentImportQueries queries;
+    private final ConsentImportMapper mapper;
+    private final ImportLineParser parser;
     private final long maxBodySize;
 
     public ConsentImportResource(
-            ConsentImport importer,
-            ImportJobs jobs,
-            Caller caller,
-            ObjectMapper mapper,
-            @ConfigProperty(name = "consent.import.max-body-size") MemorySize maxBodySize) {
-        this.maxBodySize = maxBodySize.asLongValue();
-        this.importer = importer;
-        this.jobs = jobs;
-        this.caller = caller;
+            ConsentImports imports,
+            ConsentImportQueries queries,
+            ConsentImportMapper mapper,
+            ImportLineParser parser,
+            ConsentConfig config) {
+        this.imports = imports;
+        this.queries = queries;
         this.mapper = mapper;
+        this.parser = parser;
+        this.maxBodySize = config.imports().maxBodySize().asLongValue();
     }
 
     @POST
@@ -122,11 +120,7 @@ public class ConsentImportResource {
             in = ParameterIn.HEADER,
             description = "Makes a re-sent file record nothing twice: line n uses the key K:n",
             example = "eyes-import-2026-03-03",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            maxLength = ConsentImport.MAX_STREAM_KEY_LENGTH,
-                            pattern = "[\\x21-\\x7E]{1,244}"))
+            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_KEY_LENGTH, pattern = "[\\x21-\\x7E]{1,244}"))
     @RequestBody(
             required = true,
             description = "One RecordConsentRequest JSON per line, at most 1 GiB in all",
@@ -179,14 +173,13 @@ public class ConsentImportResource {
         if (key != null && !KEY.matcher(key).matches()) {
             throw ProblemException.badRequest(
                     "invalid-idempotency-key",
-                    "Idempotency-Key must be 1 to " + ConsentImport.MAX_STREAM_KEY_LENGTH
-                            + " visible ASCII characters for an import",
+                    "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters for an import",
                     IdempotentExecutor.HEADER);
         }
         UUID id = UUID.randomUUID();
         try {
             // not Quarkus REST's InputStream parameter: it let a fast client fill the heap (RequestBodyStream)
-            importer.run(new RequestBodyStream(request, maxBodySize), id, key, uri, null);
+            imports.run(new RequestBodyStream(request, maxBodySize), id, key, parser, new ImportProblems(uri));
         } catch (RequestBodyStream.TooLarge e) {
             return Response.status(413)
                     .type(Problem.MEDIA_TYPE)
@@ -206,7 +199,7 @@ public class ConsentImportResource {
                         .path("api/consents/imports")
                         .path(id.toString())
                         .build())
-                .entity(view(jobs.find(id).orElseThrow(), true))
+                .entity(mapper.view(queries.find(id).orElseThrow(), true))
                 .build();
     }
 
@@ -240,14 +233,14 @@ public class ConsentImportResource {
                     @Min(1)
                     @Max(Paging.MAX_SIZE)
                     int size) {
-        String owner = caller.hasRole(Roles.DPO) ? null : caller.name();
+        ImportState in = state == null ? null : ImportState.valueOf(state);
         return PageView.of(
-                jobs.page(owner, state, page, size).stream()
-                        .map(r -> view(r, false))
+                queries.page(in, page, size).stream()
+                        .map(r -> mapper.view(r, false))
                         .toList(),
                 page,
                 size,
-                jobs.count(owner, state));
+                queries.count(in));
     }
 
     @GET
@@ -275,37 +268,8 @@ public class ConsentImportResource {
             description = "No such import (or not the caller's)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportJobView get(@PathParam("id") UUID id) {
-        return jobs.find(id)
-                .filter(r -> caller.hasRole(Roles.DPO) || r.createdBy().equals(caller.name()))
-                .map(r -> view(r, true))
+        return queries.find(id)
+                .map(r -> mapper.view(r, true))
                 .orElseThrow(() -> ProblemException.notFound("Consent import", id));
-    }
-
-    private ImportJobView view(ImportJobs.Row r, boolean withErrors) {
-        List<ImportError> errors = null;
-        if (withErrors) {
-            try {
-                errors = mapper.readValue(r.errors(), ERRORS).stream()
-                        .map(e -> new ImportError(((Number) e.get("line")).longValue(), e.get("problem")))
-                        .toList();
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored import errors unreadable", e);
-            }
-        }
-        return new ImportJobView(
-                r.id(),
-                r.state(),
-                r.idempotencyKey(),
-                r.createdBy(),
-                r.linesRead(),
-                r.created() + r.replayed(),
-                r.created(),
-                r.replayed(),
-                r.rejected(),
-                errors,
-                r.failure(),
-                r.startedAt(),
-                r.updatedAt(),
-                r.finishedAt());
     }
 }

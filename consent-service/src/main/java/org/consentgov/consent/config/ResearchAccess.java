@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which notices a research organisation may ask the check API about: those of its information-sharing
@@ -19,12 +18,15 @@ public class ResearchAccess {
 
     private final Map<String, Set<String>> noticesByOrg;
 
-    public ResearchAccess(@ConfigProperty(name = "consent.research-notices", defaultValue = " ") String configured) {
+    public ResearchAccess(ConsentConfig config) {
         Map<String, Set<String>> map = new HashMap<>();
-        Arrays.stream(configured.split("[,\\s]+")).filter(s -> s.contains(":")).forEach(pair -> {
-            String[] parts = pair.split(":", 2);
-            map.computeIfAbsent(parts[0], k -> new java.util.HashSet<>()).add(parts[1]);
-        });
+        Arrays.stream(config.researchNotices().orElse("").split("[,\\s]+"))
+                .filter(s -> s.contains(":"))
+                .forEach(pair -> {
+                    String[] parts = pair.split(":", 2);
+                    map.computeIfAbsent(parts[0], k -> new java.util.HashSet<>())
+                            .add(parts[1]);
+                });
         this.noticesByOrg = map.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
     }

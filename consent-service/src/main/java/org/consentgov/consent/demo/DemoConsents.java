@@ -23,6 +23,7 @@ import org.consentgov.consent.api.ConsentRequests.NoticeRefRequest;
 import org.consentgov.consent.api.ConsentRequests.PartyRequest;
 import org.consentgov.consent.api.ConsentRequests.RecordConsentRequest;
 import org.consentgov.consent.api.ConsentRequests.SubjectRequest;
+import org.consentgov.consent.config.ConsentConfig;
 import org.consentgov.consent.domain.Capacity;
 import org.consentgov.consent.domain.ConsentRecording;
 import org.consentgov.consent.domain.Decision;
@@ -30,7 +31,6 @@ import org.consentgov.consent.domain.WithdrawalPolicy;
 import org.consentgov.consent.notices.NoticeClient;
 import org.consentgov.consent.notices.PublishedNotice;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -84,13 +84,13 @@ public class DemoConsents {
             @RestClient NoticeClient notices,
             ObjectMapper mapper,
             Clock clock,
-            @ConfigProperty(name = "consent.demo-data.enabled") boolean enabled) {
+            ConsentConfig config) {
         this.service = service;
         this.records = records;
         this.notices = notices;
         this.mapper = mapper;
         this.clock = clock;
-        this.enabled = enabled;
+        this.enabled = config.demoData().enabled();
     }
 
     @ActivateRequestContext

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.consentgov.consent.domain.ConsentState;
 
 @ApplicationScoped
@@ -51,10 +50,6 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
 
     public long count(Filter filter) {
         return query(filter).count();
-    }
-
-    public Stream<ConsentRecord> stream(Filter filter) {
-        return query(filter).stream();
     }
 
     private PanacheQuery<ConsentRecord> query(Filter f) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.consentgov.consent.domain.ImportState;
 
 /**
  * The {@code consent_import} rows: one per bulk import. Every write is its own short transaction, so progress
@@ -24,10 +25,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ImportJobs {
 
-    public static final String RUNNING = "RUNNING";
-    public static final String COMPLETED = "COMPLETED";
-    public static final String FAILED = "FAILED";
-
     /** One row. {@code errors} is the stored JSON array of {@code {line, problem}}. */
     public record Row(
             UUID id,
@@ -35,7 +32,7 @@ public class ImportJobs {
             String createdOrg,
             String idempotencyKey,
             String requestId,
-            String state,
+            ImportState state,
             long linesRead,
             long created,
             long replayed,
@@ -46,8 +43,11 @@ public class ImportJobs {
             Instant updatedAt,
             Instant finishedAt) {}
 
-    /** The counts so far. */
-    public record Progress(long linesRead, long created, long replayed, long rejected, List<?> errors) {}
+    /** A refused line as stored: its number and the problem it was answered with. */
+    public record LineError(long line, Object problem) {}
+
+    /** The counts so far, and the first refused lines. */
+    public record Progress(long linesRead, long created, long replayed, long rejected, List<LineError> errors) {}
 
     private static final String COLUMNS = """
             id, created_by, created_org, idempotency_key, request_id, state, lines_read, created, replayed, rejected,
@@ -64,7 +64,7 @@ public class ImportJobs {
     public void start(UUID id, String createdBy, String createdOrg, String key, String requestId, Instant now) {
         update("""
                 INSERT INTO consent_import (id, created_by, created_org, idempotency_key, request_id, state, started_at,
-                    updated_at) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?)""", id, createdBy, createdOrg, key, requestId, at(now), at(now));
+                    updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", id, createdBy, createdOrg, key, requestId, ImportState.RUNNING.name(), at(now), at(now));
     }
 
     public void progress(UUID id, Progress p, Instant now) {
@@ -73,7 +73,7 @@ public class ImportJobs {
                     updated_at = ? WHERE id = ?""", p.linesRead(), p.created(), p.replayed(), p.rejected(), json(p.errors()), at(now), id);
     }
 
-    public void finish(UUID id, Progress p, String state, String failure, Instant now) {
+    public void finish(UUID id, Progress p, ImportState state, String failure, Instant now) {
         update(
                 """
                 UPDATE consent_import SET lines_read = ?, created = ?, replayed = ?, rejected = ?, errors = ?::jsonb,
@@ -83,32 +83,37 @@ public class ImportJobs {
                 p.replayed(),
                 p.rejected(),
                 json(p.errors()),
-                state,
+                state.name(),
                 failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000)),
                 at(now),
                 at(now),
                 id);
     }
 
-    public Optional<Row> find(UUID id) {
-        List<Row> rows = query("SELECT " + COLUMNS + " FROM consent_import WHERE id = ?", id);
+    /** The import, if it is {@code createdBy}'s or {@code createdBy} is null. */
+    public Optional<Row> find(UUID id, String createdBy) {
+        List<Row> rows = query(
+                "SELECT " + COLUMNS + " FROM consent_import WHERE id = ? AND (?::varchar IS NULL OR created_by = ?)",
+                id,
+                createdBy,
+                createdBy);
         return rows.stream().findFirst();
     }
 
-    /** Newest first; only {@code createdBy}'s when it is not null. */
-    public List<Row> page(String createdBy, String state, int page, int size) {
+    /** Newest first; only {@code createdBy}'s when it is not null, only in {@code state} when it is not null. */
+    public List<Row> page(String createdBy, ImportState state, int page, int size) {
         return query(
                 "SELECT " + COLUMNS + " FROM consent_import WHERE (?::varchar IS NULL OR created_by = ?)"
                         + " AND (?::varchar IS NULL OR state = ?) ORDER BY started_at DESC, id LIMIT ? OFFSET ?",
                 createdBy,
                 createdBy,
-                state,
-                state,
+                name(state),
+                name(state),
                 size,
                 (long) page * size);
     }
 
-    public long count(String createdBy, String state) {
+    public long count(String createdBy, ImportState state) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection();
                     PreparedStatement s = prepare(
@@ -117,8 +122,8 @@ public class ImportJobs {
                                     + " created_by = ?) AND (?::varchar IS NULL OR state = ?)",
                             createdBy,
                             createdBy,
-                            state,
-                            state);
+                            name(state),
+                            name(state));
                     ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -139,7 +144,7 @@ public class ImportJobs {
                             r.getString("created_org"),
                             r.getString("idempotency_key"),
                             r.getString("request_id"),
-                            r.getString("state"),
+                            ImportState.valueOf(r.getString("state")),
                             r.getLong("lines_read"),
                             r.getLong("created"),
                             r.getLong("replayed"),
@@ -174,7 +179,11 @@ public class ImportJobs {
         return s;
     }
 
-    private String json(List<?> errors) {
+    private static String name(ImportState state) {
+        return state == null ? null : state.name();
+    }
+
+    private String json(List<LineError> errors) {
         try {
             return mapper.writeValueAsString(errors);
         } catch (JsonProcessingException e) {

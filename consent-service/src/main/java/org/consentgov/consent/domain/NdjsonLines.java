@@ -1,4 +1,4 @@
-package org.consentgov.consent.api;
+package org.consentgov.consent.domain;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,10 +10,10 @@ import java.util.Arrays;
  * any length in memory; here a line longer than the cap is read to its end but kept only as "too long".
  * Works on bytes: a line feed never occurs inside a UTF-8 sequence, and Jackson decodes each line itself.
  */
-final class NdjsonLines implements Closeable {
+public final class NdjsonLines implements Closeable {
 
     /** One physical line, numbered from 1; its bytes without the line end, or none when it was too long. */
-    record Line(int number, byte[] bytes, boolean tooLong, boolean blank) {}
+    public record Line(int number, byte[] bytes, boolean tooLong, boolean blank) {}
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 

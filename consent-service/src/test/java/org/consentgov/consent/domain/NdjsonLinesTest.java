@@ -1,4 +1,4 @@
-package org.consentgov.consent.api;
+package org.consentgov.consent.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,81 @@
+package org.consentgov.consent.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The service's own settings, {@code consent.*} in {@code application.properties} (receipts have theirs in
+ * {@code ReceiptConfig}). Names follow the properties, so {@code consent.import.batch-size} is
+ * {@code imports().batchSize()}.
+ */
+@ConfigMapping(prefix = "consent")
+public interface ConsentConfig {
+
+    /**
+     * {@code org:slug org:slug …}: the notices each research organisation may ask the check API about, until
+     * sharing-agreement-service answers it. Absent or blank: none.
+     */
+    Optional<String> researchNotices();
+
+    /** Where the public text of a notice version is read, for receipts and FHIR. */
+    String publicNoticeBaseUrl();
+
+    DemoData demoData();
+
+    Http http();
+
+    @WithName("import")
+    Import imports();
+
+    Notices notices();
+
+    NoticeEvents noticeEvents();
+
+    interface DemoData {
+        /** Records synthetic consents at start-up. */
+        boolean enabled();
+    }
+
+    interface Http {
+        /** The body limit of every route but the streamed import. */
+        MemorySize maxBodySize();
+    }
+
+    interface Import {
+        /** The body limit of the streamed import (Quarkus's global limit is set to it). */
+        MemorySize maxBodySize();
+
+        /** Parsed lines written in one transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How many lines between two updates of the import's counts. */
+        @WithDefault("5000")
+        int progressEvery();
+    }
+
+    interface Notices {
+        /** {@code Retry-After} when notice-service cannot be reached. */
+        @WithDefault("30")
+        int retryAfterSeconds();
+    }
+
+    interface NoticeEvents {
+        /** Registers this service's webhook with notice-service at start-up. */
+        boolean register();
+
+        /** The URL notice-service delivers notice events to. */
+        String targetUrl();
+
+        /** The webhook secret notice events are signed with. */
+        Optional<String> secret();
+
+        /** How long to wait before registering again after a failure. */
+        @WithDefault("30s")
+        Duration retryInterval();
+    }
+}
