@@ -5,17 +5,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 
@@ -61,14 +52,11 @@ public class Dispatcher {
     static final long SEQUENCING_LOCK = 0x636f6e73656e7401L;
 
     private static final int MAX_BATCHES = 50;
-    private static final int MAX_ERROR_LENGTH = 500;
 
     private final AgroalDataSource dataSource;
     private final EventsConfig config;
     private final Clock clock;
-    private final RandomGenerator random;
-    private final RetryPolicy retry;
-    private final HttpClient http;
+    private final DeliveryAttempts attempts;
 
     @Inject
     public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock) {
@@ -80,13 +68,7 @@ public class Dispatcher {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
-        this.random = random;
-        this.retry = RetryPolicy.of(config);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.attempts = new DeliveryAttempts(dataSource, config, clock, random);
     }
 
     @Scheduled(
@@ -266,118 +248,16 @@ public class Dispatcher {
 
     /** Step 2b: the HTTP calls, in parallel, outside any transaction. */
     List<Outcome> send(List<Claimed> claimed) {
-        List<CompletableFuture<Outcome>> calls = new ArrayList<>();
-        for (Claimed delivery : claimed) {
-            calls.add(post(delivery));
-        }
-        return calls.stream().map(CompletableFuture::join).toList();
-    }
-
-    private CompletableFuture<Outcome> post(Claimed delivery) {
-        HttpRequest request;
-        try {
-            byte[] body = delivery.event().toJson(config.source());
-            long timestamp = clock.instant().getEpochSecond();
-            String id = delivery.event().id().toString();
-            request = HttpRequest.newBuilder(URI.create(delivery.targetUrl()))
-                    .timeout(config.requestTimeout())
-                    .header("Content-Type", StoredEvent.CONTENT_TYPE + "; charset=utf-8")
-                    .header("User-Agent", "consentgov-webhooks/1")
-                    .header(WebhookSignature.ID_HEADER, id)
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(
-                            WebhookSignature.SIGNATURE_HEADER,
-                            WebhookSignature.sign(delivery.secret(), id, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Outcome(delivery, null, describe(e)));
-        }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
-            if (failure != null) {
-                return new Outcome(delivery, null, describe(failure));
-            }
-            int status = response.statusCode();
-            return new Outcome(delivery, status, status / 100 == 2 ? null : "HTTP " + status);
-        });
+        return attempts.send(claimed);
     }
 
     /** Step 2c: writes each outcome, where the lease is still ours. */
     void record(List<Outcome> outcomes) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            OffsetDateTime now = now();
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement delivered = c.prepareStatement("""
-                            UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,
-                                   last_status = ?, last_error = NULL, delivered_at = ?, claim_token = NULL
-                            WHERE id = ? AND claim_token = ?""");
-                    PreparedStatement failed = c.prepareStatement("""
-                            UPDATE webhook_delivery SET status = ?, attempts = ?, last_attempt_at = ?, last_status = ?,
-                                   last_error = ?, next_attempt_at = ?, claim_token = NULL
-                            WHERE id = ? AND claim_token = ?""")) {
-                for (Outcome outcome : outcomes) {
-                    Claimed d = outcome.delivery();
-                    if (outcome.delivered()) {
-                        delivered.setObject(1, now);
-                        delivered.setInt(2, outcome.status());
-                        delivered.setObject(3, now);
-                        delivered.setObject(4, d.id());
-                        delivered.setObject(5, d.token());
-                        delivered.addBatch();
-                        continue;
-                    }
-                    int attempts = d.attempts() + 1;
-                    boolean park = retry.parks(attempts);
-                    failed.setString(1, park ? "PARKED" : "PENDING");
-                    failed.setInt(2, attempts);
-                    failed.setObject(3, now);
-                    failed.setObject(4, outcome.status());
-                    failed.setString(5, truncate(outcome.error()));
-                    failed.setObject(6, park ? now : now.plus(retry.delay(attempts, random)));
-                    failed.setObject(7, d.id());
-                    failed.setObject(8, d.token());
-                    failed.addBatch();
-                    if (park) {
-                        LOG.warnf(
-                                "delivery %s of event %s (%s) to subscription %s parked after %d attempts: %s",
-                                d.id(),
-                                d.event().id(),
-                                d.event().type(),
-                                d.subscriptionId(),
-                                attempts,
-                                outcome.error());
-                    } else {
-                        LOG.debugf(
-                                "delivery %s to subscription %s failed (attempt %d): %s",
-                                d.id(), d.subscriptionId(), attempts, outcome.error());
-                    }
-                }
-                delivered.executeBatch();
-                failed.executeBatch();
-            } catch (SQLException e) {
-                throw new IllegalStateException("delivery outcomes could not be recorded", e);
-            }
-        });
+        attempts.record(outcomes);
     }
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) {
-            return "timed out: " + cause.getMessage();
-        }
-        if (cause instanceof ConnectException) {
-            return "connection failed" + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
     record Claimed(

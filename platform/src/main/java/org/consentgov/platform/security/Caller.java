@@ -41,4 +41,19 @@ public class Caller {
     public boolean hasRole(String role) {
         return identity != null && identity.hasRole(role);
     }
+
+    /** Whether the caller holds at least one of these roles (give {@link Roles} constants, never literals). */
+    public boolean hasAnyRole(String... roles) {
+        for (String role : roles) {
+            if (hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the caller holds none of these roles. */
+    public boolean hasNoneOf(String... roles) {
+        return !hasAnyRole(roles);
+    }
 }

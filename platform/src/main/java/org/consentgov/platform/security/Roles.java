@@ -1,5 +1,7 @@
 package org.consentgov.platform.security;
 
+import java.util.Set;
+
 /** The realm roles of the governance realm (DESIGN §3), for @RolesAllowed in every service. */
 public final class Roles {
 
@@ -10,6 +12,15 @@ public final class Roles {
     public static final String PARTNER = "partner";
     public static final String INTEGRATION = "integration";
     public static final String AUDITOR = "auditor";
+
+    /** Every realm role, for checks that must name them all (a token's roles outside it are ignored). */
+    public static final Set<String> ALL =
+            Set.of(DPO, NOTICE_EDITOR, CASEWORKER, RESEARCHER, PARTNER, INTEGRATION, AUDITOR);
+
+    /** Whether a role name is one of the realm's, spelt exactly. */
+    public static boolean isRealmRole(String role) {
+        return role != null && ALL.contains(role);
+    }
 
     private Roles() {}
 }

@@ -1,0 +1,38 @@
+package org.consentgov.platform.access;
+
+import java.util.UUID;
+import org.consentgov.platform.identifiers.Identifier;
+
+/**
+ * Whose personal data was read, as the service's {@code subject_access_log} table names a subject: by the id of
+ * its own subject row (consent-service: column {@code subject_id}), by an external identifier
+ * (sharing-agreement-service: {@code subject_system} and {@code subject_value}), or by nobody in particular for a
+ * bulk read, which then must say what it read in its detail.
+ */
+public sealed interface AccessedSubject {
+
+    /** A subject the service keeps, by its id. */
+    record ById(UUID subjectId) implements AccessedSubject {}
+
+    /** A subject named by an external identifier, its value normalised. */
+    record ByIdentifier(String system, String value) implements AccessedSubject {
+        public ByIdentifier(Identifier identifier) {
+            this(identifier.systemCode(), identifier.value());
+        }
+    }
+
+    /** A read over many subjects (an export by filter): the entry's detail says which. */
+    record Many() implements AccessedSubject {}
+
+    static AccessedSubject byId(UUID subjectId) {
+        return new ById(subjectId);
+    }
+
+    static AccessedSubject byIdentifier(String system, String value) {
+        return new ByIdentifier(system, value);
+    }
+
+    static AccessedSubject many() {
+        return new Many();
+    }
+}
