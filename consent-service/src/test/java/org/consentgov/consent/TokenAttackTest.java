@@ -11,6 +11,7 @@ import io.restassured.response.Response;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.consentgov.platform.testing.TestTokens;
 import org.consentgov.platform.testing.contracts.TokenAttackContract;
+import org.consentgov.platform.testing.contracts.TokenAttackTarget;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,20 +22,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(NoticeServiceStub.class)
+@TokenAttackTarget(audience = TokenAttackTest.AUDIENCE, path = "/api/consents")
 class TokenAttackTest extends TokenAttackContract {
 
     static final String AUDIENCE = "consent-service";
-    static final String PATH = "/api/consents";
-
-    @Override
-    protected String audience() {
-        return AUDIENCE;
-    }
-
-    @Override
-    protected String path() {
-        return PATH;
-    }
 
     @Test
     void aResearcherOrPartnerWithoutAnOrganisationLearnsNothing() {

@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.consentgov.platform.testing.contracts.TokenAttackContract;
+import org.consentgov.platform.testing.contracts.TokenAttackTarget;
 
 /**
  * The token attacks of {@link TokenAttackContract} on the gateway itself; a refused request never reaches the
@@ -14,20 +15,11 @@ import org.consentgov.platform.testing.contracts.TokenAttackContract;
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(UpstreamStubs.class)
+@TokenAttackTarget(audience = TokenAttackTest.AUDIENCE, path = TokenAttackTest.PATH)
 class TokenAttackTest extends TokenAttackContract {
 
     static final String AUDIENCE = "gateway";
     static final String PATH = "/api/notices";
-
-    @Override
-    protected String audience() {
-        return AUDIENCE;
-    }
-
-    @Override
-    protected String path() {
-        return PATH;
-    }
 
     @Override
     protected void beforeRequest() {

@@ -12,6 +12,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.consentgov.platform.testing.TestTokens;
 import org.consentgov.platform.testing.contracts.TokenAttackContract;
+import org.consentgov.platform.testing.contracts.TokenAttackTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,20 +25,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = UpstreamStubs.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@TokenAttackTarget(audience = TokenAttackTest.AUDIENCE, path = "/api/agreements")
 class TokenAttackTest extends TokenAttackContract {
 
     static final String AUDIENCE = "sharing-agreement-service";
-    static final String PATH = "/api/agreements";
-
-    @Override
-    protected String audience() {
-        return AUDIENCE;
-    }
-
-    @Override
-    protected String path() {
-        return PATH;
-    }
 
     @ParameterizedTest
     @CsvSource({

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Token attacks on a service itself (zero trust: it checks every token, whatever the gateway did): each
  * {@link TokenAttack} is a 401 problem and never data; the same request with a good token is answered, so the
- * door is not simply shut. A service's {@code TokenAttackTest} extends this with its audience, a path that lists
- * data, and its own expectations; the forging helpers are static so that other tests can make the same tokens.
+ * door is not simply shut. A service's {@code TokenAttackTest} extends this, names its audience and a path that
+ * lists data with {@link TokenAttackTarget}, and adds its own expectations; the forging helpers are static so that other tests can make the same tokens.
  * The e2e module's TokenAttackE2eTest makes the forgeries against the real Keycloak's keys.
  */
 @ExtendWith(RestAssuredLogging.class)
@@ -41,11 +41,21 @@ public abstract class TokenAttackContract {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODE = Base64.getUrlDecoder();
 
-    /** The audience the service accepts. */
-    protected abstract String audience();
+    /** The audience the service accepts, from the test's {@link TokenAttackTarget}. */
+    protected String audience() {
+        return target().audience();
+    }
 
-    /** A path that answers 200 with a good token and data with any token the service wrongly accepted. */
-    protected abstract String path();
+    /** The path the attacks ask for, from the test's {@link TokenAttackTarget}. */
+    protected String path() {
+        return target().path();
+    }
+
+    private TokenAttackTarget target() {
+        TokenAttackTarget target = getClass().getAnnotation(TokenAttackTarget.class);
+        assertThat(target).as("@TokenAttackTarget on %s", getClass().getName()).isNotNull();
+        return target;
+    }
 
     /** Runs before each request of the contract (e.g. to reset the stubs of the services behind a gateway). */
     protected void beforeRequest() {}
