@@ -2,18 +2,16 @@ package org.consentgov.consent;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import org.consentgov.platform.testing.SuiteTestData;
 import org.consentgov.platform.testing.TestTokens;
 
-/** Small factories for consent requests, as JSON maps so that tests can also break them. */
+/** Small factories for consent requests, as JSON maps so that tests can also break them (built on {@link SuiteTestData}). */
 public final class ConsentTestData {
 
     public static final String AUDIENCE = "consent-service";
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final ZoneId LONDON = SuiteTestData.LONDON;
 
     private ConsentTestData() {}
 
@@ -26,31 +24,16 @@ public final class ConsentTestData {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(LONDON);
+        return SuiteTestData.today();
     }
 
     /** A fresh valid NHS number (modulus 11), so tests never collide on one subject. */
     public static String nhsNumber() {
-        while (true) {
-            StringBuilder digits = new StringBuilder();
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                digits.append(d);
-                sum += d * (10 - i);
-            }
-            int check = 11 - (sum % 11);
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return digits.append(check).toString();
-            }
-        }
+        return SuiteTestData.nhsNumber();
     }
 
     public static Map<String, Object> subject(String nhsNumber) {
-        return map("identifiers", list(map("system", "nhs-number", "value", nhsNumber)), "dateOfBirth", "2012-05-04");
+        return SuiteTestData.subject(nhsNumber, LocalDate.of(2012, 5, 4));
     }
 
     public static Map<String, Object> party(String role, String decision) {
@@ -90,28 +73,22 @@ public final class ConsentTestData {
             String purpose,
             int daysAgo,
             List<Object> parties) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("subject", subject(nhsNumber));
-        c.put("notice", map("slug", slug, "version", version, "contentHash", hash));
-        c.put("purposes", list(purpose));
-        c.put("parties", parties);
-        c.put("collectionMethod", "PAPER_FORM");
-        c.put("formIssuedOn", today().minusDays(daysAgo + 3).toString());
-        c.put("formReceivedOn", today().minusDays(daysAgo).toString());
-        c.put("evidenceReference", "EYES document 4711");
-        return c;
+        return SuiteTestData.consentRequest(
+                subject(nhsNumber),
+                SuiteTestData.notice(slug, version, hash),
+                purpose,
+                parties,
+                today().minusDays(daysAgo + 3),
+                today().minusDays(daysAgo),
+                "EYES document 4711");
     }
 
     @SafeVarargs
     public static <T> List<T> list(T... items) {
-        return new ArrayList<>(List.of(items));
+        return SuiteTestData.list(items);
     }
 
     public static Map<String, Object> map(Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
-        }
-        return m;
+        return SuiteTestData.map(pairs);
     }
 }

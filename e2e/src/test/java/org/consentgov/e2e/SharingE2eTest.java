@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.consentgov.e2e.support.Gateway;
 import org.consentgov.e2e.support.LocalSuite;
+import org.consentgov.platform.testing.SuiteTestData;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,6 @@ class SharingE2eTest {
     static final String REFUSING_CHILD = "nhs-number:9990000034";
 
     static final String SYSTEM_ACCESS = "system-access";
-    private static final String UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
 
     // ---- the research ISA: consent asked of consent-service, service to service through the gateway
 
@@ -287,7 +286,7 @@ class SharingE2eTest {
         assertThat(inAgreement).containsAll(categories);
         String purpose = "support-pupil-learning";
         assertThat(isa.getList("content.purposes", String.class)).contains(purpose);
-        String pupil = "upn:" + upn();
+        String pupil = "upn:" + SuiteTestData.upn();
 
         JsonPath decision = Gateway.asEyesIntegration()
                 .body(question(SCHOOLS, categories, pupil, purpose, false, SYSTEM_ACCESS))
@@ -551,17 +550,5 @@ class SharingE2eTest {
         String message = decision.getString("reasons.find { it.code == '" + code + "' }.message");
         assertThat(message).as("reason %s", code).isNotNull();
         return message;
-    }
-
-    /** A valid UPN (DfE check letter, modulus 23) that no other test uses. */
-    static String upn() {
-        StringBuilder digits = new StringBuilder();
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            int d = ThreadLocalRandom.current().nextInt(10);
-            digits.append(d);
-            sum += d * (i + 2);
-        }
-        return UPN_LETTERS.charAt(sum % 23) + digits.toString();
     }
 }

@@ -10,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import org.consentgov.platform.oidc.VerifiedTokenCache;
+import org.consentgov.platform.testing.contracts.TokenAttack;
+import org.consentgov.platform.testing.contracts.TokenAttackContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,7 +32,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aVerifiedTokenIsKeptAndServesLaterRequests() {
         UpstreamStubs.reset();
-        String token = TokenAttackTest.good();
+        String token = TokenAttackContract.good(TokenAttackTest.AUDIENCE);
         assertThat(cache.isKept(token)).isFalse();
         given().auth()
                 .oauth2(token)
@@ -58,9 +60,9 @@ class VerifiedTokenCacheTest {
     }
 
     @ParameterizedTest
-    @MethodSource("org.consentgov.gateway.TokenAttackTest#attacks")
-    void aRefusedTokenIsNeverKeptAndStaysRefusedAfterAGoodOneWasKept(String attack) throws Exception {
-        String good = TokenAttackTest.good();
+    @MethodSource("org.consentgov.platform.testing.contracts.TokenAttackContract#attacks")
+    void aRefusedTokenIsNeverKeptAndStaysRefusedAfterAGoodOneWasKept(TokenAttack attack) throws Exception {
+        String good = TokenAttackContract.good(TokenAttackTest.AUDIENCE);
         given().auth()
                 .oauth2(good)
                 .accept("application/json")
@@ -68,7 +70,7 @@ class VerifiedTokenCacheTest {
                 .get(TokenAttackTest.PATH)
                 .then()
                 .statusCode(200);
-        String bad = TokenAttackTest.token(attack);
+        String bad = TokenAttackContract.forge(attack, TokenAttackTest.AUDIENCE);
         for (int i = 0; i < 2; i++) {
             given().header("Authorization", "Bearer " + bad)
                     .accept("application/json")
@@ -77,6 +79,6 @@ class VerifiedTokenCacheTest {
                     .then()
                     .statusCode(401);
         }
-        assertThat(cache.isKept(bad)).as(attack).isFalse();
+        assertThat(cache.isKept(bad)).as(attack.toString()).isFalse();
     }
 }

@@ -7,11 +7,9 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import org.consentgov.platform.testing.SuiteTestData;
 import org.consentgov.platform.testing.TestTokens;
 
 /**
@@ -21,10 +19,10 @@ import org.consentgov.platform.testing.TestTokens;
 public final class AgreementTestData {
 
     public static final String AUDIENCE = "sharing-agreement-service";
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
-    public static final String COUNCIL = "luton-council";
+    public static final ZoneId LONDON = SuiteTestData.LONDON;
+    public static final String COUNCIL = SuiteTestData.COUNCIL;
     public static final String UNIVERSITY = "university-of-bedfordshire";
-    public static final String SCHOOLS = "luton-schools";
+    public static final String SCHOOLS = SuiteTestData.SCHOOLS;
     public static final String POLICE = "bedfordshire-police";
 
     private AgreementTestData() {}
@@ -47,31 +45,16 @@ public final class AgreementTestData {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(LONDON);
+        return SuiteTestData.today();
     }
 
     public static String unique(String prefix) {
-        return prefix + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+        return SuiteTestData.unique(prefix);
     }
 
     /** A fresh valid NHS number (modulus 11), so that tests never share a subject. */
     public static String nhsNumber() {
-        while (true) {
-            StringBuilder digits = new StringBuilder();
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                digits.append(d);
-                sum += d * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return digits.append(check).toString();
-            }
-        }
+        return SuiteTestData.nhsNumber();
     }
 
     public static String organisation(String type) {
@@ -79,7 +62,7 @@ public final class AgreementTestData {
         given().auth()
                 .oauth2(dpo())
                 .contentType(ContentType.JSON)
-                .body(map("slug", slug, "name", "Test organisation " + slug, "type", type))
+                .body(SuiteTestData.organisation(slug, "Test organisation " + slug, type))
                 .when()
                 .post("/api/organisations")
                 .then()
@@ -106,13 +89,8 @@ public final class AgreementTestData {
 
     /** A valid research agreement between the parties: special category data, Art 9(2)(j) with its Schedule 1 condition. */
     public static Map<String, Object> content(Parties p) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("title", "Test research agreement");
-        c.put(
-                "parties",
-                list(
-                        map("organisation", p.controller(), "role", "CONTROLLER"),
-                        map("organisation", p.recipient(), "role", "RECIPIENT")));
+        Map<String, Object> c =
+                SuiteTestData.agreementContent("Test research agreement", p.controller(), p.recipient(), p.notice());
         c.put("purposes", list("research"));
         c.put("dataCategories", list("identity.date-of-birth", "special.health"));
         c.put("dataSubjects", list("Children who take part"));
@@ -122,9 +100,6 @@ public final class AgreementTestData {
                         map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e"),
                         map("appliesTo", "SPECIAL", "basis", "uk-gdpr-9-2-j"),
                         map("appliesTo", "SPECIAL", "basis", "dpa-2018-sch1-p1-4")));
-        c.put("legalFramework", list(map("code", "uk.data-protection-act-2018")));
-        c.put("linkedNotices", list(map("slug", p.notice(), "version", 1)));
-        c.put("consent", map("required", false));
         c.put(
                 "transfer",
                 map(
@@ -134,16 +109,11 @@ public final class AgreementTestData {
                         list("paper"),
                         "frequency",
                         "ON_REQUEST"));
-        c.put("securityRequirements", list(map("code", "no-paper-copies")));
-        c.put("retention", map("period", "Six months", "destruction", "Secure deletion"));
-        c.put("startDate", today().minusMonths(1).toString());
-        c.put("endDate", today().plusYears(2).toString());
-        c.put("reviewCycleMonths", 12);
         return c;
     }
 
     public static Map<String, Object> createRequest(Map<String, Object> content) {
-        return map("reference", unique("ISA"), "content", content);
+        return SuiteTestData.agreementRequest(unique("ISA"), content);
     }
 
     public static ExtractableResponse<Response> create(Map<String, Object> content) {
@@ -210,14 +180,10 @@ public final class AgreementTestData {
 
     @SafeVarargs
     public static <T> List<T> list(T... items) {
-        return new ArrayList<>(List.of(items));
+        return SuiteTestData.list(items);
     }
 
     public static Map<String, Object> map(Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
-        }
-        return m;
+        return SuiteTestData.map(pairs);
     }
 }

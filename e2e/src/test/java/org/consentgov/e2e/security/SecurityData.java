@@ -7,16 +7,14 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.consentgov.e2e.support.Gateway;
+import org.consentgov.platform.testing.SuiteTestData;
 
-/** Lookups and small factories shared by the security tests. */
+/** Lookups shared by the security tests; their small factories come from the suite's {@link SuiteTestData}. */
 final class SecurityData {
 
-    private static final String UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
     private static final Duration RATE_LIMIT_PATIENCE = Duration.ofSeconds(90);
 
     private SecurityData() {}
@@ -65,21 +63,10 @@ final class SecurityData {
 
     /** A valid UPN (DfE check letter, modulus 23) that no other test uses. */
     static String upn() {
-        StringBuilder digits = new StringBuilder();
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            int d = ThreadLocalRandom.current().nextInt(10);
-            digits.append(d);
-            sum += d * (i + 2);
-        }
-        return UPN_LETTERS.charAt(sum % 23) + digits.toString();
+        return SuiteTestData.upn();
     }
 
     static Map<String, Object> map(Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
-        }
-        return m;
+        return SuiteTestData.map(pairs);
     }
 }

@@ -2,13 +2,11 @@ package org.consentgov.reliability.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import org.consentgov.platform.testing.SuiteTestData;
 
 /**
  * The set-up data the tests need, made through the services' own APIs with the roles the demo realm gives: notices
@@ -17,16 +15,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Fixtures {
 
-    public static final String COUNCIL = "luton-council";
-    public static final String SCHOOLS = "luton-schools";
-    public static final String RESEARCH_NOTICE = "what-it-means-to-me";
-    public static final String RESEARCH_PURPOSE = "research-what-it-means-to-me";
+    public static final String COUNCIL = SuiteTestData.COUNCIL;
+    public static final String SCHOOLS = SuiteTestData.SCHOOLS;
+    public static final String RESEARCH_NOTICE = SuiteTestData.RESEARCH_NOTICE;
+    public static final String RESEARCH_PURPOSE = SuiteTestData.RESEARCH_PURPOSE;
     /** The demo ISA between the council and Luton Schools (public task: no consent asked). */
     public static final String EYES_ISA = "ISA-LBC-LUTON-SCHOOLS-EYES";
 
     public static final String RESEARCH_ISA = "ISA-LBC-UOB-WIMTM";
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final String UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
 
     private final Suite suite;
 
@@ -93,54 +89,12 @@ public final class Fixtures {
 
     /** A notice that passes every publication rule: ordinary personal data under public task, in English. */
     public static Map<String, Object> noticeContent(String title, String controller, String recipient) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("defaultLocale", "en");
-        c.put(
-                "locales",
-                map(
-                        "en",
-                        map(
-                                "title",
-                                title,
-                                "summary",
-                                "What we do with your information",
-                                "sections",
-                                list(map("id", "who-we-are", "heading", "Who we are", "body", "We are the council.")),
-                                "childSummary",
-                                list(map(
-                                        "id",
-                                        "about",
-                                        "heading",
-                                        "About this",
-                                        "body",
-                                        "We keep your information safe.")))));
-        c.put(
-                "controllers",
-                list(map("name", "Controller " + controller, "role", "CONTROLLER", "organisationId", controller)));
-        c.put("dpo", map("description", "Contact the data protection officer through the council"));
-        c.put("purposes", list(map("code", "statutory-service", "description", "To provide a statutory service")));
-        c.put("dataCategories", list("identity.date-of-birth"));
-        c.put("sources", list(map("description", "Your case record")));
-        c.put(
-                "lawfulBases",
-                list(map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e", "description", "Public task")));
-        c.put(
-                "recipients",
-                list(map(
-                        "name",
-                        "Recipient " + recipient,
-                        "organisationType",
-                        "university",
-                        "organisationId",
-                        recipient,
-                        "role",
-                        "RECIPIENT")));
-        c.put("internationalTransfers", map("occurs", false));
-        c.put("retention", map("description", "In line with the retention schedule"));
-        c.put("automatedDecisionMaking", map("used", false, "description", "No automated decisions"));
-        c.put("rights", list("access", "rectification"));
-        c.put("transferMethods", map("allowed", list("system-access"), "forbidden", list("paper", "unsecured-email")));
-        return c;
+        return SuiteTestData.noticeContent(
+                title,
+                "Controller " + controller,
+                controller,
+                map("name", "Recipient " + recipient, "organisationType", "university"),
+                recipient);
     }
 
     // ---- consents
@@ -173,36 +127,8 @@ public final class Fixtures {
     }
 
     public static Map<String, Object> consentRequest(String nhsNumber, int noticeVersion, String contentHash) {
-        LocalDate received = today();
-        LocalDate signed = received.minusDays(1);
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put(
-                "subject",
-                map(
-                        "identifiers",
-                        list(map("system", "nhs-number", "value", nhsNumber)),
-                        "dateOfBirth",
-                        today().minusYears(12).minusMonths(4).toString()));
-        c.put("notice", map("slug", RESEARCH_NOTICE, "version", noticeVersion, "contentHash", contentHash));
-        c.put("purposes", list(RESEARCH_PURPOSE));
-        c.put(
-                "parties",
-                list(
-                        map("role", "child", "decision", "GIVEN", "decidedOn", signed.toString()),
-                        map(
-                                "role",
-                                "parent",
-                                "relationship",
-                                "mother",
-                                "decision",
-                                "GIVEN",
-                                "decidedOn",
-                                signed.toString())));
-        c.put("collectionMethod", "PAPER_FORM");
-        c.put("formIssuedOn", received.minusDays(7).toString());
-        c.put("formReceivedOn", received.toString());
-        c.put("evidenceReference", "reliability form " + nhsNumber);
-        return c;
+        return SuiteTestData.childAndParentConsent(
+                nhsNumber, noticeVersion, contentHash, today(), "reliability form " + nhsNumber);
     }
 
     /** Records a consent; answers the record. */
@@ -218,7 +144,7 @@ public final class Fixtures {
     public String organisation(String type) {
         String slug = unique("org");
         agreementDpo()
-                .post("/api/organisations", map("slug", slug, "name", "Organisation " + slug, "type", type))
+                .post("/api/organisations", SuiteTestData.organisation(slug, "Organisation " + slug, type))
                 .expect(201);
         return slug;
     }
@@ -236,33 +162,11 @@ public final class Fixtures {
 
     /** A valid agreement between the parties for the notice's one data category under public task. */
     public static Map<String, Object> agreementContent(Parties p) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("title", "Reliability test agreement");
-        c.put(
-                "parties",
-                list(
-                        map("organisation", p.controller(), "role", "CONTROLLER"),
-                        map("organisation", p.recipient(), "role", "RECIPIENT")));
-        c.put("purposes", list("statutory-service"));
-        c.put("dataCategories", list("identity.date-of-birth"));
-        c.put("dataSubjects", list("Children the council supports"));
-        c.put("lawfulBases", list(map("appliesTo", "PERSONAL", "basis", "uk-gdpr-6-1-e")));
-        c.put("legalFramework", list(map("code", "uk.data-protection-act-2018")));
-        c.put("linkedNotices", list(map("slug", p.notice(), "version", 1)));
-        c.put("consent", map("required", false));
-        c.put(
-                "transfer",
-                map("methods", list("system-access"), "forbiddenMethods", list("paper"), "frequency", "ON_REQUEST"));
-        c.put("securityRequirements", list(map("code", "no-paper-copies")));
-        c.put("retention", map("period", "Six months", "destruction", "Secure deletion"));
-        c.put("startDate", today().minusMonths(1).toString());
-        c.put("endDate", today().plusYears(2).toString());
-        c.put("reviewCycleMonths", 12);
-        return c;
+        return SuiteTestData.agreementContent("Reliability test agreement", p.controller(), p.recipient(), p.notice());
     }
 
     public static Map<String, Object> agreementRequest(Parties p) {
-        return map("reference", unique("ISA-REL").toUpperCase(), "content", agreementContent(p));
+        return SuiteTestData.agreementRequest(unique("ISA-REL").toUpperCase(), agreementContent(p));
     }
 
     /** A draft agreement put up for signature; answers its id. */
@@ -323,52 +227,29 @@ public final class Fixtures {
     // ---- small factories
 
     public static LocalDate today() {
-        return LocalDate.now(LONDON);
+        return SuiteTestData.today();
     }
 
     public static String unique(String prefix) {
-        return prefix + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+        return SuiteTestData.unique(prefix);
     }
 
     /** A valid NHS number (modulus 11) that no other test uses. */
     public static String nhsNumber() {
-        while (true) {
-            StringBuilder digits = new StringBuilder();
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = ThreadLocalRandom.current().nextInt(10);
-                digits.append(d);
-                sum += d * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                return digits.append(check).toString();
-            }
-        }
+        return SuiteTestData.nhsNumber();
     }
 
     /** A valid unique pupil number (check letter first). */
     public static String upn() {
-        StringBuilder digits = new StringBuilder();
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            int d = ThreadLocalRandom.current().nextInt(10);
-            digits.append(d);
-            sum += d * (i + 2);
-        }
-        return UPN_LETTERS.charAt(sum % 23) + digits.toString();
+        return SuiteTestData.upn();
     }
 
     @SafeVarargs
     public static <T> List<T> list(T... items) {
-        return new ArrayList<>(List.of(items));
+        return SuiteTestData.list(items);
     }
 
     public static Map<String, Object> map(Object... pairs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((String) pairs[i], pairs[i + 1]);
-        }
-        return m;
+        return SuiteTestData.map(pairs);
     }
 }
