@@ -14,10 +14,18 @@ public sealed interface AccessedSubject {
     /** A subject the service keeps, by its id. */
     record ById(UUID subjectId) implements AccessedSubject {}
 
-    /** A subject named by an external identifier, its value normalised. */
+    /**
+     * A subject named by an external identifier, its value normalised. Its text form names the system only: an
+     * NHS number, UPN or NI number is personal data and never goes into an application log.
+     */
     record ByIdentifier(String system, String value) implements AccessedSubject {
         public ByIdentifier(Identifier identifier) {
             this(identifier.systemCode(), identifier.value());
+        }
+
+        @Override
+        public String toString() {
+            return system + ":(value not logged)";
         }
     }
 
