@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.consent.ConsentAnswer;
 import org.consentgov.agreement.consent.ConsentGateway;
 import org.consentgov.agreement.domain.SharingPolicy.Candidate;
