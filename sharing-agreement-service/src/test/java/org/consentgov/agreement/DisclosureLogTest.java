@@ -31,6 +31,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -314,6 +315,77 @@ class DisclosureLogTest {
     }
 
     @Test
+    void everyReadOfASubjectsIdentifierLogsWhoReadItForWhichRequestAndTheAuditorsReadsNone() throws SQLException {
+        String nhs = nhsNumber();
+        String subject = "nhs-number:" + nhs;
+        UpstreamStubs.consented(subject, UpstreamStubs.WIMTM, RESEARCH);
+        JsonPath recorded = record(map(
+                "recipient",
+                UNIVERSITY,
+                "categories",
+                list("special.health"),
+                "subject",
+                subject,
+                "purpose",
+                RESEARCH,
+                "record",
+                true,
+                "transferMethod",
+                "system-access"));
+        String school = token("reader", "caseworker", SCHOOLS);
+        given().auth()
+                .oauth2(school)
+                .header("X-Request-Id", "read-disclosure-" + nhs)
+                .when()
+                .get("/api/disclosures/{id}", recorded.getString("disclosureId"))
+                .then()
+                .statusCode(200)
+                .body("subject", equalTo(subject));
+        given().auth()
+                .oauth2(school)
+                .header("X-Request-Id", "read-decision-" + nhs)
+                .when()
+                .get("/api/sharing-decisions/{id}", recorded.getString("decisionId"))
+                .then()
+                .statusCode(200)
+                .body("subject", equalTo(subject));
+        given().auth()
+                .oauth2(school)
+                .header("X-Request-Id", "export-disclosures-" + nhs)
+                .queryParam("subject", subject)
+                .when()
+                .get("/api/disclosures/export")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(dpo())
+                .header("X-Request-Id", "export-disclosures-" + nhs)
+                .queryParam("subject", subject)
+                .when()
+                .get("/api/disclosures/export")
+                .then()
+                .statusCode(200);
+        for (String auditorRead : List.of("/api/disclosures/{id}", "/api/sharing-decisions/{id}")) {
+            given().auth()
+                    .oauth2(token("auditor"))
+                    .when()
+                    .get(
+                            auditorRead,
+                            recorded.getString(auditorRead.contains("disclosures") ? "disclosureId" : "decisionId"))
+                    .then()
+                    .statusCode(200)
+                    .body("subject", nullValue());
+        }
+
+        assertThat(accessRows(nhs))
+                .containsExactlyInAnyOrder(
+                        "nhs-number|reader|luton-schools|read-disclosure|null|read-disclosure-" + nhs,
+                        "nhs-number|reader|luton-schools|read-decision|null|read-decision-" + nhs,
+                        "nhs-number|dpo-user|luton-council|export-disclosures|filter: subject|export-disclosures-"
+                                + nhs);
+    }
+
+    @Test
     void theExportStreamsOneDisclosurePerLineAndIsLogged() throws SQLException {
         Parties p = parties();
         String id = active(p);
@@ -461,6 +533,31 @@ class DisclosureLogTest {
                 .statusCode(201)
                 .extract()
                 .jsonPath();
+    }
+
+    /** The subject's rows of subject_access_log: system|actor|organisation|action|detail|request id. */
+    private List<String> accessRows(String value) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("SELECT subject_system, actor, actor_org, action, detail, request_id, at "
+                                + "FROM subject_access_log WHERE subject_value = ?")) {
+            s.setString(1, value);
+            try (ResultSet rs = s.executeQuery()) {
+                List<String> rows = new ArrayList<>();
+                while (rs.next()) {
+                    assertThat(rs.getTimestamp("at")).isNotNull();
+                    rows.add(String.join(
+                            "|",
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            String.valueOf(rs.getString(5)),
+                            rs.getString(6)));
+                }
+                return rows;
+            }
+        }
     }
 
     private int accessLog(String value, String action) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.consentgov.notice.NoticeErrors;
 import org.consentgov.notice.persistence.Notice;
 import org.consentgov.notice.persistence.NoticeRepository;
 import org.consentgov.notice.persistence.NoticeVersion;

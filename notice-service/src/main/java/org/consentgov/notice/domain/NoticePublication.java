@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.consentgov.notice.NoticeErrors;
 import org.consentgov.notice.events.NoticeEvents;
 import org.consentgov.notice.persistence.Notice;
 import org.consentgov.notice.persistence.NoticeVersion;

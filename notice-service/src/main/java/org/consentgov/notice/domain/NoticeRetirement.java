@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import org.consentgov.notice.NoticeErrors;
 import org.consentgov.notice.events.NoticeEvents;
 import org.consentgov.notice.persistence.NoticeVersion;
 import org.consentgov.notice.persistence.NoticeVersionRepository;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.consentgov.notice.NoticeErrors;
 import org.consentgov.notice.domain.NoticeContent.DataKind;
 import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.vocabulary.CategoryKind;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.consentgov.notice.NoticeErrors;
 import org.consentgov.notice.persistence.Notice;
 import org.consentgov.notice.persistence.NoticeRepository;
 import org.consentgov.notice.persistence.NoticeVersion;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.List;
+import org.consentgov.notice.NoticeErrors;
 import org.consentgov.notice.persistence.Notice;
 import org.consentgov.notice.persistence.NoticeRepository;
 import org.consentgov.notice.persistence.NoticeVersion;

@@ -31,10 +31,10 @@ import org.consentgov.agreement.api.DisclosureViews.DisclosureView;
 import org.consentgov.agreement.api.DisclosureViews.RecordDisclosureRequest;
 import org.consentgov.agreement.domain.AgreementContent;
 import org.consentgov.agreement.domain.DisclosureService;
-import org.consentgov.agreement.domain.SubjectRef;
 import org.consentgov.agreement.persistence.DisclosureFilter;
 import org.consentgov.agreement.persistence.Scope;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
+import org.consentgov.platform.identifiers.Identifier;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
 import org.consentgov.platform.problem.Problem;
@@ -232,9 +232,14 @@ public class DisclosureResource {
     }
 
     private static DisclosureFilter filter(String subject, UUID agreement, String recipient, Instant from, Instant to) {
-        SubjectRef ref = subject == null ? null : DisclosureService.subject(subject, "subject");
+        Identifier ref = subject == null ? null : DisclosureService.subject(subject, "subject");
         return new DisclosureFilter(
-                ref == null ? null : ref.system(), ref == null ? null : ref.value(), agreement, recipient, from, to);
+                ref == null ? null : ref.systemCode(),
+                ref == null ? null : ref.value(),
+                agreement,
+                recipient,
+                from,
+                to);
     }
 
     private void writeLine(OutputStream out, DisclosureView view) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.domain.AgreementContent.NoticeLink;
 import org.consentgov.agreement.notices.NoticeDirectory;
 import org.consentgov.agreement.notices.PublishedNotice;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.events.EventLog;
 import org.consentgov.agreement.events.EventTypes;
 import org.consentgov.agreement.persistence.Agreement;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.domain.AgreementChecks.LinkedNotices;
 import org.consentgov.agreement.events.EventLog;
 import org.consentgov.agreement.events.EventTypes;

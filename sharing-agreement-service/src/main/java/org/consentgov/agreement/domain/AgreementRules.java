@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.domain.AgreementContent.LawfulBasisUse;
 import org.consentgov.agreement.domain.AgreementContent.NoticeLink;
 import org.consentgov.agreement.domain.AgreementContent.Party;

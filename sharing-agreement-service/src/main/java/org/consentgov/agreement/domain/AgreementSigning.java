@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.domain.AgreementChecks.LinkedNotices;
 import org.consentgov.agreement.events.EventLog;
 import org.consentgov.agreement.events.EventTypes;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.persistence.Agreement;
 import org.consentgov.agreement.persistence.AgreementHistory;
 import org.consentgov.agreement.persistence.AgreementParty;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.events.EventLog;
 import org.consentgov.agreement.events.EventTypes;
 import org.consentgov.agreement.persistence.AgreementRepository;
@@ -19,10 +20,11 @@ import org.consentgov.agreement.persistence.DisclosureRepository;
 import org.consentgov.agreement.persistence.Scope;
 import org.consentgov.agreement.persistence.SharingDecision;
 import org.consentgov.agreement.persistence.SharingDecisionRepository;
-import org.consentgov.agreement.persistence.SubjectAccess;
+import org.consentgov.platform.access.AccessedSubject;
+import org.consentgov.platform.access.SubjectAccessLog;
+import org.consentgov.platform.identifiers.Identifier;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.requestid.RequestIds;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.security.Roles;
 import org.consentgov.platform.vocabulary.Vocabulary;
@@ -42,6 +44,7 @@ public class DisclosureService {
     private final EventLog events;
     private final Vocabulary vocabulary;
     private final Scopes scopes;
+    private final SubjectAccessLog accessLog;
     private final Caller caller;
     private final Clock clock;
 
@@ -53,6 +56,7 @@ public class DisclosureService {
             EventLog events,
             Vocabulary vocabulary,
             Scopes scopes,
+            SubjectAccessLog accessLog,
             Caller caller,
             Clock clock) {
         this.disclosures = disclosures;
@@ -62,6 +66,7 @@ public class DisclosureService {
         this.events = events;
         this.vocabulary = vocabulary;
         this.scopes = scopes;
+        this.accessLog = accessLog;
         this.caller = caller;
         this.clock = clock;
     }
@@ -139,7 +144,8 @@ public class DisclosureService {
         Scope scope = scopes.current();
         boolean identifiers = identifiers();
         if (filter.subjectValue() != null && identifiers) {
-            logAccess(new SubjectRef(filter.subjectSystem(), filter.subjectValue()), "list-disclosures", null);
+            accessLog.record(
+                    AccessedSubject.byIdentifier(filter.subjectSystem(), filter.subjectValue()), "list-disclosures");
         }
         return PageView.of(
                 disclosures.page(filter, scope, page, size).stream()
@@ -157,7 +163,7 @@ public class DisclosureService {
                 .orElseThrow(() -> ProblemException.notFound("Disclosure", id));
         boolean identifiers = identifiers();
         if (identifiers) {
-            logAccess(new SubjectRef(x.subjectSystem, x.subjectValue), "read-disclosure", null);
+            accessLog.record(AccessedSubject.byIdentifier(x.subjectSystem, x.subjectValue), "read-disclosure");
         }
         return new ShownDisclosure(x, identifiers);
     }
@@ -169,10 +175,10 @@ public class DisclosureService {
     public void export(DisclosureFilter filter, Scope scope, boolean identifiers, Consumer<ShownDisclosure> sink) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (identifiers) {
-                logAccess(
+                accessLog.record(
                         filter.subjectValue() == null
-                                ? null
-                                : new SubjectRef(filter.subjectSystem(), filter.subjectValue()),
+                                ? AccessedSubject.many()
+                                : AccessedSubject.byIdentifier(filter.subjectSystem(), filter.subjectValue()),
                         "export-disclosures",
                         describe(filter));
             }
@@ -197,28 +203,19 @@ public class DisclosureService {
                 && !caller.hasRole(Roles.CASEWORKER));
     }
 
+    /** Logs a read of one subject's data for the decisions, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void logAccess(SubjectRef subject, String action, String detail) {
-        SubjectAccess access = new SubjectAccess();
-        access.id = UUID.randomUUID();
-        access.subjectSystem = subject == null ? null : subject.system();
-        access.subjectValue = subject == null ? null : subject.value();
-        access.actor = caller.name();
-        access.actorOrg = caller.org().orElse(null);
-        access.action = action;
-        access.detail = detail;
-        access.at = clock.instant();
-        access.requestId = RequestIds.current();
-        disclosures.logAccess(access);
+    void logAccess(AccessedSubject subject, String action) {
+        accessLog.record(subject, action);
     }
 
     /** Parses a subject parameter: 400 with the field when it is no valid identifier. */
-    public static SubjectRef subject(String text, String field) {
-        SubjectRef.Parsed parsed = SubjectRef.parse(text);
+    public static Identifier subject(String text, String field) {
+        Identifier.Parsed parsed = Identifier.parse(text);
         if (!parsed.valid()) {
             throw AgreementErrors.INVALID_SUBJECT.problem(parsed.problem(), field);
         }
-        return parsed.subject();
+        return parsed.identifier();
     }
 
     private static String describe(DisclosureFilter f) {

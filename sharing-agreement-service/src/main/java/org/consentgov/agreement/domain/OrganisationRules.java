@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.vocabulary.Vocabulary;
 

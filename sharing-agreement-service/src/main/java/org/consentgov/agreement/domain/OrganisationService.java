@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.persistence.Organisation;
 import org.consentgov.agreement.persistence.OrganisationRepository;
 import org.consentgov.platform.http.ETags;

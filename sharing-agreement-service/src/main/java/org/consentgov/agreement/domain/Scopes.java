@@ -2,6 +2,7 @@ package org.consentgov.agreement.domain;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.persistence.Scope;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.security.Roles;

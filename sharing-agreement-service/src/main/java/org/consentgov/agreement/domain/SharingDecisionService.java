@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.consent.ConsentAnswer;
 import org.consentgov.agreement.consent.ConsentGateway;
 import org.consentgov.agreement.domain.SharingPolicy.Candidate;
@@ -28,6 +29,8 @@ import org.consentgov.agreement.persistence.OrganisationRepository;
 import org.consentgov.agreement.persistence.Scope;
 import org.consentgov.agreement.persistence.SharingDecision;
 import org.consentgov.agreement.persistence.SharingDecisionRepository;
+import org.consentgov.platform.access.AccessedSubject;
+import org.consentgov.platform.identifiers.Identifier;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.problem.RuleViolation;
 import org.consentgov.platform.problem.Violations;
@@ -96,7 +99,7 @@ public class SharingDecisionService {
     }
 
     public RecordedDecision decide(DecisionCommand r) {
-        SubjectRef subject = DisclosureService.subject(r.subject(), "subject");
+        Identifier subject = DisclosureService.subject(r.subject(), "subject");
         Violations.require(codes(r), "");
         Scope scope = scopes.current();
         boolean record = Boolean.TRUE.equals(r.record());
@@ -142,7 +145,7 @@ public class SharingDecisionService {
                 .orElseThrow(() -> ProblemException.notFound("Decision", id));
         boolean identifiers = disclosureService.identifiers();
         if (identifiers) {
-            disclosureService.logAccess(new SubjectRef(d.subjectSystem, d.subjectValue), "read-decision", null);
+            disclosureService.logAccess(AccessedSubject.byIdentifier(d.subjectSystem, d.subjectValue), "read-decision");
         }
         return new RecordedDecision(
                 d, disclosures.forDecision(d.id).map(x -> x.id).orElse(null), identifiers);
@@ -190,7 +193,7 @@ public class SharingDecisionService {
     }
 
     private RecordedDecision store(
-            Question q, SubjectRef subject, Outcome outcome, ConsentAnswer answer, boolean record, Instant now) {
+            Question q, Identifier subject, Outcome outcome, ConsentAnswer answer, boolean record, Instant now) {
         Candidate c = outcome.candidate();
         Outcome kept = outcome;
         if (c != null && outcome.decision() == Decision.PERMIT) {
@@ -214,7 +217,7 @@ public class SharingDecisionService {
         d.requestedBy = caller.name();
         d.requesterOrg = caller.org().orElse(null);
         d.recipient = q.recipient();
-        d.subjectSystem = subject.system();
+        d.subjectSystem = subject.systemCode();
         d.subjectValue = subject.value();
         d.categories = q.categories();
         d.purpose = q.purpose();

@@ -6,9 +6,9 @@ import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.config.AgreementConfig;
 import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.problem.ProblemKind;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -79,11 +79,9 @@ public class NoticeDirectory {
     }
 
     private ProblemException unavailable(String why) {
-        return new ProblemException(
-                        ProblemKind.SERVICE_UNAVAILABLE,
-                        "notice-service-unavailable",
-                        "The privacy notices cannot be checked right now (" + why
-                                + "); nothing was changed. Retry later.")
+        return AgreementErrors.NOTICE_SERVICE_UNAVAILABLE
+                .problem("The privacy notices cannot be checked right now (" + why
+                        + "); nothing was changed. Retry later.")
                 .withHeader("Retry-After", Integer.toString(config.notices().retryAfterSeconds()));
     }
 

@@ -65,8 +65,4 @@ public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, U
         }
         return find(where.toString(), Sort.by("disclosedAt").and("id"), params);
     }
-
-    public void logAccess(SubjectAccess access) {
-        getEntityManager().persist(access);
-    }
 }
