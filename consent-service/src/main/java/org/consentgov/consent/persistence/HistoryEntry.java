@@ -6,16 +6,16 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.UUID;
 import org.consentgov.consent.domain.ConsentState;
+import org.consentgov.platform.persistence.EvidenceEntry;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** One link of a record's hash chain. Append-only: the database refuses updates and deletes. */
 @Entity
 @Table(name = "consent_history")
-public class HistoryEntry {
+public class HistoryEntry extends EvidenceEntry {
 
     @Id
     public UUID id;
@@ -36,15 +36,6 @@ public class HistoryEntry {
     @Enumerated(EnumType.STRING)
     @Column(name = "to_state", nullable = false, length = 20)
     public ConsentState toState;
-
-    @Column(nullable = false)
-    public String actor;
-
-    @Column(nullable = false)
-    public Instant at;
-
-    @Column(length = 1000)
-    public String reason;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")

@@ -6,17 +6,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.consentgov.platform.persistence.CreatedEntity;
 
 /** A person consents are about: an internal id, a date of birth and external identifiers. No names. */
 @Entity
 @Table(name = "subject")
-public class Subject {
+public class Subject extends CreatedEntity {
 
     @Id
     public UUID id;
@@ -26,14 +25,4 @@ public class Subject {
 
     @OneToMany(mappedBy = "subject", cascade = CascadeType.PERSIST)
     public List<SubjectIdentifier> identifiers = new ArrayList<>();
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Version
-    @Column(name = "row_version", nullable = false)
-    public long rowVersion;
 }

@@ -6,14 +6,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.UUID;
 import org.consentgov.notice.domain.VersionState;
+import org.consentgov.platform.persistence.EvidenceEntry;
 
 /** Append-only evidence of a version's state change. */
 @Entity
 @Table(name = "notice_version_transition")
-public class NoticeVersionTransition {
+public class NoticeVersionTransition extends EvidenceEntry {
 
     @Id
     public UUID id;
@@ -28,15 +28,6 @@ public class NoticeVersionTransition {
     @Enumerated(EnumType.STRING)
     @Column(name = "to_state", nullable = false, length = 20)
     public VersionState toState;
-
-    @Column(nullable = false)
-    public String actor;
-
-    @Column(nullable = false)
-    public Instant at;
-
-    @Column(length = 1000)
-    public String reason;
 
     @Column(name = "content_hash", length = 64, columnDefinition = "bpchar(64)")
     public String contentHash;

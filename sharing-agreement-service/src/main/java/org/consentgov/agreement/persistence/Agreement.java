@@ -6,11 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.consentgov.agreement.domain.AgreementState;
+import org.consentgov.platform.persistence.AuditedEntity;
 
 /**
  * An agreement: its stable reference, its state as a whole and the version numbers that matter now. Every
@@ -18,7 +18,7 @@ import org.consentgov.agreement.domain.AgreementState;
  */
 @Entity
 @Table(name = "agreement")
-public class Agreement {
+public class Agreement extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -60,22 +60,6 @@ public class Agreement {
     /** The review date for which agreement.review-due was raised, so that it is raised once. */
     @Column(name = "review_notified_for")
     public LocalDate reviewNotifiedFor;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
-
-    @Version
-    @Column(name = "row_version", nullable = false)
-    public long rowVersion;
 
     /** The version to show when none is named: the one in force (or last in force), else the latest. */
     public int currentVersion() {

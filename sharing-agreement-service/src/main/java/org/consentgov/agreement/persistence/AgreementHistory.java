@@ -6,14 +6,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.UUID;
 import org.consentgov.agreement.domain.AgreementState;
+import org.consentgov.platform.persistence.EvidenceEntry;
 
 /** Append-only evidence of a change to an agreement: who, when, which version, from which state to which, why. */
 @Entity
 @Table(name = "agreement_history")
-public class AgreementHistory {
+public class AgreementHistory extends EvidenceEntry {
 
     @Id
     public UUID id;
@@ -39,17 +39,8 @@ public class AgreementHistory {
     @Column(name = "to_state", length = 20)
     public AgreementState toState;
 
-    @Column(nullable = false)
-    public String actor;
-
     @Column(name = "actor_org", length = 80)
     public String actorOrg;
-
-    @Column(nullable = false)
-    public Instant at;
-
-    @Column(length = 1000)
-    public String reason;
 
     @Column(name = "content_hash", length = 64, columnDefinition = "bpchar(64)")
     public String contentHash;
