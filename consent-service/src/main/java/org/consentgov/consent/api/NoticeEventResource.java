@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,19 +61,6 @@ import org.jboss.logging.Logger;
                 "HMAC-SHA256 with the subscription's shared secret over "
                         + "<Webhook-Id>.<Webhook-Timestamp>.<body>, sent as v1=<base64>; the timestamp must be within 5 minutes (platform/WEBHOOKS.md)")
 @SecurityRequirement(name = "webhookSignature")
-@APIResponse(
-        responseCode = "429",
-        description = "Too many requests from this client (the gateway's rate limit)",
-        headers =
-                @Header(
-                        name = "Retry-After",
-                        description = "Seconds to wait before trying again",
-                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "500",
-        description = "Unexpected error; quote the problem's requestId when reporting it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class NoticeEventResource {
 
     private static final Logger LOG = Logger.getLogger(NoticeEventResource.class);

@@ -7,10 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import org.consentgov.consent.receipts.ReceiptKeys;
-import org.consentgov.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,19 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/consents/receipts/jwks.json")
 @PermitAll
 @Tag(name = "Consents")
-@APIResponse(
-        responseCode = "429",
-        description = "Too many requests from this client (the gateway's rate limit)",
-        headers =
-                @Header(
-                        name = "Retry-After",
-                        description = "Seconds to wait before trying again",
-                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "500",
-        description = "Unexpected error; quote the problem's requestId when reporting it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReceiptKeyResource {
 
     private final ReceiptKeys keys;

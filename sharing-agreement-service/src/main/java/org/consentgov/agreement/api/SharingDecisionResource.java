@@ -40,14 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         name = "Sharing decisions",
         description = "PERMIT or DENY, with every reason, the obligations and what was relied on")
 @SecurityRequirement(name = "jwt")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SharingDecisionResource {
 
     private final SharingDecisionService service;
