@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.config.ConsentConfig;
 import org.consentgov.platform.problem.Problem;
 
@@ -47,17 +48,23 @@ public class BodyLimits {
             declared = -1;
         }
         if (declared > limit) {
-            String body = "{\"type\":\"" + Problem.TYPE_BASE + "content-too-large\",\"title\":\"Content too large\","
-                    + "\"status\":413,\"detail\":\"A request body may have at most " + limit + " bytes here\","
-                    + "\"code\":\"content-too-large\",\"maxBodyBytes\":" + limit + "}";
             rc.response()
-                    .setStatusCode(413)
+                    .setStatusCode(ConsentErrors.CONTENT_TOO_LARGE.kind().status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(body);
+                    .end(tooLargeBody(limit));
             return;
         }
         rc.put(REQUEST_LIMIT, limit);
         rc.next();
+    }
+
+    /** Written before any JAX-RS code runs, so not by the service's problem mapping: the same body, by hand. */
+    static String tooLargeBody(long limit) {
+        ConsentErrors error = ConsentErrors.CONTENT_TOO_LARGE;
+        return "{\"type\":\"" + Problem.TYPE_BASE + error.code() + "\",\"title\":\""
+                + error.kind().title()
+                + "\",\"status\":" + error.kind().status() + ",\"detail\":\"A request body may have at most "
+                + limit + " bytes here\",\"code\":\"" + error.code() + "\",\"maxBodyBytes\":" + limit + "}";
     }
 }

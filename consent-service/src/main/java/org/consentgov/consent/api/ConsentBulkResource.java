@@ -22,12 +22,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
+import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
 import org.consentgov.consent.domain.ConsentExportService;
 import org.consentgov.consent.domain.ConsentState;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.platform.problem.Problem;
-import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -142,7 +142,7 @@ public class ConsentBulkResource {
                     return f;
                 }
             }
-            throw ProblemException.badRequest("unknown-format", "format must be ndjson or csv", "format");
+            throw ConsentErrors.UNKNOWN_FORMAT.problem("format must be ndjson or csv", "format");
         }
 
         void write(

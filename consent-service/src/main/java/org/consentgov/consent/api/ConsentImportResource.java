@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.api.ConsentBulkViews.ImportJobView;
 import org.consentgov.consent.api.ConsentRequests.RecordConsentRequest;
 import org.consentgov.consent.config.ConsentConfig;
@@ -150,8 +151,7 @@ public class ConsentImportResource {
             @HeaderParam(IdempotentExecutor.HEADER) String key, @Context HttpServerRequest request, UriInfo uri)
             throws IOException {
         if (key != null && !KEY.matcher(key).matches()) {
-            throw ProblemException.badRequest(
-                    "invalid-idempotency-key",
+            throw ConsentErrors.INVALID_IDEMPOTENCY_KEY.problem(
                     "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters for an import",
                     IdempotentExecutor.HEADER);
         }
@@ -163,9 +163,9 @@ public class ConsentImportResource {
             return Response.status(413)
                     .type(Problem.MEDIA_TYPE)
                     .entity(new Problem(
-                            413,
-                            "Content too large",
-                            "content-too-large",
+                            ConsentErrors.CONTENT_TOO_LARGE.kind().status(),
+                            ConsentErrors.CONTENT_TOO_LARGE.kind().title(),
+                            ConsentErrors.CONTENT_TOO_LARGE.code(),
                             "An import body may have at most " + e.limit + " bytes; the import " + id
                                     + " stopped there (the lines before it are recorded): split the file",
                             "/" + uri.getPath().replaceFirst("^/", ""),

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.domain.ConsentImports;
 import org.consentgov.platform.problem.FieldError;
 import org.consentgov.platform.problem.Problem;
@@ -33,9 +34,9 @@ final class ImportProblems implements ConsentImports.Problems {
     public Problem of(Exception e) {
         if (e instanceof ImportLineParser.LineTooLong tooLong) {
             return new Problem(
-                    413,
-                    "Content too large",
-                    "line-too-long",
+                    ConsentErrors.LINE_TOO_LONG.kind().status(),
+                    ConsentErrors.LINE_TOO_LONG.kind().title(),
+                    ConsentErrors.LINE_TOO_LONG.code(),
                     tooLong.getMessage(),
                     path(),
                     RequestIds.current(),
@@ -44,9 +45,10 @@ final class ImportProblems implements ConsentImports.Problems {
         }
         if (e instanceof ImportLineParser.NoRequest) {
             return new Problem(
-                    400,
+                    ConsentErrors.VALIDATION_FAILED.kind().status(),
+                    // the title ProblemMappers gives a body that fails validation, not the kind's
                     "Validation failed",
-                    "validation-failed",
+                    ConsentErrors.VALIDATION_FAILED.code(),
                     "The request has 1 invalid field(s)",
                     path(),
                     RequestIds.current(),

@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Clock;
 import org.consentgov.consent.ConsentErrors;
+import org.consentgov.consent.config.ConsentConfig;
 import org.consentgov.consent.domain.NoticeEventReactions;
 import org.consentgov.platform.events.WebhookSignature;
 import org.consentgov.platform.events.WebhookViews.ChangeEventSchema;
 import org.consentgov.platform.problem.Problem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
@@ -70,15 +70,11 @@ public class NoticeEventResource {
     private final Clock clock;
     private final String secret;
 
-    public NoticeEventResource(
-            NoticeEventReactions consents,
-            ObjectMapper mapper,
-            Clock clock,
-            @ConfigProperty(name = "consent.notice-events.secret") java.util.Optional<String> secret) {
+    public NoticeEventResource(NoticeEventReactions consents, ObjectMapper mapper, Clock clock, ConsentConfig config) {
         this.consents = consents;
         this.mapper = mapper;
         this.clock = clock;
-        this.secret = secret.filter(s -> !s.isBlank()).orElse(null);
+        this.secret = config.noticeEvents().secret().filter(s -> !s.isBlank()).orElse(null);
     }
 
     @POST

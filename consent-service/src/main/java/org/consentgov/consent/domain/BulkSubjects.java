@@ -17,6 +17,7 @@ import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.domain.ConsentCommands.Identifier;
 import org.consentgov.consent.domain.ConsentCommands.RecordConsent;
 import org.consentgov.consent.persistence.ConsentRecord;
+import org.consentgov.platform.identifiers.IdentifierSystem;
 
 /**
  * A bulk import batch's view of the subjects its lines name and of their ACTIVE records: read in three statements

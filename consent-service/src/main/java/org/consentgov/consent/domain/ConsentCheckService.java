@@ -10,6 +10,8 @@ import org.consentgov.consent.config.ResearchAccess;
 import org.consentgov.consent.domain.ConsentCommands.Identifier;
 import org.consentgov.consent.persistence.ConsentRecord;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
+import org.consentgov.platform.access.AccessedSubject;
+import org.consentgov.platform.access.SubjectAccessLog;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.security.Roles;
 
@@ -21,19 +23,19 @@ public class ConsentCheckService {
     public record CheckResult(String notice, String purpose, Instant at, ConsentCheck.Answer answer) {}
 
     private final ConsentRecordRepository records;
-    private final SubjectService subjects;
+    private final SubjectAccessLog accessLog;
     private final ResearchAccess researchAccess;
     private final Caller caller;
     private final ConsentTime time;
 
     public ConsentCheckService(
             ConsentRecordRepository records,
-            SubjectService subjects,
+            SubjectAccessLog accessLog,
             ResearchAccess researchAccess,
             Caller caller,
             ConsentTime time) {
         this.records = records;
-        this.subjects = subjects;
+        this.accessLog = accessLog;
         this.researchAccess = researchAccess;
         this.caller = caller;
         this.time = time;
@@ -62,7 +64,7 @@ public class ConsentCheckService {
         ConsentCheck.Answer answer = ConsentCheck.at(
                 found.stream().map(ConsentCheckService::candidate).toList(), purpose, when);
         if (!found.isEmpty()) {
-            subjects.logAccess(found.get(0).subjectId, "check");
+            accessLog.record(AccessedSubject.byId(found.get(0).subjectId), "check");
         }
         return new CheckResult(noticeSlug, purpose, when, answer);
     }

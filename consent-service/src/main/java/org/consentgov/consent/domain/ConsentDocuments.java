@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.consentgov.consent.config.ConsentConfig;
 import org.consentgov.consent.notices.NoticeDirectory;
 import org.consentgov.consent.notices.PublishedNotice;
 import org.consentgov.consent.persistence.ConsentRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a record's documents say beyond the record itself: the signed consent receipt (ISO/IEC TS 27560 style)
@@ -36,15 +36,11 @@ public class ConsentDocuments {
     private final ConsentTime time;
     private final String publicNoticeBaseUrl;
 
-    public ConsentDocuments(
-            ConsentQueries queries,
-            NoticeDirectory notices,
-            ConsentTime time,
-            @ConfigProperty(name = "consent.public-notice-base-url") String publicNoticeBaseUrl) {
+    public ConsentDocuments(ConsentQueries queries, NoticeDirectory notices, ConsentTime time, ConsentConfig config) {
         this.queries = queries;
         this.notices = notices;
         this.time = time;
-        this.publicNoticeBaseUrl = publicNoticeBaseUrl;
+        this.publicNoticeBaseUrl = config.publicNoticeBaseUrl();
     }
 
     /** The receipt's content; the read is logged as {@link ConsentQueries#get} logs it. */

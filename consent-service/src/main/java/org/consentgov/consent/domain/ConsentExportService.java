@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.List;
 import org.consentgov.consent.persistence.ConsentRecordChunks;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
+import org.consentgov.platform.access.AccessedSubject;
+import org.consentgov.platform.access.SubjectAccessLog;
 import org.consentgov.platform.security.Caller;
 import org.jboss.logging.Logger;
 
@@ -32,14 +34,14 @@ public class ConsentExportService {
 
     private final ConsentRecordChunks chunks;
     private final ConsentDetailsReader consents;
-    private final SubjectService subjects;
+    private final SubjectAccessLog accessLog;
     private final Caller caller;
 
     public ConsentExportService(
-            ConsentRecordChunks chunks, ConsentDetailsReader consents, SubjectService subjects, Caller caller) {
+            ConsentRecordChunks chunks, ConsentDetailsReader consents, SubjectAccessLog accessLog, Caller caller) {
         this.chunks = chunks;
         this.consents = consents;
-        this.subjects = subjects;
+        this.accessLog = accessLog;
         this.caller = caller;
     }
 
@@ -73,7 +75,8 @@ public class ConsentExportService {
             if (!logged) {
                 // logged once the subject's records have been read: a filter the database refuses (a date out of its
                 // range, found by OpenApiFuzzTest) is a 400 that must leave no access behind
-                QuarkusTransaction.requiringNew().run(() -> subjects.logAccess(filter.subjectId(), "export-consents"));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> accessLog.record(AccessedSubject.byId(filter.subjectId()), "export-consents"));
                 logged = true;
             }
             for (ConsentDetails record : chunk) {

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.consentgov.consent.persistence.ConsentRecord;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.consent.persistence.HistoryEntry;
+import org.consentgov.platform.access.AccessedSubject;
+import org.consentgov.platform.access.SubjectAccessLog;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
 
@@ -19,17 +21,17 @@ public class ConsentQueries {
     public record HistoryVerification(UUID recordId, boolean valid, int entries, List<String> problems) {}
 
     private final ConsentRecordRepository records;
-    private final SubjectService subjects;
+    private final SubjectAccessLog accessLog;
     private final ConsentDetailsReader details;
     private final ConsentHistory history;
 
     public ConsentQueries(
             ConsentRecordRepository records,
-            SubjectService subjects,
+            SubjectAccessLog accessLog,
             ConsentDetailsReader details,
             ConsentHistory history) {
         this.records = records;
-        this.subjects = subjects;
+        this.accessLog = accessLog;
         this.details = details;
         this.history = history;
     }
@@ -38,7 +40,7 @@ public class ConsentQueries {
     @Transactional
     public ConsentDetails get(UUID id) {
         ConsentRecord record = find(id);
-        subjects.logAccess(record.subjectId, "read-consent");
+        accessLog.record(AccessedSubject.byId(record.subjectId), "read-consent");
         return details.details(record, true);
     }
 
@@ -47,7 +49,7 @@ public class ConsentQueries {
     public PageView<ConsentDetails> list(ConsentRecordRepository.Filter filter, int page, int size) {
         List<ConsentRecord> found = records.page(filter, page, size);
         if (filter.subjectId() != null) {
-            subjects.logAccess(filter.subjectId(), "list-consents");
+            accessLog.record(AccessedSubject.byId(filter.subjectId()), "list-consents");
         }
         return PageView.of(
                 found.stream().map(r -> details.details(r, false)).toList(), page, size, records.count(filter));

@@ -16,6 +16,8 @@ import org.consentgov.consent.persistence.ConsentRecord;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.consent.persistence.Subject;
 import org.consentgov.consent.persistence.SubjectRepository;
+import org.consentgov.platform.access.AccessedSubject;
+import org.consentgov.platform.access.SubjectAccessLog;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.problem.ProblemException;
 
@@ -26,6 +28,7 @@ public class ConsentRecording {
     private final ConsentRecordRepository records;
     private final SubjectRepository subjects;
     private final SubjectService subjectService;
+    private final SubjectAccessLog accessLog;
     private final ConsentRecordFactory factory;
     private final ConsentHistory history;
     private final ConsentEventPublisher events;
@@ -37,6 +40,7 @@ public class ConsentRecording {
             ConsentRecordRepository records,
             SubjectRepository subjects,
             SubjectService subjectService,
+            SubjectAccessLog accessLog,
             ConsentRecordFactory factory,
             ConsentHistory history,
             ConsentEventPublisher events,
@@ -46,6 +50,7 @@ public class ConsentRecording {
         this.records = records;
         this.subjects = subjects;
         this.subjectService = subjectService;
+        this.accessLog = accessLog;
         this.factory = factory;
         this.history = history;
         this.events = events;
@@ -83,7 +88,7 @@ public class ConsentRecording {
         for (ConsentRecord old : replaced) {
             events.publish(ConsentEvents.SUPERSEDED, old, now, null, record.id);
         }
-        subjectService.logAccess(subject.id, "record-consent");
+        accessLog.record(AccessedSubject.byId(subject.id), "record-consent");
         return details.details(record, true);
     }
 

@@ -15,29 +15,29 @@ import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.domain.ConsentCommands.Identifier;
 import org.consentgov.consent.domain.ConsentCommands.SubjectDetails;
 import org.consentgov.consent.persistence.Subject;
-import org.consentgov.consent.persistence.SubjectAccess;
 import org.consentgov.consent.persistence.SubjectIdentifier;
 import org.consentgov.consent.persistence.SubjectRepository;
+import org.consentgov.platform.access.AccessedSubject;
+import org.consentgov.platform.access.SubjectAccessLog;
+import org.consentgov.platform.identifiers.IdentifierSystem;
 import org.consentgov.platform.problem.FieldError;
 import org.consentgov.platform.problem.ProblemException;
-import org.consentgov.platform.requestid.RequestIds;
 import org.consentgov.platform.security.Caller;
-import org.jboss.logging.Logger;
 
-/** Subjects and their identifiers; and the log of who read whose personal data. */
+/** Subjects and their identifiers; each read of a subject is written to the platform's {@link SubjectAccessLog}. */
 @ApplicationScoped
 public class SubjectService {
-
-    private static final Logger LOG = Logger.getLogger(SubjectService.class);
 
     private final SubjectRepository subjects;
     private final Caller caller;
     private final Clock clock;
+    private final SubjectAccessLog accessLog;
 
-    public SubjectService(SubjectRepository subjects, Caller caller, Clock clock) {
+    public SubjectService(SubjectRepository subjects, Caller caller, Clock clock, SubjectAccessLog accessLog) {
         this.subjects = subjects;
         this.caller = caller;
         this.clock = clock;
+        this.accessLog = accessLog;
     }
 
     /** A subject and its identifiers, as the caller may see them. */
@@ -140,7 +140,7 @@ public class SubjectService {
     @Transactional
     public SubjectProfile get(UUID id) {
         Subject subject = subjects.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Subject", id));
-        logAccess(subject.id, "read-subject");
+        accessLog.record(AccessedSubject.byId(subject.id), "read-subject");
         return profile(subject);
     }
 
@@ -149,7 +149,7 @@ public class SubjectService {
         Identifier id = parseIdentifier(identifier, "identifier");
         Subject subject = subjects.findByIdentifier(id.system(), id.value())
                 .orElseThrow(() -> ConsentErrors.NOT_FOUND.problem("No subject has this identifier"));
-        logAccess(subject.id, "find-subject");
+        accessLog.record(AccessedSubject.byId(subject.id), "find-subject");
         return profile(subject);
     }
 
@@ -166,20 +166,6 @@ public class SubjectService {
             // a query parameter has no [0].value inside it: name the parameter itself
             throw ProblemException.badRequest(e.code(), e.getMessage(), field);
         }
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void logAccess(UUID subjectId, String action) {
-        SubjectAccess access = new SubjectAccess();
-        access.id = UUID.randomUUID();
-        access.subjectId = subjectId;
-        access.actor = caller.name();
-        access.actorOrg = caller.org().orElse(null);
-        access.action = action;
-        access.at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        access.requestId = RequestIds.current();
-        subjects.logAccess(access);
-        LOG.infof("subject access: %s by %s (%s) subject=%s", action, access.actor, access.actorOrg, subjectId);
     }
 
     /** The subject with its identifiers, read in the caller's transaction. */

@@ -6,8 +6,8 @@ import jakarta.ws.rs.WebApplicationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.consentgov.consent.ConsentErrors;
+import org.consentgov.consent.config.ConsentConfig;
 import org.consentgov.platform.problem.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -32,11 +32,9 @@ public class NoticeDirectory {
         }
     };
 
-    public NoticeDirectory(
-            @RestClient NoticeClient client,
-            @ConfigProperty(name = "consent.notices.retry-after-seconds", defaultValue = "30") int retryAfterSeconds) {
+    public NoticeDirectory(@RestClient NoticeClient client, ConsentConfig config) {
         this.client = client;
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.retryAfterSeconds = config.notices().retryAfterSeconds();
     }
 
     public PublishedNotice published(String slug, int version) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.consentgov.consent.config.ConsentConfig;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -42,18 +42,12 @@ public class NoticeEventSubscription {
     private final Duration retryInterval;
     private ScheduledExecutorService timer;
 
-    public NoticeEventSubscription(
-            @RestClient NoticeSubscriptionClient client,
-            @ConfigProperty(name = "consent.notice-events.register") boolean enabled,
-            @ConfigProperty(name = "consent.notice-events.target-url") String targetUrl,
-            @ConfigProperty(name = "consent.notice-events.secret") Optional<String> secret,
-            @ConfigProperty(name = "consent.notice-events.retry-interval", defaultValue = "30s")
-                    Duration retryInterval) {
+    public NoticeEventSubscription(@RestClient NoticeSubscriptionClient client, ConsentConfig config) {
         this.client = client;
-        this.enabled = enabled;
-        this.targetUrl = targetUrl;
-        this.secret = secret.filter(s -> !s.isBlank());
-        this.retryInterval = retryInterval;
+        this.enabled = config.noticeEvents().register();
+        this.targetUrl = config.noticeEvents().targetUrl();
+        this.secret = config.noticeEvents().secret().filter(s -> !s.isBlank());
+        this.retryInterval = config.noticeEvents().retryInterval();
     }
 
     void onStart(@Observes StartupEvent start) {

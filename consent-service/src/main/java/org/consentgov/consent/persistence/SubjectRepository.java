@@ -32,8 +32,4 @@ public class SubjectRepository implements PanacheRepositoryBase<Subject, UUID> {
     public void persistIdentifier(SubjectIdentifier identifier) {
         getEntityManager().persist(identifier);
     }
-
-    public void logAccess(SubjectAccess access) {
-        getEntityManager().persist(access);
-    }
 }

@@ -11,6 +11,7 @@ public enum ProblemKind {
     NOT_FOUND(404, "Not found"),
     CONFLICT(409, "Conflict"),
     PRECONDITION_FAILED(412, "Precondition failed"),
+    CONTENT_TOO_LARGE(413, "Content too large"),
     UNPROCESSABLE(422, "Rule broken"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
