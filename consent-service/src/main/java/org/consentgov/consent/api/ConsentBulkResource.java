@@ -27,7 +27,6 @@ import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
 import org.consentgov.consent.domain.ConsentExportService;
 import org.consentgov.consent.domain.ConsentState;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -92,10 +91,7 @@ public class ConsentBulkResource {
                                         value =
                                                 "id,subjectId,noticeSlug,noticeVersion,noticeContentHash,purposes,state,effective,decision,missingParties,formReceivedOn,recordedAt,recordedBy,withdrawalWindowEndsOn,endedAt\r\n"))
             })
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown format or invalid filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown format or invalid filter")
     public Response export(
             @QueryParam("format") @DefaultValue("ndjson") String format,
             @Parameter(

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.consentgov.consent.api.ConsentViews.CheckView;
 import org.consentgov.consent.domain.ConsentCheckService;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,14 +48,8 @@ public class ConsentCheckResource {
             responseCode = "200",
             description = "The answer",
             content = @Content(schema = @Schema(implementation = CheckView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Missing or invalid parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "A researcher asked about a notice outside their agreements",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid parameter")
+    @APIResponse(responseCode = "404", description = "A researcher asked about a notice outside their agreements")
     public CheckView check(
             @Parameter(
                             description = "system:value, e.g. nhs-number:9434765919, or the subject's id",

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.consentgov.consent.api.ConsentViews.HistoryEntryView;
 import org.consentgov.consent.api.ConsentViews.VerificationView;
 import org.consentgov.consent.domain.ConsentQueries;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -64,10 +63,7 @@ public class ConsentHistoryResource {
               "reason": "changed their mind",
               "prevHash": "4b7e1f0c2a9d8e3f5c6b7a8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f",
               "hash": "c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2"}]""")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record")
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
         return queries.history(id).stream().map(ConsentRecordMapper::view).toList();
     }
@@ -83,10 +79,7 @@ public class ConsentHistoryResource {
             responseCode = "200",
             description = "The verification result",
             content = @Content(schema = @Schema(implementation = VerificationView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record")
     public VerificationView verify(@PathParam("id") UUID id) {
         return ConsentRecordMapper.view(queries.verify(id));
     }

@@ -135,18 +135,11 @@ public class ConsentImportResource {
                "status": 400, "detail": "not a valid NHS number", "instance": "/api/consents/imports", "code": "invalid-identifier",
                "errors": [{"field": "subject.identifiers[0].value", "message": "not a valid NHS number"}]}}],
              "startedAt": "2026-03-03T14:05:00Z", "updatedAt": "2026-03-03T14:05:02Z", "finishedAt": "2026-03-03T14:05:02Z"}""")))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid Idempotency-Key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid Idempotency-Key")
     @APIResponse(
             responseCode = "413",
-            description = "The body is larger than 1 GiB (CONSENT_IMPORT_MAX_BODY_SIZE); split the file",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not application/x-ndjson",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "The body is larger than 1 GiB (CONSENT_IMPORT_MAX_BODY_SIZE); split the file")
+    @APIResponse(responseCode = "415", description = "Not application/x-ndjson")
     public Response create(
             @HeaderParam(IdempotentExecutor.HEADER) String key, @Context HttpServerRequest request, UriInfo uri)
             throws IOException {
@@ -191,10 +184,7 @@ public class ConsentImportResource {
             description =
                     "Newest first, with their counts (not their errors). The DPO sees every import; others see their own.")
     @APIResponse(responseCode = "200", description = "A page of imports")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public PageView<ImportJobView> list(
             @Parameter(
                             description = "Only imports in this state",
@@ -242,10 +232,7 @@ public class ConsentImportResource {
             {"id": "5a0c8a5e-2c4b-4d7e-8f6a-1b2c3d4e5f60", "state": "RUNNING", "createdBy": "integration-user", "linesRead": 415000,
              "accepted": 414998, "created": 414998, "replayed": 0, "rejected": 2, "errors": [], "startedAt": "2026-03-03T14:05:00Z",
              "updatedAt": "2026-03-03T14:06:10Z"}""")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such import (or not the caller's)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such import (or not the caller's)")
     public ImportJobView get(@PathParam("id") UUID id) {
         return queries.find(id)
                 .map(r -> mapper.view(r, true))

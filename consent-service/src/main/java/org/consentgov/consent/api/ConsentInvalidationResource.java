@@ -17,7 +17,6 @@ import org.consentgov.consent.api.ConsentRequests.InvalidateRequest;
 import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
 import org.consentgov.consent.domain.ConsentInvalidation;
 import org.consentgov.platform.http.ETags;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -53,18 +52,9 @@ public class ConsentInvalidationResource {
             responseCode = "200",
             description = "Invalidated",
             content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Reason missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already invalidated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing")
+    @APIResponse(responseCode = "404", description = "No such record")
+    @APIResponse(responseCode = "409", description = "Already invalidated")
     public Response invalidate(
             @PathParam("id") UUID id,
             @Parameter(

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.consentgov.consent.domain.ConsentDocuments;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,14 +49,8 @@ public class ConsentReceiptResource {
             responseCode = "200",
             description = "The receipt",
             content = @Content(mediaType = ConsentResource.JOSE, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "notice-service cannot answer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record")
+    @APIResponse(responseCode = "503", description = "notice-service cannot answer")
     public Response receipt(@PathParam("id") UUID id) {
         return Response.ok(renderer.receipt(documents.receipt(id)), ConsentResource.JOSE)
                 .build();

@@ -32,7 +32,6 @@ import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -93,19 +92,12 @@ public class ConsentResource {
             responseCode = "201",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed body or invalid identifier",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body or invalid identifier")
     @APIResponse(
             responseCode = "422",
             description =
-                    "A rule is broken: unpublished notice version, hash mismatch, date order, unknown party role…",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "notice-service cannot answer; nothing stored; see Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    "A rule is broken: unpublished notice version, hash mismatch, date order, unknown party role…")
+    @APIResponse(responseCode = "503", description = "notice-service cannot answer; nothing stored; see Retry-After")
     public Response record(
             @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid RecordConsentRequest request,
@@ -128,10 +120,7 @@ public class ConsentResource {
             summary = "List consent records",
             description = "Filtered by notice, state, subject and recording time; oldest first.")
     @APIResponse(responseCode = "200", description = "A page of records")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public PageView<ConsentRecordView> list(
             @Parameter(
                             description = "Notice slug",
@@ -187,10 +176,7 @@ public class ConsentResource {
                      "patient": {"identifier": {"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9990000018"}},
                      "dateTime": "2026-03-03T14:05:00Z"}"""))
             })
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such record")
     public Response get(@PathParam("id") UUID id, @HeaderParam("Accept") String accept) {
         if (accept != null && accept.contains(FHIR_JSON)) {
             return Response.ok(renderer.fhir(documents.fhir(id)), FHIR_JSON).build();
@@ -213,22 +199,10 @@ public class ConsentResource {
             responseCode = "200",
             description = "The updated record",
             content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The record is not active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "A rule is broken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such record")
+    @APIResponse(responseCode = "409", description = "The record is not active")
+    @APIResponse(responseCode = "422", description = "A rule is broken")
     public Response addParty(
             @PathParam("id") UUID id,
             @Parameter(

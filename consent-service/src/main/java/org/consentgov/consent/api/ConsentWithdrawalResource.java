@@ -21,7 +21,6 @@ import org.consentgov.consent.domain.ConsentWithdrawals;
 import org.consentgov.consent.domain.ConsentWithdrawals.WithdrawalResult;
 import org.consentgov.consent.domain.WithdrawalDecision;
 import org.consentgov.platform.http.ETags;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -58,26 +57,13 @@ public class ConsentWithdrawalResource {
             responseCode = "200",
             description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = WithdrawalOutcome.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such record",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such record")
     @APIResponse(
             responseCode = "409",
-            description = "Outside the window (request referred to the DPO), or the record is not active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "Stale If-Match, when one is sent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown party role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Outside the window (request referred to the DPO), or the record is not active")
+    @APIResponse(responseCode = "412", description = "Stale If-Match, when one is sent")
+    @APIResponse(responseCode = "422", description = "Unknown party role")
     public Response withdraw(
             @PathParam("id") UUID id,
             @Parameter(

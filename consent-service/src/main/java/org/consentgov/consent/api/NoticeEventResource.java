@@ -16,7 +16,6 @@ import org.consentgov.consent.config.ConsentConfig;
 import org.consentgov.consent.domain.NoticeEventReactions;
 import org.consentgov.platform.events.WebhookSignature;
 import org.consentgov.platform.events.WebhookViews.ChangeEventSchema;
-import org.consentgov.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
@@ -87,14 +86,8 @@ public class NoticeEventResource {
                     + "A material change flags the ACTIVE consents pinned to older versions for re-consent; "
                     + "a redelivered event id changes nothing.")
     @APIResponse(responseCode = "204", description = "Stored (or already processed: the same event id)")
-    @APIResponse(
-            responseCode = "400",
-            description = "Not a CloudEvent, or its id is not the Webhook-Id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "Signature missing, wrong or outside the 5-minute replay window",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a CloudEvent, or its id is not the Webhook-Id")
+    @APIResponse(responseCode = "401", description = "Signature missing, wrong or outside the 5-minute replay window")
     @RequestBody(
             required = true,
             description = "The event: a CloudEvent 1.0 in structured JSON",

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.domain.ConsentQueries;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,10 +53,7 @@ public class PinnedConsentResource {
             responseCode = "200",
             description = "The counts",
             content = @Content(schema = @Schema(implementation = PinnedView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "notice or beforeVersion missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "notice or beforeVersion missing")
     public PinnedView pinned(
             @Parameter(
                             description = "Notice slug",

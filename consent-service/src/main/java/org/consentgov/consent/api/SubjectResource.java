@@ -30,7 +30,6 @@ import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -80,18 +79,9 @@ public class SubjectResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = SubjectView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid identifier or body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A subject with one of these identifiers exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Date of birth in the future",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid identifier or body")
+    @APIResponse(responseCode = "409", description = "A subject with one of these identifiers exists")
+    @APIResponse(responseCode = "422", description = "Date of birth in the future")
     public Response create(
             @HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid SubjectRequest request, UriInfo uri) {
         return idempotency.execute(key, "POST /api/subjects", request, () -> {
@@ -115,14 +105,8 @@ public class SubjectResource {
             responseCode = "200",
             description = "The subject",
             content = @Content(schema = @Schema(implementation = SubjectView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid identifier",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No subject has it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid identifier")
+    @APIResponse(responseCode = "404", description = "No subject has it")
     public SubjectView find(
             @Parameter(
                             description = "system:value",
@@ -146,10 +130,7 @@ public class SubjectResource {
             responseCode = "200",
             description = "The subject",
             content = @Content(schema = @Schema(implementation = SubjectView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such subject",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subject")
     public SubjectView get(@PathParam("id") UUID id) {
         return ConsentRecordMapper.view(subjects.get(id));
     }
@@ -162,10 +143,7 @@ public class SubjectResource {
             summary = "A subject's consent records",
             description = "The consent picture of one child, oldest first.")
     @APIResponse(responseCode = "200", description = "A page of records")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
     public PageView<ConsentRecordView> consents(
             @PathParam("id") UUID id,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,

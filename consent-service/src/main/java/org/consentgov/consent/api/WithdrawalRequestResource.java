@@ -22,7 +22,6 @@ import org.consentgov.consent.domain.ConsentWithdrawals;
 import org.consentgov.consent.persistence.WithdrawalRequest;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,10 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Withdrawal requests", description = "Late withdrawals referred to the data protection officer")
 @SecurityRequirement(name = "jwt")
-@APIResponse(
-        responseCode = "403",
-        description = "Only the DPO",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Only the DPO")
 public class WithdrawalRequestResource {
 
     private final ConsentWithdrawals withdrawals;
@@ -58,10 +54,7 @@ public class WithdrawalRequestResource {
             summary = "List late withdrawal requests",
             description = "Oldest first; filter by status (REFERRED for the DPO's queue).")
     @APIResponse(responseCode = "200", description = "A page of requests")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid status or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid status or paging")
     public PageView<WithdrawalRequestView> list(
             @Parameter(description = "Only requests in this status; REFERRED is the DPO's queue") @QueryParam("status")
                     WithdrawalRequest.Status status,
@@ -87,18 +80,9 @@ public class WithdrawalRequestResource {
             responseCode = "200",
             description = "Resolved",
             content = @Content(schema = @Schema(implementation = WithdrawalRequestView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already resolved",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "Already resolved")
     public WithdrawalRequestView resolve(@PathParam("id") UUID id, @NotNull @Valid ResolveWithdrawalRequest request) {
         return ConsentRecordMapper.view(
                 withdrawals.resolve(id, ConsentRequestMapper.resolution(request.decision()), request.note()));

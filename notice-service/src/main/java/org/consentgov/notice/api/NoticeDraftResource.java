@@ -21,7 +21,6 @@ import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
 import org.consentgov.notice.domain.NoticeDrafting;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -66,18 +65,11 @@ public class NoticeDraftResource {
             responseCode = "201",
             description = "Created; Location names the draft version",
             content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed or invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The slug is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid body")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
     @APIResponse(
             responseCode = "422",
-            description = "Unknown vocabulary code, or Idempotency-Key reused for another request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Unknown vocabulary code, or Idempotency-Key reused for another request")
     public Response create(
             @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid CreateNoticeRequest request,
@@ -104,22 +96,10 @@ public class NoticeDraftResource {
             responseCode = "201",
             description = "The new draft",
             content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "A draft already exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown vocabulary code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such notice")
+    @APIResponse(responseCode = "409", description = "A draft already exists")
+    @APIResponse(responseCode = "422", description = "Unknown vocabulary code")
     public Response newVersion(
             @Parameter(
                             description = "The notice's slug",
@@ -151,22 +131,10 @@ public class NoticeDraftResource {
             responseCode = "200",
             description = "The updated draft",
             content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The version is not a draft",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown vocabulary code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such notice or version")
+    @APIResponse(responseCode = "409", description = "The version is not a draft")
+    @APIResponse(responseCode = "422", description = "Unknown vocabulary code")
     public Response update(
             @Parameter(
                             description = "The notice's slug",

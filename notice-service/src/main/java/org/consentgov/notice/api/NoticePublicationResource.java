@@ -20,7 +20,6 @@ import org.consentgov.notice.api.NoticeViews.RetireRequest;
 import org.consentgov.notice.domain.NoticePublication;
 import org.consentgov.notice.domain.NoticeRetirement;
 import org.consentgov.platform.http.ETags;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -58,10 +57,7 @@ public class NoticePublicationResource {
             description =
                     "Lists every rule the version breaks now, so an editor can fix a draft before the DPO publishes it.")
     @APIResponse(responseCode = "200", description = "The rules broken, if any")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notice or version")
     public ChecksView checks(
             @Parameter(
                             description = "The notice's slug",
@@ -95,22 +91,10 @@ public class NoticePublicationResource {
             responseCode = "200",
             description = "The published version",
             content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The version is not a draft",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "A rule is broken; the problem names the rule and the field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body")
+    @APIResponse(responseCode = "404", description = "No such notice or version")
+    @APIResponse(responseCode = "409", description = "The version is not a draft")
+    @APIResponse(responseCode = "422", description = "A rule is broken; the problem names the rule and the field")
     public Response publish(
             @Parameter(
                             description = "The notice's slug",
@@ -153,18 +137,9 @@ public class NoticePublicationResource {
             responseCode = "200",
             description = "The retired version",
             content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Reason missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The version is not the published one",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing")
+    @APIResponse(responseCode = "404", description = "No such notice or version")
+    @APIResponse(responseCode = "409", description = "The version is not the published one")
     public Response retire(
             @Parameter(
                             description = "The notice's slug",

@@ -22,7 +22,6 @@ import org.consentgov.notice.api.NoticeViews.VersionSummaryView;
 import org.consentgov.notice.domain.NoticeQueries;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -63,10 +62,7 @@ public class NoticeResource {
             summary = "List notices",
             description = "Each notice with its published, draft and latest version numbers, by slug.")
     @APIResponse(responseCode = "200", description = "A page of notices")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
     public PageView<NoticeSummaryView> list(
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most 100")
@@ -94,10 +90,7 @@ public class NoticeResource {
             summary = "Read a notice and its versions",
             description = "The notice's slug, who created it and when, and a summary of each version, oldest first.")
     @APIResponse(responseCode = "200", description = "The notice")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notice")
     public NoticeView get(
             @Parameter(
                             description = "The notice's slug",
@@ -128,14 +121,8 @@ public class NoticeResource {
             summary = "List a notice's versions",
             description = "Each version's number, state, title and content hash, oldest first.")
     @APIResponse(responseCode = "200", description = "A page of versions, oldest first")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "404", description = "No such notice")
     public PageView<VersionSummaryView> versions(
             @Parameter(
                             description = "The notice's slug",
@@ -176,10 +163,7 @@ public class NoticeResource {
             responseCode = "200",
             description = "The version",
             content = @Content(schema = @Schema(implementation = NoticeVersionView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notice or version")
     public Response version(
             @Parameter(
                             description = "The notice's slug",
@@ -217,14 +201,8 @@ public class NoticeResource {
             description =
                     "A structured diff, and whether the change is material (adds a purpose, data category or recipient, or changes a lawful basis or consent term).")
     @APIResponse(responseCode = "200", description = "The differences")
-    @APIResponse(
-            responseCode = "400",
-            description = "from or to missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from or to missing")
+    @APIResponse(responseCode = "404", description = "No such notice or version")
     public NoticeDiffView diff(
             @Parameter(
                             description = "The notice's slug",

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.consentgov.notice.api.NoticeViews.ChangeView;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -98,14 +97,8 @@ public class NoticeImpactResource {
             responseCode = "200",
             description = "The impact",
             content = @Content(schema = @Schema(implementation = ImpactView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The version is not a draft",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notice or version")
+    @APIResponse(responseCode = "409", description = "The version is not a draft")
     public ImpactView impact(
             @Parameter(
                             description = "The notice's slug",

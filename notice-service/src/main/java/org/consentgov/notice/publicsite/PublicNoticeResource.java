@@ -15,7 +15,6 @@ import org.consentgov.notice.api.NoticeMapper;
 import org.consentgov.notice.api.NoticeViews.NoticeSummaryView;
 import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
 import org.consentgov.notice.domain.PublishedNotices;
-import org.consentgov.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -40,12 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Header(
                         name = "Retry-After",
                         description = "Seconds to wait before trying again",
-                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "500",
-        description = "Unexpected error; quote the problem's requestId when reporting it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")))
+@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it")
 public class PublicNoticeResource {
 
     @CheckedTemplate
@@ -109,10 +104,7 @@ public class PublicNoticeResource {
                         schema = @Schema(implementation = PublicNoticeView.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)
             })
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice, or none published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notice, or none published")
     public Response current(
             @Parameter(
                             description = "The notice's slug",
@@ -159,10 +151,7 @@ public class PublicNoticeResource {
                         schema = @Schema(implementation = PublicNoticeView.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)
             })
-    @APIResponse(
-            responseCode = "404",
-            description = "No such notice, or that version was never published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notice, or that version was never published")
     public Response version(
             @Parameter(
                             description = "The notice's slug",

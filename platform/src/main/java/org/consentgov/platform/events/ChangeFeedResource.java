@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.consentgov.platform.events.WebhookViews.ChangeFeedView;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,10 +45,7 @@ public abstract class ChangeFeedResource {
             responseCode = "200",
             description = "The events after the position",
             content = @Content(schema = @Schema(implementation = ChangeFeedView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Negative position or limit out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Negative position or limit out of range")
     public ChangeFeedView changes(
             @Parameter(description = "The position of the last event already read; 0 for the beginning")
                     @QueryParam("after")

@@ -28,7 +28,6 @@ import org.consentgov.platform.events.WebhookViews.WebhookSubscriptionView;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -85,12 +84,10 @@ public abstract class WebhookSubscriptionResource {
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Malformed body, invalid URL or a secret shorter than 32 characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Malformed body, invalid URL or a secret shorter than 32 characters")
     @APIResponse(
             responseCode = "422",
-            description = "An event type this service does not emit, or Idempotency-Key reused for another request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "An event type this service does not emit, or Idempotency-Key reused for another request")
     public Response create(
             @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid CreateWebhookSubscriptionRequest request,
@@ -116,10 +113,7 @@ public abstract class WebhookSubscriptionResource {
             summary = "List webhook subscriptions",
             description = "Newest first, active and deactivated.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
     public PageView<WebhookSubscriptionView> list(
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most 100")
@@ -145,10 +139,7 @@ public abstract class WebhookSubscriptionResource {
             responseCode = "200",
             description = "The subscription",
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such subscription",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription")
     public WebhookSubscriptionView get(@PathParam("id") UUID id) {
         return subscriptions.get(id);
     }
@@ -165,10 +156,7 @@ public abstract class WebhookSubscriptionResource {
             description =
                     "No more deliveries are made; the subscription and its delivery log stay readable. Repeating it changes nothing.")
     @APIResponse(responseCode = "204", description = "Deactivated")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such subscription",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription")
     public Response deactivate(@PathParam("id") UUID id) {
         subscriptions.deactivate(id);
         return Response.noContent().build();
@@ -186,14 +174,8 @@ public abstract class WebhookSubscriptionResource {
             description =
                     "Each event sent or to be sent to the subscription, newest first: status, attempts, the last answer or error.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid paging or status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such subscription",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging or status")
+    @APIResponse(responseCode = "404", description = "No such subscription")
     public PageView<WebhookDeliveryView> deliveries(
             @PathParam("id") UUID id,
             @Parameter(
@@ -231,14 +213,8 @@ public abstract class WebhookSubscriptionResource {
             responseCode = "202",
             description = "Queued",
             content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such subscription or delivery",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The delivery is not parked, or the subscription is deactivated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription or delivery")
+    @APIResponse(responseCode = "409", description = "The delivery is not parked, or the subscription is deactivated")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return Response.accepted(subscriptions.redeliver(id, deliveryId))
                 .type(MediaType.APPLICATION_JSON)

@@ -29,6 +29,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>400: operations with a parameter or a body ({@code StrictInput} and bean validation);
  *   <li>404: operations whose path has a path parameter.
  * </ul>
+ *
+ * <p>Every error response (4xx, 5xx) a resource declares without content gets the problem content, so that a
+ * resource writes only the status and its own description: every error of the suite is a problem.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class StandardProblemResponses implements OASFilter {
@@ -62,6 +65,13 @@ public class StandardProblemResponses implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
+        if (responses.getAPIResponses() != null) {
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (isError(status) && response.getRef() == null && response.getContent() == null) {
+                    response.setContent(problemContent());
+                }
+            });
+        }
         boolean api = path.equals("/api") || path.startsWith("/api/");
         if (!parameters.isEmpty() || operation.getRequestBody() != null) {
             addIfAbsent(responses, "400", problem("Malformed request"));
@@ -110,14 +120,20 @@ public class StandardProblemResponses implements OASFilter {
         }
     }
 
+    private static boolean isError(String status) {
+        return status.length() == 3 && (status.charAt(0) == '4' || status.charAt(0) == '5');
+    }
+
     private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent()
-                        .addMediaType(
-                                Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
+        return OASFactory.createAPIResponse().description(description).content(problemContent());
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
     }
 
     private static Header retryAfter() {

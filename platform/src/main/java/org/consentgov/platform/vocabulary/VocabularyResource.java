@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.problem.ProblemKind;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,12 +48,10 @@ public class VocabularyResource {
                     @Header(
                             name = "Retry-After",
                             description = "Seconds to wait before trying again",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")))
     @APIResponse(
             responseCode = "500",
-            description = "Unexpected error; quote the problem's requestId when reporting it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Unexpected error; quote the problem's requestId when reporting it")
     public Response get(Request request) {
         EntityTag tag = new EntityTag("vocabulary-" + vocabulary.version());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);

@@ -135,4 +135,23 @@ class StandardProblemResponsesTest {
     private static String description(Operation operation, String status) {
         return operation.getResponses().getAPIResponse(status).getDescription();
     }
+
+    @Test
+    void anErrorResponseDeclaredWithoutContentIsAProblemAndASuccessIsLeftAlone() {
+        APIResponse conflict = OASFactory.createAPIResponse().description("Already invalidated");
+        APIResponse ok = OASFactory.createAPIResponse().description("Invalidated");
+        Operation operation = OASFactory.createOperation()
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", ok)
+                        .addAPIResponse("409", conflict));
+        document("/public/things", operation);
+
+        assertThat(conflict.getDescription()).isEqualTo("Already invalidated");
+        assertThat(conflict.getContent()
+                        .getMediaType(Problem.MEDIA_TYPE)
+                        .getSchema()
+                        .getRef())
+                .isEqualTo(StandardProblemResponses.PROBLEM_SCHEMA);
+        assertThat(ok.getContent()).isNull();
+    }
 }

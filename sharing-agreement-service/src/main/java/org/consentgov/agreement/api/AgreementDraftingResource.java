@@ -29,7 +29,6 @@ import org.consentgov.agreement.domain.AgreementDrafting.NewAgreement;
 import org.consentgov.agreement.domain.AgreementDrafting.Variation;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -76,18 +75,9 @@ public class AgreementDraftingResource {
             responseCode = "201",
             description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed or invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Another agreement with this reference overlaps these dates",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown organisation or vocabulary code, end before start…",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid body")
+    @APIResponse(responseCode = "409", description = "Another agreement with this reference overlaps these dates")
+    @APIResponse(responseCode = "422", description = "Unknown organisation or vocabulary code, end before start…")
     public Response create(
             @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid CreateAgreementRequest request,
@@ -114,22 +104,10 @@ public class AgreementDraftingResource {
             responseCode = "200",
             description = "The updated draft",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not a draft, or the reference would overlap another agreement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown organisation or vocabulary code, end before start…",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such agreement or version")
+    @APIResponse(responseCode = "409", description = "Not a draft, or the reference would overlap another agreement")
+    @APIResponse(responseCode = "422", description = "Unknown organisation or vocabulary code, end before start…")
     public Response updateDraft(
             @PathParam("id") UUID id,
             @Parameter(
@@ -170,22 +148,12 @@ public class AgreementDraftingResource {
             responseCode = "201",
             description = "The new draft",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such agreement")
     @APIResponse(
             responseCode = "409",
-            description = "Terminated or expired, never in force, or a variation already open",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown organisation or vocabulary code…",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Terminated or expired, never in force, or a variation already open")
+    @APIResponse(responseCode = "422", description = "Unknown organisation or vocabulary code…")
     public Response vary(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotentExecutor.HEADER) String key,

@@ -22,7 +22,6 @@ import org.consentgov.agreement.api.AgreementViews.ReasonRequest;
 import org.consentgov.agreement.api.AgreementViews.ReviewRequest;
 import org.consentgov.agreement.domain.AgreementLifecycle;
 import org.consentgov.platform.http.ETags;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -63,22 +62,12 @@ public class AgreementLifecycleResource {
             responseCode = "200",
             description = "Active",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement or version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agreement or version")
     @APIResponse(
             responseCode = "409",
-            description = "Signatures missing, or the version cannot be activated in its state",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "A rule is broken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "notice-service cannot answer; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Signatures missing, or the version cannot be activated in its state")
+    @APIResponse(responseCode = "422", description = "A rule is broken")
+    @APIResponse(responseCode = "503", description = "notice-service cannot answer; nothing changed")
     public Response activate(
             @PathParam("id") UUID id,
             @Parameter(
@@ -110,18 +99,9 @@ public class AgreementLifecycleResource {
             responseCode = "200",
             description = "Suspended",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Reason missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing")
+    @APIResponse(responseCode = "404", description = "No such agreement")
+    @APIResponse(responseCode = "409", description = "Not active")
     public Response suspend(
             @PathParam("id") UUID id,
             @Parameter(
@@ -148,18 +128,9 @@ public class AgreementLifecycleResource {
             responseCode = "200",
             description = "Terminated",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Reason missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already expired or terminated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing")
+    @APIResponse(responseCode = "404", description = "No such agreement")
+    @APIResponse(responseCode = "409", description = "Already expired or terminated")
     public Response terminate(
             @PathParam("id") UUID id,
             @Parameter(
@@ -186,18 +157,9 @@ public class AgreementLifecycleResource {
             responseCode = "200",
             description = "Reviewed",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Note missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not in force",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Note missing")
+    @APIResponse(responseCode = "404", description = "No such agreement")
+    @APIResponse(responseCode = "409", description = "Not in force")
     public Response review(
             @PathParam("id") UUID id,
             @Parameter(

@@ -29,7 +29,6 @@ import org.consentgov.agreement.domain.AgreementState;
 import org.consentgov.agreement.persistence.AgreementFilter;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -76,10 +75,7 @@ public class AgreementResource {
             description =
                     "By reference. Partners and researchers see only the agreements their organisation is party to. With linkedNotice, the agreements that tell families about the sharing through that notice (what a change of the notice affects).")
     @APIResponse(responseCode = "200", description = "A page of agreements")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public PageView<AgreementSummaryView> list(
             @Parameter(description = "State of the agreement as a whole") @QueryParam("state") AgreementState state,
             @Parameter(
@@ -146,10 +142,7 @@ public class AgreementResource {
             responseCode = "200",
             description = "The agreement",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement, or not yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agreement, or not yours")
     public Response get(@PathParam("id") UUID id) {
         return ok(mapper.view(queries.get(id)));
     }
@@ -173,10 +166,7 @@ public class AgreementResource {
             responseCode = "200",
             description = "The agreement with that version",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement or version, or not yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agreement or version, or not yours")
     public Response version(
             @PathParam("id") UUID id,
             @Parameter(
@@ -205,10 +195,7 @@ public class AgreementResource {
             summary = "An agreement's history",
             description = "Every change and signature of every version, append-only, oldest first.")
     @APIResponse(responseCode = "200", description = "The history")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement, or not yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agreement, or not yours")
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
         return queries.history(id).stream().map(mapper::history).toList();
     }
@@ -222,14 +209,8 @@ public class AgreementResource {
             description =
                     "The domain events raised for it (agreement.activated, agreement.review-due, disclosure.recorded…), oldest first, as they will be delivered to subscribers.")
     @APIResponse(responseCode = "200", description = "A page of events")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    @APIResponse(responseCode = "404", description = "No such agreement")
     public PageView<EventView> events(
             @PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -22,7 +22,6 @@ import org.consentgov.agreement.api.AgreementViews.SignRequest;
 import org.consentgov.agreement.domain.AgreementSigning;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -66,22 +65,10 @@ public class AgreementSigningResource {
             responseCode = "200",
             description = "Pending signature",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "No draft to submit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "A rule is broken; the problem names the rule and the field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "notice-service cannot answer; nothing changed; see Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agreement")
+    @APIResponse(responseCode = "409", description = "No draft to submit")
+    @APIResponse(responseCode = "422", description = "A rule is broken; the problem names the rule and the field")
+    @APIResponse(responseCode = "503", description = "notice-service cannot answer; nothing changed; see Retry-After")
     public Response submit(
             @PathParam("id") UUID id,
             @Parameter(
@@ -113,30 +100,20 @@ public class AgreementSigningResource {
             responseCode = "201",
             description = "Signed; the body shows who has signed and the state",
             content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(
             responseCode = "403",
-            description = "Your organisation is not a party, or you are not one of its signatories",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agreement or version, or not yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Your organisation is not a party, or you are not one of its signatories")
+    @APIResponse(responseCode = "404", description = "No such agreement or version, or not yours")
     @APIResponse(
             responseCode = "409",
-            description = "Already signed, not pending signature, or the content hash is not this version's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Already signed, not pending signature, or the content hash is not this version's")
     @APIResponse(
             responseCode = "422",
-            description = "The last signature could not bring it into force: a rule is broken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "The last signature could not bring it into force: a rule is broken")
     @APIResponse(
             responseCode = "503",
-            description = "The last signature needs notice-service, which cannot answer; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "The last signature needs notice-service, which cannot answer; nothing changed")
     public Response sign(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotentExecutor.HEADER) String key,

@@ -37,7 +37,6 @@ import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.identifiers.Identifier;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -85,22 +84,12 @@ public class DisclosureResource {
             responseCode = "201",
             description = "Recorded; Location names it",
             content = @Content(schema = @Schema(implementation = DisclosureView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such decision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The decision is already recorded as a disclosure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body")
+    @APIResponse(responseCode = "404", description = "No such decision")
+    @APIResponse(responseCode = "409", description = "The decision is already recorded as a disclosure")
     @APIResponse(
             responseCode = "422",
-            description = "The decision was DENY, or the transfer method is missing or not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "The decision was DENY, or the transfer method is missing or not allowed")
     public Response record(
             @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid RecordDisclosureRequest request,
@@ -123,10 +112,7 @@ public class DisclosureResource {
             description =
                     "By subject (a subject access request: who received my data), agreement, recipient and period, oldest first. Partners and researchers see only what their organisation received; auditors see no identifiers. A query by subject is logged.")
     @APIResponse(responseCode = "200", description = "A page of disclosures")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public PageView<DisclosureView> list(
             @Parameter(
                             description = "system:value, e.g. nhs-number:9434765919",
@@ -172,10 +158,7 @@ public class DisclosureResource {
             responseCode = "200",
             description = "One disclosure per line",
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = DisclosureView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter")
     public Response export(
             @Parameter(
                             description = "system:value, e.g. nhs-number:9434765919",
@@ -215,10 +198,7 @@ public class DisclosureResource {
             responseCode = "200",
             description = "The disclosure",
             content = @Content(schema = @Schema(implementation = DisclosureView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such disclosure, or not yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such disclosure, or not yours")
     public DisclosureView get(@PathParam("id") UUID id) {
         return DisclosureMapper.view(service.get(id));
     }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.consentgov.agreement.api.GapReportViews.GapReportView;
 import org.consentgov.agreement.domain.GapReportService;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,10 +54,7 @@ public class GapReportResource {
                         schema = @Schema(implementation = GapReportView.class)),
                 @Content(mediaType = CSV)
             })
-    @APIResponse(
-            responseCode = "503",
-            description = "notice-service cannot answer; see Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "notice-service cannot answer; see Retry-After")
     public Response gapReport(HttpHeaders headers) {
         GapReportView report = GapReportMapper.view(gapReports.report());
         if (headers.getAcceptableMediaTypes().stream()

@@ -30,7 +30,6 @@ import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -74,10 +73,7 @@ public class OrganisationResource {
             summary = "List organisations",
             description = "By id, optionally of one type.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
     public PageView<OrganisationView> list(
             @Parameter(
                             description = "Organisation type code",
@@ -108,18 +104,9 @@ public class OrganisationResource {
             responseCode = "201",
             description = "Registered; Location names it",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed body, or a badly formatted ICO number, URN or ODS code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The id is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown type, or an identifier that does not apply to the type",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or a badly formatted ICO number, URN or ODS code")
+    @APIResponse(responseCode = "409", description = "The id is taken")
+    @APIResponse(responseCode = "422", description = "Unknown type, or an identifier that does not apply to the type")
     public Response create(
             @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid CreateOrganisationRequest request,
@@ -155,10 +142,7 @@ public class OrganisationResource {
             responseCode = "200",
             description = "The organisation",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation")
     public Response get(
             @Parameter(
                             description = "The organisation's id",
@@ -185,18 +169,9 @@ public class OrganisationResource {
             responseCode = "200",
             description = "The updated organisation",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown type, or an identifier that does not apply to the type",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such organisation")
+    @APIResponse(responseCode = "422", description = "Unknown type, or an identifier that does not apply to the type")
     public Response update(
             @Parameter(
                             description = "The organisation's id",

@@ -19,7 +19,6 @@ import org.consentgov.agreement.api.DecisionViews.DecisionRequest;
 import org.consentgov.agreement.api.DecisionViews.DecisionView;
 import org.consentgov.agreement.domain.SharingDecisionService;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
-import org.consentgov.platform.problem.Problem;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -69,14 +68,10 @@ public class SharingDecisionResource {
             responseCode = "201",
             description = "The decision, PERMIT or DENY; Location names it",
             content = @Content(schema = @Schema(implementation = DecisionView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed body or invalid subject identifier",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body or invalid subject identifier")
     @APIResponse(
             responseCode = "422",
-            description = "Unknown organisation or code; recording without a transfer method or ahead of time",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Unknown organisation or code; recording without a transfer method or ahead of time")
     public Response decide(
             @HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid DecisionRequest request, UriInfo uri) {
         return idempotency.execute(key, "POST /api/sharing-decisions", request, () -> {
@@ -102,10 +97,7 @@ public class SharingDecisionResource {
             responseCode = "200",
             description = "The decision",
             content = @Content(schema = @Schema(implementation = DecisionView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such decision, or not yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such decision, or not yours")
     public DecisionView get(@PathParam("id") UUID id) {
         return mapper.view(service.get(id));
     }
