@@ -17,7 +17,6 @@ import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
 import org.consentgov.notice.domain.PublishedNotices;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,15 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/public/notices")
 @Tag(name = "Public notices", description = "Published privacy notices, unauthenticated")
-@APIResponse(
-        responseCode = "429",
-        description = "Too many requests from this client (the gateway's rate limit)",
-        headers =
-                @Header(
-                        name = "Retry-After",
-                        description = "Seconds to wait before trying again",
-                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")))
-@APIResponse(responseCode = "500", description = "Unexpected error; quote the problem's requestId when reporting it")
 public class PublicNoticeResource {
 
     @CheckedTemplate

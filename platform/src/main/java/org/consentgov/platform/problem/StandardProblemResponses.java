@@ -23,8 +23,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *
  * <ul>
  *   <li>401 and 403: operations with a {@code jwt} security requirement (the token and {@code @RolesAllowed});
- *   <li>429 (the gateway's rate limit), 500 and 503 (ProblemMappers' {@code database-unavailable}), both with
- *       {@code Retry-After} where it is sent: every operation under {@code /api};
+ *   <li>429 (the gateway's rate limit, with {@code Retry-After}) and 500: every operation under {@code /api} and
+ *       {@code /public};
+ *   <li>503 (ProblemMappers' {@code database-unavailable}, with {@code Retry-After}): every operation under
+ *       {@code /api};
  *   <li>412 and 428: operations with an {@code If-Match} header parameter ({@code ETags});
  *   <li>400: operations with a parameter or a body ({@code StrictInput} and bean validation);
  *   <li>404: operations whose path has a path parameter.
@@ -73,6 +75,7 @@ public class StandardProblemResponses implements OASFilter {
             });
         }
         boolean api = path.equals("/api") || path.startsWith("/api/");
+        boolean publicPage = path.equals("/public") || path.startsWith("/public/");
         if (!parameters.isEmpty() || operation.getRequestBody() != null) {
             addIfAbsent(responses, "400", problem("Malformed request"));
         }
@@ -87,13 +90,15 @@ public class StandardProblemResponses implements OASFilter {
             addIfAbsent(responses, "412", problem("Stale If-Match"));
             addIfAbsent(responses, "428", problem("If-Match missing"));
         }
-        if (api) {
+        if (api || publicPage) {
             addIfAbsent(
                     responses,
                     "429",
                     problem("Too many requests from this client (the gateway's rate limit)")
                             .addHeader("Retry-After", retryAfter()));
             addIfAbsent(responses, "500", problem("Unexpected error; quote the problem's requestId when reporting it"));
+        }
+        if (api) {
             addIfAbsent(
                     responses,
                     "503",

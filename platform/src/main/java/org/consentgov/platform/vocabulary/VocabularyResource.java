@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.Response;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.problem.ProblemKind;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,17 +39,6 @@ public class VocabularyResource {
             description = "The vocabulary",
             content = @Content(schema = @Schema(implementation = VocabularyDocument.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "429",
-            description = "Too many requests from this client (the gateway's rate limit)",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait before trying again",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")))
-    @APIResponse(
-            responseCode = "500",
-            description = "Unexpected error; quote the problem's requestId when reporting it")
     public Response get(Request request) {
         EntityTag tag = new EntityTag("vocabulary-" + vocabulary.version());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);

@@ -82,11 +82,21 @@ class StandardProblemResponsesTest {
     }
 
     @Test
-    void aPublicOperationOutsideApiWithoutParametersGetsNothing() {
+    void aPublicPageWithoutParametersMayOnlyBeRateLimitedOrFail() {
         Operation operation = OASFactory.createOperation()
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("200", OASFactory.createAPIResponse().description("The vocabulary")));
         document("/public/vocabulary", operation);
+
+        assertThat(operation.getResponses().getAPIResponses()).containsOnlyKeys("200", "429", "500");
+    }
+
+    @Test
+    void anOperationOutsideApiAndPublicGetsNothing() {
+        Operation operation = OASFactory.createOperation()
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("Ready")));
+        document("/q/health/ready", operation);
 
         assertThat(operation.getResponses().getAPIResponses()).containsOnlyKeys("200");
     }
@@ -96,7 +106,7 @@ class StandardProblemResponsesTest {
         Operation operation = OASFactory.createOperation().addParameter(parameter("lang", Parameter.In.QUERY));
         document("/public/notices/{slug}", operation);
 
-        assertThat(operation.getResponses().getAPIResponses()).containsOnlyKeys("400", "404");
+        assertThat(operation.getResponses().getAPIResponses()).containsOnlyKeys("400", "404", "429", "500");
     }
 
     @Test
