@@ -19,7 +19,6 @@ import org.consentgov.consent.domain.ConsentInvalidation;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,9 +59,7 @@ public class ConsentInvalidationResource {
             @Parameter(
                             description =
                                     "The record's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
-                            required = true,
-                            example = "\"3\"",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                            required = true)
                     @HeaderParam("If-Match")
                     String ifMatch,
             @NotNull @Valid InvalidateRequest request) {

@@ -85,9 +85,7 @@ public class ConsentResource {
     @Parameter(
             name = IdempotentExecutor.HEADER,
             in = ParameterIn.HEADER,
-            description = "Makes a retry return the first response",
-            example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
+            description = "Makes a retry return the first response")
     @APIResponse(
             responseCode = "201",
             description = "Recorded",
@@ -208,9 +206,7 @@ public class ConsentResource {
             @Parameter(
                             description =
                                     "The record's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
-                            required = true,
-                            example = "\"3\"",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                            required = true)
                     @HeaderParam("If-Match")
                     String ifMatch,
             @NotNull @Valid PartyRequest request) {

@@ -23,7 +23,6 @@ import org.consentgov.consent.domain.WithdrawalDecision;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -68,9 +67,7 @@ public class ConsentWithdrawalResource {
             @PathParam("id") UUID id,
             @Parameter(
                             description =
-                                    "Optional: the record's ETag as last read (a strong ETag such as \"3\"); stale is 412",
-                            example = "\"3\"",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                                    "Optional: the record's ETag as last read (a strong ETag such as \"3\"); stale is 412")
                     @HeaderParam("If-Match")
                     String ifMatch,
             @NotNull @Valid WithdrawRequest request,

@@ -58,9 +58,7 @@ public class NoticeDraftResource {
     @Parameter(
             name = IdempotentExecutor.HEADER,
             in = ParameterIn.HEADER,
-            description = "Makes a retry return the first response instead of creating again",
-            example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
+            description = "Makes a retry return the first response instead of creating again")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the draft version",
@@ -89,9 +87,7 @@ public class NoticeDraftResource {
     @Parameter(
             name = IdempotentExecutor.HEADER,
             in = ParameterIn.HEADER,
-            description = "Makes a retry return the first response instead of creating again",
-            example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
+            description = "Makes a retry return the first response instead of creating again")
     @APIResponse(
             responseCode = "201",
             description = "The new draft",
@@ -155,9 +151,7 @@ public class NoticeDraftResource {
             @Parameter(
                             description =
                                     "The version's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
-                            required = true,
-                            example = "\"3\"",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                            required = true)
                     @HeaderParam("If-Match")
                     String ifMatch,
             @NotNull @Valid DraftRequest request) {

@@ -115,9 +115,7 @@ public class NoticePublicationResource {
             @Parameter(
                             description =
                                     "The version's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
-                            required = true,
-                            example = "\"3\"",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                            required = true)
                     @HeaderParam("If-Match")
                     String ifMatch,
             @Valid PublishRequest request) {
@@ -160,9 +158,7 @@ public class NoticePublicationResource {
             @Parameter(
                             description =
                                     "The version's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
-                            required = true,
-                            example = "\"3\"",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                            required = true)
                     @HeaderParam("If-Match")
                     String ifMatch,
             @NotNull @Valid RetireRequest request) {

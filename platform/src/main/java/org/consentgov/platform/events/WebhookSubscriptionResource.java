@@ -75,9 +75,7 @@ public abstract class WebhookSubscriptionResource {
     @Parameter(
             name = IdempotentExecutor.HEADER,
             in = ParameterIn.HEADER,
-            description = "Makes a retry return the first response instead of creating again",
-            example = "6f1c2b9e-0d4a-4c1e-9b7f-5a3e2d1c0b9a",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255, pattern = "[\\x21-\\x7E]{1,255}"))
+            description = "Makes a retry return the first response instead of creating again")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the subscription",

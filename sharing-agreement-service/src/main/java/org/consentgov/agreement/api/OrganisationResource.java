@@ -186,9 +186,7 @@ public class OrganisationResource {
             @Parameter(
                             description =
                                     "The organisation's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
-                            required = true,
-                            example = "\"3\"",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 22, pattern = "\"[0-9]{1,20}\""))
+                            required = true)
                     @HeaderParam("If-Match")
                     String ifMatch,
             @NotNull @Valid OrganisationDetails request) {
