@@ -16,6 +16,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
+import org.consentgov.platform.security.Roles;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -119,5 +120,20 @@ class NoticeAuthApiTest extends NoticeApiTestSupport {
                 .then()
                 .statusCode(403);
         assertThat(state(slug, 1)).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void aTokenWithoutAnyRealmRoleMayNotReadNoticesAndEveryRealmRoleMay() {
+        given().auth()
+                .oauth2(token("offline_access"))
+                .when()
+                .get("/api/notices")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+        for (String role : Roles.ALL) {
+            given().auth().oauth2(token(role)).when().get("/api/notices").then().statusCode(200);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.consentgov.notice.api;
 
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -48,15 +48,7 @@ public class NoticeResource {
     }
 
     @GET
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "listNotices",
             summary = "List notices",
@@ -76,15 +68,7 @@ public class NoticeResource {
 
     @GET
     @Path("{slug}")
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "getNotice",
             summary = "Read a notice and its versions",
@@ -107,15 +91,7 @@ public class NoticeResource {
 
     @GET
     @Path("{slug}/versions")
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "listNoticeVersions",
             summary = "List a notice's versions",
@@ -146,15 +122,7 @@ public class NoticeResource {
 
     @GET
     @Path("{slug}/versions/{number}")
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "getNoticeVersion",
             summary = "Read one version",
@@ -186,15 +154,7 @@ public class NoticeResource {
 
     @GET
     @Path("{slug}/diff")
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "diffNoticeVersions",
             summary = "Compare two versions",

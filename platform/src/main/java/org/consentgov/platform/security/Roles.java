@@ -17,6 +17,13 @@ public final class Roles {
     public static final Set<String> ALL =
             Set.of(DPO, NOTICE_EDITOR, CASEWORKER, RESEARCHER, PARTNER, INTEGRATION, AUDITOR);
 
+    /**
+     * The permission a caller holding any realm role has, for reads open to every user of the suite: an endpoint
+     * says {@code @PermissionsAllowed(Roles.ANY_REALM_ROLE)} instead of listing the seven roles, and the service
+     * grants it with an {@link AnyRealmRoleCheck}.
+     */
+    public static final String ANY_REALM_ROLE = "any-realm-role";
+
     /** Whether a role name is one of the realm's, spelt exactly. */
     public static boolean isRealmRole(String role) {
         return role != null && ALL.contains(role);

@@ -3,6 +3,7 @@ package org.consentgov.agreement.api;
 import static org.consentgov.agreement.api.AgreementResponses.ok;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,15 +61,7 @@ public class AgreementResource {
     }
 
     @GET
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "listAgreements",
             summary = "List agreements",
@@ -124,15 +117,7 @@ public class AgreementResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "getAgreement",
             summary = "Read an agreement",
@@ -149,15 +134,7 @@ public class AgreementResource {
 
     @GET
     @Path("{id}/versions/{number}")
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "getAgreementVersion",
             summary = "Read one version",
@@ -181,15 +158,7 @@ public class AgreementResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "getAgreementHistory",
             summary = "An agreement's history",

@@ -1,6 +1,7 @@
 package org.consentgov.agreement.api;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -59,15 +60,7 @@ public class OrganisationResource {
     }
 
     @GET
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "listOrganisations",
             summary = "List organisations",
@@ -125,15 +118,7 @@ public class OrganisationResource {
 
     @GET
     @Path("{slug}")
-    @RolesAllowed({
-        Roles.DPO,
-        Roles.NOTICE_EDITOR,
-        Roles.CASEWORKER,
-        Roles.RESEARCHER,
-        Roles.PARTNER,
-        Roles.INTEGRATION,
-        Roles.AUDITOR
-    })
+    @PermissionsAllowed(Roles.ANY_REALM_ROLE)
     @Operation(
             operationId = "getOrganisation",
             summary = "Read an organisation",

@@ -1,0 +1,17 @@
+package org.consentgov.notice.api;
+
+import io.quarkus.security.PermissionChecker;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.consentgov.platform.security.AnyRealmRoleCheck;
+import org.consentgov.platform.security.Roles;
+
+/** Every user of the suite may read notices and their versions (Roles.ANY_REALM_ROLE). */
+@ApplicationScoped
+class NoticeReaders extends AnyRealmRoleCheck {
+
+    @PermissionChecker(Roles.ANY_REALM_ROLE)
+    boolean mayRead(SecurityIdentity identity) {
+        return holdsAnyRealmRole(identity);
+    }
+}
