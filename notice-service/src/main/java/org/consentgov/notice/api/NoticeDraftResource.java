@@ -55,10 +55,7 @@ public class NoticeDraftResource {
             operationId = "createNotice",
             summary = "Create a notice",
             description = "Creates the notice and its first version as a draft.")
-    @Parameter(
-            name = IdempotentExecutor.HEADER,
-            in = ParameterIn.HEADER,
-            description = "Makes a retry return the first response instead of creating again")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the draft version",
@@ -84,10 +81,7 @@ public class NoticeDraftResource {
             operationId = "createNoticeVersion",
             summary = "Start a new draft version",
             description = "With no content, the draft starts as a copy of the latest version.")
-    @Parameter(
-            name = IdempotentExecutor.HEADER,
-            in = ParameterIn.HEADER,
-            description = "Makes a retry return the first response instead of creating again")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     @APIResponse(
             responseCode = "201",
             description = "The new draft",

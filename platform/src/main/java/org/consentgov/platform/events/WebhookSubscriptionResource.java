@@ -72,10 +72,7 @@ public abstract class WebhookSubscriptionResource {
             description =
                     "Deliveries are POSTed as CloudEvents 1.0 (structured JSON) signed with the secret, retried with "
                             + "backoff and parked after the last attempt. The secret is never returned.")
-    @Parameter(
-            name = IdempotentExecutor.HEADER,
-            in = ParameterIn.HEADER,
-            description = "Makes a retry return the first response instead of creating again")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the subscription",

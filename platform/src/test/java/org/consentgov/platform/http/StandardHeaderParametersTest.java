@@ -61,4 +61,13 @@ class StandardHeaderParametersTest {
         assertThat(other.getSchema().getMaxLength()).isNull();
         assertThat(other.getExample()).isNull();
     }
+
+    @Test
+    void anIdempotencyKeyWithoutADescriptionGetsTheUsualOne() {
+        Parameter key = filter.filterParameter(
+                OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER));
+
+        assertThat(key.getDescription()).isEqualTo("Makes a retry return the first response instead of creating again");
+        assertThat(key.getSchema().getMaxLength()).isEqualTo(255);
+    }
 }
