@@ -48,7 +48,8 @@ public enum ConsentErrors implements ErrorCode {
     RECEIPT_KEY_UNKNOWN(ProblemKind.UNPROCESSABLE),
     RECEIPT_SIGNATURE_INVALID(ProblemKind.UNPROCESSABLE),
 
-    // bulk import and export (api/ConsentImport*, api/ConsentBulkResource, domain/ConsentBulkWriter); the
+    // bulk import and export (api/ConsentImportResource, api/ImportProblems, api/ConsentBulkResource,
+    // domain/ConsentImports, domain/ConsentBulkWriter); the
     // first is the platform's IdempotentExecutor code, given by the bulk writer for a line it replays
     IDEMPOTENCY_KEY_REUSED(ProblemKind.UNPROCESSABLE),
     INVALID_IDEMPOTENCY_KEY(ProblemKind.BAD_REQUEST),
