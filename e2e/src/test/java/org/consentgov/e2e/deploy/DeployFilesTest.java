@@ -158,6 +158,26 @@ class DeployFilesTest {
         assertThat(config.path("data").has("OIDC_AUTH_SERVER_URL")).isTrue();
     }
 
+    @Test
+    void theTestClockIsSetInNoDeploymentFile() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(ROOT.resolve("docker-compose.yml")));
+        try (Stream<Path> deploy = Files.walk(ROOT.resolve("deploy"))) {
+            deploy.filter(Files::isRegularFile).forEach(files::add);
+        }
+        for (String service : PORTS.keySet()) {
+            files.add(ROOT.resolve(service).resolve("src/main/resources/application.properties"));
+            try (Stream<Path> docker = Files.list(ROOT.resolve(service).resolve("src/main/docker"))) {
+                docker.forEach(files::add);
+            }
+        }
+        for (Path file : files) {
+            assertThat(Files.readString(file).toLowerCase(java.util.Locale.ROOT))
+                    .as(ROOT.relativize(file) + ": the file-driven clock is for end-to-end tests only")
+                    .doesNotContain("test-clock")
+                    .doesNotContain("test_clock");
+        }
+    }
+
     private List<JsonNode> manifests() throws IOException {
         List<JsonNode> docs = new ArrayList<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("deploy/kubernetes"))) {

@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  * Ctrl-C in Maven's terminal does not reach it twice; each process run starts sits in a session of its own,
  * and run stops them itself when it gets SIGTERM. Its output goes to {@code target/suite.log}.
  *
+ * <p>run gets {@code SUITE_TEST_CLOCK_FILE=target/suite-clock}, so that a test can move the clock of every service
+ * with {@link SuiteClock} (it starts at the real time: the file is removed first).
+ *
  * <p>The suite is only ever one this class started: when a port of the suite is already taken, it refuses
  * to start rather than test (and later stop a service of) somebody else's suite.
  */
@@ -98,8 +101,12 @@ public final class LocalSuite implements AutoCloseable {
                             : List.of("perl", "-e", "setpgrp(0, 0); exec @ARGV or die \"exec $ARGV[0]: $!\"", "--"));
             command.add(script.toString());
             command.add("--no-build");
-            Process process = new ProcessBuilder(command)
-                    .directory(root.toFile())
+            // every service with a database follows the suite's clock file; it starts at the real time
+            Path clock = SuiteClock.fileIn(target);
+            Files.deleteIfExists(clock);
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("SUITE_TEST_CLOCK_FILE", clock.toString());
+            Process process = builder.directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .redirectInput(

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +51,37 @@ class LocalSuiteTest {
                 .hasMessageContaining("notice-service/target/quarkus-app/quarkus-run.jar")
                 .hasMessageContaining("./mvnw verify");
         assertThat(root.resolve("target/suite.log")).doesNotExist();
+    }
+
+    @Test
+    void theSuitesClockFileHoldsTheInstantSetAndIsGoneAfterAReset(@TempDir Path target) throws IOException {
+        Path file = SuiteClock.fileIn(target);
+
+        SuiteClock.write(file, "2025-10-06T12:00:00Z");
+        assertThat(Files.readString(file)).isEqualTo("2025-10-06T12:00:00Z\n");
+        SuiteClock.write(file, "2025-10-07T12:00:00Z");
+        assertThat(Files.readString(file)).isEqualTo("2025-10-07T12:00:00Z\n");
+        assertThat(target)
+                .isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".next"));
+
+        SuiteClock.reset(file);
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void theSuitesClockIsNeverSetAheadOfToday() {
+        assertThatThrownBy(() -> SuiteClock.set(Instant.now().plus(Duration.ofDays(1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("walk through the past");
+    }
+
+    @Test
+    void runPassesTheSuitesClockFileToEveryServiceWithADatabaseOnly() throws IOException {
+        String run = Files.readString(RUN);
+        String databaseBranch = run.substring(run.indexOf("if [[ \"$db\" != \"-\" ]]; then"));
+        databaseBranch = databaseBranch.substring(0, databaseBranch.indexOf("\n    fi\n"));
+
+        assertThat(run).contains("TEST_CLOCK_FILE=\"${SUITE_TEST_CLOCK_FILE:-}\"");
+        assertThat(databaseBranch).contains("PLATFORM_TEST_CLOCK_FILE=$TEST_CLOCK_FILE");
     }
 }
