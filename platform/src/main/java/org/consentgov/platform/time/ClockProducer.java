@@ -1,7 +1,8 @@
 package org.consentgov.platform.time;
 
 import io.quarkus.arc.DefaultBean;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -23,11 +24,9 @@ public class ClockProducer {
 
     private static final Logger LOG = Logger.getLogger(ClockProducer.class);
 
-    // made at start-up, so that the warning is in the log before the first request
     @Produces
     @Singleton
     @DefaultBean
-    @Startup
     Clock clock(@ConfigProperty(name = TEST_CLOCK_FILE) Optional<String> testClockFile) {
         return clockFor(testClockFile);
     }
@@ -37,9 +36,20 @@ public class ClockProducer {
         if (file.isEmpty()) {
             return Clock.systemUTC();
         }
-        FileClock clock = new FileClock(Path.of(file.get()).toAbsolutePath(), Clock.systemUTC());
-        LOG.warn(warning(clock.file()));
-        return clock;
+        return new FileClock(testClockFile(file.get()), Clock.systemUTC());
+    }
+
+    /** At start, whether or not the clock is used yet: a service that follows a test clock says so loudly. */
+    void warnOfATestClock(
+            @Observes StartupEvent start, @ConfigProperty(name = TEST_CLOCK_FILE) Optional<String> testClockFile) {
+        testClockFile
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .ifPresent(file -> LOG.warn(warning(testClockFile(file))));
+    }
+
+    private static Path testClockFile(String file) {
+        return Path.of(file).toAbsolutePath();
     }
 
     static String warning(Path file) {
