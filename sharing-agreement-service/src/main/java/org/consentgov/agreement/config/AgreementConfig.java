@@ -13,6 +13,8 @@ public interface AgreementConfig {
 
     Notices notices();
 
+    Decisions decisions();
+
     interface DemoData {
         /** Load the seed organisations and the two seed agreements, signed and active, when they are not there yet. */
         @WithDefault("false")
@@ -37,5 +39,15 @@ public interface AgreementConfig {
         /** Retry-After sent with a 503 when notice-service cannot answer. */
         @WithDefault("30")
         int retryAfterSeconds();
+
+        /** How long a sharing decision waits for the notice version in force before it cites none. */
+        @WithDefault("3000")
+        long timeoutMs();
+    }
+
+    interface Decisions {
+        /** How long after a PERMIT a disclosure may be recorded under it; later, ask again. */
+        @WithDefault("PT15M")
+        Duration permitValidFor();
     }
 }
