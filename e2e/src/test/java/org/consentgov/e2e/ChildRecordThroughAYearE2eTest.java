@@ -154,7 +154,11 @@ class ChildRecordThroughAYearE2eTest {
 
             // A disclosure now under the PERMIT for the day before she asked is checked again for its own date
             // (now): the consent is withdrawn, so it is refused and nothing is recorded.
-            disclose(before.getString("decisionId"), null).statusCode(409).contentType(Gateway.PROBLEM_JSON);
+            JsonPath refused =
+                    problem(disclose(before.getString("decisionId"), null), 409, "decision-no-longer-permits");
+            assertThat(refused.getList("reasons.code", String.class)).contains("consent-not-given");
+            // and the day-10 PERMIT is too old to record anything under now
+            problem(disclose(firstDecisionId, null), 409, "decision-stale");
 
             // Day 40: she changes her mind again and signs a new form. It must be pinned to the version in force on
             // the day she signed (version 2): pinned to version 1 it is refused, naming version 2.
@@ -639,6 +643,14 @@ class ChildRecordThroughAYearE2eTest {
     }
 
     // ---- requests
+
+    private static JsonPath problem(ValidatableResponse response, int status, String code) {
+        return response.statusCode(status)
+                .contentType(Gateway.PROBLEM_JSON)
+                .body("type", equalTo(Gateway.PROBLEM_TYPE_BASE + code))
+                .extract()
+                .jsonPath();
+    }
 
     /** A change: as the user, with a fresh Idempotency-Key and, for a change of an existing resource, its ETag. */
     private static RequestSpecification change(String user, String etag) {
