@@ -111,7 +111,9 @@ class DeployFilesTest {
                 }
             }
         }
-        assertThat(kek).as("kubernetes: consent-service sets CONSENT_RECEIPT_KEK").isNotNull();
+        assertThat(kek)
+                .as("kubernetes: consent-service sets CONSENT_RECEIPT_KEK")
+                .isNotNull();
         assertThat(kek.has("value")).isFalse();
         assertThat(kek.path("valueFrom").path("secretKeyRef").path("key").asText())
                 .isEqualTo("consent-receipt-kek");
