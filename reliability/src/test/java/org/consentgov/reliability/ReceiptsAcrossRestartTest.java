@@ -64,6 +64,7 @@ class ReceiptsAcrossRestartTest {
         consent.restart(false);
 
         JWKSet published = JWKSet.parse(Api.anonymous(consent)
+                .header("Accept", "application/jwk-set+json")
                 .get("/api/consents/receipts/jwks.json")
                 .expect(200)
                 .body());
