@@ -7,6 +7,7 @@ Every ratio is measured side by side in the same run, on the same database, at t
 Python standard library only.
 """
 import argparse
+import base64
 import csv
 import datetime as dt
 import json
@@ -25,6 +26,9 @@ import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
+
+# consent-service's receipt key-encryption key: one per bench process, which makes the databases it uses afresh
+RECEIPT_KEK = base64.b64encode(os.urandom(32)).decode("ascii")
 
 HERE = Path(__file__).resolve().parent
 KEYCLOAK = "http://localhost:8180"
@@ -343,6 +347,7 @@ class Bench:
                         # the demo's rate limit (600 a minute) would measure the limiter, not the gateway
                         "GATEWAY_RATE_LIMIT_PER_MINUTE": "1000000000", "GATEWAY_RATE_LIMIT_BURST": "1000000000"},
             "consent-service": {**db("consent-service"), "CONSENT_DEMO_DATA": "true", "NOTICE_SERVICE_URL": gw,
+                                "CONSENT_RECEIPT_KEK": RECEIPT_KEK,
                                 "CONSENT_CLIENT_SECRET": "consent-service-secret",
                                 "CONSENT_NOTICE_EVENTS_SECRET": "demo-only-notice-events-secret-0123456789",
                                 "CONSENT_NOTICE_EVENTS_TARGET_URL":

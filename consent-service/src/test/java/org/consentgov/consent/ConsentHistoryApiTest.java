@@ -30,6 +30,7 @@ class ConsentHistoryApiTest extends ConsentApiTestSupport {
                 .oauth2(token("caseworker"))
                 .contentType(ContentType.JSON)
                 .body(map("requestedBy", "child"))
+                .header("If-Match", ConsentTestData.etag(id))
                 .when()
                 .post("/api/consents/{id}/withdrawals", id)
                 .then()

@@ -28,6 +28,32 @@ public final class ConsentTestData {
     }
 
     /** A fresh valid NHS number (modulus 11), so tests never collide on one subject. */
+    /** A consent record's current ETag, for If-Match, as the DPO reads it. */
+    public static String etag(String recordId) {
+        return io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/consents/{id}", recordId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+    }
+
+    /** A late withdrawal request's current ETag, for If-Match on its resolution. */
+    public static String requestEtag(String requestId) {
+        return io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/consents/withdrawal-requests/{id}", requestId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+    }
+
     public static String nhsNumber() {
         return SuiteTestData.nhsNumber();
     }

@@ -71,6 +71,7 @@ class ConsentLifecycleE2eTest {
 
         Gateway.as("caseworker")
                 .body(E2eTestData.withdrawal("parent", "changed their mind"))
+                .header("If-Match", consentEtag(id))
                 .when()
                 .post("/api/consents/{id}/withdrawals", id)
                 .then()
@@ -100,6 +101,7 @@ class ConsentLifecycleE2eTest {
 
         JsonPath problem = Gateway.as("caseworker")
                 .body(E2eTestData.withdrawal("child", "does not want to take part"))
+                .header("If-Match", consentEtag(id))
                 .when()
                 .post("/api/consents/{id}/withdrawals", id)
                 .then()
@@ -213,5 +215,16 @@ class ConsentLifecycleE2eTest {
             }
         }
         throw new AssertionError("the DPO's queue of REFERRED withdrawal requests does not hold " + requestId);
+    }
+
+    /** The record's current ETag: a withdrawal needs it in If-Match. */
+    private static String consentEtag(String id) {
+        return Gateway.as("caseworker")
+                .when()
+                .get("/api/consents/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 }

@@ -129,6 +129,7 @@ class AuditTamperingTest {
     private static String withdrawnConsent(Fixtures f) {
         String id = f.consent(Fixtures.nhsNumber()).path("id").asText();
         f.caseworker()
+                .header("If-Match", f.consentEtag(id))
                 .post(
                         "/api/consents/" + id + "/withdrawals",
                         Fixtures.map(

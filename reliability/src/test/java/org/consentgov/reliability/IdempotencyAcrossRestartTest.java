@@ -246,6 +246,86 @@ class IdempotencyAcrossRestartTest {
                     () -> consentsOf(db, nhs),
                     IdempotencyAcrossRestartTest::sameStreamedImport);
         });
+        cases.put("consent-service POST /api/consents/{id}/withdrawals", f -> {
+            String id = f.consent(Fixtures.nhsNumber()).path("id").asText();
+            return new Prepared(
+                    f.caseworker().header("If-Match", f.consentEtag(id)),
+                    "/api/consents/" + id + "/withdrawals",
+                    null,
+                    map("requestedBy", "parent", "channel", "letter"),
+                    () -> db.count(
+                            Suite.CONSENTS,
+                            "SELECT count(*) FROM consent_history WHERE record_id = ?::uuid AND to_state = 'WITHDRAWN'",
+                            id),
+                    IdempotencyAcrossRestartTest::sameAnswer);
+        });
+        cases.put("consent-service POST /api/consents/{id}/invalidate", f -> {
+            String id = f.consent(Fixtures.nhsNumber()).path("id").asText();
+            return new Prepared(
+                    f.consentDpo().header("If-Match", f.consentEtag(id)),
+                    "/api/consents/" + id + "/invalidate",
+                    null,
+                    map("reason", "recorded against the wrong child"),
+                    () -> db.count(
+                            Suite.CONSENTS,
+                            "SELECT count(*) FROM consent_history WHERE record_id = ?::uuid AND to_state = 'INVALIDATED'",
+                            id),
+                    IdempotencyAcrossRestartTest::sameAnswer);
+        });
+        cases.put("consent-service POST /api/consents/{id}/parties", f -> {
+            String id =
+                    f.consentMissingTheParent(Fixtures.nhsNumber()).path("id").asText();
+            return new Prepared(
+                    f.caseworker().header("If-Match", f.consentEtag(id)),
+                    "/api/consents/" + id + "/parties",
+                    null,
+                    map(
+                            "role",
+                            "parent",
+                            "relationship",
+                            "mother",
+                            "decision",
+                            "GIVEN",
+                            "decidedOn",
+                            Fixtures.today().toString()),
+                    () -> db.count(
+                            Suite.CONSENTS,
+                            "SELECT count(*) FROM consent_party WHERE record_id = ?::uuid AND role = 'parent'",
+                            id),
+                    IdempotencyAcrossRestartTest::sameAnswer);
+        });
+        cases.put("consent-service POST /api/consents/withdrawal-requests/{id}/resolve", f -> {
+            String record =
+                    f.consentReceived(Fixtures.nhsNumber(), 20).path("id").asText();
+            String request = f.caseworker()
+                    .header("If-Match", f.consentEtag(record))
+                    .post("/api/consents/" + record + "/withdrawals", map("requestedBy", "child"))
+                    .expect(409)
+                    .json()
+                    .path("withdrawalRequestId")
+                    .asText();
+            return new Prepared(
+                    f.consentDpo().header("If-Match", f.withdrawalRequestEtag(request)),
+                    "/api/consents/withdrawal-requests/" + request + "/resolve",
+                    null,
+                    map("decision", "DECLINE", "note", "reliability: declined once"),
+                    () -> db.count(
+                            Suite.CONSENTS,
+                            "SELECT count(*) FROM consent_history WHERE record_id = ?::uuid "
+                                    + "AND event = 'late-withdrawal-declined'",
+                            record),
+                    IdempotencyAcrossRestartTest::sameAnswer);
+        });
+        cases.put("consent-service POST /api/consents/receipts/key-rotations", f -> {
+            long before = db.count(Suite.CONSENTS, "SELECT count(*) FROM receipt_signing_key");
+            return new Prepared(
+                    f.consentDpo(),
+                    "/api/consents/receipts/key-rotations",
+                    null,
+                    null,
+                    () -> db.count(Suite.CONSENTS, "SELECT count(*) FROM receipt_signing_key") - before,
+                    IdempotencyAcrossRestartTest::sameAnswer);
+        });
         cases.put(
                 "consent-service POST /api/consents/subscriptions",
                 f -> subscriptionCase(

@@ -68,6 +68,7 @@ class WebhookReceiverDownTest {
                     ids.add(id);
                     if (i % 2 == 0) {
                         f.caseworker()
+                                .header("If-Match", f.consentEtag(id))
                                 .post(
                                         "/api/consents/" + id + "/withdrawals",
                                         Fixtures.map(

@@ -17,6 +17,7 @@ import org.consentgov.consent.api.ConsentRequests.InvalidateRequest;
 import org.consentgov.consent.api.ConsentViews.ConsentRecordView;
 import org.consentgov.consent.domain.ConsentInvalidation;
 import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,9 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConsentInvalidationResource {
 
     private final ConsentInvalidation invalidation;
+    private final IdempotentExecutor idempotency;
 
-    public ConsentInvalidationResource(ConsentInvalidation invalidation) {
+    public ConsentInvalidationResource(ConsentInvalidation invalidation, IdempotentExecutor idempotency) {
         this.invalidation = invalidation;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -46,7 +49,8 @@ public class ConsentInvalidationResource {
     @Operation(
             operationId = "invalidateConsent",
             summary = "Invalidate a record recorded in error",
-            description = "The record then never counts, not even for past dates. If-Match required.")
+            description =
+                    "The record then never counts, not even for past dates. If-Match required; an Idempotency-Key makes a retry answer the first answer.")
     @APIResponse(
             responseCode = "200",
             description = "Invalidated",
@@ -62,9 +66,14 @@ public class ConsentInvalidationResource {
                             required = true)
                     @HeaderParam("If-Match")
                     String ifMatch,
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid InvalidateRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
-        return ok(ConsentRecordMapper.view(invalidation.invalidate(id, expected, request.reason())));
+        return idempotency.execute(
+                key,
+                "POST /api/consents/" + id + "/invalidate",
+                request,
+                () -> ok(ConsentRecordMapper.view(invalidation.invalidate(id, expected, request.reason()))));
     }
 
     private static Response ok(ConsentRecordView view) {

@@ -192,7 +192,7 @@ public class ConsentResource {
             operationId = "addConsentParty",
             summary = "Add a party's decision",
             description =
-                    "E.g. the parent's consent that was missing; the record becomes effective when every required party has consented. If-Match required.")
+                    "E.g. the parent's consent that was missing; the record becomes effective when every required party has consented. If-Match required; an Idempotency-Key makes a retry answer the first answer.")
     @APIResponse(
             responseCode = "200",
             description = "The updated record",
@@ -209,9 +209,15 @@ public class ConsentResource {
                             required = true)
                     @HeaderParam("If-Match")
                     String ifMatch,
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid PartyRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
-        return ok(ConsentRecordMapper.view(recording.addParty(id, expected, ConsentRequestMapper.party(request))));
+        return idempotency.execute(
+                key,
+                "POST /api/consents/" + id + "/parties",
+                request,
+                () -> ok(ConsentRecordMapper.view(
+                        recording.addParty(id, expected, ConsentRequestMapper.party(request)))));
     }
 
     private static Response ok(ConsentRecordView view) {

@@ -21,6 +21,9 @@ import org.consentgov.consent.domain.ConsentWithdrawals;
 import org.consentgov.consent.domain.ConsentWithdrawals.WithdrawalResult;
 import org.consentgov.consent.domain.WithdrawalDecision;
 import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.idempotency.IdempotentExecutor;
+import org.consentgov.platform.problem.ProblemException;
+import org.consentgov.platform.problem.ProblemMappers;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,9 +43,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConsentWithdrawalResource {
 
     private final ConsentWithdrawals withdrawals;
+    private final IdempotentExecutor idempotency;
+    private final ProblemMappers problems = new ProblemMappers();
 
-    public ConsentWithdrawalResource(ConsentWithdrawals withdrawals) {
+    public ConsentWithdrawalResource(ConsentWithdrawals withdrawals, IdempotentExecutor idempotency) {
         this.withdrawals = withdrawals;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -51,7 +57,7 @@ public class ConsentWithdrawalResource {
             operationId = "withdrawConsent",
             summary = "Withdraw a consent",
             description =
-                    "Inside the notice's window (Europe/London, inclusive) the record is withdrawn at once. After it, the answer is 409 with the window's end, and the request is stored and referred to the DPO. Withdrawal stops new use only.")
+                    "Inside the notice's window (Europe/London, inclusive) the record is withdrawn at once. After it, the answer is 409 with the window's end, and the request is stored and referred to the DPO. Withdrawal stops new use only. If-Match required; with an Idempotency-Key a retry answers the first answer and never refers twice.")
     @APIResponse(
             responseCode = "200",
             description = "Withdrawn",
@@ -61,35 +67,49 @@ public class ConsentWithdrawalResource {
     @APIResponse(
             responseCode = "409",
             description = "Outside the window (request referred to the DPO), or the record is not active")
-    @APIResponse(responseCode = "412", description = "Stale If-Match, when one is sent")
     @APIResponse(responseCode = "422", description = "Unknown party role")
     public Response withdraw(
             @PathParam("id") UUID id,
             @Parameter(
                             description =
-                                    "Optional: the record's ETag as last read (a strong ETag such as \"3\"); stale is 412")
+                                    "The record's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
+                            required = true)
                     @HeaderParam("If-Match")
                     String ifMatch,
+            @Parameter(
+                            description =
+                                    "Makes a retry return the first response (200, or the 409 of a late withdrawal) instead of withdrawing or referring again")
+                    @HeaderParam(IdempotentExecutor.HEADER)
+                    String key,
             @NotNull @Valid WithdrawRequest request,
             UriInfo uri) {
-        Long expected = ifMatch == null ? null : ETags.expectedVersion(ifMatch);
-        WithdrawalResult result = withdrawals.withdraw(id, expected, ConsentRequestMapper.withdraw(request));
-        if (result.decision() == WithdrawalDecision.REFERRED_TO_DPO) {
-            throw ConsentErrors.WITHDRAWAL_WINDOW_CLOSED
-                    .problem("The withdrawal window ended on "
-                            + result.referral().windowEndedOn
-                            + "; the request has been stored and referred to the data protection officer")
-                    .with("windowEndedOn", result.referral().windowEndedOn.toString())
-                    .with("withdrawalRequestId", result.referral().id.toString())
-                    .with("requestStatus", result.referral().status.name())
-                    .withHeader(
-                            "Location",
-                            uri.getBaseUriBuilder()
-                                    .path("api/consents/withdrawal-requests/{id}")
-                                    .build(result.referral().id)
-                                    .toString());
-        }
-        WithdrawalOutcome outcome = ConsentRecordMapper.view(result);
-        return Response.ok(outcome).tag(ETags.of(outcome.record().rowVersion())).build();
+        long expected = ETags.expectedVersion(ifMatch);
+        return idempotency.execute(key, "POST /api/consents/" + id + "/withdrawals", request, () -> {
+            WithdrawalResult result = withdrawals.withdraw(id, expected, ConsentRequestMapper.withdraw(request));
+            if (result.decision() == WithdrawalDecision.REFERRED_TO_DPO) {
+                // answered, not thrown: the referral commits with the answer, and a retry replays this 409
+                return problems.problem(referred(result, uri), uri);
+            }
+            WithdrawalOutcome outcome = ConsentRecordMapper.view(result);
+            return Response.ok(outcome, MediaType.APPLICATION_JSON)
+                    .tag(ETags.of(outcome.record().rowVersion()))
+                    .build();
+        });
+    }
+
+    private static ProblemException referred(WithdrawalResult result, UriInfo uri) {
+        return ConsentErrors.WITHDRAWAL_WINDOW_CLOSED
+                .problem("The withdrawal window ended on "
+                        + result.referral().windowEndedOn
+                        + "; the request has been stored and referred to the data protection officer")
+                .with("windowEndedOn", result.referral().windowEndedOn.toString())
+                .with("withdrawalRequestId", result.referral().id.toString())
+                .with("requestStatus", result.referral().status.name())
+                .withHeader(
+                        "Location",
+                        uri.getBaseUriBuilder()
+                                .path("api/consents/withdrawal-requests/{id}")
+                                .build(result.referral().id)
+                                .toString());
     }
 }

@@ -123,15 +123,26 @@ public class ConsentWithdrawals {
         return PageView.of(withdrawals.page(status, page, size), page, size, withdrawals.count(status));
     }
 
-    /** The DPO accepts (the record is withdrawn now) or declines a late withdrawal; either way it joins the history. */
+    /** One late withdrawal request. */
     @Transactional
-    public WithdrawalRequest resolve(UUID requestId, LateWithdrawalResolution decision, String note) {
-        WithdrawalRequest request = withdrawals
+    public WithdrawalRequest request(UUID requestId) {
+        return withdrawals
                 .findByIdOptional(requestId)
                 .orElseThrow(() -> ProblemException.notFound("Withdrawal request", requestId));
+    }
+
+    /**
+     * The DPO accepts (the record is withdrawn now) or declines a late withdrawal; either way it joins the history.
+     * {@code expectedVersion} is the request's version the DPO last read (its ETag); another is 412.
+     */
+    @Transactional
+    public WithdrawalRequest resolve(
+            UUID requestId, long expectedVersion, LateWithdrawalResolution decision, String note) {
+        WithdrawalRequest request = request(requestId);
         if (request.status != WithdrawalRequest.Status.REFERRED) {
             throw ConsentErrors.ALREADY_RESOLVED.problem("This withdrawal request was already " + request.status);
         }
+        ETags.requireCurrent(expectedVersion, request.rowVersion);
         ConsentRecord record = lock(request.recordId);
         Instant now = time.now();
         request.resolvedBy = caller.name();

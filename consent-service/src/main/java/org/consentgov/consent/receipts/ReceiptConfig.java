@@ -2,17 +2,34 @@ package org.consentgov.consent.receipts;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "consent.receipts")
 public interface ReceiptConfig {
 
     /**
-     * Path of a PEM file holding the signing key: a PKCS#8 {@code PRIVATE KEY} block (RSA of at least
-     * 2048 bits, or EC P-256, P-384 or P-521) and, for EC keys, its {@code PUBLIC KEY} block. Absent: an
-     * ephemeral key is generated at start-up, and receipts stop verifying after a restart.
+     * The key-encryption key: the base64 of 32 random bytes ({@code openssl rand -base64 32}), from a secret
+     * ({@code CONSENT_RECEIPT_KEK}). It seals the private halves of the signing keys stored in the database. No
+     * default in production: without it the service does not start. The dev and test profiles have fixed,
+     * test-only values.
+     */
+    Optional<String> kek();
+
+    /**
+     * Path of a PEM file holding an existing signing key (see {@link SigningKey}), imported once into the key table:
+     * as the active key when there is none yet, otherwise as a retired key that stays in the JWKS, so that the
+     * receipts it signed keep verifying. Not needed otherwise: the service makes its own keys.
      */
     Optional<String> privateKeyLocation();
+
+    /** How long a key signs before the scheduled rotation replaces it (it stays in the JWKS for ever). */
+    @WithDefault("90d")
+    Duration rotationPeriod();
+
+    /** How often each replica checks whether the active key is due for rotation ({@code off} to never check). */
+    @WithDefault("1h")
+    String rotationCheckInterval();
 
     /** The {@code iss} of every receipt. */
     @WithDefault("consent-service")

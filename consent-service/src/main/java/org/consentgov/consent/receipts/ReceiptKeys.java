@@ -1,248 +1,370 @@
 package org.consentgov.consent.receipts;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import io.quarkus.runtime.Startup;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The key that signs consent receipts, and the public JWKS that verifies them offline.
+ * The receipt signing keys, kept in the service's database so that every replica signs with the same key and every
+ * receipt verifies for as long as the record exists (DESIGN §11), across restarts and rotations.
  *
- * <p>Key file format ({@code consent.receipts.private-key-location}): one PEM file with a PKCS#8
- * {@code -----BEGIN PRIVATE KEY-----} block, RSA (2048 bits or more, signs RS256) or EC P-256 / P-384 / P-521
- * (signs ES256 / ES384 / ES512). An EC file must also hold the matching {@code -----BEGIN PUBLIC KEY-----}
- * block (X.509 SubjectPublicKeyInfo), because the JDK cannot derive an EC public key; for RSA the public key
- * is derived from the CRT private key, and a {@code PUBLIC KEY} block is optional. Make one with
- * {@code openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out key.pem &&
- * openssl pkey -in key.pem -pubout >> key.pem}. Traditional {@code RSA PRIVATE KEY} / {@code EC PRIVATE KEY}
- * and encrypted blocks are refused with a hint to convert them ({@code openssl pkcs8 -topk8 -nocrypt}).
- * The pair is checked by signing a probe at start-up, so a mismatched file fails the start, not the first
- * receipt.
- *
- * <p>Without a configured file an ephemeral EC P-256 key is generated at start-up: fine for development,
- * but receipts issued before a restart no longer verify against the new JWKS.
- *
- * <p>The key id is the key's RFC 7638 JWK thumbprint (SHA-256, base64url).
+ * <ul>
+ *   <li>Exactly one key is active (a partial unique index); every change of keys holds a PostgreSQL advisory lock,
+ *       so two replicas starting together, or a scheduled and an on-demand rotation at once, never make two.
+ *   <li>The private half is stored sealed under the key-encryption key ({@link KeyEncryptionKey}); a KEK that cannot
+ *       open the active key fails the start loudly and never makes a new key in its place.
+ *   <li>A replica signs only with the key the database names active at the moment it signs (one indexed lookup
+ *       per receipt; the decrypted key is cached by kid), so it never signs with a key the JWKS, which is read from
+ *       the same table, does not publish.
+ *   <li>Rotation, on demand (the DPO) or when the active key is older than {@code consent.receipts.rotation-period},
+ *       retires the active key and activates a new one in one transaction. Retired keys stay in the JWKS for ever,
+ *       and a trigger refuses to delete any key.
+ * </ul>
  */
-@Startup
 @ApplicationScoped
 public class ReceiptKeys {
 
-    private static final Logger LOG = Logger.getLogger(ReceiptKeys.class);
-    private static final Pattern PEM_BLOCK =
-            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
+    /** A key as the DPO sees it: never its private half. */
+    public record KeyInfo(
+            String kid, String algorithm, String origin, Instant createdAt, Instant activatedAt, Instant retiredAt) {
+        public boolean active() {
+            return activatedAt != null && retiredAt == null;
+        }
+    }
 
-    private final JWK key;
-    private final JWSAlgorithm algorithm;
-    private final JWSSigner signer;
+    /** The result of a rotation: the key that signs from now on and the one it replaced. */
+    public record Rotation(String kid, String previousKid, Instant activatedAt) {}
+
+    private static final Logger LOG = Logger.getLogger(ReceiptKeys.class);
+    /** The advisory lock every change of keys holds ("Receipts" in ASCII). */
+    static final long LOCK = 0x5265636569707473L;
+
+    private static final String ACTIVE = "activated_at IS NOT NULL AND retired_at IS NULL";
+    private static final String SYSTEM = "system";
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+    private final ReceiptConfig config;
+    private final KeyEncryptionKey kek;
+    private volatile SigningKey current;
 
     @Inject
-    public ReceiptKeys(ReceiptConfig config) {
-        this(config.privateKeyLocation()
-                .map(location -> fromPem(Path.of(location)))
-                .orElseGet(ReceiptKeys::ephemeral));
+    public ReceiptKeys(AgroalDataSource dataSource, Clock clock, ReceiptConfig config) {
+        this(dataSource, clock, config, KeyEncryptionKey.fromBase64(config.kek().orElse(null)));
     }
 
-    /** For tests: sign with this private RSA or EC JWK; its key id is replaced by its thumbprint. */
-    ReceiptKeys(JWK privateKey) {
-        if (privateKey == null || !privateKey.isPrivate()) {
-            throw new IllegalArgumentException("a private RSA or EC JWK is needed to sign receipts");
-        }
-        try {
-            if (privateKey instanceof RSAKey rsa) {
-                this.algorithm = JWSAlgorithm.RS256;
-                this.key = new RSAKey.Builder(rsa)
-                        .keyUse(KeyUse.SIGNATURE)
-                        .algorithm(algorithm)
-                        .keyID(rsa.computeThumbprint().toString())
-                        .build();
-                this.signer = new RSASSASigner((RSAKey) key);
-            } else if (privateKey instanceof ECKey ec) {
-                this.algorithm = algorithmFor(ec.getCurve());
-                this.key = new ECKey.Builder(ec)
-                        .keyUse(KeyUse.SIGNATURE)
-                        .algorithm(algorithm)
-                        .keyID(ec.computeThumbprint().toString())
-                        .build();
-                this.signer = new ECDSASigner((ECKey) key);
-            } else {
-                throw new IllegalArgumentException(
-                        "receipts are signed with RSA or EC keys, not " + privateKey.getKeyType());
+    ReceiptKeys(AgroalDataSource dataSource, Clock clock, ReceiptConfig config, KeyEncryptionKey kek) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.config = config;
+        this.kek = kek;
+    }
+
+    /** At start-up: makes (or imports) the first key when there is none, then opens the active one or fails. */
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    /**
+     * Ensures there is an active key and that this replica's KEK opens it.
+     *
+     * @throws IllegalStateException when the KEK cannot open the active key
+     */
+    void start() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                lock(c);
+                config.privateKeyLocation()
+                        .filter(location -> !location.isBlank())
+                        .ifPresent(location -> importOnce(c, new SigningKey(SigningKey.fromPem(Path.of(location)))));
+                if (activeKid(c).isEmpty()) {
+                    SigningKey first = SigningKey.generate();
+                    insert(c, first, "GENERATED", now(), true, SYSTEM);
+                    LOG.infof("made the first receipt signing key %s (%s)", first.kid(), first.algorithm());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot prepare the receipt signing keys", e);
             }
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("the receipt signing key cannot sign: " + e.getMessage(), e);
+        });
+        SigningKey active = signingKey();
+        LOG.infof(
+                "receipts are signed with key %s (%s); the JWKS publishes %d key(s)",
+                active.kid(), active.algorithm(), publicJwks().size());
+    }
+
+    /**
+     * The key to sign with now: the one the database names active, so always one the JWKS publishes.
+     *
+     * @throws IllegalStateException when no key is active or this replica's KEK cannot open it
+     */
+    public SigningKey signingKey() {
+        try (Connection c = dataSource.getConnection()) {
+            String kid = activeKid(c)
+                    .orElseThrow(
+                            () -> new IllegalStateException("no active receipt signing key in receipt_signing_key"));
+            SigningKey cached = current;
+            if (cached != null && cached.kid().equals(kid)) {
+                return cached;
+            }
+            SigningKey opened = open(c, kid);
+            current = opened;
+            return opened;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the receipt signing key", e);
         }
     }
 
-    /** The key id set in every receipt's JWS header: the RFC 7638 thumbprint. */
-    public String kid() {
-        return key.getKeyID();
-    }
-
-    public JWSAlgorithm algorithm() {
-        return algorithm;
-    }
-
-    public JWSSigner signer() {
-        return signer;
-    }
-
-    /** The public half only, to publish at a JWKS endpoint or hand to an offline verifier. */
+    /** Every key ever used, public halves only, the active one first: what verifies every receipt ever issued. */
     public JWKSet publicJwks() {
-        return new JWKSet(key.toPublicJWK());
-    }
-
-    private static JWK ephemeral() {
-        try {
-            ECKey generated = new ECKeyGenerator(Curve.P_256).generate();
-            LOG.warnf(
-                    "No consent.receipts.private-key-location configured: signing receipts with an ephemeral EC P-256 key "
-                            + "(kid %s). Receipts signed now will not verify after a restart.",
-                    generated.computeThumbprint());
-            return generated;
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot generate an ephemeral receipt signing key", e);
-        }
-    }
-
-    static JWK fromPem(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the receipt signing key " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return fromPem(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("receipt signing key " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Parses the PEM text described in the class comment into a private JWK. */
-    static JWK fromPem(String pem) {
-        Map<String, byte[]> blocks = new LinkedHashMap<>();
-        Matcher m = PEM_BLOCK.matcher(pem);
-        while (m.find()) {
-            String label = m.group(1);
-            if (!label.equals("PRIVATE KEY") && !label.equals("PUBLIC KEY")) {
-                throw new IllegalArgumentException(
-                        "unsupported PEM block '" + label + "': expected an unencrypted PKCS#8 "
-                                + "PRIVATE KEY (convert with: openssl pkcs8 -topk8 -nocrypt -in old.pem -out key.pem)");
+        List<JWK> keys = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT public_jwk FROM receipt_signing_key ORDER BY ("
+                        + ACTIVE + ") DESC, activated_at DESC NULLS LAST, created_at DESC, kid");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                keys.add(JWK.parse(rows.getString(1)));
             }
-            if (blocks.put(label, Base64.getMimeDecoder().decode(m.group(2))) != null) {
-                throw new IllegalArgumentException("more than one " + label + " block");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the receipt verification keys", e);
+        } catch (ParseException e) {
+            throw new IllegalStateException("a stored receipt verification key is not a JWK", e);
+        }
+        return new JWKSet(keys);
+    }
+
+    /** Every key's dates and origin, the active one first. */
+    public List<KeyInfo> keys() {
+        List<KeyInfo> keys = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT kid, algorithm, origin, created_at, activated_at, retired_at FROM receipt_signing_key "
+                                + "ORDER BY (" + ACTIVE
+                                + ") DESC, activated_at DESC NULLS LAST, created_at DESC, kid");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                keys.add(new KeyInfo(
+                        rows.getString(1),
+                        rows.getString(2),
+                        rows.getString(3),
+                        instant(rows, 4),
+                        instant(rows, 5),
+                        instant(rows, 6)));
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the receipt signing keys", e);
         }
-        byte[] privateDer = blocks.get("PRIVATE KEY");
-        if (privateDer == null) {
-            throw new IllegalArgumentException("no -----BEGIN PRIVATE KEY----- block");
-        }
-        byte[] publicDer = blocks.get("PUBLIC KEY");
+        return keys;
+    }
+
+    /**
+     * Retires the active key and activates a new one, in the caller's transaction (or a new one). The retired key
+     * stays in the JWKS.
+     */
+    public Rotation rotate(String actor) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                lock(c);
+                return rotate(c, actor, now());
+            }
+        });
+    }
+
+    /**
+     * The scheduled rotation: rotates when the active key has signed for {@code rotation-period} or longer at
+     * {@code now} (the clock's now on schedule; the new key's dates are the clock's). Under the advisory lock, and the
+     * age is read again under it, so with several replicas exactly one rotates.
+     *
+     * @return the rotation, or empty when the key is not due
+     */
+    public Optional<Rotation> rotateIfDue(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                lock(c);
+                Instant activatedAt = activatedAt(c);
+                if (activatedAt != null && !due(activatedAt, config.rotationPeriod(), now)) {
+                    return Optional.<Rotation>empty();
+                }
+                return Optional.of(rotate(c, SYSTEM, now()));
+            }
+        });
+    }
+
+    @Scheduled(
+            identity = "consent-receipt-key-rotation",
+            every = "${consent.receipts.rotation-check-interval:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
         try {
-            PrivateKey privateKey = privateKey(privateDer);
-            if (privateKey instanceof RSAPrivateKey rsaPrivate) {
-                RSAPublicKey rsaPublic = publicDer != null
-                        ? (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(publicDer))
-                        : derivedPublic(rsaPrivate);
-                probe(privateKey, rsaPublic, "SHA256withRSA");
-                return new RSAKey.Builder(rsaPublic).privateKey(rsaPrivate).build();
-            }
-            ECPrivateKey ecPrivate = (ECPrivateKey) privateKey;
-            if (publicDer == null) {
-                throw new IllegalArgumentException("an EC key file needs its -----BEGIN PUBLIC KEY----- block too "
-                        + "(append it with: openssl pkey -in key.pem -pubout >> key.pem)");
-            }
-            PublicKey decoded = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(publicDer));
-            if (!(decoded instanceof ECPublicKey ecPublic)) {
-                throw new IllegalArgumentException("the PUBLIC KEY block is not an EC key");
-            }
-            Curve curve = Curve.forECParameterSpec(ecPublic.getParams());
-            algorithmFor(curve);
-            probe(privateKey, ecPublic, "SHA256withECDSA");
-            return new ECKey.Builder(curve, ecPublic).privateKey(ecPrivate).build();
-        } catch (GeneralSecurityException | ClassCastException e) {
-            throw new IllegalArgumentException("not a usable RSA or EC key pair: " + e.getMessage(), e);
+            rotateIfDue(clock.instant())
+                    .ifPresent(r -> LOG.infof(
+                            "rotated the receipt signing key on schedule: %s replaces %s", r.kid(), r.previousKid()));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "scheduled receipt key rotation failed; the next check retries");
         }
     }
 
-    private static PrivateKey privateKey(byte[] der) throws GeneralSecurityException {
+    /** The rotation rule: a key is due once it has been active for the whole period. */
+    static boolean due(Instant activatedAt, Duration period, Instant now) {
+        return !now.isBefore(activatedAt.plus(period));
+    }
+
+    private Rotation rotate(Connection c, String actor, Instant now) throws SQLException {
+        SigningKey next = SigningKey.generate();
+        String previous;
+        try (PreparedStatement retire = c.prepareStatement(
+                "UPDATE receipt_signing_key SET retired_at = ? WHERE " + ACTIVE + " RETURNING kid")) {
+            retire.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rows = retire.executeQuery()) {
+                previous = rows.next() ? rows.getString(1) : null;
+            }
+        }
+        insert(c, next, "GENERATED", now, true, actor);
+        LOG.infof("receipt signing key %s retired; %s signs from now on (rotated by %s)", previous, next.kid(), actor);
+        return new Rotation(next.kid(), previous, now);
+    }
+
+    /** Imports a configured PEM key unless it is already in the table: active if none is, else retired at once. */
+    private void importOnce(Connection c, SigningKey key) {
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (InvalidKeySpecException notRsa) {
-            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
+            if (exists(c, key.kid())) {
+                return;
+            }
+            boolean activate = activeKid(c).isEmpty();
+            Instant now = now();
+            insert(c, key, "IMPORTED", now, activate, SYSTEM);
+            if (!activate) {
+                try (PreparedStatement retire =
+                        c.prepareStatement("UPDATE receipt_signing_key SET retired_at = ? WHERE kid = ?")) {
+                    retire.setTimestamp(1, Timestamp.from(now));
+                    retire.setString(2, key.kid());
+                    retire.executeUpdate();
+                }
+            }
+            LOG.infof(
+                    "imported receipt signing key %s from consent.receipts.private-key-location (%s)",
+                    key.kid(), activate ? "active" : "verification only: another key is active");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot import the configured receipt signing key", e);
         }
     }
 
-    private static RSAPublicKey derivedPublic(RSAPrivateKey key) throws GeneralSecurityException {
-        if (!(key instanceof RSAPrivateCrtKey crt)) {
-            throw new IllegalArgumentException("the RSA private key has no CRT parameters: add its PUBLIC KEY block");
+    private void insert(Connection c, SigningKey key, String origin, Instant now, boolean activate, String actor)
+            throws SQLException {
+        byte[] plain = key.privateJson().getBytes(StandardCharsets.UTF_8);
+        KeyEncryptionKey.Sealed sealed;
+        try {
+            sealed = kek.seal(key.kid(), plain);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
         }
-        return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO receipt_signing_key (kid, algorithm, public_jwk, private_key_ciphertext, private_key_nonce,
+                    kek_id, origin, created_at, activated_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, key.kid());
+            insert.setString(2, key.algorithm().getName());
+            insert.setString(3, key.publicJwk().toJSONString());
+            insert.setBytes(4, sealed.ciphertext());
+            insert.setBytes(5, sealed.nonce());
+            insert.setString(6, kek.id());
+            insert.setString(7, origin);
+            insert.setTimestamp(8, Timestamp.from(now));
+            insert.setTimestamp(9, activate ? Timestamp.from(now) : null);
+            insert.setString(10, actor);
+            insert.executeUpdate();
+        }
     }
 
-    /** Signs and verifies a probe, so a private key paired with the wrong public key is caught at start-up. */
-    private static void probe(PrivateKey privateKey, PublicKey publicKey, String algorithm)
-            throws GeneralSecurityException {
-        byte[] probe = "consent-receipt-key-probe".getBytes(StandardCharsets.US_ASCII);
-        Signature signing = Signature.getInstance(algorithm);
-        signing.initSign(privateKey);
-        signing.update(probe);
-        byte[] signature = signing.sign();
-        Signature verifying = Signature.getInstance(algorithm);
-        verifying.initVerify(publicKey);
-        verifying.update(probe);
-        if (!verifying.verify(signature)) {
-            throw new IllegalArgumentException("the PUBLIC KEY block does not belong to the PRIVATE KEY");
+    private SigningKey open(Connection c, String kid) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT kek_id, private_key_nonce, private_key_ciphertext FROM receipt_signing_key WHERE kid = ?")) {
+            select.setString(1, kid);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("receipt signing key " + kid + " vanished");
+                }
+                String sealedUnder = row.getString(1);
+                if (!KeyEncryptionKey.sameId(sealedUnder, kek.id())) {
+                    throw new IllegalStateException("The active receipt signing key " + kid
+                            + " was sealed under another key-encryption key (KEK id " + sealedUnder
+                            + ") than the one configured (KEK id " + kek.id() + "). Set consent.receipts.kek "
+                            + "(CONSENT_RECEIPT_KEK) to the KEK the keys were made with; consent-service will not sign "
+                            + "receipts, nor make a new key, until it can open the active one.");
+                }
+                byte[] plain = kek.open(kid, new KeyEncryptionKey.Sealed(row.getBytes(2), row.getBytes(3)));
+                try {
+                    SigningKey key = SigningKey.fromPrivateJson(new String(plain, StandardCharsets.UTF_8));
+                    if (!key.kid().equals(kid)) {
+                        throw new IllegalStateException("stored receipt signing key " + kid + " is another key");
+                    }
+                    return key;
+                } finally {
+                    Arrays.fill(plain, (byte) 0);
+                }
+            }
         }
     }
 
-    private static JWSAlgorithm algorithmFor(Curve curve) {
-        if (Curve.P_256.equals(curve)) {
-            return JWSAlgorithm.ES256;
+    private static void lock(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, LOCK);
+            lock.execute();
         }
-        if (Curve.P_384.equals(curve)) {
-            return JWSAlgorithm.ES384;
+    }
+
+    private static Optional<String> activeKid(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT kid FROM receipt_signing_key WHERE " + ACTIVE);
+                ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
         }
-        if (Curve.P_521.equals(curve)) {
-            return JWSAlgorithm.ES512;
+    }
+
+    private static Instant activatedAt(Connection c) throws SQLException {
+        try (PreparedStatement select =
+                        c.prepareStatement("SELECT activated_at FROM receipt_signing_key WHERE " + ACTIVE);
+                ResultSet row = select.executeQuery()) {
+            return row.next() ? instant(row, 1) : null;
         }
-        throw new IllegalArgumentException("EC receipt keys must be on P-256, P-384 or P-521, not " + curve);
+    }
+
+    private static boolean exists(Connection c, String kid) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM receipt_signing_key WHERE kid = ?")) {
+            select.setString(1, kid);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        Timestamp t = rows.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -22,8 +22,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.consentgov.consent.ConsentErrors;
 import org.consentgov.platform.problem.ProblemException;
 
@@ -45,12 +47,23 @@ public class ReceiptService {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final ReceiptKeys keys;
+    private final Supplier<SigningKey> keys;
     private final String issuer;
 
+    /** Signs with the key the database names active at the moment of signing ({@link ReceiptKeys}). */
+    @Inject
     public ReceiptService(ReceiptKeys keys, ReceiptConfig config) {
+        this(keys::signingKey, config.issuer());
+    }
+
+    /** For tests: always signs with this key. */
+    ReceiptService(SigningKey key, String issuer) {
+        this(() -> key, issuer);
+    }
+
+    private ReceiptService(Supplier<SigningKey> keys, String issuer) {
         this.keys = keys;
-        this.issuer = config.issuer();
+        this.issuer = issuer;
     }
 
     /** The issuer to build receipts with; {@link #sign} refuses any other. */
@@ -69,13 +82,14 @@ public class ReceiptService {
         ObjectNode claims = JSON.valueToTree(receipt);
         claims.put("iss", receipt.issuer());
         claims.put("iat", receipt.issuedAt().getEpochSecond());
-        JWSHeader header = new JWSHeader.Builder(keys.algorithm())
+        SigningKey key = keys.get();
+        JWSHeader header = new JWSHeader.Builder(key.algorithm())
                 .type(JOSEObjectType.JWT)
-                .keyID(keys.kid())
+                .keyID(key.kid())
                 .build();
         try {
             JWSObject jws = new JWSObject(header, new Payload(JSON.writeValueAsString(claims)));
-            jws.sign(keys.signer());
+            jws.sign(key.signer());
             return jws.serialize();
         } catch (JsonProcessingException | JOSEException e) {
             throw new IllegalStateException("cannot sign consent receipt " + receipt.receiptId(), e);

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.consentgov.consent.ConsentTestData;
 import org.consentgov.consent.NoticeServiceStub;
 import org.consentgov.platform.events.Dispatcher;
 import org.consentgov.platform.testing.PostgresTestResource;
@@ -156,6 +157,7 @@ class ConsentEventsTest {
                 .oauth2(token("caseworker"))
                 .contentType(ContentType.JSON)
                 .body(map("requestedBy", "child", "reason", "my own words, not for subscribers"))
+                .header("If-Match", ConsentTestData.etag(id))
                 .when()
                 .post("/api/consents/{id}/withdrawals", id)
                 .then()
@@ -174,6 +176,7 @@ class ConsentEventsTest {
                 .oauth2(token("caseworker"))
                 .contentType(ContentType.JSON)
                 .body(map("requestedBy", "parent"))
+                .header("If-Match", ConsentTestData.etag(id))
                 .when()
                 .post("/api/consents/{id}/withdrawals", id)
                 .then()
@@ -185,6 +188,7 @@ class ConsentEventsTest {
                 .oauth2(token("dpo"))
                 .contentType(ContentType.JSON)
                 .body(map("decision", "ACCEPT", "note", "respected"))
+                .header("If-Match", ConsentTestData.requestEtag(requestId))
                 .when()
                 .post("/api/consents/withdrawal-requests/{r}/resolve", requestId)
                 .then()
@@ -258,6 +262,7 @@ class ConsentEventsTest {
                 .oauth2(token("caseworker"))
                 .contentType(ContentType.JSON)
                 .body(map("requestedBy", "child"))
+                .header("If-Match", ConsentTestData.etag(id))
                 .when()
                 .post("/api/consents/{id}/withdrawals", id)
                 .then()

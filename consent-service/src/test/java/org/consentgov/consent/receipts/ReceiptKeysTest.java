@@ -1,211 +1,329 @@
 package org.consentgov.consent.receipts;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.consentgov.consent.ConsentTestData.nhsNumber;
+import static org.consentgov.consent.ConsentTestData.researchConsent;
+import static org.consentgov.consent.ConsentTestData.token;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.Base64URL;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.ECPrivateKey;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.consentgov.consent.NoticeServiceStub;
+import org.consentgov.platform.testing.DatabaseFingerprint;
+import org.consentgov.platform.testing.PostgresTestResource;
+import org.consentgov.platform.testing.RestAssuredLogging;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+/**
+ * Receipt signing keys kept in the database: a receipt verifies against the JWKS after the key that signed it was
+ * rotated, the private halves are stored sealed, only the DPO rotates, rotation is replica-safe and scheduled, and a
+ * wrong key-encryption key refuses to start instead of making a new key.
+ */
+@QuarkusTest
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(NoticeServiceStub.class)
+@ExtendWith(RestAssuredLogging.class)
 class ReceiptKeysTest {
 
-    private static ReceiptConfig config(Optional<String> location) {
-        return new ReceiptConfig() {
-            @Override
-            public Optional<String> privateKeyLocation() {
-                return location;
+    private static final String ROTATIONS = "/api/consents/receipts/key-rotations";
+    private static final String JWKS = "/api/consents/receipts/jwks.json";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ReceiptKeys keys;
+
+    @Inject
+    ReceiptConfig config;
+
+    @Test
+    void aReceiptSignedBeforeARotationVerifiesAfterItAndNewReceiptsCarryTheNewKid() throws Exception {
+        String id = recordConsent();
+        String before = receipt(id);
+        String oldKid = JWSObject.parse(before).getHeader().getKeyID();
+        assertThat(oldKid).isEqualTo(keys.signingKey().kid());
+
+        String idempotencyKey = UUID.randomUUID().toString();
+        io.restassured.response.Response rotated = rotate(token("dpo"), idempotencyKey);
+        rotated.then().statusCode(201).body("previousKid", equalTo(oldKid));
+        String newKid = rotated.jsonPath().getString("kid");
+        assertThat(newKid).isNotEqualTo(oldKid);
+
+        JWKSet published =
+                JWKSet.parse(given().get(JWKS).then().statusCode(200).extract().asString());
+        assertThat(published.getKeyByKeyId(oldKid))
+                .as("the retired key stays published")
+                .isNotNull();
+        assertThat(published.getKeyByKeyId(newKid)).isNotNull();
+        assertThat(published.getKeys().get(0).getKeyID())
+                .as("the active key first")
+                .isEqualTo(newKid);
+        assertThat(published.getKeys())
+                .allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
+
+        assertThat(ReceiptService.verify(before, published).recordId()).hasToString(id);
+        String after = receipt(id);
+        assertThat(JWSObject.parse(after).getHeader().getKeyID()).isEqualTo(newKid);
+        assertThat(ReceiptService.verify(after, published).recordId()).hasToString(id);
+
+        // the same request again: the first answer, and no second rotation
+        int count = keys.keys().size();
+        rotate(token("dpo"), idempotencyKey)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("kid", equalTo(newKid))
+                .body("previousKid", equalTo(oldKid));
+        assertThat(keys.keys()).hasSize(count);
+        assertThat(keys.signingKey().kid()).isEqualTo(newKid);
+
+        given().auth()
+                .oauth2(token("auditor"))
+                .get("/api/consents/receipts/keys")
+                .then()
+                .statusCode(200)
+                .body("keys[0].kid", equalTo(newKid))
+                .body("keys[0].status", equalTo("ACTIVE"))
+                .body("keys.kid", hasItems(oldKid, newKid))
+                .body("keys.find { it.kid == '" + oldKid + "' }.status", equalTo("RETIRED"));
+    }
+
+    @Test
+    void onlyTheDpoRotatesAndARefusedRotationChangesNothing() {
+        Map<String, String> before = fingerprint();
+        for (String role : List.of("caseworker", "integration", "auditor", "researcher", "partner")) {
+            rotate(token(role), UUID.randomUUID().toString()).then().statusCode(403);
+        }
+        given().header("Idempotency-Key", "k").post(ROTATIONS).then().statusCode(401);
+        rotate(token("dpo"), "not a valid key").then().statusCode(400);
+        given().auth()
+                .oauth2(token("caseworker"))
+                .get("/api/consents/receipts/keys")
+                .then()
+                .statusCode(403);
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void theStoredPrivateKeyIsSealedNeverInTheClear() throws Exception {
+        keys.rotate("test");
+        SigningKey active = keys.signingKey();
+        ECPrivateKey privateKey =
+                ((ECDSASigner) active.signer()).getPrivateKey() instanceof ECPrivateKey ec ? ec : null;
+        assertThat(privateKey).isNotNull();
+        byte[] d = unsigned(privateKey.getS().toByteArray());
+        List<byte[]> secrets = List.of(
+                d,
+                privateKey.getEncoded(),
+                Base64URL.encode(d).toString().getBytes(StandardCharsets.US_ASCII),
+                Base64.getEncoder().encode(d),
+                active.privateJson().getBytes(StandardCharsets.UTF_8));
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet row = s.executeQuery("SELECT private_key_ciphertext, private_key_nonce, public_jwk, kek_id "
+                        + "FROM receipt_signing_key WHERE kid = '" + active.kid() + "'")) {
+            assertThat(row.next()).isTrue();
+            byte[] ciphertext = row.getBytes(1);
+            String publicJwk = row.getString(3);
+            for (byte[] secret : secrets) {
+                assertThat(indexOf(ciphertext, secret)).isEqualTo(-1);
+                assertThat(publicJwk).doesNotContain(Base64URL.encode(d).toString());
             }
-
-            @Override
-            public String issuer() {
-                return "consent-service";
-            }
-        };
-    }
-
-    private static String pem(String label, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
-        return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
-    }
-
-    private static KeyPair ec(String curve) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec(curve));
-        return generator.generateKeyPair();
-    }
-
-    private static KeyPair rsa() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
-
-    @Test
-    void withoutAConfiguredFileAnEphemeralP256KeyIsGenerated() {
-        ReceiptKeys keys = new ReceiptKeys(config(Optional.empty()));
-
-        assertThat(keys.algorithm()).isEqualTo(JWSAlgorithm.ES256);
-        assertThat(keys.publicJwks().getKeys())
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        ECKey.class, key -> assertThat(key.getCurve()).isEqualTo(Curve.P_256));
-    }
-
-    @Test
-    void eachEphemeralKeyIsNew() {
-        assertThat(new ReceiptKeys(config(Optional.empty())).kid())
-                .isNotEqualTo(new ReceiptKeys(config(Optional.empty())).kid());
-    }
-
-    @Test
-    void kidIsTheRfc7638ThumbprintWhateverKidTheJwkCameWith() throws Exception {
-        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("my-own-name").generate();
-
-        ReceiptKeys keys = new ReceiptKeys(key);
-
-        assertThat(keys.kid()).isEqualTo(key.computeThumbprint().toString());
-        JWK published = keys.publicJwks().getKeyByKeyId(keys.kid());
-        assertThat(published.isPrivate()).isFalse();
-        assertThat(published.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
-        assertThat(published.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
-    }
-
-    @Test
-    void publicOrSymmetricJwksCannotSign() throws Exception {
-        ECKey key = new ECKeyGenerator(Curve.P_256).generate();
-        assertThatThrownBy(() -> new ReceiptKeys(key.toPublicJWK())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ReceiptKeys(new OctetSequenceKeyGenerator(256).generate()))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void ecPemWithItsPublicKeyBlockIsLoadedFromTheConfiguredFile(@TempDir Path dir) throws Exception {
-        KeyPair pair = ec("secp256r1");
-        Path file = dir.resolve("receipts.pem");
-        Files.writeString(
-                file,
-                pem("PRIVATE KEY", pair.getPrivate().getEncoded())
-                        + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-
-        ReceiptKeys keys = new ReceiptKeys(config(Optional.of(file.toString())));
-
-        ECKey expected =
-                new ECKey.Builder(Curve.P_256, (java.security.interfaces.ECPublicKey) pair.getPublic()).build();
-        assertThat(keys.kid()).isEqualTo(expected.computeThumbprint().toString());
-        assertThat(keys.algorithm()).isEqualTo(JWSAlgorithm.ES256);
-    }
-
-    @Test
-    void p384PemSignsWithEs384() throws Exception {
-        KeyPair pair = ec("secp384r1");
-        JWK key = ReceiptKeys.fromPem(pem("PRIVATE KEY", pair.getPrivate().getEncoded())
-                + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-
-        assertThat(new ReceiptKeys(key).algorithm()).isEqualTo(JWSAlgorithm.ES384);
-    }
-
-    @Test
-    void rsaPemNeedsOnlyThePrivateKeyBecauseThePublicKeyIsDerived() throws Exception {
-        KeyPair pair = rsa();
-
-        JWK key = ReceiptKeys.fromPem(pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-
-        assertThat(key).isInstanceOf(RSAKey.class);
-        assertThat(key.isPrivate()).isTrue();
-        assertThat(((RSAKey) key).toRSAPublicKey()).isEqualTo(pair.getPublic());
-        assertThat(new ReceiptKeys(key).algorithm()).isEqualTo(JWSAlgorithm.RS256);
-    }
-
-    @Test
-    void keysLoadedFromPemSignReceiptsThatVerify() throws Exception {
-        KeyPair pair = rsa();
-        ReceiptKeys keys = new ReceiptKeys(
-                ReceiptKeys.fromPem(pem("PRIVATE KEY", pair.getPrivate().getEncoded())));
-        ReceiptService service = new ReceiptService(keys, config(Optional.empty()));
-        ConsentReceipt receipt = ConsentReceipt.of(
-                ReceiptTestData.givenRecord(),
-                List.of("Example Borough Council"),
-                ReceiptTestData.NOTICE_URL,
-                "uk-gdpr-6-1-e",
-                List.of("letter"),
-                "consent-service",
-                Instant.now());
-
-        assertThat(ReceiptService.verify(service.sign(receipt), keys.publicJwks()))
-                .isEqualTo(receipt);
-    }
-
-    @Test
-    void ecPemWithoutItsPublicKeyIsRefusedWithAHint() throws Exception {
-        KeyPair pair = ec("secp256r1");
-
-        assertThatThrownBy(() ->
-                        ReceiptKeys.fromPem(pem("PRIVATE KEY", pair.getPrivate().getEncoded())))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("PUBLIC KEY")
-                .hasMessageContaining("openssl pkey");
-    }
-
-    @Test
-    void publicKeyOfAnotherPairIsRefused() throws Exception {
-        String mismatched = pem("PRIVATE KEY", ec("secp256r1").getPrivate().getEncoded())
-                + pem("PUBLIC KEY", ec("secp256r1").getPublic().getEncoded());
-
-        assertThatThrownBy(() -> ReceiptKeys.fromPem(mismatched))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("does not belong");
-    }
-
-    @Test
-    void traditionalOrEncryptedPemBlocksAreRefusedWithAConversionHint() {
-        for (String label : List.of("RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "CERTIFICATE")) {
-            assertThatThrownBy(() -> ReceiptKeys.fromPem(pem(label, new byte[] {1, 2, 3})))
-                    .as(label)
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("openssl pkcs8");
+            assertThat(row.getBytes(2)).hasSize(12);
+            String kek = config.kek().orElseThrow();
+            assertThat(row.getString(4)).doesNotContain(kek);
+            assertThat(new String(ciphertext, StandardCharsets.ISO_8859_1)).doesNotContain("\"d\"");
+        }
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet nonces =
+                        s.executeQuery("SELECT count(*), count(DISTINCT private_key_nonce) FROM receipt_signing_key")) {
+            nonces.next();
+            assertThat(nonces.getLong(2)).as("a fresh nonce per key").isEqualTo(nonces.getLong(1));
         }
     }
 
     @Test
-    void fileWithoutAPrivateKeyIsRefused() throws Exception {
-        assertThatThrownBy(() ->
-                        ReceiptKeys.fromPem(pem("PUBLIC KEY", rsa().getPublic().getEncoded())))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no -----BEGIN PRIVATE KEY-----");
+    void keysAreRotatedOnScheduleOnceTheyHaveSignedForTheWholePeriod() {
+        ReceiptKeys.KeyInfo active = keys.keys().get(0);
+        assertThat(active.active()).isTrue();
+        Instant due = active.activatedAt().plus(config.rotationPeriod());
+
+        assertThat(keys.rotateIfDue(due.minusSeconds(1))).isEmpty();
+        assertThat(keys.signingKey().kid()).isEqualTo(active.kid());
+
+        ReceiptKeys.Rotation rotation = keys.rotateIfDue(due).orElseThrow();
+        assertThat(rotation.previousKid()).isEqualTo(active.kid());
+        assertThat(keys.signingKey().kid()).isEqualTo(rotation.kid());
+        assertThat(keys.publicJwks().getKeyByKeyId(active.kid())).isNotNull();
+        // the new key's own period starts now
+        assertThat(keys.rotateIfDue(
+                        rotation.activatedAt().plus(config.rotationPeriod()).minusSeconds(1)))
+                .isEmpty();
     }
 
     @Test
-    void unreadableKeyFileFailsStartUpNamingTheFile(@TempDir Path dir) {
-        String missing = dir.resolve("absent.pem").toString();
-
-        assertThatThrownBy(() -> new ReceiptKeys(config(Optional.of(missing))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(missing);
+    void rotationsAtOnceOnSeveralReplicasLeaveExactlyOneActiveKey() throws Exception {
+        int before = keys.keys().size();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<ReceiptKeys.Rotation>> rotations = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                rotations.add(() -> keys.rotate("replica"));
+            }
+            List<String> kids = new ArrayList<>();
+            for (Future<ReceiptKeys.Rotation> f : pool.invokeAll(rotations)) {
+                kids.add(f.get().kid());
+            }
+            assertThat(kids).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ReceiptKeys.KeyInfo> after = keys.keys();
+        assertThat(after).hasSize(before + 4);
+        assertThat(after.stream().filter(ReceiptKeys.KeyInfo::active)).hasSize(1);
+        assertThat(keys.publicJwks().getKeys()).hasSize(before + 4);
     }
 
     @Test
-    void garbledKeyFileFailsStartUpNamingTheFile(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("garbled.pem");
-        Files.writeString(file, pem("PRIVATE KEY", new byte[] {48, 3, 2, 1, 0}));
+    void aWrongKeyEncryptionKeyRefusesToStartAndMakesNoNewKey() {
+        Map<String, String> before = fingerprint();
+        KeyEncryptionKey wrong = KeyEncryptionKey.fromBase64(Base64.getEncoder()
+                .encodeToString("another 32-byte key, not the one".getBytes(StandardCharsets.US_ASCII)));
+        ReceiptKeys replica = new ReceiptKeys(dataSource, Clock.systemUTC(), config, wrong);
 
-        assertThatThrownBy(() -> new ReceiptKeys(config(Optional.of(file.toString()))))
+        assertThatThrownBy(replica::start)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(file.toString());
+                .hasMessageContaining("another key-encryption key")
+                .hasMessageContaining("CONSENT_RECEIPT_KEK")
+                .hasMessageNotContaining(config.kek().orElseThrow());
+        assertThatThrownBy(replica::signingKey).isInstanceOf(IllegalStateException.class);
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aReplicaStartingOnAnExistingKeyTableSignsWithTheActiveKeyAndMakesNone() {
+        Map<String, String> before = fingerprint();
+        ReceiptKeys replica = new ReceiptKeys(
+                dataSource,
+                Clock.systemUTC(),
+                config,
+                KeyEncryptionKey.fromBase64(config.kek().orElseThrow()));
+
+        replica.start();
+
+        assertThat(replica.signingKey().kid()).isEqualTo(keys.signingKey().kid());
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void keysAreNeverDeleted() throws Exception {
+        String kid = keys.keys().get(0).kid();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM receipt_signing_key WHERE kid = '" + kid + "'"))
+                    .hasMessageContaining("never deleted");
+        }
+    }
+
+    @Test
+    void theScheduleRule() {
+        Instant activated = Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(ReceiptKeys.due(activated, Duration.ofDays(90), activated.plus(Duration.ofDays(90))))
+                .isTrue();
+        assertThat(ReceiptKeys.due(
+                        activated,
+                        Duration.ofDays(90),
+                        activated.plus(Duration.ofDays(90)).minusNanos(1)))
+                .isFalse();
+    }
+
+    private static io.restassured.response.Response rotate(String token, String idempotencyKey) {
+        return given().auth()
+                .oauth2(token)
+                .header("Idempotency-Key", idempotencyKey)
+                .when()
+                .post(ROTATIONS);
+    }
+
+    private static String recordConsent() {
+        return given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
+                .body(researchConsent(nhsNumber(), 0))
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
+    }
+
+    private static String receipt(String id) {
+        return given().auth()
+                .oauth2(token("caseworker"))
+                .accept("application/jose")
+                .when()
+                .get("/api/consents/{id}/receipt", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    private Map<String, String> fingerprint() {
+        return DatabaseFingerprint.of(dataSource, "receipt_signing_key", "idempotency_key");
+    }
+
+    private static byte[] unsigned(byte[] twosComplement) {
+        return twosComplement.length > 1 && twosComplement[0] == 0
+                ? java.util.Arrays.copyOfRange(twosComplement, 1, twosComplement.length)
+                : twosComplement;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

@@ -20,7 +20,6 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.consentgov.consent.domain.ConsentDetails;
 import org.consentgov.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -30,26 +29,12 @@ class ReceiptServiceTest {
     private static final String ISSUER = "consent-service";
     private static final Instant ISSUED_AT = Instant.parse("2026-03-05T09:00:00Z");
 
-    private static ReceiptConfig config(String issuer) {
-        return new ReceiptConfig() {
-            @Override
-            public Optional<String> privateKeyLocation() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String issuer() {
-                return issuer;
-            }
-        };
+    private static SigningKey ecKeys() throws Exception {
+        return new SigningKey(new ECKeyGenerator(Curve.P_256).generate());
     }
 
-    private static ReceiptKeys ecKeys() throws Exception {
-        return new ReceiptKeys(new ECKeyGenerator(Curve.P_256).generate());
-    }
-
-    private static ReceiptService service(ReceiptKeys keys) {
-        return new ReceiptService(keys, config(ISSUER));
+    private static ReceiptService service(SigningKey keys) {
+        return new ReceiptService(keys, ISSUER);
     }
 
     private static ConsentReceipt receipt(ConsentDetails record) {
@@ -64,7 +49,7 @@ class ReceiptServiceTest {
     }
 
     /** The JWKS as a stranger would get it: serialised to JSON, then parsed back with no private parts. */
-    private static JWKSet offlineCopy(ReceiptKeys keys) throws Exception {
+    private static JWKSet offlineCopy(SigningKey keys) throws Exception {
         return JWKSet.parse(keys.publicJwks().toString());
     }
 
@@ -79,7 +64,7 @@ class ReceiptServiceTest {
 
     @Test
     void receiptSignedWithAnEcKeyVerifiesOfflineWithOnlyThePublicJwks() throws Exception {
-        ReceiptKeys keys = ecKeys();
+        SigningKey keys = ecKeys();
         ConsentReceipt receipt = receipt(ReceiptTestData.givenRecord());
 
         String jws = service(keys).sign(receipt);
@@ -91,7 +76,7 @@ class ReceiptServiceTest {
 
     @Test
     void receiptSignedWithAnRsaKeyVerifiesOfflineWithOnlyThePublicJwks() throws Exception {
-        ReceiptKeys keys = new ReceiptKeys(new RSAKeyGenerator(2048).generate());
+        SigningKey keys = new SigningKey(new RSAKeyGenerator(2048).generate());
         ConsentReceipt receipt = receipt(ReceiptTestData.givenRecord());
 
         String jws = service(keys).sign(receipt);
@@ -102,7 +87,7 @@ class ReceiptServiceTest {
 
     @Test
     void signedReceiptIsAJwtWithKidIssuerAndIssueTime() throws Exception {
-        ReceiptKeys keys = ecKeys();
+        SigningKey keys = ecKeys();
         SignedJWT jwt = SignedJWT.parse(service(keys).sign(receipt(ReceiptTestData.givenRecord())));
 
         assertThat(jwt.getHeader().getKeyID()).isEqualTo(keys.kid());
@@ -117,7 +102,7 @@ class ReceiptServiceTest {
 
     @Test
     void tamperedPayloadFailsVerification() throws Exception {
-        ReceiptKeys keys = ecKeys();
+        SigningKey keys = ecKeys();
         String jws = service(keys).sign(receipt(ReceiptTestData.givenRecord()));
         String[] parts = jws.split("\\.");
         String payload = Base64URL.from(parts[1]).decodeToString();
@@ -144,7 +129,7 @@ class ReceiptServiceTest {
 
     @Test
     void receiptSignedByAnotherKeyClaimingOurKidFailsVerification() throws Exception {
-        ReceiptKeys ours = ecKeys();
+        SigningKey ours = ecKeys();
         ECKey impostor = new ECKeyGenerator(Curve.P_256).generate();
         String genuine = service(ours).sign(receipt(ReceiptTestData.givenRecord()));
         JWSObject forged = new JWSObject(
@@ -161,7 +146,7 @@ class ReceiptServiceTest {
 
     @Test
     void receiptWithAnHmacAlgorithmUnderOurKidIsRejected() throws Exception {
-        ReceiptKeys ours = ecKeys();
+        SigningKey ours = ecKeys();
         String genuine = service(ours).sign(receipt(ReceiptTestData.givenRecord()));
         JWSObject forged = new JWSObject(
                 new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(ours.kid()).build(),
@@ -229,7 +214,7 @@ class ReceiptServiceTest {
         ConsentDetails base = ReceiptTestData.givenRecord();
         ConsentDetails anyTime = base;
         anyTime.record().withdrawalWindowEndsOn = null;
-        ReceiptKeys keys = ecKeys();
+        SigningKey keys = ecKeys();
 
         ConsentReceipt verified = ReceiptService.verify(service(keys).sign(receipt(anyTime)), offlineCopy(keys));
 

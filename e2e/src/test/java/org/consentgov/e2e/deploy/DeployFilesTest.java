@@ -75,7 +75,7 @@ class DeployFilesTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> service = it.next();
             env(service.getValue().path("environment")).forEach((name, value) -> {
-                if (name.contains("PASSWORD") || name.contains("SECRET")) {
+                if (name.contains("PASSWORD") || name.contains("SECRET") || name.contains("KEK")) {
                     assertThat(value)
                             .as(service.getKey() + " " + name)
                             .startsWith("${")
@@ -83,6 +83,40 @@ class DeployFilesTest {
                 }
             });
         }
+    }
+
+    @Test
+    void consentServiceTakesItsReceiptKeyEncryptionKeyFromASecretEverywhere() throws IOException {
+        JsonNode compose = yaml.readTree(ROOT.resolve("docker-compose.yml").toFile())
+                .path("services")
+                .path("consent-service");
+        assertThat(env(compose.path("environment")).get("CONSENT_RECEIPT_KEK"))
+                .as("compose: CONSENT_RECEIPT_KEK required from .env, with a message")
+                .startsWith("${CONSENT_RECEIPT_KEK:?")
+                .contains("openssl rand -base64 32");
+        assertThat(Files.readString(ROOT.resolve("deploy/compose.env.example"))).contains("CONSENT_RECEIPT_KEK=");
+        JsonNode kek = null;
+        for (JsonNode doc : manifests()) {
+            if (doc.path("kind").asText().equals("Deployment")
+                    && doc.path("metadata").path("name").asText().equals("consent-service")) {
+                for (JsonNode env : doc.path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .get(0)
+                        .path("env")) {
+                    if (env.path("name").asText().equals("CONSENT_RECEIPT_KEK")) {
+                        kek = env;
+                    }
+                }
+            }
+        }
+        assertThat(kek)
+                .as("kubernetes: consent-service sets CONSENT_RECEIPT_KEK")
+                .isNotNull();
+        assertThat(kek.has("value")).isFalse();
+        assertThat(kek.path("valueFrom").path("secretKeyRef").path("key").asText())
+                .isEqualTo("consent-receipt-kek");
     }
 
     @Test
@@ -133,7 +167,7 @@ class DeployFilesTest {
                     .isNotBlank();
             for (JsonNode env : container.path("env")) {
                 String var = env.path("name").asText();
-                if (var.contains("PASSWORD") || var.contains("SECRET")) {
+                if (var.contains("PASSWORD") || var.contains("SECRET") || var.contains("KEK")) {
                     assertThat(env.has("value"))
                             .as(name + " " + var + " must come from a secret")
                             .isFalse();

@@ -209,6 +209,7 @@ class PersonalDataE2eTest {
                 .statusCode(200);
         Gateway.as("caseworker")
                 .body(E2eTestData.withdrawal("parent", marker + "-reason"))
+                .header("If-Match", consentEtag(id))
                 .when()
                 .post("/api/consents/{id}/withdrawals", id)
                 .then()
@@ -289,5 +290,16 @@ class PersonalDataE2eTest {
             }
         }
         assertThat(leaks).as("personal data in the services' logs").isEmpty();
+    }
+
+    /** The record's current ETag: a withdrawal needs it in If-Match. */
+    private static String consentEtag(String id) {
+        return Gateway.as("caseworker")
+                .when()
+                .get("/api/consents/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 }

@@ -139,6 +139,57 @@ public final class Fixtures {
                 .json();
     }
 
+    /** A consent recorded with its form received {@code daysAgo} days ago (20: past the two-week window). */
+    public JsonNode consentReceived(String nhsNumber, int daysAgo) {
+        JsonNode notice = currentNotice(RESEARCH_NOTICE);
+        return caseworker()
+                .post(
+                        "/api/consents",
+                        SuiteTestData.childAndParentConsent(
+                                nhsNumber,
+                                notice.path("version").asInt(),
+                                notice.path("contentHash").asText(),
+                                today().minusDays(daysAgo),
+                                "reliability form " + nhsNumber))
+                .expect(201)
+                .json();
+    }
+
+    /** A consent with the child's decision only: the parent's is missing (a party to add). */
+    public JsonNode consentMissingTheParent(String nhsNumber) {
+        JsonNode notice = currentNotice(RESEARCH_NOTICE);
+        return caseworker()
+                .post(
+                        "/api/consents",
+                        SuiteTestData.consentRequest(
+                                SuiteTestData.subject(
+                                        nhsNumber, today().minusYears(12).minusMonths(4)),
+                                SuiteTestData.notice(
+                                        RESEARCH_NOTICE,
+                                        notice.path("version").asInt(),
+                                        notice.path("contentHash").asText()),
+                                SuiteTestData.RESEARCH_PURPOSE,
+                                list(map("role", "child", "decision", "GIVEN", "decidedOn", today().toString())),
+                                today().minusDays(1),
+                                today(),
+                                "reliability form " + nhsNumber))
+                .expect(201)
+                .json();
+    }
+
+    /** A consent record's current ETag, for If-Match. */
+    public String consentEtag(String id) {
+        return consentDpo().get("/api/consents/" + id).expect(200).header("ETag");
+    }
+
+    /** A late withdrawal request's current ETag, for If-Match on its resolution. */
+    public String withdrawalRequestEtag(String id) {
+        return consentDpo()
+                .get("/api/consents/withdrawal-requests/" + id)
+                .expect(200)
+                .header("ETag");
+    }
+
     // ---- agreements
 
     public String organisation(String type) {

@@ -178,6 +178,15 @@ public final class ServiceProcess implements AutoCloseable {
         Ports.awaitFree(port, Duration.ofSeconds(15));
     }
 
+    /** The whole log of the latest start. */
+    public String log() {
+        try {
+            return Files.readString(logs.resolve(name + "-" + starts + ".log"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     public String logTail() {
         return tail(logs.resolve(name + "-" + starts + ".log"));
     }

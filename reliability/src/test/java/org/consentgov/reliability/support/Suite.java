@@ -21,6 +21,8 @@ public final class Suite implements AutoCloseable {
     public static final String AGREEMENTS = "agreements";
     /** The demo realm's secret for consent-service's notice-event webhook (demo-only, as in ./run). */
     static final String NOTICE_EVENTS_SECRET = "demo-only-notice-events-secret-0123456789";
+    /** consent-service's receipt key-encryption key, one per suite (its consents database is fresh too). */
+    private static final String RECEIPT_KEK = randomKek();
 
     private final Path root;
     private final Path target;
@@ -82,7 +84,8 @@ public final class Suite implements AutoCloseable {
                 .env("CONSENT_CLIENT_SECRET", "consent-service-secret")
                 .env("CONSENT_NOTICE_EVENTS_SECRET", NOTICE_EVENTS_SECRET)
                 .env("CONSENT_NOTICE_EVENTS_TARGET_URL", consent.url() + "/api/consents/notice-events")
-                .env("PUBLIC_NOTICE_BASE_URL", notice.url() + "/public/notices");
+                .env("PUBLIC_NOTICE_BASE_URL", notice.url() + "/public/notices")
+                .env("CONSENT_RECEIPT_KEK", RECEIPT_KEK);
         agreement
                 .env("AGREEMENT_DEMO_DATA", "true")
                 .env("AGREEMENT_CLIENT_SECRET", "sharing-agreement-service-secret")
@@ -117,6 +120,18 @@ public final class Suite implements AutoCloseable {
                 .env("PLATFORM_EVENTS_REQUEST_TIMEOUT", "2s")
                 .env("PLATFORM_EVENTS_LEASE", "5s");
         return service;
+    }
+
+    /** The base64 of 32 random bytes, as {@code openssl rand -base64 32} makes. */
+    public static String randomKek() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** The receipt key-encryption key consent-service runs with. */
+    public String receiptKek() {
+        return RECEIPT_KEK;
     }
 
     public Postgres postgres() {
