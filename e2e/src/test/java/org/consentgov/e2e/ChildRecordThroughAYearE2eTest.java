@@ -559,6 +559,7 @@ class ChildRecordThroughAYearE2eTest {
     /** Verifies the compact JWS offline against consent-service's published keys, by its kid. */
     private static void verifies(String jws, String recordId) {
         String jwks = Gateway.anonymous()
+                .accept("application/jwk-set+json")
                 .when()
                 .get("/api/consents/receipts/jwks.json")
                 .then()
