@@ -192,7 +192,7 @@ public class ConsentBulkWriter {
             RecordConsent command = line.command();
             CheckedForm form = factory.check(command);
             BulkSubjects.Resolved subject = subjects.resolve(command);
-            factory.checkDates(command, subject.dateOfBirth());
+            form = factory.checkDates(form, subject.dateOfBirth());
 
             // every check passed: from here on the line changes the batch's state
             subjects.keep(subject);

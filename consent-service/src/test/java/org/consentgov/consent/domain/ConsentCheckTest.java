@@ -31,9 +31,12 @@ class ConsentCheckTest {
                 List.of("research"),
                 missing,
                 recorded,
+                recorded,
                 from,
                 ended,
-                false);
+                null,
+                false,
+                1);
     }
 
     @Test
