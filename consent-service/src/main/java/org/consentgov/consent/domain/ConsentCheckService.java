@@ -151,7 +151,8 @@ public class ConsentCheckService {
                 payload.get("missingParties").forEach(p -> parties.add(p.asText()));
                 missing = List.copyOf(parties);
             }
-            reconsent |= "reconsent-required".equals(h.event);
+            reconsent |= "reconsent-required".equals(h.event)
+                    || payload.path("reconsentRequired").asBoolean(false);
         }
         boolean ended = ENDED.contains(state);
         return new ConsentCheck.Candidate(

@@ -90,6 +90,9 @@ public class ConsentHistory {
         if (r.expiresAt != null) {
             payload.put("expiresAt", r.expiresAt.toString());
         }
+        if (r.reconsentRequired) {
+            payload.put("reconsentRequired", true);
+        }
         payload.put("evidenceReference", r.evidenceReference);
         payload.put(
                 "withdrawalWindowEndsOn",
