@@ -3,7 +3,9 @@ package org.consentgov.consent.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.domain.ConsentCommands.PartyDecision;
@@ -71,10 +73,20 @@ public class ConsentRecordFactory {
      * form comes back knowing whether a later version changed the notice materially since.
      */
     public CheckedForm checkDates(CheckedForm form, LocalDate dateOfBirth) {
+        return checkDates(form, dateOfBirth, new HashMap<>());
+    }
+
+    /**
+     * As {@link #checkDates(CheckedForm, LocalDate)}, reading each pinned version's interval once per {@code
+     * readThisTransaction} (the bulk import's batch: one transaction, so as fresh as a single create's read).
+     */
+    public CheckedForm checkDates(
+            CheckedForm form, LocalDate dateOfBirth, Map<String, PublishedNotice> readThisTransaction) {
         RecordConsent command = form.command();
         ConsentFormChecks.dates(command, dateOfBirth, time.today());
-        PublishedNotice pinned =
-                notices.pinnable(form.notice().slug(), form.notice().version());
+        PublishedNotice pinned = readThisTransaction.computeIfAbsent(
+                form.notice().slug() + "@" + form.notice().version(),
+                k -> notices.pinnable(form.notice().slug(), form.notice().version()));
         LocalDate givenOn = command.signedOn();
         ConsentFormChecks.inForce(
                 pinned,
