@@ -56,12 +56,28 @@ class ConsentWithdrawalApiTest extends ConsentApiTestSupport {
                 .body("outcome", equalTo("WITHDRAWN"))
                 .body("record.state", equalTo("WITHDRAWN"));
         check(nhs, PURPOSE).then().body("consented", equalTo(false)).body("reasons[0]", containsString("withdrawn"));
+        // valid time: asked for today, so it stopped counting at the start of today (London)
+        Instant startOfToday = ConsentTestData.today()
+                .atStartOfDay(java.time.ZoneId.of("Europe/London"))
+                .toInstant();
+        given().auth()
+                .oauth2(token("caseworker"))
+                .queryParam("subject", "nhs-number:" + nhs)
+                .queryParam("notice", NoticeServiceStub.RESEARCH)
+                .queryParam("purpose", PURPOSE)
+                .queryParam("at", startOfToday.minusSeconds(1).toString())
+                .when()
+                .get("/api/consents/check")
+                .then()
+                .body("consented", equalTo(true));
+        // recorded time: as known before the withdrawal was keyed, the consent still counted
         given().auth()
                 .oauth2(token("caseworker"))
                 .queryParam("subject", "nhs-number:" + nhs)
                 .queryParam("notice", NoticeServiceStub.RESEARCH)
                 .queryParam("purpose", PURPOSE)
                 .queryParam("at", before.toString())
+                .queryParam("knownAt", before.toString())
                 .when()
                 .get("/api/consents/check")
                 .then()

@@ -11,13 +11,16 @@ import org.consentgov.platform.problem.ProblemKind;
  */
 public enum NoticeErrors implements ErrorCode {
     SLUG_RESERVED(ProblemKind.BAD_REQUEST),
+    INVALID_PARAMETER(ProblemKind.BAD_REQUEST),
     SLUG_TAKEN(ProblemKind.CONFLICT),
     DRAFT_EXISTS(ProblemKind.CONFLICT),
     VERSION_NOT_DRAFT(ProblemKind.CONFLICT),
     VERSION_NOT_PUBLISHED(ProblemKind.CONFLICT),
     NOT_A_DRAFT(ProblemKind.CONFLICT),
     NO_PUBLISHED_VERSION(ProblemKind.NOT_FOUND),
+    NO_VERSION_IN_FORCE(ProblemKind.NOT_FOUND),
     EFFECTIVE_FROM_IN_FUTURE(ProblemKind.UNPROCESSABLE),
+    EFFECTIVE_FROM_BEFORE_PREVIOUS(ProblemKind.UNPROCESSABLE),
     // The rules of NoticeRules: the 422 of a save or a publication is named after the first one broken.
     DEFAULT_LOCALE_MISSING(ProblemKind.UNPROCESSABLE),
     UNKNOWN_VOCABULARY_CODE(ProblemKind.UNPROCESSABLE),
@@ -30,7 +33,9 @@ public enum NoticeErrors implements ErrorCode {
     WITHDRAWAL_WINDOW_NEEDS_START(ProblemKind.UNPROCESSABLE),
     PARENTAL_AGE_MISSING(ProblemKind.UNPROCESSABLE),
     TRANSFER_METHOD_BOTH_ALLOWED_AND_FORBIDDEN(ProblemKind.UNPROCESSABLE),
-    INSECURE_TRANSFER_OF_SPECIAL_DATA(ProblemKind.UNPROCESSABLE);
+    INSECURE_TRANSFER_OF_SPECIAL_DATA(ProblemKind.UNPROCESSABLE),
+    CONSENT_DURATION_INVALID(ProblemKind.UNPROCESSABLE),
+    CONSENT_DURATION_AND_AGREEMENT_END(ProblemKind.UNPROCESSABLE);
 
     private final ProblemKind kind;
 

@@ -20,13 +20,16 @@ class NoticeErrorsTest {
                         .map(e -> e.code() + " " + e.kind().status()))
                 .containsExactly(
                         "slug-reserved 400",
+                        "invalid-parameter 400",
                         "slug-taken 409",
                         "draft-exists 409",
                         "version-not-draft 409",
                         "version-not-published 409",
                         "not-a-draft 409",
                         "no-published-version 404",
+                        "no-version-in-force 404",
                         "effective-from-in-future 422",
+                        "effective-from-before-previous 422",
                         "default-locale-missing 422",
                         "unknown-vocabulary-code 422",
                         "duplicate-code 422",
@@ -38,7 +41,9 @@ class NoticeErrorsTest {
                         "withdrawal-window-needs-start 422",
                         "parental-age-missing 422",
                         "transfer-method-both-allowed-and-forbidden 422",
-                        "insecure-transfer-of-special-data 422");
+                        "insecure-transfer-of-special-data 422",
+                        "consent-duration-invalid 422",
+                        "consent-duration-and-agreement-end 422");
     }
 
     @Test

@@ -43,12 +43,12 @@ public class ConsentCheckResource {
             operationId = "checkConsent",
             summary = "Is there an effective consent?",
             description =
-                    "For subject S (system:value or internal id), notice N and purpose P at time T (default now): yes or no, the reasons, and the record and notice version relied on. Researchers only for the notices of their organisation's agreements.")
+                    "For subject S (system:value or internal id), notice N and purpose P at valid time T (default now), as recorded at knownAt (default now): yes or no, the reasons, and the record (with its history length as known) and notice version relied on. Researchers only for the notices of their organisation's agreements.")
     @APIResponse(
             responseCode = "200",
             description = "The answer",
             content = @Content(schema = @Schema(implementation = CheckView.class)))
-    @APIResponse(responseCode = "400", description = "Missing or invalid parameter")
+    @APIResponse(responseCode = "400", description = "Missing or invalid parameter, or knownAt in the future")
     @APIResponse(responseCode = "404", description = "A researcher asked about a notice outside their agreements")
     public CheckView check(
             @Parameter(
@@ -83,7 +83,16 @@ public class ConsentCheckResource {
                     @QueryParam("purpose")
                     @NotBlank
                     String purpose,
-            @Parameter(description = "Time to check at (ISO 8601); default now") @QueryParam("at") Instant at) {
-        return ConsentRecordMapper.view(checks.check(subject, notice, purpose, at));
+            @Parameter(
+                            description =
+                                    "Valid time: the instant the consent must have been in force at (ISO 8601); default now")
+                    @QueryParam("at")
+                    Instant at,
+            @Parameter(
+                            description =
+                                    "Recorded time: answer with what the service had recorded at that instant (ISO 8601, not in the future); default now. Records recorded later do not exist for the answer; withdrawals, expiries and invalidations recorded later have not happened")
+                    @QueryParam("knownAt")
+                    Instant knownAt) {
+        return ConsentRecordMapper.view(checks.check(subject, notice, purpose, at, knownAt));
     }
 }

@@ -59,6 +59,7 @@ public final class ConsentRecordMapper {
                 r.collectionMethod,
                 r.formIssuedOn,
                 r.formReceivedOn,
+                r.givenOn,
                 r.evidenceReference,
                 r.recordedBy,
                 r.recordedOrg,
@@ -67,6 +68,9 @@ public final class ConsentRecordMapper {
                 r.reconsentRequired,
                 r.effectiveFrom,
                 r.endedAt,
+                r.expiresAt,
+                r.withdrawalRequestedOn,
+                r.historyLength,
                 r.rowVersion);
     }
 
@@ -96,6 +100,7 @@ public final class ConsentRecordMapper {
                 w.channel,
                 w.reason,
                 w.receivedAt,
+                w.requestedOn,
                 w.windowEndedOn,
                 w.status.name(),
                 w.recordedBy,
@@ -125,7 +130,10 @@ public final class ConsentRecordMapper {
                         ? null
                         : new NoticeRef(result.notice(), relied.noticeVersion(), relied.noticeContentHash()),
                 relied == null ? null : relied.state(),
-                relied == null ? null : relied.reconsentRequired());
+                relied == null ? null : relied.reconsentRequired(),
+                result.knownAt(),
+                relied == null ? null : relied.historyLength(),
+                relied == null ? null : relied.expiresAt());
     }
 
     private static List<IdentifierView> identifiers(List<Identifier> identifiers) {

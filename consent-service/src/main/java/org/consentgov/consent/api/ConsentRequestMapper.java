@@ -38,7 +38,8 @@ public final class ConsentRequestMapper {
                 r.collectionMethod() == null ? null : r.collectionMethod().name(),
                 r.formIssuedOn(),
                 r.formReceivedOn(),
-                r.evidenceReference());
+                r.evidenceReference(),
+                r.givenOn());
     }
 
     public static SubjectDetails subject(SubjectRequest s) {
@@ -60,7 +61,7 @@ public final class ConsentRequestMapper {
     }
 
     public static Withdraw withdraw(WithdrawRequest w) {
-        return new Withdraw(w.requestedBy(), w.channel(), w.reason());
+        return new Withdraw(w.requestedBy(), w.channel(), w.reason(), w.requestedOn());
     }
 
     public static LateWithdrawalResolution resolution(Resolution r) {

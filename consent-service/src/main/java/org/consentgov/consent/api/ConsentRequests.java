@@ -89,7 +89,7 @@ public final class ConsentRequests {
              "parties": [{"role": "child", "decision": "GIVEN", "decidedOn": "2026-03-02"},
                {"role": "parent", "relationship": "mother", "decision": "GIVEN", "decidedOn": "2026-03-02"}],
              "collectionMethod": "PAPER_FORM", "formIssuedOn": "2026-02-24", "formReceivedOn": "2026-03-03",
-             "evidenceReference": "EYES document 12345"}""")
+             "givenOn": "2026-03-02", "evidenceReference": "EYES document 12345"}""")
     public record RecordConsentRequest(
             @Schema(description = "A new or known subject; or give subjectId") @Valid
             SubjectRequest subject,
@@ -111,14 +111,26 @@ public final class ConsentRequests {
 
             @NotEmpty @Size(max = 10) List<@NotNull @Valid PartyRequest> parties,
             @NotNull CollectionMethod collectionMethod,
+
+            @Schema(
+                    description =
+                            "The day the form was issued to the family; required when the notice's withdrawal window counts from issue (FORM_ISSUED)")
             LocalDate formIssuedOn,
+
             @NotNull LocalDate formReceivedOn,
 
             @Schema(description = "Where the signed form is kept", examples = "EYES document 12345") @Size(max = 200)
-            String evidenceReference) {}
+            String evidenceReference,
+
+            @Schema(
+                    description =
+                            "The day the form was signed (valid time): the consent counts from the start of this day (Europe/London) and is pinned to the notice version in force on it. Absent: formReceivedOn. Not in the future, not after formReceivedOn, not before formIssuedOn",
+                    examples = "2026-03-02")
+            LocalDate givenOn) {}
 
     @Schema(name = "WithdrawRequest", examples = """
-            {"requestedBy": "child", "channel": "told their caseworker", "reason": "changed their mind"}""")
+            {"requestedBy": "child", "channel": "told their caseworker", "reason": "changed their mind",
+             "requestedOn": "2026-03-14"}""")
     public record WithdrawRequest(
             @Schema(description = "Who asks: a party role", examples = "child") @NotBlank @Pattern(regexp = CODE)
             String requestedBy,
@@ -126,7 +138,14 @@ public final class ConsentRequests {
             @Schema(examples = "told their caseworker") @Size(max = 100)
             String channel,
 
-            @Size(max = 1000) String reason) {}
+            @Schema(description = "Why; required when requestedOn is before today") @Size(max = 1000)
+            String reason,
+
+            @Schema(
+                    description =
+                            "The day the child or parent asked (Europe/London), which the withdrawal window is measured to; absent: today. Not in the future, not before the form was signed or received; an earlier day than today needs a reason",
+                    examples = "2026-03-14")
+            LocalDate requestedOn) {}
 
     @Schema(name = "ResolveWithdrawalRequest", examples = """
             {"decision": "ACCEPT", "note": "The child was not told about the window; withdrawn as asked"}""")

@@ -56,10 +56,10 @@ public final class ConsentViews {
              "missingParties": [],
              "parties": [{"role": "child", "decision": "GIVEN", "capacity": "NOT_ASSESSED", "decidedOn": "2026-03-02"},
                {"role": "parent", "relationship": "mother", "decision": "GIVEN", "decidedOn": "2026-03-02"}],
-             "collectionMethod": "PAPER_FORM", "formIssuedOn": "2026-02-24", "formReceivedOn": "2026-03-03",
+             "collectionMethod": "PAPER_FORM", "formIssuedOn": "2026-02-24", "formReceivedOn": "2026-03-03", "givenOn": "2026-03-02",
              "evidenceReference": "EYES document 12345", "recordedBy": "caseworker", "recordedOrg": "luton-council",
              "recordedAt": "2026-03-03T14:05:00Z", "withdrawalWindowEndsOn": "2026-03-17", "reconsentRequired": false,
-             "effectiveFrom": "2026-03-03T14:05:00Z"}""")
+             "effectiveFrom": "2026-03-02T00:00:00Z", "historyLength": 1}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConsentRecordView(
             UUID id,
@@ -91,9 +91,17 @@ public final class ConsentViews {
             @Schema(examples = "paper-form") String collectionMethod,
             LocalDate formIssuedOn,
             LocalDate formReceivedOn,
+
+            @Schema(
+                    description =
+                            "The day the form was signed (valid time); the record counts from the start of it, Europe/London")
+            LocalDate givenOn,
+
             String evidenceReference,
             String recordedBy,
             String recordedOrg,
+
+            @Schema(description = "When the service recorded it (recorded time)")
             Instant recordedAt,
 
             @Schema(
@@ -104,8 +112,27 @@ public final class ConsentViews {
             @Schema(description = "The notice changed materially since; ask again")
             boolean reconsentRequired,
 
+            @Schema(
+                    description =
+                            "Valid time: from when the record counts (start of givenOn, or of the missing party's decision)")
             Instant effectiveFrom,
+
+            @Schema(
+                    description =
+                            "Valid time: from when it no longer counts (withdrawn, superseded, invalidated, expired)")
             Instant endedAt,
+
+            @Schema(
+                    description =
+                            "The first instant it no longer counts because the notice's consentDuration has run out; absent: no end of its own")
+            Instant expiresAt,
+
+            @Schema(description = "Once withdrawn: the day the child or parent asked (Europe/London)")
+            LocalDate withdrawalRequestedOn,
+
+            @Schema(description = "How many history entries the record has")
+            int historyLength,
+
             @JsonIgnore long rowVersion) {}
 
     @Schema(name = "Subject", examples = """
@@ -140,10 +167,10 @@ public final class ConsentViews {
 
     @Schema(name = "CheckResult", examples = """
             {"consented": true, "notice": "what-it-means-to-me", "purpose": "research-what-it-means-to-me",
-             "at": "2026-03-10T09:00:00Z", "reasons": ["an effective consent covers the purpose"],
+             "at": "2026-03-10T09:00:00Z", "knownAt": "2026-03-10T09:00:00Z", "reasons": ["an effective consent covers the purpose"],
              "recordId": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10",
              "noticeVersion": {"slug": "what-it-means-to-me", "version": 1, "contentHash": "9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"},
-             "state": "ACTIVE", "reconsentRequired": false}""")
+             "state": "ACTIVE", "reconsentRequired": false, "historyLength": 1}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CheckView(
             @Schema(description = "Whether an effective consent covers the purpose at that time")
@@ -156,12 +183,23 @@ public final class ConsentViews {
             @Schema(description = "The record relied on") UUID recordId,
             NoticeRef noticeVersion,
             ConsentState state,
-            Boolean reconsentRequired) {}
+            Boolean reconsentRequired,
+
+            @Schema(description = "Recorded time the answer was computed at: what the service had recorded then")
+            Instant knownAt,
+
+            @Schema(
+                    description =
+                            "The relied-on record's history length as known at knownAt, to cite exactly the record state relied on")
+            Integer historyLength,
+
+            @Schema(description = "When the relied-on record expires (or expired), if its notice sets a duration")
+            Instant expiresAt) {}
 
     @Schema(name = "WithdrawalRequest", examples = """
             {"id": "6e5d4c3b-2a19-4f8e-8d7c-6b5a49382716", "recordId": "0b9f5c2e-6f7a-4c8e-9a51-3d2f0f1e7a10",
              "requestedBy": "child", "channel": "told their caseworker", "reason": "changed their mind",
-             "receivedAt": "2026-03-25T10:00:00Z", "windowEndedOn": "2026-03-17", "status": "REFERRED", "recordedBy": "caseworker"}""")
+             "receivedAt": "2026-03-25T10:00:00Z", "requestedOn": "2026-03-24", "windowEndedOn": "2026-03-17", "status": "REFERRED", "recordedBy": "caseworker"}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WithdrawalRequestView(
             UUID id,
@@ -169,7 +207,13 @@ public final class ConsentViews {
             String requestedBy,
             String channel,
             String reason,
+
+            @Schema(description = "When it was keyed (recorded time)")
             Instant receivedAt,
+
+            @Schema(description = "The day the child or parent asked (valid time, Europe/London)")
+            LocalDate requestedOn,
+
             LocalDate windowEndedOn,
             String status,
             String recordedBy,

@@ -67,7 +67,10 @@ public class ConsentWithdrawalResource {
     @APIResponse(
             responseCode = "409",
             description = "Outside the window (request referred to the DPO), or the record is not active")
-    @APIResponse(responseCode = "422", description = "Unknown party role")
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "Unknown party role; requestedOn in the future or before the form was signed; requestedOn before today without a reason")
     public Response withdraw(
             @PathParam("id") UUID id,
             @Parameter(
@@ -105,6 +108,7 @@ public class ConsentWithdrawalResource {
                 .with("windowEndedOn", result.referral().windowEndedOn.toString())
                 .with("withdrawalRequestId", result.referral().id.toString())
                 .with("requestStatus", result.referral().status.name())
+                .with("requestedOn", result.referral().requestedOn.toString())
                 .withHeader(
                         "Location",
                         uri.getBaseUriBuilder()

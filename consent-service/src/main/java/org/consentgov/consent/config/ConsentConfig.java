@@ -35,6 +35,18 @@ public interface ConsentConfig {
 
     NoticeEvents noticeEvents();
 
+    Expiry expiry();
+
+    interface Expiry {
+        /** How often each replica looks for records past their end ({@code off} stops the job). */
+        @WithDefault("15m")
+        String every();
+
+        /** Records expired in one transaction. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
     interface DemoData {
         /** Records synthetic consents at start-up. */
         boolean enabled();

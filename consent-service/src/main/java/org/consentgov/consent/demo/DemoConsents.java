@@ -199,7 +199,8 @@ public class DemoConsents {
                 s.collectionMethod(),
                 received.minusDays(7),
                 received,
-                "Demo form " + s.caseManagementId() + " (synthetic)");
+                "Demo form " + s.caseManagementId() + " (synthetic)",
+                signed);
     }
 
     private DemoSet read() {

@@ -102,8 +102,8 @@ final class BulkConsentRows {
                     data_categories, decision, state, effective, missing_parties, collection_method, form_issued_on,
                     form_received_on, evidence_reference, recorded_by, recorded_org, recorded_at,
                     withdrawal_window_ends_on, withdrawal_any_time, reconsent_required, effective_from, ended_at,
-                    history_length, history_head, row_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    history_length, history_head, given_on, expires_at, changed_at, row_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (ConsentRecord r : records) {
                 int c = 1;
                 insert.setObject(c++, r.id);
@@ -131,6 +131,9 @@ final class BulkConsentRows {
                 insert.setObject(c++, at(r.endedAt), Types.TIMESTAMP_WITH_TIMEZONE);
                 insert.setInt(c++, r.historyLength);
                 insert.setString(c++, r.historyHead);
+                insert.setObject(c++, r.givenOn);
+                insert.setObject(c++, at(r.expiresAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setObject(c++, at(r.changedAt));
                 // as Hibernate leaves a record that the single create persisted and then chained
                 insert.setLong(c, ConsentRecordFactory.NEW_RECORD_VERSION);
                 insert.addBatch();
@@ -172,15 +175,16 @@ final class BulkConsentRows {
         }
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE consent_record SET state = ?, ended_at = ?, history_length = ?, history_head = ?,
-                    row_version = row_version + 1
+                    changed_at = ?, row_version = row_version + 1
                 WHERE id = ? AND row_version = ?""")) {
             for (ConsentRecord r : superseded.values()) {
                 update.setString(1, r.state.name());
                 update.setObject(2, at(r.endedAt));
                 update.setInt(3, r.historyLength);
                 update.setString(4, r.historyHead);
-                update.setObject(5, r.id);
-                update.setLong(6, r.rowVersion);
+                update.setObject(5, at(r.changedAt));
+                update.setObject(6, r.id);
+                update.setLong(7, r.rowVersion);
                 update.addBatch();
             }
             for (int count : update.executeBatch()) {

@@ -17,6 +17,7 @@ import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.domain.ConsentCommands.RecordConsent;
 import org.consentgov.consent.domain.ConsentRecordFactory.CheckedForm;
 import org.consentgov.consent.events.ConsentEvents;
+import org.consentgov.consent.notices.PublishedNotice;
 import org.consentgov.consent.persistence.ConsentRecord;
 import org.consentgov.platform.events.Outbox;
 import org.consentgov.platform.idempotency.IdempotencyKeys;
@@ -129,6 +130,8 @@ public class ConsentBulkWriter {
         private final BulkConsentRows rows;
         private final List<Outbox.NewEvent> events = new ArrayList<>();
         private final List<IdempotencyKeys.NewKey> keys = new ArrayList<>();
+        /** The pinned versions with their in-force intervals as read for this batch (one transaction). */
+        private final Map<String, PublishedNotice> pinnable = new HashMap<>();
 
         Batch(Connection connection, String key, String operation) {
             this.connection = connection;
@@ -192,7 +195,7 @@ public class ConsentBulkWriter {
             RecordConsent command = line.command();
             CheckedForm form = factory.check(command);
             BulkSubjects.Resolved subject = subjects.resolve(command);
-            factory.checkDates(command, subject.dateOfBirth());
+            form = factory.checkDates(form, subject.dateOfBirth(), pinnable);
 
             // every check passed: from here on the line changes the batch's state
             subjects.keep(subject);

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Answers "is there an effective consent for this subject, notice and purpose at time T?" from the
- * subject's records for the notice, newest first. Pure: the caller loads the records in one query.
+ * Answers "is there an effective consent for this subject, notice and purpose at time T?" from the subject's
+ * records for the notice, newest first, as they stood at the recorded time the caller asks about (the service
+ * builds each {@link Candidate} as known then). Valid time decides: a record counts from the start of the day its
+ * form was signed ({@code validFrom}), once every required party consented ({@code effectiveFrom}), until it ended
+ * ({@code endedAt}: withdrawn, superseded, invalidated) or expired ({@code expiresAt}, even before the expiry job
+ * has moved its state). Pure: the caller loads the records in one query.
  */
 public final class ConsentCheck {
 
-    /** What the check needs of a record. */
+    /** What the check needs of a record, as known at the recorded time asked about. */
     public record Candidate(
             UUID id,
             int noticeVersion,
@@ -21,9 +25,12 @@ public final class ConsentCheck {
             List<String> purposes,
             List<String> missingParties,
             Instant recordedAt,
+            Instant validFrom,
             Instant effectiveFrom,
             Instant endedAt,
-            boolean reconsentRequired) {}
+            Instant expiresAt,
+            boolean reconsentRequired,
+            int historyLength) {}
 
     public record Answer(boolean consented, List<String> reasons, Candidate reliedOn) {}
 
@@ -39,8 +46,8 @@ public final class ConsentCheck {
                 reasons.add("record " + c.id() + " was invalidated");
                 continue;
             }
-            if (c.recordedAt().isAfter(at)) {
-                reasons.add("record " + c.id() + " was recorded after " + at);
+            if (c.validFrom().isAfter(at)) {
+                reasons.add("record " + c.id() + " was signed after " + at);
                 continue;
             }
             if (!c.purposes().contains(purpose)) {
@@ -59,6 +66,12 @@ public final class ConsentCheck {
                 }
                 reasons.add(why);
                 continue;
+            }
+            if (c.expiresAt() != null
+                    && !c.expiresAt().isAfter(at)
+                    && (c.endedAt() == null || !c.endedAt().isBefore(c.expiresAt()))) {
+                return new Answer(
+                        false, List.of("expired: consent ended at " + c.expiresAt() + " (record " + c.id() + ")"), c);
             }
             if (c.endedAt() != null && !c.endedAt().isAfter(at)) {
                 return new Answer(

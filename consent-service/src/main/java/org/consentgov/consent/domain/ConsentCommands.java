@@ -38,10 +38,17 @@ public final class ConsentCommands {
             String collectionMethod,
             LocalDate formIssuedOn,
             LocalDate formReceivedOn,
-            String evidenceReference) {}
+            String evidenceReference,
+            LocalDate givenOn) {
 
-    /** A party's wish to withdraw. */
-    public record Withdraw(String requestedBy, String channel, String reason) {}
+        /** The day the form was signed: as given, or the day it was received. */
+        public LocalDate signedOn() {
+            return givenOn != null ? givenOn : formReceivedOn;
+        }
+    }
+
+    /** A party's wish to withdraw, asked for on {@code requestedOn} (null: today in London). */
+    public record Withdraw(String requestedBy, String channel, String reason, LocalDate requestedOn) {}
 
     /** The DPO's answer to a late withdrawal. */
     public enum LateWithdrawalResolution {

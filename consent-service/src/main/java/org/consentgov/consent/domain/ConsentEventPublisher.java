@@ -19,9 +19,10 @@ public class ConsentEventPublisher {
         this.outbox = outbox;
     }
 
-    /** A given, refused, superseded, invalidated or withdrawn event. */
+    /** A given, refused, superseded, invalidated or withdrawn event (withdrawn: with the day it was asked for). */
     public void publish(String type, ConsentRecord record, Instant at, String requestedBy, UUID supersededBy) {
-        publish(type, data(record, at, requestedBy, supersededBy, null, null, null, null, null));
+        LocalDate requestedOn = ConsentEvents.WITHDRAWN.equals(type) ? record.withdrawalRequestedOn : null;
+        publish(type, data(record, at, requestedBy, supersededBy, null, null, null, null, null, requestedOn, null));
     }
 
     /** A withdrawal-referred or late-withdrawal-resolved event. */
@@ -32,20 +33,41 @@ public class ConsentEventPublisher {
             String requestedBy,
             UUID withdrawalRequestId,
             LocalDate windowEndedOn,
-            String resolution) {
-        publish(type, data(record, at, requestedBy, null, withdrawalRequestId, windowEndedOn, resolution, null, null));
+            String resolution,
+            LocalDate requestedOn) {
+        publish(
+                type,
+                data(
+                        record,
+                        at,
+                        requestedBy,
+                        null,
+                        withdrawalRequestId,
+                        windowEndedOn,
+                        resolution,
+                        null,
+                        null,
+                        requestedOn,
+                        null));
     }
 
     /** A reconsent-required event naming the notice version now in force. */
     public void reconsentRequired(ConsentRecord record, Instant at, int currentNoticeVersion) {
         publish(
                 ConsentEvents.RECONSENT_REQUIRED,
-                data(record, at, null, null, null, null, null, true, currentNoticeVersion));
+                data(record, at, null, null, null, null, null, true, currentNoticeVersion, null, null));
+    }
+
+    /** An expired event: the record passed its end. */
+    public void expired(ConsentRecord record, Instant at) {
+        publish(
+                ConsentEvents.EXPIRED,
+                data(record, at, null, null, null, null, null, null, null, null, record.expiresAt));
     }
 
     /** The data of a given, refused or superseded event, as {@link #publish} writes it. */
     public static ConsentEventData recordedEventData(ConsentRecord record, Instant at, UUID supersededBy) {
-        return data(record, at, null, supersededBy, null, null, null, null, null);
+        return data(record, at, null, supersededBy, null, null, null, null, null, null, null);
     }
 
     private void publish(String type, ConsentEventData data) {
@@ -61,7 +83,9 @@ public class ConsentEventPublisher {
             LocalDate windowEndedOn,
             String resolution,
             Boolean reconsentRequired,
-            Integer currentNoticeVersion) {
+            Integer currentNoticeVersion,
+            LocalDate requestedOn,
+            Instant expiresAt) {
         return new ConsentEventData(
                 record.id,
                 record.subjectId,
@@ -78,6 +102,8 @@ public class ConsentEventPublisher {
                 windowEndedOn,
                 resolution,
                 reconsentRequired,
-                currentNoticeVersion);
+                currentNoticeVersion,
+                requestedOn,
+                expiresAt);
     }
 }

@@ -84,6 +84,43 @@ public final class ConsentFormChecks {
         return notice;
     }
 
+    /**
+     * The form was signed while the pinned version was in force (DESIGN §11): a version not retired, whose in-force
+     * interval meets the London day {@code givenOn} — on a changeover day either version is accepted. A version
+     * superseded since is fine: the family signed what was in force then. {@code inForceThatDay} names the version
+     * that was in force, for the problem.
+     */
+    public static void inForce(
+            PublishedNotice notice, LocalDate givenOn, java.util.function.Supplier<Integer> inForceThatDay) {
+        if (!notice.retired() && notice.inForceOn(givenOn, WithdrawalPolicy.LONDON)) {
+            return;
+        }
+        Integer inForce = inForceThatDay.get();
+        String why = notice.retired()
+                ? "version " + notice.version() + " of '" + notice.slug() + "' is retired: nothing may be pinned to it"
+                : "version " + notice.version() + " of '" + notice.slug() + "' was not in force on " + givenOn
+                        + ", the day the form was signed";
+        ProblemException problem = ConsentErrors.NOTICE_VERSION_NOT_IN_FORCE
+                .problem(
+                        why
+                                + (inForce == null
+                                        ? "; no version of the notice was in force that day"
+                                        : "; version " + inForce + " was in force that day"),
+                        "notice.version")
+                .with("givenOn", givenOn.toString())
+                .with("pinnedVersionState", notice.state());
+        throw inForce == null ? problem : problem.with("versionInForce", inForce);
+    }
+
+    /** A window counted from the form's issue needs the day it was issued. */
+    public static void windowStart(RecordConsent command, PublishedNotice notice) {
+        if (notice.content().consent().windowFromIssue() && command.formIssuedOn() == null) {
+            throw ConsentErrors.FORM_ISSUED_ON_REQUIRED.problem(
+                    "The notice's withdrawal window counts from the day the form was issued: give formIssuedOn",
+                    "formIssuedOn");
+        }
+    }
+
     /** The purposes and categories are the notice's; the categories the record covers (all when none given). */
     public static List<String> scope(RecordConsent command, PublishedNotice notice) {
         List<String> noticePurposes = notice.purposeCodes();
@@ -110,7 +147,7 @@ public final class ConsentFormChecks {
         return List.copyOf(command.dataCategories());
     }
 
-    /** No date in the future, received after issued and after the subject's birth. */
+    /** No date in the future, received after issued and after the subject's birth, signed between issue and receipt. */
     public static void dates(RecordConsent command, LocalDate dateOfBirth, LocalDate today) {
         if (command.formReceivedOn().isAfter(today)) {
             throw ConsentErrors.DATE_IN_FUTURE.problem(
@@ -123,6 +160,19 @@ public final class ConsentFormChecks {
         if (command.formIssuedOn() != null && command.formReceivedOn().isBefore(command.formIssuedOn())) {
             throw ConsentErrors.RECEIVED_BEFORE_ISSUED.problem(
                     "The form was received before it was issued", "formReceivedOn");
+        }
+        if (command.givenOn() != null && command.givenOn().isAfter(today)) {
+            throw ConsentErrors.DATE_IN_FUTURE.problem("The form cannot have been signed in the future", "givenOn");
+        }
+        if (command.givenOn() != null && command.givenOn().isAfter(command.formReceivedOn())) {
+            throw ConsentErrors.GIVEN_AFTER_RECEIVED.problem(
+                    "The form cannot have been signed after it was received", "givenOn");
+        }
+        if (command.givenOn() != null
+                && command.formIssuedOn() != null
+                && command.givenOn().isBefore(command.formIssuedOn())) {
+            throw ConsentErrors.GIVEN_BEFORE_ISSUED.problem(
+                    "The form cannot have been signed before it was issued", "givenOn");
         }
         if (command.formReceivedOn().isBefore(dateOfBirth)) {
             throw ConsentErrors.RECEIVED_BEFORE_BIRTH.problem(

@@ -64,6 +64,7 @@ public class ConsentHistory {
                 entry.prevHash, record.id, entry.seq, event, from, to, entry.actor, at, reason, tree(entry.payload));
         record.historyLength = entry.seq;
         record.historyHead = entry.hash;
+        record.changedAt = at;
         return entry;
     }
 
@@ -85,6 +86,13 @@ public class ConsentHistory {
         payload.put("collectionMethod", r.collectionMethod);
         payload.put("formIssuedOn", r.formIssuedOn == null ? null : r.formIssuedOn.toString());
         payload.put("formReceivedOn", r.formReceivedOn.toString());
+        payload.put("givenOn", r.givenOn.toString());
+        if (r.expiresAt != null) {
+            payload.put("expiresAt", r.expiresAt.toString());
+        }
+        if (r.reconsentRequired) {
+            payload.put("reconsentRequired", true);
+        }
         payload.put("evidenceReference", r.evidenceReference);
         payload.put(
                 "withdrawalWindowEndsOn",

@@ -3,7 +3,9 @@ package org.consentgov.consent.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.domain.ConsentCommands.PartyDecision;
@@ -33,8 +35,12 @@ public class ConsentRecordFactory {
      */
     public static final long NEW_RECORD_VERSION = 1;
 
-    /** A form that passed the checks that need no subject: its notice version and the categories it covers. */
-    public record CheckedForm(RecordConsent command, PublishedNotice notice, List<String> dataCategories) {}
+    /**
+     * A form that passed the checks that need no subject: its notice version and the categories it covers; once its
+     * dates are checked too, whether a later version changed the notice materially since (re-consent).
+     */
+    public record CheckedForm(
+            RecordConsent command, PublishedNotice notice, List<String> dataCategories, boolean reconsentRequired) {}
 
     private final NoticeDirectory notices;
     private final Vocabulary vocabulary;
@@ -57,12 +63,59 @@ public class ConsentRecordFactory {
         PublishedNotice notice = ConsentFormChecks.pinned(
                 notices.published(command.notice().slug(), command.notice().version()),
                 command.notice().contentHash());
-        return new CheckedForm(command, notice, ConsentFormChecks.scope(command, notice));
+        ConsentFormChecks.windowStart(command, notice);
+        return new CheckedForm(command, notice, ConsentFormChecks.scope(command, notice), false);
     }
 
-    /** The form's dates, once the subject's date of birth is known. */
-    public void checkDates(RecordConsent command, LocalDate dateOfBirth) {
+    /**
+     * The form's dates, once the subject's date of birth is known, then the pin in valid time: the version must have
+     * been in force on the day the form was signed (asked of notice-service again while its interval is open). The
+     * form comes back knowing whether a later version changed the notice materially since.
+     */
+    public CheckedForm checkDates(CheckedForm form, LocalDate dateOfBirth) {
+        return checkDates(form, dateOfBirth, new HashMap<>());
+    }
+
+    /**
+     * As {@link #checkDates(CheckedForm, LocalDate)}, reading each pinned version's interval once per {@code
+     * readThisTransaction} (the bulk import's batch: one transaction, so as fresh as a single create's read).
+     */
+    public CheckedForm checkDates(
+            CheckedForm form, LocalDate dateOfBirth, Map<String, PublishedNotice> readThisTransaction) {
+        RecordConsent command = form.command();
         ConsentFormChecks.dates(command, dateOfBirth, time.today());
+        PublishedNotice pinned = readThisTransaction.computeIfAbsent(
+                form.notice().slug() + "@" + form.notice().version(),
+                k -> notices.pinnable(form.notice().slug(), form.notice().version()));
+        LocalDate givenOn = command.signedOn();
+        ConsentFormChecks.inForce(
+                pinned,
+                givenOn,
+                () -> notices.inForceAt(
+                                pinned.slug(),
+                                WithdrawalPolicy.startOf(givenOn.plusDays(1)).minusNanos(1))
+                        .map(PublishedNotice::version)
+                        .orElse(null));
+        return new CheckedForm(command, form.notice(), form.dataCategories(), materiallyChangedSince(pinned));
+    }
+
+    /**
+     * Whether a version published after the pinned one changed the notice materially, as notice-service's
+     * material-change event would have flagged a record pinned to it ({@code NoticeEventReactions}).
+     */
+    private boolean materiallyChangedSince(PublishedNotice pinned) {
+        if (pinned.inForceUntil() == null) {
+            return false;
+        }
+        for (int n = pinned.version() + 1; ; n++) {
+            var later = notices.ifPublished(pinned.slug(), n);
+            if (later.isEmpty()) {
+                return false;
+            }
+            if (Boolean.TRUE.equals(later.get().materialChange())) {
+                return true;
+            }
+        }
     }
 
     /** A party's decision added later: well formed, not a second child, not dated in the future. */
@@ -93,19 +146,25 @@ public class ConsentRecordFactory {
         record.collectionMethod = command.collectionMethod();
         record.formIssuedOn = command.formIssuedOn();
         record.formReceivedOn = command.formReceivedOn();
+        record.givenOn = command.signedOn();
         record.evidenceReference = command.evidenceReference();
         record.recordedBy = caller.name();
         record.recordedOrg = caller.org().orElse(null);
         record.recordedAt = now;
-        WithdrawalPolicy withdrawal =
-                WithdrawalPolicy.of(record.formReceivedOn, consentBasis(notice), terms.withdrawalWindowDays());
+        record.changedAt = now;
+        record.reconsentRequired = form.reconsentRequired();
+        WithdrawalPolicy withdrawal = WithdrawalPolicy.of(
+                terms.windowFromIssue() ? record.formIssuedOn : record.formReceivedOn,
+                consentBasis(notice),
+                terms.withdrawalWindowDays());
         record.withdrawalAnyTime = withdrawal.anyTime();
         record.withdrawalWindowEndsOn = withdrawal.lastDay();
+        record.expiresAt = ConsentExpiry.expiresAt(record.givenOn, terms.consentDuration());
         int position = 0;
         for (PartyDecision p : command.parties()) {
             record.parties.add(party(record, position++, p, now));
         }
-        reevaluate(record, dateOfBirth, terms, now);
+        reevaluate(record, dateOfBirth, terms, WithdrawalPolicy.startOf(record.givenOn));
         record.historyHead = HistoryChain.GENESIS;
         record.historyLength = 0;
         return record;
@@ -162,9 +221,13 @@ public class ConsentRecordFactory {
         return ConsentEventPublisher.recordedEventData(record, at, supersededBy);
     }
 
-    /** Decides the record's decision, state and effectiveness from its parties and the notice's terms. */
+    /**
+     * Decides the record's decision, state and effectiveness from its parties and the notice's terms; a record that
+     * becomes effective counts from {@code validFrom} (valid time: the start of the day the form, or the missing
+     * party's decision, was signed).
+     */
     public static void reevaluate(
-            ConsentRecord record, LocalDate dateOfBirth, PublishedNotice.ConsentTerms terms, Instant now) {
+            ConsentRecord record, LocalDate dateOfBirth, PublishedNotice.ConsentTerms terms, Instant validFrom) {
         ConsentEvaluator.Outcome outcome = ConsentEvaluator.evaluate(
                 new ConsentEvaluator.Terms(
                         terms.requiredParties(), terms.parentOrCarer(), terms.parentOrCarerUnderAge()),
@@ -179,7 +242,7 @@ public class ConsentRecordFactory {
         boolean becameEffective = outcome.effective() && !record.effective;
         record.effective = outcome.effective();
         if (becameEffective) {
-            record.effectiveFrom = now;
+            record.effectiveFrom = validFrom;
         }
     }
 

@@ -68,7 +68,7 @@ public class ConsentRecording {
                         .orElseThrow(() -> ConsentErrors.UNKNOWN_SUBJECT.problem(
                                 "No subject has id " + command.subjectId(), "subjectId"))
                 : subjectService.resolveOrCreate(command.subject(), "subject");
-        factory.checkDates(command, subject.dateOfBirth);
+        form = factory.checkDates(form, subject.dateOfBirth);
 
         Instant now = time.now();
         ConsentRecord record = factory.newRecord(form, subject.id, subject.dateOfBirth, now);
@@ -113,7 +113,9 @@ public class ConsentRecording {
         records.persistParty(party);
         ConsentState from = record.state;
         boolean wasEffective = record.effective;
-        ConsentRecordFactory.reevaluate(record, subject.dateOfBirth, terms, now);
+        Instant signed = WithdrawalPolicy.startOf(
+                decision.decidedOn().isAfter(record.givenOn) ? decision.decidedOn() : record.givenOn);
+        ConsentRecordFactory.reevaluate(record, subject.dateOfBirth, terms, signed);
         history.append(record, "party-added", from, record.state, null, history.partyAddedPayload(record, party), now);
         records.flush();
         if (record.effective && !wasEffective) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.domain.ConsentCommands.LateWithdrawalResolution;
@@ -74,12 +75,22 @@ public class ConsentWithdrawals {
                     .problem("Record " + id + " is " + record.state + " and cannot be withdrawn")
                     .with("state", record.state);
         }
+        LocalDate requestedOn = requestedOn(record, command);
         Instant now = time.now();
         WithdrawalDecision decision = WithdrawalPolicy.ofRecord(
                         record.formReceivedOn, record.withdrawalAnyTime, record.withdrawalWindowEndsOn)
-                .decide(now);
+                .decide(requestedOn);
         if (decision == WithdrawalDecision.WITHDRAWN) {
-            withdrawNow(record, command.requestedBy(), command.channel(), command.reason(), now, "withdrawn");
+            // valid time: the consent stops counting from the start of the day the child or parent asked
+            withdrawNow(
+                    record,
+                    command.requestedBy(),
+                    command.channel(),
+                    command.reason(),
+                    requestedOn,
+                    WithdrawalPolicy.startOf(requestedOn),
+                    now,
+                    "withdrawn");
             return new WithdrawalResult(decision, details.details(record, true), null);
         }
         WithdrawalRequest referred = new WithdrawalRequest();
@@ -89,6 +100,7 @@ public class ConsentWithdrawals {
         referred.channel = command.channel();
         referred.reason = command.reason();
         referred.receivedAt = now;
+        referred.requestedOn = requestedOn;
         referred.windowEndedOn = record.withdrawalWindowEndsOn;
         referred.status = WithdrawalRequest.Status.REFERRED;
         referred.recordedBy = caller.name();
@@ -96,13 +108,15 @@ public class ConsentWithdrawals {
         ObjectNode payload = history.payload()
                 .put("withdrawalRequestId", referred.id.toString())
                 .put("requestedBy", command.requestedBy())
-                .put("windowEndedOn", record.withdrawalWindowEndsOn.toString());
+                .put("windowEndedOn", record.withdrawalWindowEndsOn.toString())
+                .put("requestedOn", requestedOn.toString());
         history.append(
                 record,
                 "withdrawal-referred-to-dpo",
                 record.state,
                 record.state,
-                "withdrawal asked for after the window closed; referred to the DPO",
+                "withdrawal asked for on " + requestedOn + ", after the window closed; referred to the DPO"
+                        + (command.reason() == null ? "" : ": " + command.reason()),
                 payload,
                 now);
         records.flush();
@@ -113,7 +127,8 @@ public class ConsentWithdrawals {
                 command.requestedBy(),
                 referred.id,
                 record.withdrawalWindowEndsOn,
-                null);
+                null,
+                requestedOn);
         return new WithdrawalResult(decision, details.details(record, true), referred);
     }
 
@@ -151,11 +166,14 @@ public class ConsentWithdrawals {
         if (decision == LateWithdrawalResolution.ACCEPT) {
             request.status = WithdrawalRequest.Status.ACCEPTED;
             if (record.state == ConsentState.ACTIVE) {
+                // a referred withdrawal stops the consent from the DPO's resolution, not from the day it was asked
                 withdrawNow(
                         record,
                         request.requestedBy,
                         request.channel,
                         "late withdrawal accepted by the DPO: " + note,
+                        request.requestedOn,
+                        now,
                         now,
                         "late-withdrawal-accepted");
             }
@@ -178,17 +196,55 @@ public class ConsentWithdrawals {
                 request.requestedBy,
                 request.id,
                 null,
-                request.status.name());
+                request.status.name(),
+                null);
         return request;
     }
 
+    /**
+     * The day the withdrawal was asked for: as given, or today (London). Not in the future, not before the form was
+     * signed; a day before today (keyed late) needs a reason, kept in the history.
+     */
+    private LocalDate requestedOn(ConsentRecord record, Withdraw command) {
+        LocalDate today = time.today();
+        LocalDate requestedOn = command.requestedOn() == null ? today : command.requestedOn();
+        if (requestedOn.isAfter(today)) {
+            throw ConsentErrors.DATE_IN_FUTURE.problem("A withdrawal cannot be asked for in the future", "requestedOn");
+        }
+        if (requestedOn.isBefore(record.givenOn)) {
+            throw ConsentErrors.REQUESTED_BEFORE_FORM
+                    .problem(
+                            "The withdrawal cannot have been asked for before the form was signed on " + record.givenOn,
+                            "requestedOn")
+                    .with("givenOn", record.givenOn.toString());
+        }
+        if (requestedOn.isBefore(today)
+                && (command.reason() == null || command.reason().isBlank())) {
+            throw ConsentErrors.REASON_REQUIRED.problem(
+                    "A withdrawal asked for before today (" + requestedOn
+                            + ") is keyed late: say why in reason, e.g. who was told and when",
+                    "reason");
+        }
+        return requestedOn;
+    }
+
     private void withdrawNow(
-            ConsentRecord record, String requestedBy, String channel, String reason, Instant now, String event) {
+            ConsentRecord record,
+            String requestedBy,
+            String channel,
+            String reason,
+            LocalDate requestedOn,
+            Instant endsAt,
+            Instant now,
+            String event) {
         ConsentState from = record.state;
         record.state = ConsentState.WITHDRAWN;
         record.effective = false;
-        record.endedAt = now;
+        record.endedAt = endsAt;
+        record.withdrawalRequestedOn = requestedOn;
         ObjectNode payload = history.payload().put("requestedBy", requestedBy);
+        payload.put("requestedOn", requestedOn.toString());
+        payload.put("endsAt", endsAt.toString());
         if (channel != null) {
             payload.put("channel", channel);
         }

@@ -37,7 +37,11 @@ public final class ConsentEvents {
      */
     public static final String RECONSENT_REQUIRED = "org.consentgov.consent.reconsent-required";
 
+    /** The record passed its end (the notice's consentDuration after the form was signed) and no longer counts. */
+    public static final String EXPIRED = "org.consentgov.consent.expired";
+
     public static final Set<String> TYPES = Set.of(
+            EXPIRED,
             GIVEN,
             REFUSED,
             WITHDRAWN,
@@ -73,5 +77,9 @@ public final class ConsentEvents {
             String resolution,
             /** reconsent-required: true, and the notice version now in force */
             Boolean reconsentRequired,
-            Integer currentNoticeVersion) {}
+            Integer currentNoticeVersion,
+            /** withdrawn, withdrawal-referred: the day the child or parent asked (Europe/London) */
+            LocalDate requestedOn,
+            /** expired: the instant the record stopped counting */
+            Instant expiresAt) {}
 }

@@ -132,13 +132,15 @@ public class FhirConsentMapper {
     private static ProvisionComponent provision(ConsentRecord record) {
         ProvisionComponent provision = new ProvisionComponent()
                 .setType(record.decision == Decision.GIVEN ? ConsentProvisionType.PERMIT : ConsentProvisionType.DENY);
-        if (record.effectiveFrom != null || record.endedAt != null) {
+        Instant end = record.endedAt != null ? record.endedAt : record.expiresAt;
+        if (record.effectiveFrom != null || end != null) {
             Period period = new Period();
             if (record.effectiveFrom != null) {
                 period.setStartElement(dateTime(record.effectiveFrom));
             }
-            if (record.endedAt != null) {
-                period.setEndElement(dateTime(record.endedAt));
+            // ended (withdrawn, superseded, ...) or, while in force, when it will expire
+            if (end != null) {
+                period.setEndElement(dateTime(end));
             }
             provision.setPeriod(period);
         }

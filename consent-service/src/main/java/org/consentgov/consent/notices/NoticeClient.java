@@ -4,7 +4,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** notice-service's public API: only published versions are there, and they never change. */
@@ -22,4 +24,10 @@ public interface NoticeClient {
     @Path("{slug}")
     @Produces(MediaType.APPLICATION_JSON)
     PublishedNotice current(@PathParam("slug") String slug);
+
+    /** The version that was in force at an instant (404 when none was). */
+    @GET
+    @Path("{slug}")
+    @Produces(MediaType.APPLICATION_JSON)
+    PublishedNotice inForceAt(@PathParam("slug") String slug, @QueryParam("at") Instant at);
 }

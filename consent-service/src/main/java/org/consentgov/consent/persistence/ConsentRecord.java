@@ -73,6 +73,22 @@ public class ConsentRecord {
     @Column(name = "form_received_on", nullable = false)
     public LocalDate formReceivedOn;
 
+    /** The day the form was signed (valid time): the record counts from the start of this London day. */
+    @Column(name = "given_on", nullable = false)
+    public LocalDate givenOn;
+
+    /** The first instant it no longer counts: the notice's consentDuration after {@link #givenOn}; null: no end. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** The day the withdrawal was asked for, once withdrawn. */
+    @Column(name = "withdrawal_requested_on")
+    public LocalDate withdrawalRequestedOn;
+
+    /** When the newest history entry was recorded (see {@code ConsentHistory#entry}). */
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
     @Column(name = "evidence_reference", length = 200)
     public String evidenceReference;
 

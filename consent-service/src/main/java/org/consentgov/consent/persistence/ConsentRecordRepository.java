@@ -85,6 +85,30 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
                 .getResultList();
     }
 
+    /** The history entries of these records recorded at or before {@code knownAt}, in order. */
+    public List<HistoryEntry> historyUpTo(List<UUID> recordIds, Instant knownAt) {
+        return getEntityManager()
+                .createQuery(
+                        "from HistoryEntry h where h.recordId in :ids and h.at <= :known order by h.recordId, h.seq",
+                        HistoryEntry.class)
+                .setParameter("ids", recordIds)
+                .setParameter("known", knownAt)
+                .getResultList();
+    }
+
+    /** ACTIVE records whose end has passed, locked, oldest end first (the expiry job holds its advisory lock). */
+    public List<ConsentRecord> expiredActive(Instant now, int limit) {
+        return getEntityManager()
+                .createQuery(
+                        "from ConsentRecord r where r.state = :state and r.expiresAt <= :now order by r.expiresAt, r.id",
+                        ConsentRecord.class)
+                .setParameter("state", ConsentState.ACTIVE)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
     public void append(HistoryEntry entry) {
         getEntityManager().persist(entry);
     }

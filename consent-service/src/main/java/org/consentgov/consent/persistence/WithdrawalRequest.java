@@ -40,6 +40,10 @@ public class WithdrawalRequest {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /** The day the child or parent asked (valid time); {@link #receivedAt} is when it was keyed. */
+    @Column(name = "requested_on", nullable = false)
+    public LocalDate requestedOn;
+
     @Column(name = "window_ended_on", nullable = false)
     public LocalDate windowEndedOn;
 

@@ -37,7 +37,9 @@ public record ConsentReceipt(
         List<Party> parties,
         Withdrawal withdrawal,
         String jurisdiction,
-        Instant recordedAt) {
+        Instant recordedAt,
+        LocalDate givenOn,
+        Instant expiresAt) {
 
     public static final String SCHEMA_VERSION = "ISO/IEC TS 27560:2023";
     public static final String CONSENT_TYPE_EXPLICIT = "explicit";
@@ -102,7 +104,9 @@ public record ConsentReceipt(
                 parties,
                 new Withdrawal(record.withdrawalWindowEndsOn, withdrawalChannels),
                 JURISDICTION_GB,
-                record.recordedAt);
+                record.recordedAt,
+                record.givenOn,
+                record.expiresAt);
     }
 
     private static Party party(ConsentParty party) {

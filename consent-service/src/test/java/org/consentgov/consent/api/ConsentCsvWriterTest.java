@@ -36,6 +36,7 @@ class ConsentCsvWriterTest {
                 "PAPER_FORM",
                 null,
                 LocalDate.parse("2025-03-01"),
+                LocalDate.parse("2025-03-01"),
                 null,
                 recordedBy,
                 "luton-council",
@@ -44,6 +45,9 @@ class ConsentCsvWriterTest {
                 false,
                 null,
                 endedAt,
+                null,
+                null,
+                1,
                 0);
     }
 

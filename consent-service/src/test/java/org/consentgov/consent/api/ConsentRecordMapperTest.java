@@ -109,15 +109,20 @@ class ConsentRecordMapperTest {
                 List.of(),
                 at,
                 at,
+                at,
                 null,
-                true);
+                null,
+                true,
+                3);
         var yes = ConsentRecordMapper.view(new CheckResult(
-                "what-it-means-to-me", "research", at, new ConsentCheck.Answer(true, List.of("yes"), relied)));
+                "what-it-means-to-me", "research", at, at, new ConsentCheck.Answer(true, List.of("yes"), relied)));
         assertThat(yes.recordId()).isEqualTo(relied.id());
         assertThat(yes.noticeVersion().slug()).isEqualTo("what-it-means-to-me");
         assertThat(yes.reconsentRequired()).isTrue();
+        assertThat(yes.knownAt()).isEqualTo(at);
+        assertThat(yes.historyLength()).isEqualTo(3);
         var no = ConsentRecordMapper.view(new CheckResult(
-                "what-it-means-to-me", "research", at, new ConsentCheck.Answer(false, List.of("none"), null)));
+                "what-it-means-to-me", "research", at, at, new ConsentCheck.Answer(false, List.of("none"), null)));
         assertThat(no.recordId()).isNull();
         assertThat(no.noticeVersion()).isNull();
         assertThat(no.state()).isNull();
@@ -136,7 +141,8 @@ class ConsentRecordMapperTest {
                 CollectionMethod.IN_PERSON,
                 null,
                 LocalDate.of(2026, 3, 3),
-                "EYES 1");
+                "EYES 1",
+                LocalDate.of(2026, 3, 2));
         RecordConsent command = ConsentRequestMapper.command(request);
         assertThat(command.subject().identifiers()).containsExactly(new Identifier("nhs-number", "943 476 5919"));
         assertThat(command.notice().version()).isEqualTo(1);
@@ -145,6 +151,7 @@ class ConsentRecordMapperTest {
                 .singleElement()
                 .satisfies(p -> assertThat(p.role()).isEqualTo("child"));
         assertThat(command.evidenceReference()).isEqualTo("EYES 1");
+        assertThat(command.givenOn()).isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(ConsentRequestMapper.resolution(Resolution.DECLINE)).isEqualTo(LateWithdrawalResolution.DECLINE);
     }
 }

@@ -31,9 +31,12 @@ class ConsentCheckTest {
                 List.of("research"),
                 missing,
                 recorded,
+                recorded,
                 from,
                 ended,
-                false);
+                null,
+                false,
+                1);
     }
 
     @Test
@@ -101,5 +104,58 @@ class ConsentCheckTest {
                 List.of(record(ConsentState.REFUSED, false, T0, null, null, List.of())), "research", T1);
         assertThat(a.consented()).isFalse();
         assertThat(a.reasons().get(0)).contains("refused");
+    }
+
+    @Test
+    void anExpiredRecordAnswersNoFromTheFirstInstantOfItsEndEvenWhileStillActive() {
+        Instant end = T1;
+        Candidate c = new Candidate(
+                UUID.randomUUID(),
+                1,
+                "a".repeat(64),
+                ConsentState.ACTIVE,
+                true,
+                List.of("research"),
+                List.of(),
+                T0,
+                T0,
+                T0,
+                null,
+                end,
+                false,
+                1);
+        assertThat(ConsentCheck.at(List.of(c), "research", end.minusSeconds(1)).consented())
+                .isTrue();
+        Answer expired = ConsentCheck.at(List.of(c), "research", end);
+        assertThat(expired.consented()).isFalse();
+        assertThat(expired.reasons().get(0)).startsWith("expired");
+        assertThat(expired.reliedOn()).isEqualTo(c);
+    }
+
+    @Test
+    void aRecordCountsFromTheDayItWasSignedNotFromWhenItWasKeyed() {
+        Instant signed = T0;
+        Instant keyed = T1;
+        Candidate c = new Candidate(
+                UUID.randomUUID(),
+                1,
+                "a".repeat(64),
+                ConsentState.ACTIVE,
+                true,
+                List.of("research"),
+                List.of(),
+                keyed,
+                signed,
+                signed,
+                null,
+                null,
+                false,
+                1);
+        assertThat(ConsentCheck.at(List.of(c), "research", signed.plusSeconds(60))
+                        .consented())
+                .isTrue();
+        assertThat(ConsentCheck.at(List.of(c), "research", signed.minusSeconds(1))
+                        .consented())
+                .isFalse();
     }
 }

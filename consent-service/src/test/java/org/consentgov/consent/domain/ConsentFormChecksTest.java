@@ -59,6 +59,7 @@ class ConsentFormChecksTest {
                 "PAPER_FORM",
                 issued,
                 received,
+                null,
                 null);
     }
 
@@ -68,6 +69,9 @@ class ConsentFormChecksTest {
                 1,
                 "PUBLISHED",
                 HASH,
+                java.time.Instant.parse("2025-01-01T00:00:00Z"),
+                null,
+                null,
                 new PublishedNotice.Content(
                         List.of(),
                         List.of(new PublishedNotice.Purpose("research")),
@@ -77,7 +81,7 @@ class ConsentFormChecksTest {
     }
 
     static PublishedNotice consentNotice() {
-        return notice(new PublishedNotice.ConsentTerms(List.of("child"), null, null, 14, null, List.of()));
+        return notice(new PublishedNotice.ConsentTerms(List.of("child"), null, null, 14, null, List.of(), null, null));
     }
 
     static ProblemException problem(Runnable check) {

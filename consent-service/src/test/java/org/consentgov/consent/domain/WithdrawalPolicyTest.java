@@ -195,10 +195,31 @@ class WithdrawalPolicyTest {
     // --- the decision: withdrawn at once, or referred to the DPO ---
 
     @Test
+    void aRequestMadeOnDayThirteenAndKeyedOnDayFifteenIsDecidedByItsOwnDay() {
+        WithdrawalPolicy policy = WithdrawalPolicy.window(LocalDate.of(2026, 3, 1), 14);
+        assertThat(policy.decide(LocalDate.of(2026, 3, 14))).isEqualTo(WithdrawalDecision.WITHDRAWN);
+        assertThat(policy.decide(LocalDate.of(2026, 3, 15))).isEqualTo(WithdrawalDecision.WITHDRAWN);
+        assertThat(policy.decide(LocalDate.of(2026, 3, 16))).isEqualTo(WithdrawalDecision.REFERRED_TO_DPO);
+    }
+
+    @Test
+    void aWindowCountedFromTheFormsIssueEndsThatManyDaysAfterIssue() {
+        WithdrawalPolicy fromIssue = WithdrawalPolicy.of(LocalDate.of(2026, 2, 24), false, 14);
+        assertThat(fromIssue.lastDay()).isEqualTo(LocalDate.of(2026, 3, 10));
+        assertThat(fromIssue.decide(LocalDate.of(2026, 3, 11))).isEqualTo(WithdrawalDecision.REFERRED_TO_DPO);
+    }
+
+    @Test
     void withdrawalOnDayFifteenIsWithdrawnAtOnceAndOnDaySixteenReferredToDpo() {
         WithdrawalPolicy policy = WithdrawalPolicy.window(LocalDate.of(2026, 3, 1), 14);
-        assertThat(policy.decide(london("2026-03-15T23:59:59"))).isEqualTo(WithdrawalDecision.WITHDRAWN);
-        assertThat(policy.decide(london("2026-03-16T00:00:00"))).isEqualTo(WithdrawalDecision.REFERRED_TO_DPO);
+        assertThat(policy.decide(london("2026-03-15T23:59:59")
+                        .atZone(WithdrawalPolicy.LONDON)
+                        .toLocalDate()))
+                .isEqualTo(WithdrawalDecision.WITHDRAWN);
+        assertThat(policy.decide(london("2026-03-16T00:00:00")
+                        .atZone(WithdrawalPolicy.LONDON)
+                        .toLocalDate()))
+                .isEqualTo(WithdrawalDecision.REFERRED_TO_DPO);
     }
 
     @Test
@@ -207,14 +228,20 @@ class WithdrawalPolicyTest {
         assertThat(policy.anyTime()).isTrue();
         assertThat(policy.lastDay()).isNull();
         assertThat(policy.closesAt()).isNull();
-        assertThat(policy.decide(london("2030-01-01T12:00:00"))).isEqualTo(WithdrawalDecision.WITHDRAWN);
+        assertThat(policy.decide(london("2030-01-01T12:00:00")
+                        .atZone(WithdrawalPolicy.LONDON)
+                        .toLocalDate()))
+                .isEqualTo(WithdrawalDecision.WITHDRAWN);
     }
 
     @Test
     void aNoticeWithoutAWindowAllowsWithdrawalAtAnyTime() {
         WithdrawalPolicy policy = WithdrawalPolicy.of(LocalDate.of(2026, 3, 1), false, null);
         assertThat(policy.anyTime()).isTrue();
-        assertThat(policy.decide(london("2030-01-01T12:00:00"))).isEqualTo(WithdrawalDecision.WITHDRAWN);
+        assertThat(policy.decide(london("2030-01-01T12:00:00")
+                        .atZone(WithdrawalPolicy.LONDON)
+                        .toLocalDate()))
+                .isEqualTo(WithdrawalDecision.WITHDRAWN);
     }
 
     @Test
@@ -240,10 +267,7 @@ class WithdrawalPolicyTest {
             @ForAll @IntRange(min = -5, max = 70) int requestDay) {
         WithdrawalPolicy fromNotice = WithdrawalPolicy.of(received, false, days);
         WithdrawalPolicy fromRecord = WithdrawalPolicy.ofRecord(received, false, fromNotice.lastDay());
-        Instant at = received.plusDays(requestDay)
-                .atTime(12, 0)
-                .atZone(WithdrawalPolicy.LONDON)
-                .toInstant();
+        LocalDate at = received.plusDays(requestDay);
         assertThat(fromRecord.decide(at)).isEqualTo(fromNotice.decide(at));
         assertThat(fromRecord.decide(at))
                 .isEqualTo(requestDay <= days ? WithdrawalDecision.WITHDRAWN : WithdrawalDecision.REFERRED_TO_DPO);

@@ -64,6 +64,9 @@ class ConsentEventsTest {
     @Inject
     Dispatcher dispatcher;
 
+    @Inject
+    org.consentgov.consent.domain.ConsentExpiries expiries;
+
     @BeforeAll
     static void start() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -242,6 +245,85 @@ class ConsentEventsTest {
                 .statusCode(422)
                 .body("code", equalTo("notice-hash-mismatch"));
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void anExpiredConsentReachesSubscribersAndTheFeed() {
+        String secret = "consent-expiry-secret-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(map("targetUrl", receiver.url(), "eventTypes", List.of(ConsentEvents.EXPIRED), "secret", secret))
+                .when()
+                .post(SUBSCRIPTIONS)
+                .then()
+                .statusCode(201);
+        receiver.clear();
+        String slug = "lasting-notice";
+        String hash = "6".repeat(64);
+        NoticeServiceStub.stage(
+                slug,
+                1,
+                hash,
+                n -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                                n.path("content").path("consent"))
+                        .put("consentDuration", "P6M"));
+        Map<String, Object> body =
+                consent(nhsNumber(), slug, 1, hash, PURPOSE, 0, list(ConsentTestData.competentChild("GIVEN")));
+        body.put("givenOn", today().minusMonths(7).toString());
+        body.put("formIssuedOn", today().minusMonths(7).minusDays(1).toString());
+        String id = given().auth()
+                .oauth2(token("caseworker"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/consents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        expiries.expire(Instant.now(), 1000);
+        List<Received> mine = List.of();
+        for (Instant deadline = Instant.now().plusSeconds(120);
+                mine.isEmpty() && Instant.now().isBefore(deadline); ) {
+            dispatcher.dispatchOnce();
+            mine = receiver.received().stream()
+                    .filter(r -> id.equals(r.subject()))
+                    .toList();
+        }
+        assertThat(mine).extracting(Received::type).containsExactly(ConsentEvents.EXPIRED);
+        assertThat(mine.get(0).signedWith(secret, Instant.now())).isTrue();
+        assertThat(mine.get(0).json().path("data").path("state").asText()).isEqualTo("EXPIRED");
+        assertThat(mine.get(0).json().path("data").path("expiresAt").asText()).isNotBlank();
+        assertThat(feedTypes(id)).containsExactly(ConsentEvents.GIVEN, ConsentEvents.EXPIRED);
+    }
+
+    private List<Object> feedTypes(String id) {
+        List<Map<String, Object>> feed = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            var page = given().auth()
+                    .oauth2(token("auditor"))
+                    .queryParam("after", after)
+                    .queryParam("limit", 500)
+                    .when()
+                    .get("/api/consents/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            feed.addAll(items);
+            after = page.getLong("next");
+        }
+        return feed.stream()
+                .filter(i -> id.equals(i.get("subject")))
+                .map(i -> i.get("type"))
+                .toList();
     }
 
     @Test

@@ -103,6 +103,8 @@ class ConsentReceiptTest {
                 null,
                 new ConsentReceipt.Withdrawal(null, null),
                 "GB",
+                null,
+                null,
                 null);
 
         assertThat(receipt.piiControllers()).isEmpty();

@@ -35,7 +35,15 @@ public final class NoticeMapper {
 
     public static VersionSummaryView versionSummary(VersionSummary v) {
         return new VersionSummaryView(
-                v.number(), v.state(), v.title(), v.contentHash(), v.effectiveFrom(), v.publishedAt(), v.publishedBy());
+                v.number(),
+                v.state(),
+                v.title(),
+                v.contentHash(),
+                v.effectiveFrom(),
+                v.publishedAt(),
+                v.publishedBy(),
+                v.inForceFrom(),
+                v.inForceUntil());
     }
 
     public static PageView<VersionSummaryView> versionSummaries(PageView<VersionSummary> page) {
@@ -64,6 +72,8 @@ public final class NoticeMapper {
                 v.effectiveFrom(),
                 v.publishedAt(),
                 v.publishedBy(),
+                v.inForceFrom(),
+                v.inForceUntil(),
                 v.materialChange(),
                 v.materialReasons(),
                 v.retiredAt(),

@@ -19,6 +19,11 @@ public final class NoticeViews {
 
     private NoticeViews() {}
 
+    static final String IN_FORCE_FROM =
+            "When the version came into force (its effectiveFrom); absent for a draft, which was never in force";
+    static final String IN_FORCE_UNTIL = "When it stopped being in force: the next published version's effectiveFrom,"
+            + " or its retirement; absent while it is in force";
+
     @Schema(
             name = "CreateNoticeRequest",
             description = "A new notice and the content of its first draft",
@@ -106,7 +111,8 @@ public final class NoticeViews {
     @Schema(name = "VersionSummary", examples = """
             {"number": 1, "state": "PUBLISHED", "title": "What It Means to Me",
              "contentHash": "9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f",
-             "effectiveFrom": "2026-01-06T00:00:00Z", "publishedAt": "2026-01-06T10:00:00Z", "publishedBy": "dpo"}""")
+             "effectiveFrom": "2026-01-06T00:00:00Z", "publishedAt": "2026-01-06T10:00:00Z", "publishedBy": "dpo",
+             "inForceFrom": "2026-01-06T00:00:00Z"}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record VersionSummaryView(
             int number,
@@ -115,7 +121,11 @@ public final class NoticeViews {
             String contentHash,
             Instant effectiveFrom,
             Instant publishedAt,
-            String publishedBy) {}
+            String publishedBy,
+
+            @Schema(description = IN_FORCE_FROM) Instant inForceFrom,
+
+            @Schema(description = IN_FORCE_UNTIL) Instant inForceUntil) {}
 
     @Schema(name = "Notice", examples = """
             {"slug": "what-it-means-to-me", "createdAt": "2026-01-05T09:30:00Z", "createdBy": "editor",
@@ -163,6 +173,10 @@ public final class NoticeViews {
             Instant effectiveFrom,
             Instant publishedAt,
             String publishedBy,
+
+            @Schema(description = IN_FORCE_FROM) Instant inForceFrom,
+
+            @Schema(description = IN_FORCE_UNTIL) Instant inForceUntil,
 
             @Schema(description = "Whether this publication materially changed the previous published version")
             Boolean materialChange,

@@ -233,7 +233,22 @@ public record NoticeContent(
             @Schema(description = "What withdrawal does and does not undo") @NotBlank @Size(max = Text.MEDIUM)
             String effectOfWithdrawal,
 
-            @Size(max = Text.MEDIUM) String description) {}
+            @Size(max = Text.MEDIUM) String description,
+
+            @Schema(
+                    description =
+                            "How long a consent lasts, as an ISO-8601 period counted from the day the form was signed"
+                                    + " (the last day is included, in Europe/London); absent means no end of its own",
+                    examples = "P1Y")
+            @Size(max = 20)
+            @Pattern(regexp = "P([0-9]{1,4}[YMWD]){1,4}", message = "must be an ISO-8601 period such as P1Y or P6M")
+            String consentDuration,
+
+            @Schema(
+                    description =
+                            "True when consent lasts until the sharing agreement's access ends; not with consentDuration."
+                                    + " consent-service sets no end date for it: sharing decisions refuse after the agreement's access window")
+            Boolean consentEndsWithAgreementAccess) {}
 
     public enum ParentalConsent {
         /** A parent or carer always consents too. */

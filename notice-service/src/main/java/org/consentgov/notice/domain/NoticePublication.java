@@ -71,6 +71,7 @@ public class NoticePublication {
                     "effectiveFrom");
         }
         Optional<NoticeVersion> previous = versions.previousPublished(notice.id, number);
+        previous.ifPresent(p -> requireAfter(p, from));
         versions.findInState(notice.id, VersionState.PUBLISHED).ifPresent(current -> {
             store.transition(current, VersionState.SUPERSEDED, "superseded by version " + number, now);
             current.updatedAt = now;
@@ -92,6 +93,26 @@ public class NoticePublication {
         versions.flush();
         announce(slug, version, previous.map(p -> p.number).orElse(null), now);
         return store.details(version);
+    }
+
+    /**
+     * A version cannot come into force before the one it follows did (or was retired): each notice's in-force
+     * intervals follow one another without overlap, so "the version in force on a date" has one answer.
+     */
+    private static void requireAfter(NoticeVersion previous, Instant from) {
+        Instant start = previous.retiredAt != null && previous.retiredAt.isAfter(previous.effectiveFrom)
+                ? previous.retiredAt
+                : previous.effectiveFrom;
+        if (start != null && from.isBefore(start)) {
+            throw NoticeErrors.EFFECTIVE_FROM_BEFORE_PREVIOUS
+                    .problem(
+                            "effectiveFrom " + from + " is before " + start + ", when version " + previous.number
+                                    + (start.equals(previous.retiredAt) ? " was retired" : " came into force")
+                                    + "; versions of a notice are in force one after the other",
+                            "effectiveFrom")
+                    .with("previousVersion", previous.number)
+                    .with("earliestEffectiveFrom", start.toString());
+        }
     }
 
     /** The published event, and the material-change event when consents pinned to the older version need re-consent. */

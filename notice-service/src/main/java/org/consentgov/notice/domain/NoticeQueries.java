@@ -40,18 +40,19 @@ public class NoticeQueries {
     @Transactional
     public NoticeDetails get(String slug) {
         Notice notice = store.notice(slug);
-        List<VersionSummary> all = versions.forNotices(List.of(notice.id)).stream()
-                .map(NoticeStore::summary)
-                .toList();
+        List<NoticeVersion> stored = versions.forNotices(List.of(notice.id));
+        List<VersionSummary> all =
+                stored.stream().map(v -> NoticeStore.summary(v, stored)).toList();
         return new NoticeDetails(notice.slug, notice.createdAt, notice.createdBy, all);
     }
 
     @Transactional
     public PageView<VersionSummary> versions(String slug, int page, int size) {
-        store.notice(slug);
+        Notice notice = store.notice(slug);
+        List<NoticeVersion> stored = versions.forNotices(List.of(notice.id));
         return PageView.of(
                 versions.page(slug, page, size).stream()
-                        .map(NoticeStore::summary)
+                        .map(v -> NoticeStore.summary(v, stored))
                         .toList(),
                 page,
                 size,

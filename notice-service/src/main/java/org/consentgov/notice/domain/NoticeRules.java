@@ -1,5 +1,7 @@
 package org.consentgov.notice.domain;
 
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -103,7 +105,41 @@ public final class NoticeRules {
                     vocabulary::transferMethod);
         }
         duplicates(out, content.dataCategories(), "dataCategories");
+        if (content.consent() != null) {
+            consentEnd(out, content.consent());
+        }
         return out;
+    }
+
+    /** How long consent lasts: a positive ISO-8601 period, or until the agreement's access ends, not both. */
+    private static void consentEnd(List<RuleViolation> out, NoticeContent.ConsentTerms terms) {
+        if (terms.consentDuration() != null) {
+            Optional<Period> period = period(terms.consentDuration());
+            if (period.isEmpty()) {
+                out.add(
+                        new RuleViolation(
+                                NoticeErrors.CONSENT_DURATION_INVALID.code(),
+                                "consent.consentDuration",
+                                "'" + terms.consentDuration()
+                                        + "' is not a positive ISO-8601 period of years, months, weeks or days, e.g. P1Y or P6M"));
+            }
+        }
+        if (terms.consentDuration() != null && Boolean.TRUE.equals(terms.consentEndsWithAgreementAccess())) {
+            out.add(new RuleViolation(
+                    NoticeErrors.CONSENT_DURATION_AND_AGREEMENT_END.code(),
+                    "consent.consentEndsWithAgreementAccess",
+                    "consent lasts either for consentDuration or until the agreement's access ends, not both"));
+        }
+    }
+
+    /** The period, when it is a valid ISO-8601 date period longer than zero. */
+    public static Optional<Period> period(String text) {
+        try {
+            Period p = Period.parse(text);
+            return p.isNegative() || p.isZero() ? Optional.empty() : Optional.of(p);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The vocabulary rules plus the legal rules that must hold before families are shown the notice. */

@@ -3,6 +3,7 @@ package org.consentgov.notice.domain;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.consentgov.notice.NoticeErrors;
@@ -100,6 +101,7 @@ public class NoticeStore {
     }
 
     VersionDetails details(NoticeVersion v) {
+        InForce inForce = InForce.of(v, versions.forNotices(List.of(v.notice.id)));
         List<VersionDetails.StateChange> history = versions.transitions(v.id).stream()
                 .map(t ->
                         new VersionDetails.StateChange(t.fromState, t.toState, t.actor, t.at, t.reason, t.contentHash))
@@ -114,6 +116,8 @@ public class NoticeStore {
                 v.effectiveFrom,
                 v.publishedAt,
                 v.publishedBy,
+                inForce.from(),
+                inForce.until(),
                 v.materialChange,
                 v.materialReasons,
                 v.retiredAt,
@@ -127,8 +131,18 @@ public class NoticeStore {
                 v.rowVersion);
     }
 
-    static VersionSummary summary(NoticeVersion v) {
+    /** The version summarised, its in-force interval taken from every version of its notice. */
+    static VersionSummary summary(NoticeVersion v, Collection<NoticeVersion> allOfNotice) {
+        InForce inForce = InForce.of(v, allOfNotice);
         return new VersionSummary(
-                v.number, v.state, v.title, v.contentHash, v.effectiveFrom, v.publishedAt, v.publishedBy);
+                v.number,
+                v.state,
+                v.title,
+                v.contentHash,
+                v.effectiveFrom,
+                v.publishedAt,
+                v.publishedBy,
+                inForce.from(),
+                inForce.until());
     }
 }

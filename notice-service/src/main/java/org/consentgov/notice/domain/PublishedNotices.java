@@ -2,6 +2,7 @@ package org.consentgov.notice.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.consentgov.notice.NoticeErrors;
@@ -45,6 +46,24 @@ public class PublishedNotices {
         NoticeVersion version = versions.findInState(notice.id, VersionState.PUBLISHED)
                 .orElseThrow(() ->
                         NoticeErrors.NO_PUBLISHED_VERSION.problem("Notice '" + slug + "' has no published version"));
+        return store.details(version);
+    }
+
+    /**
+     * The version that was in force at an instant (DESIGN §11): the one whose interval, as {@link InForce} gives
+     * it, covers it. Intervals never overlap, so there is at most one; none (before the first version, or after a
+     * retirement that no version followed) is a 404.
+     */
+    @Transactional
+    public VersionDetails inForceAt(String slug, Instant at) {
+        Notice notice = store.notice(slug);
+        List<NoticeVersion> all = versions.forNotices(List.of(notice.id));
+        NoticeVersion version = all.stream()
+                .filter(v -> InForce.of(v, all).covers(at))
+                .findFirst()
+                .orElseThrow(() -> NoticeErrors.NO_VERSION_IN_FORCE
+                        .problem("No version of notice '" + slug + "' was in force at " + at)
+                        .with("at", at.toString()));
         return store.details(version);
     }
 

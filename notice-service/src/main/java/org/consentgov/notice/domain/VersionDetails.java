@@ -14,6 +14,8 @@ public record VersionDetails(
         Instant effectiveFrom,
         Instant publishedAt,
         String publishedBy,
+        Instant inForceFrom,
+        Instant inForceUntil,
         Boolean materialChange,
         List<String> materialReasons,
         Instant retiredAt,

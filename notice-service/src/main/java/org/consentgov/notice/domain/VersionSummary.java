@@ -2,7 +2,7 @@ package org.consentgov.notice.domain;
 
 import java.time.Instant;
 
-/** One version of a notice without its content or history. */
+/** One version of a notice without its content or history; {@code inForce*} as {@link InForce} says. */
 public record VersionSummary(
         int number,
         VersionState state,
@@ -10,4 +10,6 @@ public record VersionSummary(
         String contentHash,
         Instant effectiveFrom,
         Instant publishedAt,
-        String publishedBy) {}
+        String publishedBy,
+        Instant inForceFrom,
+        Instant inForceUntil) {}

@@ -10,11 +10,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.consentgov.notice.NoticeErrors;
 import org.consentgov.notice.api.NoticeMapper;
 import org.consentgov.notice.api.NoticeViews.NoticeSummaryView;
 import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
 import org.consentgov.notice.domain.PublishedNotices;
+import org.consentgov.notice.domain.VersionDetails;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -84,7 +88,8 @@ public class PublicNoticeResource {
     @Operation(
             operationId = "getPublicNotice",
             summary = "Read the notice in force",
-            description = "HTML by default; JSON with DPV terms for Accept: application/json.")
+            description =
+                    "HTML by default; JSON with DPV terms for Accept: application/json. With at, the version that was in force at that instant.")
     @APIResponse(
             responseCode = "200",
             description = "The published version",
@@ -94,7 +99,10 @@ public class PublicNoticeResource {
                         schema = @Schema(implementation = PublicNoticeView.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)
             })
-    @APIResponse(responseCode = "404", description = "No such notice, or none published")
+    @APIResponse(responseCode = "400", description = "at is not an ISO-8601 instant")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such notice, none published, or (with at) none in force at that instant")
     public Response current(
             @Parameter(
                             description = "The notice's slug",
@@ -121,8 +129,16 @@ public class PublicNoticeResource {
                             schema = @Schema(type = SchemaType.STRING, enumeration = "child"))
                     @QueryParam("view")
                     String view,
+            @Parameter(
+                            description =
+                                    "An instant (ISO 8601): the version that was in force then instead of the one in force now",
+                            example = "2026-03-01T12:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40))
+                    @QueryParam("at")
+                    String at,
             HttpHeaders headers) {
-        return render(NoticeMapper.version(notices.current(slug)), lang, view, headers);
+        VersionDetails version = at == null ? notices.current(slug) : notices.inForceAt(slug, instant(at));
+        return render(NoticeMapper.version(version), lang, view, headers);
     }
 
     @GET
@@ -192,6 +208,16 @@ public class PublicNoticeResource {
         return Response.ok(Templates.notice(page), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_LANGUAGE, notice.locale())
                 .build();
+    }
+
+    /** A query parameter that must be an ISO-8601 instant: 400 naming it otherwise (JAX-RS would answer 404). */
+    private static Instant instant(String at) {
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw NoticeErrors.INVALID_PARAMETER.problem(
+                    "at must be an ISO-8601 instant such as 2026-03-01T12:00:00Z", "at");
+        }
     }
 
     /** JSON only when the caller prefers it to HTML; browsers and bare requests get the page. */

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A published notice as the public reads it, with its W3C DPV terms. */
 @Schema(name = "PublicNotice", examples = """
         {"slug": "school-admissions", "version": 1, "state": "PUBLISHED", "current": true,
-         "effectiveFrom": "2026-01-06T00:00:00Z", "publishedAt": "2026-01-06T10:00:00Z",
+         "effectiveFrom": "2026-01-06T00:00:00Z", "publishedAt": "2026-01-06T10:00:00Z", "inForceFrom": "2026-01-06T00:00:00Z",
          "contentHash": "9f2c4e1a7b3d5f6e8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f",
          "locale": "en", "availableLocales": ["en"], "title": "School admissions", "summary": "What we do with your information",
          "sections": [{"id": "who-we-are", "heading": "Who we are", "body": "We are the council."}],
@@ -48,6 +48,19 @@ public record PublicNoticeView(
 
         Instant effectiveFrom,
         Instant publishedAt,
+
+        @Schema(description = "When the version came into force (its effectiveFrom)")
+        Instant inForceFrom,
+
+        @Schema(
+                description =
+                        "When it stopped being in force: the next published version's effectiveFrom, or its retirement; absent while in force")
+        Instant inForceUntil,
+
+        @Schema(
+                description =
+                        "Whether this version changed the previous published one materially (consents given under the older one need re-consent); absent for a first version")
+        Boolean materialChange,
 
         @Schema(description = "SHA-256 of the canonical JSON of content")
         String contentHash,

@@ -36,6 +36,8 @@ class NoticeMapperTest {
                 PUBLISHED,
                 PUBLISHED,
                 "dpo",
+                PUBLISHED,
+                null,
                 true,
                 List.of("purpose added: research-follow-up"),
                 null,
@@ -60,6 +62,8 @@ class NoticeMapperTest {
         assertThat(view.materialChange()).isTrue();
         assertThat(view.materialReasons()).containsExactly("purpose added: research-follow-up");
         assertThat(view.publishedBy()).isEqualTo("dpo");
+        assertThat(view.inForceFrom()).isEqualTo(PUBLISHED);
+        assertThat(view.inForceUntil()).isNull();
         assertThat(view.createdBy()).isEqualTo("editor");
         assertThat(view.rowVersion()).isEqualTo(7);
         assertThat(view.history())
@@ -87,8 +91,9 @@ class NoticeMapperTest {
 
     @Test
     void aNoticeListsItsVersionSummaries() {
-        VersionSummary v1 = new VersionSummary(1, VersionState.SUPERSEDED, "t", "h1", PUBLISHED, PUBLISHED, "dpo");
-        VersionSummary v2 = new VersionSummary(2, VersionState.DRAFT, "t", null, null, null, null);
+        VersionSummary v1 = new VersionSummary(
+                1, VersionState.SUPERSEDED, "t", "h1", PUBLISHED, PUBLISHED, "dpo", PUBLISHED, CREATED);
+        VersionSummary v2 = new VersionSummary(2, VersionState.DRAFT, "t", null, null, null, null, null, null);
 
         NoticeViews.NoticeView view = NoticeMapper.notice(new NoticeDetails("n", CREATED, "editor", List.of(v1, v2)));
 
@@ -96,8 +101,9 @@ class NoticeMapperTest {
         assertThat(view.versions())
                 .containsExactly(
                         new NoticeViews.VersionSummaryView(
-                                1, VersionState.SUPERSEDED, "t", "h1", PUBLISHED, PUBLISHED, "dpo"),
-                        new NoticeViews.VersionSummaryView(2, VersionState.DRAFT, "t", null, null, null, null));
+                                1, VersionState.SUPERSEDED, "t", "h1", PUBLISHED, PUBLISHED, "dpo", PUBLISHED, CREATED),
+                        new NoticeViews.VersionSummaryView(
+                                2, VersionState.DRAFT, "t", null, null, null, null, null, null));
     }
 
     @Test

@@ -59,6 +59,22 @@ class NoticeDiffTest {
     }
 
     @Test
+    void givingOrChangingHowLongConsentLastsIsMaterial() throws Exception {
+        NoticeDiff.Result added = NoticeDiff.between(
+                node("{'consent':{'withdrawalWindowDays':14}}"),
+                node("{'consent':{'withdrawalWindowDays':14,'consentDuration':'P1Y'}}"));
+        assertThat(added.material()).isTrue();
+        assertThat(added.reasons()).containsExactly("changes the consent terms");
+        NoticeDiff.Result changed = NoticeDiff.between(
+                node("{'consent':{'consentDuration':'P1Y'}}"), node("{'consent':{'consentDuration':'P6M'}}"));
+        assertThat(changed.material()).isTrue();
+        NoticeDiff.Result untilAccessEnds = NoticeDiff.between(
+                node("{'consent':{'consentDuration':'P1Y'}}"),
+                node("{'consent':{'consentEndsWithAgreementAccess':true}}"));
+        assertThat(untilAccessEnds.material()).isTrue();
+    }
+
+    @Test
     void rewordingIsNotMaterial() throws Exception {
         NoticeDiff.Result result = NoticeDiff.between(
                 node("{'retention':{'description':'a'},'purposes':[{'code':'research','description':'a'}]}"),

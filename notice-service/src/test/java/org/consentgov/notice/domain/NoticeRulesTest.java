@@ -59,7 +59,51 @@ class NoticeRulesTest {
                 days == null ? null : NoticeContent.WindowStart.FORM_RECEIVED,
                 null,
                 "Stops new use",
+                null,
+                null,
                 null);
+    }
+
+    static NoticeContent.ConsentTerms lasting(String duration, Boolean untilAgreementAccessEnds) {
+        return new NoticeContent.ConsentTerms(
+                List.of("child"),
+                NoticeContent.ParentalConsent.WHERE_NEEDED,
+                null,
+                null,
+                null,
+                null,
+                "Stops new use",
+                null,
+                duration,
+                untilAgreementAccessEnds);
+    }
+
+    @Test
+    void aConsentDurationIsAPositiveIsoPeriod() {
+        for (String ok : List.of("P1Y", "P6M", "P2W", "P30D", "P1Y6M")) {
+            assertThat(rules.vocabulary(personal(lasting(ok, null)))).as(ok).isEmpty();
+        }
+        assertThat(rules.vocabulary(personal(lasting(null, true)))).isEmpty();
+        for (String bad : List.of("P0D", "P-1Y", "1Y", "PT1H", "P1D1Y", "forever")) {
+            assertThat(rules.vocabulary(personal(lasting(bad, null))))
+                    .as(bad)
+                    .extracting(RuleViolation::rule, RuleViolation::field)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("consent-duration-invalid", "consent.consentDuration"));
+        }
+    }
+
+    @Test
+    void aConsentLastsForADurationOrUntilTheAgreementsAccessEndsNotBoth() {
+        assertThat(rules.vocabulary(personal(lasting("P1Y", true))))
+                .extracting(RuleViolation::rule)
+                .containsExactly("consent-duration-and-agreement-end");
+        assertThat(rules.vocabulary(personal(lasting("P1Y", false)))).isEmpty();
+    }
+
+    private static NoticeContent personal(NoticeContent.ConsentTerms terms) {
+        return notice(
+                List.of("identity.date-of-birth"), List.of(basis(DataKind.PERSONAL, "uk-gdpr-6-1-e")), terms, null);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.consentgov.agreement.events.EventTypes;
 import org.consentgov.agreement.persistence.Agreement;
 import org.consentgov.agreement.persistence.AgreementRepository;
 import org.consentgov.agreement.persistence.AgreementVersion;
+import org.consentgov.platform.persistence.AdvisoryLocks;
 import org.consentgov.platform.security.Caller;
 
 /**
@@ -57,11 +58,7 @@ public class DailyChecks {
 
     @Transactional
     public Result runDailyChecks(Instant now) {
-        Boolean locked = (Boolean) agreements
-                .getEntityManager()
-                .createNativeQuery("SELECT pg_try_advisory_xact_lock(" + LOCK_KEY + ")")
-                .getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!AdvisoryLocks.tryForTransaction(agreements.getEntityManager(), LOCK_KEY)) {
             return new Result(false, List.of(), List.of(), List.of(), List.of());
         }
         LocalDate today = AgreementDates.day(now);
