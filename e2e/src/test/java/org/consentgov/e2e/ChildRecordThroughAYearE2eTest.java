@@ -406,16 +406,16 @@ class ChildRecordThroughAYearE2eTest {
     }
 
     private void pinnedToTheWrongVersion(JsonPath v1, LocalDate issued, LocalDate signed, String subjectId) {
-        JsonPath problem = change("caseworker", null)
-                .body(form(v1.getInt("version"), v1.getString("contentHash"), issued, signed, signed))
-                .when()
-                .post("/api/consents")
-                .then()
-                .statusCode(422)
-                .contentType(Gateway.PROBLEM_JSON)
-                .extract()
-                .jsonPath();
-        assertThat(problem.getString("detail")).as(problem.prettify()).contains("2");
+        JsonPath refused = problem(
+                change("caseworker", null)
+                        .body(form(v1.getInt("version"), v1.getString("contentHash"), issued, signed, signed))
+                        .when()
+                        .post("/api/consents")
+                        .then(),
+                422,
+                "notice-version-not-in-force");
+        assertThat(refused.getInt("versionInForce")).as(refused.prettify()).isEqualTo(2);
+        assertThat(refused.getString("givenOn")).isEqualTo(signed.toString());
         Gateway.as("caseworker")
                 .queryParam("subject", subjectId)
                 .queryParam("notice", slug)
