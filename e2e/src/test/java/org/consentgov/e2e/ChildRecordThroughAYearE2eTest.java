@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.restassured.filter.log.ErrorLoggingFilter;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -230,7 +231,7 @@ class ChildRecordThroughAYearE2eTest {
     // ---- the notice
 
     private JsonPath publishTheNotice() {
-        Gateway.as("editor")
+        as("editor")
                 .body(E2eTestData.newNotice(slug, noticeContent(CATEGORIES)))
                 .when()
                 .post("/api/notices")
@@ -242,7 +243,7 @@ class ChildRecordThroughAYearE2eTest {
     private void publishAMaterialChange(JsonPath v1) {
         List<String> categories = new ArrayList<>(CATEGORIES);
         categories.add("identity.gender");
-        Gateway.as("editor")
+        as("editor")
                 .body(Map.of("content", noticeContent(categories)))
                 .when()
                 .post("/api/notices/{slug}/versions", slug)
@@ -254,7 +255,7 @@ class ChildRecordThroughAYearE2eTest {
     }
 
     private JsonPath publish(int number) {
-        String etag = etag(Gateway.as("dpo").when().get("/api/notices/{slug}/versions/{n}", slug, number));
+        String etag = etag(as("dpo").when().get("/api/notices/{slug}/versions/{n}", slug, number));
         return change("dpo", etag)
                 .body(Map.of())
                 .when()
@@ -268,7 +269,7 @@ class ChildRecordThroughAYearE2eTest {
 
     /** The version in force as the public reads it. */
     private JsonPath current() {
-        return Gateway.anonymous()
+        return anonymous()
                 .accept("application/json")
                 .when()
                 .get("/public/notices/{slug}", slug)
@@ -307,6 +308,8 @@ class ChildRecordThroughAYearE2eTest {
                         "FORM_ISSUED",
                         "withdrawalChannels",
                         E2eTestData.list("telling your caseworker"),
+                        "effectOfWithdrawal",
+                        "Withdrawal stops new use of your information; what was already shared is not undone",
                         "consentDuration",
                         CONSENT_LASTS.toString(),
                         "description",
@@ -360,7 +363,7 @@ class ChildRecordThroughAYearE2eTest {
     }
 
     private JsonPath agreement() {
-        return Gateway.as("dpo")
+        return as("dpo")
                 .when()
                 .get("/api/agreements/{id}", agreementId)
                 .then()
@@ -374,7 +377,7 @@ class ChildRecordThroughAYearE2eTest {
     }
 
     private String agreementEtag(String user) {
-        return etag(Gateway.as(user).when().get("/api/agreements/{id}", agreementId));
+        return etag(as(user).when().get("/api/agreements/{id}", agreementId));
     }
 
     /** Terminates the test's agreement once, at whatever time the suite's clock says, so it is in force for nobody. */
@@ -416,7 +419,7 @@ class ChildRecordThroughAYearE2eTest {
                 "notice-version-not-in-force");
         assertThat(refused.getInt("versionInForce")).as(refused.prettify()).isEqualTo(2);
         assertThat(refused.getString("givenOn")).isEqualTo(signed.toString());
-        Gateway.as("caseworker")
+        as("caseworker")
                 .queryParam("subject", subjectId)
                 .queryParam("notice", slug)
                 .when()
@@ -452,7 +455,7 @@ class ChildRecordThroughAYearE2eTest {
     }
 
     private JsonPath withdraw(String id, LocalDate requestedOn) {
-        String etag = etag(Gateway.as("caseworker").when().get("/api/consents/{id}", id));
+        String etag = etag(as("caseworker").when().get("/api/consents/{id}", id));
         return change("caseworker", etag)
                 .body(E2eTestData.map(
                         "requestedBy",
@@ -472,7 +475,7 @@ class ChildRecordThroughAYearE2eTest {
     }
 
     private JsonPath consent(String id) {
-        return Gateway.as("caseworker")
+        return as("caseworker")
                 .when()
                 .get("/api/consents/{id}", id)
                 .then()
@@ -483,7 +486,7 @@ class ChildRecordThroughAYearE2eTest {
 
     /** consent-service's answer for the child, the notice and the purpose: at a valid time, as known at a time. */
     private JsonPath check(Instant at, Instant knownAt) {
-        RequestSpecification request = Gateway.as("caseworker")
+        RequestSpecification request = as("caseworker")
                 .queryParam("subject", subject)
                 .queryParam("notice", slug)
                 .queryParam("purpose", PURPOSE);
@@ -509,7 +512,7 @@ class ChildRecordThroughAYearE2eTest {
         if (at != null) {
             question.put("at", at.toString());
         }
-        return Gateway.as("caseworker")
+        return as("caseworker")
                 .header("Idempotency-Key", "e2e-" + UUID.randomUUID())
                 .body(question)
                 .when()
@@ -533,7 +536,7 @@ class ChildRecordThroughAYearE2eTest {
     }
 
     private JsonPath replay(String decisionId) {
-        return Gateway.as("dpo")
+        return as("dpo")
                 .when()
                 .get("/api/sharing-decisions/{id}/replay", decisionId)
                 .then()
@@ -545,7 +548,7 @@ class ChildRecordThroughAYearE2eTest {
     // ---- receipts
 
     private static String receipt(String id) {
-        return Gateway.as("caseworker")
+        return as("caseworker")
                 .accept("application/jose")
                 .when()
                 .get("/api/consents/{id}/receipt", id)
@@ -558,7 +561,7 @@ class ChildRecordThroughAYearE2eTest {
 
     /** Verifies the compact JWS offline against consent-service's published keys, by its kid. */
     private static void verifies(String jws, String recordId) {
-        String jwks = Gateway.anonymous()
+        String jwks = anonymous()
                 .accept("application/jwk-set+json")
                 .when()
                 .get("/api/consents/receipts/jwks.json")
@@ -632,7 +635,7 @@ class ChildRecordThroughAYearE2eTest {
     }
 
     private static JsonPath feed(long after, int limit) {
-        return Gateway.as("dpo")
+        return as("dpo")
                 .queryParam("after", after)
                 .queryParam("limit", limit)
                 .when()
@@ -645,6 +648,15 @@ class ChildRecordThroughAYearE2eTest {
 
     // ---- requests
 
+    /** As the user, through the gateway; an error answer is printed, so a failure shows what the suite said. */
+    private static RequestSpecification as(String user) {
+        return Gateway.as(user).filter(new ErrorLoggingFilter());
+    }
+
+    private static RequestSpecification anonymous() {
+        return Gateway.anonymous().filter(new ErrorLoggingFilter());
+    }
+
     private static JsonPath problem(ValidatableResponse response, int status, String code) {
         return response.statusCode(status)
                 .contentType(Gateway.PROBLEM_JSON)
@@ -655,7 +667,7 @@ class ChildRecordThroughAYearE2eTest {
 
     /** A change: as the user, with a fresh Idempotency-Key and, for a change of an existing resource, its ETag. */
     private static RequestSpecification change(String user, String etag) {
-        RequestSpecification request = Gateway.as(user).header("Idempotency-Key", "e2e-" + UUID.randomUUID());
+        RequestSpecification request = as(user).header("Idempotency-Key", "e2e-" + UUID.randomUUID());
         return etag == null ? request : request.header("If-Match", etag);
     }
 
