@@ -237,7 +237,8 @@ class ChildRecordThroughAYearE2eTest {
                 .post("/api/notices")
                 .then()
                 .statusCode(201);
-        return publish(1);
+        publish(1);
+        return current();
     }
 
     private void publishAMaterialChange(JsonPath v1) {
