@@ -39,11 +39,12 @@ import org.junit.jupiter.api.Test;
  * caseworker keyed on day 15, decisions asked for past dates and replayed, a second consent that runs out, and
  * receipts that still verify at the end.
  *
- * <p>The year lies in the past (it starts on the Monday about 400 days before today), so that no scheduled job
- * of the shared suite ever sees a time ahead of today; the notice, the agreement and the child are the test's own,
- * and the clock is reset in a {@code finally}. The agreement is between the council and the university, because a
- * signature needs a user of each party and the demo realm has users of those; it is terminated at the end of the
- * story, so it is in force for no other test.
+ * <p>The year lies in the past (it starts on a Monday about 400 days before today), so that no scheduled job of
+ * the shared suite ever sees a time ahead of today; the notice, the agreement and the child are the test's own, and
+ * the clock is reset in a {@code finally}. The agreement is between the council and the university, because a
+ * signature needs a user of each party and the demo realm has users of those. It is in force for the three weeks
+ * of the sharing part of the story and terminated after it, and day 0 is chosen so that no earlier run's agreement
+ * (the suite's database outlives a run) was in force on the same days.
  */
 @E2eTest
 @Order(100)
@@ -56,13 +57,15 @@ class ChildRecordThroughAYearE2eTest {
     private static final String SYSTEM_ACCESS = "system-access";
     private static final List<String> CATEGORIES = List.of("identity.date-of-birth");
     private static final Period CONSENT_LASTS = Period.ofMonths(6);
+    private static final String REFERENCE_PREFIX = "ISA-E2E-YEAR-";
+    /** The days the agreement is in force: the sharing part of the story. */
+    private static final int SHARING_DAYS = 21;
 
     private static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(90);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     /** Day 0 of the story: a Monday about 400 days ago. */
-    private final LocalDate start =
-            SuiteTestData.today().minusDays(400).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    private final LocalDate start = aMondayNoEarlierRunShares();
 
     private final String slug = E2eTestData.uniqueSlug("e2e-year");
     private final String nhs = E2eTestData.nhsNumber();
@@ -107,7 +110,9 @@ class ChildRecordThroughAYearE2eTest {
             // Day 10: the university may have the child's date of birth; the caseworker discloses it.
             on(day(10));
             JsonPath firstDecision = decide(null);
-            assertThat(firstDecision.getString("decision")).isEqualTo("PERMIT");
+            assertThat(firstDecision.getString("decision"))
+                    .as(firstDecision.prettify())
+                    .isEqualTo("PERMIT");
             assertThat(firstDecision.getString("consentRecordId")).isEqualTo(firstId);
             String firstDecisionId = firstDecision.getString("decisionId");
             disclose(firstDecisionId, null).statusCode(201);
@@ -122,7 +127,23 @@ class ChildRecordThroughAYearE2eTest {
                     r -> r.getBoolean("reconsentRequired"));
             assertThat(flagged.getString("state")).isEqualTo("ACTIVE");
             assertThat(flagged.getBoolean("effective")).isTrue();
-            await("the agreement flagged for review", () -> agreement(), a -> a.getBoolean("reviewRequired"));
+            await(
+                    "the agreement flagged for review",
+                    () -> agreement(),
+                    a -> Boolean.TRUE.equals(a.get("reviewRequired")));
+            assertThat(as("dpo")
+                            .queryParam("reviewRequired", true)
+                            .queryParam("organisation", UNIVERSITY)
+                            .queryParam("size", 100)
+                            .when()
+                            .get("/api/agreements")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("items.id", String.class))
+                    .as("the DPO's review list")
+                    .contains(agreementId);
 
             // Day 16 (day 13 of the window) the child tells her caseworker she wants to stop; it is keyed on day 18
             // (day 15). The window is measured to the day she asked: withdrawn at once, not referred to the DPO.
@@ -142,9 +163,9 @@ class ChildRecordThroughAYearE2eTest {
 
             // Sharing decisions for any date: the day before she asked, PERMIT; the day after, and now, DENY.
             JsonPath before = decide(noonOf(asked.minusDays(1)));
-            assertThat(before.getString("decision")).isEqualTo("PERMIT");
+            assertThat(before.getString("decision")).as(before.prettify()).isEqualTo("PERMIT");
             JsonPath after = decide(noonOf(asked.plusDays(1)));
-            assertThat(after.getString("decision")).isEqualTo("DENY");
+            assertThat(after.getString("decision")).as(after.prettify()).isEqualTo("DENY");
             assertThat(after.getList("reasons.code", String.class)).contains("consent-not-given");
             assertThat(decide(null).getString("decision")).isEqualTo("DENY");
 
@@ -158,8 +179,9 @@ class ChildRecordThroughAYearE2eTest {
             JsonPath refused =
                     problem(disclose(before.getString("decisionId"), null), 409, "decision-no-longer-permits");
             assertThat(refused.getList("reasons.code", String.class)).contains("consent-not-given");
-            // and the day-10 PERMIT is too old to record anything under now
-            problem(disclose(firstDecisionId, null), 409, "decision-stale");
+
+            // The sharing part of the story is over: the DPO terminates the agreement.
+            endTheAgreement();
 
             // Day 40: she changes her mind again and signs a new form. It must be pinned to the version in force on
             // the day she signed (version 2): pinned to version 1 it is refused, naming version 2.
@@ -188,9 +210,6 @@ class ChildRecordThroughAYearE2eTest {
                     r -> "EXPIRED".equals(r.getString("state")));
             Map<String, Object> event = awaitEvent(feedHead, "org.consentgov.consent.expired", secondId);
             assertThat(event).containsEntry("subject", secondId);
-
-            // The project ends: the DPO terminates the agreement.
-            endTheAgreement();
         } finally {
             try {
                 endTheAgreement();
@@ -205,6 +224,48 @@ class ChildRecordThroughAYearE2eTest {
     }
 
     // ---- the days of the story
+
+    /**
+     * Day 0: the Monday about 400 days ago, or, when an earlier run's agreement (its reference names its day 0) was in
+     * force near it, a Monday further back. The suite's database outlives a run, and two agreements with the
+     * university for the same purpose in force on the same day would make the decisions ask about the other one.
+     */
+    private static LocalDate aMondayNoEarlierRunShares() {
+        List<LocalDate> taken = new ArrayList<>();
+        int pages = 1;
+        for (int page = 0; page < pages; page++) {
+            JsonPath answer = as("dpo")
+                    .queryParam("organisation", UNIVERSITY)
+                    .queryParam("size", 100)
+                    .queryParam("page", page)
+                    .when()
+                    .get("/api/agreements")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            pages = answer.getInt("totalPages");
+            for (String reference : answer.getList("items.reference", String.class)) {
+                if (reference.startsWith(REFERENCE_PREFIX)) {
+                    try {
+                        taken.add(LocalDate.parse(
+                                reference.substring(REFERENCE_PREFIX.length(), REFERENCE_PREFIX.length() + 10)));
+                    } catch (RuntimeException e) {
+                        // not one of this test's day-0 references
+                    }
+                }
+            }
+        }
+        LocalDate monday =
+                SuiteTestData.today().minusDays(400).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        while (true) {
+            LocalDate candidate = monday;
+            if (taken.stream().noneMatch(t -> Math.abs(t.toEpochDay() - candidate.toEpochDay()) <= SHARING_DAYS + 7)) {
+                return candidate;
+            }
+            monday = monday.minusWeeks(5);
+        }
+    }
 
     private LocalDate day(int n) {
         return start.plusDays(n);
@@ -335,8 +396,10 @@ class ChildRecordThroughAYearE2eTest {
                         "description",
                         "The child's consent to take part in the research"));
         content.put("startDate", day(0).toString());
-        content.put("endDate", day(0).plusYears(1).minusDays(1).toString());
-        String reference = ("ISA-E2E-YEAR-" + slug.substring(slug.lastIndexOf('-') + 1)).toUpperCase();
+        // the sharing part of the story is over by day 18; the agreement ends then, so that the agreements of earlier
+        // runs (the suite's database outlives a run) are never in force on the same days as this one
+        content.put("endDate", day(SHARING_DAYS).toString());
+        String reference = (REFERENCE_PREFIX + start + "-" + slug.substring(slug.lastIndexOf('-') + 1)).toUpperCase();
         agreementId = change("dpo", null)
                 .body(SuiteTestData.agreementRequest(reference, content))
                 .when()
