@@ -21,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.consentgov.consent.notices.NoticeEventSubscription;
 import org.consentgov.platform.events.subscription.EventSubscriber;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +69,7 @@ class NoticeEventSubscriptionTest {
     EventSubscriber subscriber;
 
     @Inject
-    NoticeEventSubscription noticeEvents;
+    EventSubscriber.Subscription noticeEvents;
 
     WireMockServer server() {
         return Upstream.server;
@@ -113,7 +112,7 @@ class NoticeEventSubscriptionTest {
                         + "\"eventTypes\":[\"org.consentgov.notice.material-change\"],\"active\":true}",
                 1);
 
-        assertThat(subscriber.subscribe(noticeEvents.subscription())).isEqualTo(EventSubscriber.Result.CREATED);
+        assertThat(subscriber.subscribe(noticeEvents)).isEqualTo(EventSubscriber.Result.CREATED);
 
         // the token came from the token endpoint (client credentials; the OIDC client caches it between tests)
         server().verify(getRequestedFor(urlPathEqualTo(SUBSCRIPTIONS))
@@ -137,7 +136,7 @@ class NoticeEventSubscriptionTest {
                         + "\"org.consentgov.notice.material-change\"],\"active\":true}",
                 1);
 
-        assertThat(subscriber.subscribe(noticeEvents.subscription())).isEqualTo(EventSubscriber.Result.EXISTING);
+        assertThat(subscriber.subscribe(noticeEvents)).isEqualTo(EventSubscriber.Result.EXISTING);
         server().verify(0, postRequestedFor(urlEqualTo(SUBSCRIPTIONS)));
     }
 
@@ -148,8 +147,7 @@ class NoticeEventSubscriptionTest {
                         .withStatus(403)
                         .withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":403}")));
-        assertThatThrownBy(() -> subscriber.subscribe(noticeEvents.subscription()))
-                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> subscriber.subscribe(noticeEvents)).isInstanceOf(RuntimeException.class);
         server().verify(0, postRequestedFor(urlEqualTo(SUBSCRIPTIONS)));
     }
 }

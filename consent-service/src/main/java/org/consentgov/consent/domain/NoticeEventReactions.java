@@ -47,10 +47,9 @@ public class NoticeEventReactions implements EventReaction {
 
     @Override
     public void check(ReceivedEvent event) {
-        if (MATERIAL_CHANGE.equals(event.type())
-                && (event.dataText("slug") == null || event.dataPositiveInt("version") == null)) {
-            throw ConsentErrors.INVALID_EVENT.problem(
-                    "A material-change event needs data.slug and data.version", "data");
+        if (MATERIAL_CHANGE.equals(event.type())) {
+            event.requiredText("slug", ConsentErrors.INVALID_EVENT);
+            event.requiredPositiveInt("version", ConsentErrors.INVALID_EVENT);
         }
     }
 

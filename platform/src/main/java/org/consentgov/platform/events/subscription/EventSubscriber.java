@@ -19,8 +19,9 @@ import org.jboss.logging.Logger;
  * publisher or Keycloak is not there yet. The secret is never returned by the publisher: rotating it means
  * deactivating the old subscription (DELETE) and restarting.
  *
- * <p>A service calls {@link #keepSubscribed} from its own start-up observer; this bean observes nothing, so a
- * service that subscribes to nothing never creates it (nor its REST client).
+ * <p>A service produces a {@link Subscription} bean from its own settings; {@link SubscriptionsAtStartup} calls
+ * {@link #keepSubscribed} for each at start-up, so a service that subscribes to nothing never creates this bean
+ * (nor its REST client).
  */
 @ApplicationScoped
 public class EventSubscriber {

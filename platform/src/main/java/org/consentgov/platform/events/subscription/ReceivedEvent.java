@@ -2,6 +2,7 @@ package org.consentgov.platform.events.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.consentgov.platform.problem.ErrorCode;
 
 /**
  * One CloudEvent received from another service, as far as a reaction may read it: its id, type, subject and
@@ -27,6 +28,25 @@ public record ReceivedEvent(String id, String type, String subject, JsonNode dat
     public Integer dataPositiveInt(String field) {
         JsonNode v = data.path(field);
         return v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= 1 ? v.asInt() : null;
+    }
+
+    /** A text field of the data that the event cannot be acted on without: a 400 with the service's code. */
+    public String requiredText(String field, ErrorCode invalidEvent) {
+        String value = dataText(field);
+        if (value == null) {
+            throw invalidEvent.problem("A " + type + " event needs data." + field, "data." + field);
+        }
+        return value;
+    }
+
+    /** A positive integer field of the data that the event cannot be acted on without: a 400 with the service's code. */
+    public int requiredPositiveInt(String field, ErrorCode invalidEvent) {
+        Integer value = dataPositiveInt(field);
+        if (value == null) {
+            throw invalidEvent.problem(
+                    "A " + type + " event needs data." + field + ", a whole number from 1", "data." + field);
+        }
+        return value;
     }
 
     private static String text(JsonNode node, String field) {
