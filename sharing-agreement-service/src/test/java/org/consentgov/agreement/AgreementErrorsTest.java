@@ -37,6 +37,8 @@ class AgreementErrorsTest {
                         "duplicate-reference 409",
                         "organisation-exists 409",
                         "decision-already-disclosed 409",
+                        "decision-stale 409",
+                        "decision-no-longer-permits 409",
                         "not-a-party 403",
                         "not-a-signatory 403",
                         "recipient-not-your-organisation 403",
@@ -72,6 +74,8 @@ class AgreementErrorsTest {
                         "transfer-method-required 422",
                         "transfer-method-not-allowed 422",
                         "disclosure-in-future 422",
+                        "decision-in-future 422",
+                        "disclosure-before-decision 422",
                         "decision-not-permit 422",
                         "identifier-not-applicable 422");
     }

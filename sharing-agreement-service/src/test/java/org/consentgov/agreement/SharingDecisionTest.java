@@ -14,6 +14,7 @@ import static org.consentgov.agreement.AgreementTestData.list;
 import static org.consentgov.agreement.AgreementTestData.map;
 import static org.consentgov.agreement.AgreementTestData.nhsNumber;
 import static org.consentgov.agreement.AgreementTestData.parties;
+import static org.consentgov.agreement.AgreementTestData.today;
 import static org.consentgov.agreement.AgreementTestData.token;
 import static org.consentgov.agreement.AgreementTestData.unique;
 import static org.hamcrest.Matchers.containsString;
@@ -79,8 +80,7 @@ class SharingDecisionTest {
     void insideTheSixMonthAccessWindowTheUniversityMayReceiveWithConsentUnderItsObligations() {
         String subject = "nhs-number:" + nhsNumber();
         var record = UpstreamStubs.consented(subject, UpstreamStubs.WIMTM, RESEARCH);
-        Instant at = Instant.now().plus(Duration.ofDays(30));
-        decide(map(
+        String at = decide(map(
                         "recipient",
                         UNIVERSITY,
                         "categories",
@@ -88,9 +88,7 @@ class SharingDecisionTest {
                         "subject",
                         subject,
                         "purpose",
-                        RESEARCH,
-                        "at",
-                        at.toString()))
+                        RESEARCH))
                 .statusCode(201)
                 .header("Location", containsString("/api/sharing-decisions/"))
                 .body("decision", equalTo("PERMIT"))
@@ -113,37 +111,55 @@ class SharingDecisionTest {
                 .body("obligations.find { it.code == 'access-ends' }.description", containsString("anonymised dataset"))
                 .body("obligations.find { it.code == 'access-ends' }.until", notNullValue())
                 .body("obligations.find { it.code == 'transfer-forbidden' }.description", containsString("paper"))
-                .body("disclosureId", nullValue());
+                .body("disclosureId", nullValue())
+                .extract()
+                .path("at");
         UpstreamStubs.server.verify(getRequestedFor(urlPathEqualTo("/api/consents/check"))
                 .withQueryParam("subject", WireMock.equalTo(subject))
                 .withQueryParam("notice", WireMock.equalTo(UpstreamStubs.WIMTM))
                 .withQueryParam("purpose", WireMock.equalTo(RESEARCH))
-                .withQueryParam("at", WireMock.equalTo(at.toString()))
+                .withQueryParam("at", WireMock.equalTo(at))
+                .withQueryParam("knownAt", WireMock.equalTo(at))
                 .withHeader("Authorization", WireMock.equalTo("Bearer x")));
     }
 
     @Test
     void afterTheSixMonthAccessWindowOnlyAnAnonymisedDatasetIsLeftAndConsentIsNotEvenAsked() {
+        Parties p = parties();
+        Map<String, Object> c = AgreementTestData.content(p);
+        c.put("consent", map("required", true, "notice", p.notice()));
+        c.put("startDate", today().minusMonths(8).toString());
+        c.put(
+                "accessLimit",
+                map(
+                        "recipients",
+                        list(p.recipient()),
+                        "months",
+                        6,
+                        "after",
+                        "ANONYMISED_DATASET",
+                        "startsOn",
+                        today().minusMonths(7).toString(),
+                        "description",
+                        "up to six months"));
+        active(p, c);
         String subject = "nhs-number:" + nhsNumber();
-        UpstreamStubs.consented(subject, UpstreamStubs.WIMTM, RESEARCH);
+        UpstreamStubs.consented(subject, p.notice(), "research");
         int checks = UpstreamStubs.consentChecks();
         decide(map(
                         "recipient",
-                        UNIVERSITY,
+                        p.recipient(),
                         "categories",
                         list("special.health"),
                         "subject",
                         subject,
                         "purpose",
-                        RESEARCH,
-                        "at",
-                        Instant.now().plus(Duration.ofDays(7 * 31)).toString()))
+                        "research"))
                 .statusCode(201)
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("access-window-ended")))
                 .body("reasons[0].message", containsString("access window ended on"))
                 .body("reasons[0].message", containsString("an anonymised dataset only"))
-                .body("agreement.reference", equalTo(RESEARCH_ISA))
                 .body("obligations.size()", equalTo(0));
         assertThat(UpstreamStubs.consentChecks()).isEqualTo(checks);
     }

@@ -128,6 +128,67 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlPathEqualTo("/public/notices/" + slug + "/versions/" + version))
                 .atPriority(1)
                 .willReturn(json(200, body)));
+        if ("PUBLISHED".equals(state)) {
+            noticeInForce(slug, version, "c".repeat(64), null);
+        }
+    }
+
+    /**
+     * notice-service's {@code GET /public/notices/{slug}?at=}: the version in force at that instant ({@code at}
+     * exactly), or at any instant asked about when {@code at} is null (a stub for one instant wins).
+     */
+    public static void noticeInForce(String slug, int version, String contentHash, java.time.Instant at) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", slug);
+        body.put("version", version);
+        body.put("state", "PUBLISHED");
+        body.put("contentHash", contentHash);
+        server.stubFor(get(urlPathEqualTo("/public/notices/" + slug))
+                .atPriority(at == null ? 3 : 2)
+                .withQueryParam(
+                        "at",
+                        at == null
+                                ? com.github.tomakehurst.wiremock.client.WireMock.matching(".+")
+                                : equalTo(at.toString()))
+                .willReturn(json(200, body)));
+    }
+
+    /**
+     * consent-service's answer as it had the records at {@code knownAt} (for any knownAt when null; a stub for one
+     * knownAt wins): the record relied on, its history length, and whether it is an effective consent.
+     */
+    public static void consentAsKnownAt(
+            String subject,
+            String notice,
+            String purpose,
+            java.time.Instant knownAt,
+            boolean consented,
+            UUID record,
+            int historyLength,
+            String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("consented", consented);
+        body.put("notice", notice);
+        body.put("purpose", purpose);
+        body.put("reasons", consented ? List.of() : List.of(reason));
+        body.put("recordId", record.toString());
+        body.put("state", consented ? "ACTIVE" : "WITHDRAWN");
+        body.put("historyLength", historyLength);
+        body.put("noticeVersion", Map.of("slug", notice, "version", 1, "contentHash", "a".repeat(64)));
+        if (knownAt != null) {
+            body.put("knownAt", knownAt.toString());
+        }
+        server.stubFor(get(urlPathEqualTo("/api/consents/check"))
+                .atPriority(knownAt == null ? 3 : 2)
+                .withQueryParam("subject", equalTo(subject))
+                .withQueryParam("notice", equalTo(notice))
+                .withQueryParam("purpose", equalTo(purpose))
+                .withQueryParam(
+                        "knownAt",
+                        knownAt == null
+                                ? com.github.tomakehurst.wiremock.client.WireMock.matching(".+")
+                                : equalTo(knownAt.toString()))
+                .willReturn(json(200, body)));
     }
 
     /** consent-service: an effective consent for this subject, notice and purpose. */

@@ -11,8 +11,12 @@ import org.consentgov.agreement.api.DecisionViews.DecisionView;
 import org.consentgov.agreement.api.DecisionViews.NoticeRef;
 import org.consentgov.agreement.api.DecisionViews.ObligationView;
 import org.consentgov.agreement.api.DecisionViews.ReasonView;
+import org.consentgov.agreement.api.DecisionViews.ReplayView;
+import org.consentgov.agreement.api.DecisionViews.ReplayedDecision;
 import org.consentgov.agreement.domain.DecisionCommand;
+import org.consentgov.agreement.domain.DecisionReplay;
 import org.consentgov.agreement.domain.RecordedDecision;
+import org.consentgov.agreement.domain.SharingDecisionService;
 import org.consentgov.agreement.persistence.SharingDecision;
 
 /** Maps the sharing-decisions API: the request to the domain's command, a stored decision to its view. */
@@ -45,6 +49,7 @@ public class DecisionMapper {
                         : new AgreementRef(d.agreementId, d.agreementReference, d.agreementVersion),
                 d.noticeSlug == null ? null : new NoticeRef(d.noticeSlug, d.noticeVersion, d.noticeHash),
                 d.consentRecordId,
+                d.consentHistoryLength,
                 recorded.disclosureId(),
                 d.recipient,
                 recorded.showSubject() ? d.subjectSystem + ":" + d.subjectValue : null,
@@ -54,6 +59,36 @@ public class DecisionMapper {
                 d.at,
                 d.decidedAt,
                 d.requestedBy);
+    }
+
+    public ReplayView replay(DecisionReplay replay) {
+        SharingDecision d = replay.original().decision();
+        SharingDecisionService.Relied r = replay.relied();
+        ReplayedDecision original = new ReplayedDecision(
+                d.outcome,
+                read(d.reasons, REASONS),
+                read(d.obligations, OBLIGATIONS),
+                d.agreementId == null
+                        ? null
+                        : new AgreementRef(d.agreementId, d.agreementReference, d.agreementVersion),
+                d.noticeSlug == null ? null : new NoticeRef(d.noticeSlug, d.noticeVersion, d.noticeHash),
+                d.consentRecordId,
+                d.consentHistoryLength);
+        ReplayedDecision replayed = new ReplayedDecision(
+                replay.replayed().decision(),
+                replay.replayed().reasons().stream()
+                        .map(x -> new ReasonView(x.code(), x.message()))
+                        .toList(),
+                replay.replayed().obligations().stream()
+                        .map(o -> new ObligationView(o.code(), o.description(), o.until()))
+                        .toList(),
+                r.agreementId() == null
+                        ? null
+                        : new AgreementRef(r.agreementId(), r.agreementReference(), r.agreementVersion()),
+                r.noticeSlug() == null ? null : new NoticeRef(r.noticeSlug(), r.noticeVersion(), r.noticeHash()),
+                r.consentRecordId(),
+                r.consentHistoryLength());
+        return new ReplayView(d.id, d.at, replay.knownAt(), replay.matches(), original, replayed);
     }
 
     private <T> T read(String json, TypeReference<T> type) {

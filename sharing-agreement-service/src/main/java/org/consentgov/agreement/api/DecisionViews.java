@@ -44,7 +44,9 @@ public final class DecisionViews {
             @Schema(description = "Purpose code", examples = "research-what-it-means-to-me") @NotBlank @Size(max = 80)
             String purpose,
 
-            @Schema(description = "When the data would pass; default now")
+            @Schema(
+                    description =
+                            "Valid time: when the data would pass; default now. May be in the past (the agreement version, notice version and consent in force then, as the records stand now); at most five minutes ahead of now")
             Instant at,
 
             @Schema(description = "Record the disclosure, in the same transaction as a PERMIT")
@@ -74,6 +76,9 @@ public final class DecisionViews {
             @Schema(description = "The consent record consent-service relied on")
             UUID consentRecordId,
 
+            @Schema(description = "How many history entries that consent record had when consent-service answered")
+            Integer consentHistoryLength,
+
             @Schema(description = "The disclosure recorded with this decision")
             UUID disclosureId,
 
@@ -82,9 +87,45 @@ public final class DecisionViews {
             List<String> categories,
             String purpose,
             String transferMethod,
+
+            @Schema(description = "Valid time: the time the question was about")
             Instant at,
+
+            @Schema(description = "Recorded time: when it was decided, and so what the records said")
             Instant decidedAt,
+
             String requestedBy) {}
+
+    @Schema(
+            name = "SharingDecisionReplay",
+            description =
+                    "A stored decision evaluated again at its at with what was known at its decidedAt: the same agreement history, notice-service's version in force at at, consent-service's answer as recorded at decidedAt")
+    public record ReplayView(
+            UUID decisionId,
+            @Schema(description = "Valid time evaluated") Instant at,
+
+            @Schema(description = "Recorded time the records were read as of: the decision's decidedAt")
+            Instant knownAt,
+
+            @Schema(description = "Whether outcome, reasons and the versions and record relied on are all the same")
+            boolean matches,
+
+            @Schema(description = "The decision as it was stored")
+            ReplayedDecision original,
+
+            @Schema(description = "The decision as evaluated again")
+            ReplayedDecision replayed) {}
+
+    @Schema(name = "ReplayedDecision")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReplayedDecision(
+            SharingPolicy.Decision decision,
+            List<ReasonView> reasons,
+            List<ObligationView> obligations,
+            AgreementRef agreement,
+            NoticeRef noticeVersion,
+            UUID consentRecordId,
+            Integer consentHistoryLength) {}
 
     @Schema(name = "DecisionReason")
     public record ReasonView(

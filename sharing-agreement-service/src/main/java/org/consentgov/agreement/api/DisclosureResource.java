@@ -74,7 +74,8 @@ public class DisclosureResource {
     @Operation(
             operationId = "recordDisclosure",
             summary = "Record a disclosure under an earlier PERMIT",
-            description = "One disclosure per decision; the transfer method must be one the agreement allows.")
+            description =
+                    "One disclosure per decision; the transfer method must be one the agreement allows. The decision is checked again for the disclosure's own date: disclosedAt (default now) lies between the decision's at and now, the PERMIT is at most agreement.decisions.permit-valid-for old (default 15 minutes), and the question evaluated at disclosedAt with what is known now is still a PERMIT under the same agreement version; otherwise nothing is recorded.")
     @Parameter(
             name = IdempotentExecutor.HEADER,
             in = ParameterIn.HEADER,
@@ -86,10 +87,14 @@ public class DisclosureResource {
             content = @Content(schema = @Schema(implementation = DisclosureView.class)))
     @APIResponse(responseCode = "400", description = "Malformed body")
     @APIResponse(responseCode = "404", description = "No such decision")
-    @APIResponse(responseCode = "409", description = "The decision is already recorded as a disclosure")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The decision is already recorded as a disclosure (decision-already-disclosed), too old (decision-stale), or would now be DENY or rely on another agreement version (decision-no-longer-permits, with the reasons)")
     @APIResponse(
             responseCode = "422",
-            description = "The decision was DENY, or the transfer method is missing or not allowed")
+            description =
+                    "The decision was DENY, the transfer method is missing or not allowed, or disclosedAt is before the decision's at or ahead of now")
     public Response record(
             @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid RecordDisclosureRequest request,

@@ -29,7 +29,9 @@ public final class DisclosureViews {
             @Size(max = 40)
             String transferMethod,
 
-            @Schema(description = "When the data passed; default now")
+            @Schema(
+                    description =
+                            "When the data passed; default now. Between the decision's at and now (five minutes' allowance for clocks)")
             Instant disclosedAt) {}
 
     @Schema(name = "Disclosure")

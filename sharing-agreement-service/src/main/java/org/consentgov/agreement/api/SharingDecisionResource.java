@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.consentgov.agreement.api.DecisionViews.DecisionRequest;
 import org.consentgov.agreement.api.DecisionViews.DecisionView;
+import org.consentgov.agreement.api.DecisionViews.ReplayView;
 import org.consentgov.agreement.domain.SharingDecisionService;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.security.Roles;
@@ -58,7 +59,7 @@ public class SharingDecisionResource {
             operationId = "decideSharing",
             summary = "Decide whether data may be shared",
             description =
-                    "May the recipient receive these categories about the subject for the purpose at that time? PERMIT or DENY with every reason, the obligations and the agreement version, notice version and consent record relied on. Where the agreement requires consent, consent-service is asked; if it cannot answer the decision is DENY (consent-service-unavailable). Every decision is stored; with record: true a PERMIT is recorded as a disclosure in the same transaction. Partners and researchers may ask only about their own organisation and may not record.")
+                    "May the recipient receive these categories about the subject for the purpose at that time (at, valid time, default now, may be in the past, at most five minutes ahead)? Evaluated with the agreement version, notice version and consent in force at that time, as the records stand when asked (decidedAt). PERMIT or DENY with every reason, the obligations and the agreement version, notice version and consent record relied on. Where the agreement requires consent, consent-service is asked; if it cannot answer the decision is DENY (consent-service-unavailable). Every decision is stored; with record: true a PERMIT is recorded as a disclosure in the same transaction. Partners and researchers may ask only about their own organisation and may not record.")
     @Parameter(
             name = IdempotentExecutor.HEADER,
             in = ParameterIn.HEADER,
@@ -71,7 +72,8 @@ public class SharingDecisionResource {
     @APIResponse(responseCode = "400", description = "Malformed body or invalid subject identifier")
     @APIResponse(
             responseCode = "422",
-            description = "Unknown organisation or code; recording without a transfer method or ahead of time")
+            description =
+                    "Unknown organisation or code; at more than five minutes ahead (decision-in-future, or disclosure-in-future when recording); recording without a transfer method")
     public Response decide(
             @HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid DecisionRequest request, UriInfo uri) {
         return idempotency.execute(key, "POST /api/sharing-decisions", request, () -> {
@@ -100,5 +102,22 @@ public class SharingDecisionResource {
     @APIResponse(responseCode = "404", description = "No such decision, or not yours")
     public DecisionView get(@PathParam("id") UUID id) {
         return mapper.view(service.get(id));
+    }
+
+    @GET
+    @Path("{id}/replay")
+    @RolesAllowed({Roles.DPO, Roles.INTEGRATION, Roles.CASEWORKER, Roles.AUDITOR, Roles.PARTNER, Roles.RESEARCHER})
+    @Operation(
+            operationId = "replaySharingDecision",
+            summary = "Replay a stored decision",
+            description =
+                    "Evaluates the stored question again at its at with the data as it was known at its decidedAt (the agreements' history as written by then, the notice version in force at at, consent-service's answer as recorded at decidedAt) and answers the original and the replayed outcome, reasons and versions relied on, and whether they match. Writes no decision and no disclosure. Same readers as the decision; the read is logged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The original and the replayed decision",
+            content = @Content(schema = @Schema(implementation = ReplayView.class)))
+    @APIResponse(responseCode = "404", description = "No such decision, or not yours")
+    public ReplayView replay(@PathParam("id") UUID id) {
+        return mapper.replay(service.replay(id));
     }
 }

@@ -14,6 +14,8 @@ public interface AgreementConfig {
 
     Notices notices();
 
+    Decisions decisions();
+
     NoticeEvents noticeEvents();
 
     /** The subscription to notice-service's events ({@code agreement.notice-events.*}). */
@@ -43,5 +45,15 @@ public interface AgreementConfig {
         /** Retry-After sent with a 503 when notice-service cannot answer. */
         @WithDefault("30")
         int retryAfterSeconds();
+
+        /** How long a sharing decision waits for the notice version in force before it cites none. */
+        @WithDefault("3000")
+        long timeoutMs();
+    }
+
+    interface Decisions {
+        /** How long after a PERMIT a disclosure may be recorded under it; later, ask again. */
+        @WithDefault("PT15M")
+        Duration permitValidFor();
     }
 }

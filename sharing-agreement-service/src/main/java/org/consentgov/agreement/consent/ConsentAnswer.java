@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * What consent-service said about one subject, notice and purpose: consented (with the record and notice
- * version relied on), not consented (with its reasons), or no answer at all, which is never taken as consent.
+ * version relied on, and how long the record's history was), not consented (with its reasons), or no answer at all, which is never taken as consent.
  */
 public record ConsentAnswer(
         Outcome outcome,
@@ -13,7 +13,8 @@ public record ConsentAnswer(
         UUID recordId,
         String noticeSlug,
         Integer noticeVersion,
-        String noticeHash) {
+        String noticeHash,
+        Integer historyLength) {
 
     public enum Outcome {
         CONSENTED,
@@ -22,7 +23,7 @@ public record ConsentAnswer(
     }
 
     public static ConsentAnswer unavailable(String why) {
-        return new ConsentAnswer(Outcome.UNAVAILABLE, List.of(why), null, null, null, null);
+        return new ConsentAnswer(Outcome.UNAVAILABLE, List.of(why), null, null, null, null, null);
     }
 
     public static ConsentAnswer of(ConsentCheckResponse response) {
@@ -37,7 +38,8 @@ public record ConsentAnswer(
                 response.recordId(),
                 notice == null ? null : notice.slug(),
                 notice == null ? null : notice.version(),
-                notice == null ? null : notice.contentHash());
+                notice == null ? null : notice.contentHash(),
+                response.historyLength());
     }
 
     public boolean consented() {

@@ -9,7 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * consent-service's check API, called with this service's own client-credentials token (audience
+ * consent-service's check API: the consent in force at {@code at} (valid time) as consent-service had it recorded at
+ * {@code knownAt} (recorded time; a consent-service that does not know the parameter answers as of now), called with this service's own client-credentials token (audience
  * consent-service, role integration) from the OIDC client.
  */
 @RegisterRestClient(configKey = "consents")
@@ -24,5 +25,6 @@ public interface ConsentClient {
             @QueryParam("subject") String subject,
             @QueryParam("notice") String notice,
             @QueryParam("purpose") String purpose,
-            @QueryParam("at") String at);
+            @QueryParam("at") String at,
+            @QueryParam("knownAt") String knownAt);
 }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Asks consent-service whether a subject has an effective consent, within a time limit and behind a circuit
+ * Asks consent-service whether a subject had an effective consent at a time, as recorded by another, within a time limit and behind a circuit
  * breaker. Whatever goes wrong — an error status, no answer in time, the circuit open — the answer is
  * UNAVAILABLE, which a sharing decision turns into DENY: consent is never guessed.
  */
@@ -31,11 +31,12 @@ public class ConsentGateway {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS)
     @CircuitBreakerName(CIRCUIT)
     @Fallback(fallbackMethod = "unavailable")
-    public ConsentAnswer check(String subject, String notice, String purpose, Instant at) {
-        return ConsentAnswer.of(client.check(subject, notice, purpose, at.toString()));
+    public ConsentAnswer check(String subject, String notice, String purpose, Instant at, Instant knownAt) {
+        return ConsentAnswer.of(client.check(subject, notice, purpose, at.toString(), knownAt.toString()));
     }
 
-    ConsentAnswer unavailable(String subject, String notice, String purpose, Instant at, Throwable cause) {
+    ConsentAnswer unavailable(
+            String subject, String notice, String purpose, Instant at, Instant knownAt, Throwable cause) {
         // the cause's message may carry the request URI, whose query names the subject: log its kind only
         LOG.warnf(
                 "consent-service gave no usable answer for notice %s, purpose %s: %s",

@@ -4,13 +4,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.consentgov.agreement.AgreementErrors;
+import org.consentgov.agreement.config.AgreementConfig;
+import org.consentgov.agreement.domain.SharingEvaluation.Evaluation;
+import org.consentgov.agreement.domain.SharingPolicy.Candidate;
+import org.consentgov.agreement.domain.SharingPolicy.Outcome;
+import org.consentgov.agreement.domain.SharingPolicy.Question;
+import org.consentgov.agreement.domain.SharingPolicy.Reason;
 import org.consentgov.agreement.events.EventLog;
 import org.consentgov.agreement.events.EventTypes;
 import org.consentgov.agreement.persistence.AgreementRepository;
@@ -46,6 +54,8 @@ public class DisclosureService {
     private final Scopes scopes;
     private final SubjectAccessLog accessLog;
     private final Caller caller;
+    private final SharingEvaluation evaluation;
+    private final AgreementConfig config;
     private final Clock clock;
 
     public DisclosureService(
@@ -58,6 +68,8 @@ public class DisclosureService {
             Scopes scopes,
             SubjectAccessLog accessLog,
             Caller caller,
+            SharingEvaluation evaluation,
+            AgreementConfig config,
             Clock clock) {
         this.disclosures = disclosures;
         this.decisions = decisions;
@@ -68,12 +80,49 @@ public class DisclosureService {
         this.scopes = scopes;
         this.accessLog = accessLog;
         this.caller = caller;
+        this.evaluation = evaluation;
+        this.config = config;
         this.clock = clock;
     }
 
-    /** Records a disclosure under an earlier PERMIT. */
-    @Transactional
+    /**
+     * Records a disclosure under an earlier PERMIT, re-checked for its own date: the question is evaluated again at
+     * {@code disclosedAt} (between the decision's {@code at} and now) with what is known now, and a DENY now is a
+     * 409 with its reasons; a PERMIT older than {@code agreement.decisions.permit-valid-for} is stale (409). Nothing
+     * is stored unless it passes.
+     */
     public ShownDisclosure record(DisclosureCommand r) {
+        Instant now = SharingEvaluation.micros(clock.instant());
+        Checked checked = QuarkusTransaction.joiningExisting().call(() -> check(r, now));
+        SharingDecision d = checked.decision();
+        Question question = new Question(d.recipient, d.categories, d.purpose, checked.disclosedAt(), checked.method());
+        Evaluation e = evaluation.evaluate(question, subject(d.subjectSystem + ":" + d.subjectValue, "subject"), now);
+        Outcome outcome = e.outcome();
+        if (outcome.decision() != SharingPolicy.Decision.PERMIT) {
+            throw noLongerPermits(d, outcome.reasons(), "it would now be DENY");
+        }
+        Candidate c = outcome.candidate();
+        if (!c.agreementId().equals(d.agreementId) || c.version() != d.agreementVersion) {
+            throw noLongerPermits(
+                    d,
+                    List.of(new Reason(
+                            "agreement-version-changed",
+                            c.reference() + " version " + c.version() + " is in force on " + checked.disclosedAt()
+                                    + ", not version " + d.agreementVersion + " the decision relied on")),
+                    "the agreement version it relied on is no longer the one in force");
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            // the unique decision_id refuses a second disclosure recorded meanwhile
+            Disclosure x = recordFor(decisions.findById(d.id), checked.method(), checked.disclosedAt(), now);
+            disclosures.flush();
+            return new ShownDisclosure(x, true);
+        });
+    }
+
+    private record Checked(SharingDecision decision, String method, Instant disclosedAt) {}
+
+    /** Everything about the request itself, before anyone is asked anything. */
+    private Checked check(DisclosureCommand r, Instant now) {
         SharingDecision d = decisions
                 .findByIdOptional(r.decisionId())
                 .orElseThrow(() -> ProblemException.notFound("Decision", r.decisionId()));
@@ -104,15 +153,38 @@ public class DisclosureService {
                             + String.join(", ", content.transfer().methods()),
                     "transferMethod");
         }
-        Instant now = clock.instant();
-        Instant at = r.disclosedAt() != null ? r.disclosedAt() : now;
+        Instant at = r.disclosedAt() != null ? SharingEvaluation.micros(r.disclosedAt()) : now;
         if (at.isAfter(now.plus(SharingDecisionService.CLOCK_SKEW))) {
             throw AgreementErrors.DISCLOSURE_IN_FUTURE.problem(
                     "A disclosure cannot be recorded before it happens", "disclosedAt");
         }
-        Disclosure x = recordFor(d, method, at, now);
-        disclosures.flush();
-        return new ShownDisclosure(x, true);
+        if (at.isBefore(d.at)) {
+            throw AgreementErrors.DISCLOSURE_BEFORE_DECISION
+                    .problem(
+                            "Decision " + d.id + " is about " + d.at
+                                    + "; a disclosure before that is not covered by it",
+                            "disclosedAt")
+                    .with("decisionAt", d.at.toString());
+        }
+        Duration validFor = config.decisions().permitValidFor();
+        if (now.isAfter(d.decidedAt.plus(validFor))) {
+            throw AgreementErrors.DECISION_STALE
+                    .problem("Decision " + d.id + " was taken at " + d.decidedAt + "; a PERMIT is relied on for "
+                            + validFor + " only. Ask for a new decision")
+                    .with("decidedAt", d.decidedAt.toString())
+                    .with("validUntil", d.decidedAt.plus(validFor).toString());
+        }
+        return new Checked(d, method, at);
+    }
+
+    private static ProblemException noLongerPermits(SharingDecision d, List<Reason> reasons, String why) {
+        return AgreementErrors.DECISION_NO_LONGER_PERMITS
+                .problem("Decision " + d.id + " was a PERMIT, but " + why + "; nothing was recorded")
+                .with(
+                        "reasons",
+                        reasons.stream()
+                                .map(x -> Map.of("code", x.code(), "message", x.message()))
+                                .toList());
     }
 
     /** Writes the disclosure of a PERMIT and its event, in the caller's transaction. */

@@ -1,6 +1,7 @@
 package org.consentgov.agreement.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,18 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.consent.ConsentAnswer;
-import org.consentgov.agreement.consent.ConsentGateway;
+import org.consentgov.agreement.domain.SharingEvaluation.Evaluation;
+import org.consentgov.agreement.domain.SharingEvaluation.NoticeCitation;
 import org.consentgov.agreement.domain.SharingPolicy.Candidate;
 import org.consentgov.agreement.domain.SharingPolicy.Decision;
 import org.consentgov.agreement.domain.SharingPolicy.Outcome;
 import org.consentgov.agreement.domain.SharingPolicy.Question;
-import org.consentgov.agreement.persistence.Agreement;
+import org.consentgov.agreement.domain.SharingPolicy.Reason;
 import org.consentgov.agreement.persistence.AgreementRepository;
-import org.consentgov.agreement.persistence.AgreementVersion;
 import org.consentgov.agreement.persistence.Disclosure;
 import org.consentgov.agreement.persistence.DisclosureRepository;
 import org.consentgov.agreement.persistence.OrganisationRepository;
@@ -39,18 +40,18 @@ import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.vocabulary.Vocabulary;
 
 /**
- * Takes sharing decisions and keeps them. The agreements are read, consent-service is asked (outside any
- * transaction of this service's own, so that no database connection waits on it), and the decision — with the
+ * Takes sharing decisions, keeps them and replays them. A decision is evaluated at its valid time {@code at} with
+ * what was known when it was asked ({@link SharingEvaluation}); consent-service and notice-service are asked outside
+ * any transaction of this service's own, so that no database connection waits on them, and the decision — with the
  * disclosure when asked to record one — is written in one transaction. Every decision is stored, PERMIT or DENY,
- * so that a disclosure can cite it.
+ * so that a disclosure can cite it and a replay can show why it was made.
  */
 @ApplicationScoped
 public class SharingDecisionService {
 
-    /** The notice version a decision relied on. */
-    private record NoticeVersion(String slug, int version, String contentHash) {}
+    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {};
 
-    /** How far ahead a recorded disclosure may be dated: clocks differ a little, data does not travel in time. */
+    /** How far ahead a decision or disclosure may be dated: clocks differ a little, data does not travel in time. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final AgreementRepository agreements;
@@ -58,9 +59,7 @@ public class SharingDecisionService {
     private final DisclosureRepository disclosures;
     private final OrganisationRepository organisations;
     private final DisclosureService disclosureService;
-    private final AgreementContentJson contentJson;
-    private final ConsentGateway consent;
-    private final SharingPolicy policy;
+    private final SharingEvaluation evaluation;
     private final Vocabulary vocabulary;
     private final ObjectMapper mapper;
     private final Scopes scopes;
@@ -74,8 +73,7 @@ public class SharingDecisionService {
             DisclosureRepository disclosures,
             OrganisationRepository organisations,
             DisclosureService disclosureService,
-            AgreementContentJson contentJson,
-            ConsentGateway consent,
+            SharingEvaluation evaluation,
             Vocabulary vocabulary,
             ObjectMapper mapper,
             Scopes scopes,
@@ -87,9 +85,7 @@ public class SharingDecisionService {
         this.disclosures = disclosures;
         this.organisations = organisations;
         this.disclosureService = disclosureService;
-        this.contentJson = contentJson;
-        this.consent = consent;
-        this.policy = new SharingPolicy(vocabulary);
+        this.evaluation = evaluation;
         this.vocabulary = vocabulary;
         this.mapper = mapper;
         this.scopes = scopes;
@@ -111,17 +107,18 @@ public class SharingDecisionService {
             throw AgreementErrors.RECORD_NOT_ALLOWED.problem(
                     "Disclosures are recorded by the disclosing organisation, not by the recipient");
         }
-        Instant now = clock.instant();
-        Instant at = r.at() == null ? now : r.at();
+        Instant now = SharingEvaluation.micros(clock.instant());
+        Instant at = r.at() == null ? now : SharingEvaluation.micros(r.at());
         if (record && r.transferMethod() == null) {
             throw AgreementErrors.TRANSFER_METHOD_REQUIRED.problem(
                     "Name the transfer method to record a disclosure", "transferMethod");
         }
-        if (record && at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw AgreementErrors.DISCLOSURE_IN_FUTURE.problem(
-                    "A disclosure cannot be recorded before it happens; ask "
-                            + "without record for a decision about a future time",
-                    "at");
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw record
+                    ? AgreementErrors.DISCLOSURE_IN_FUTURE.problem(
+                            "A disclosure cannot be recorded before it happens", "at")
+                    : AgreementErrors.DECISION_IN_FUTURE.problem(
+                            "A decision is about now or the past: nobody knows yet what will be in force then", "at");
         }
         if (organisations.findBySlug(r.recipient()).isEmpty()) {
             throw AgreementErrors.UNKNOWN_ORGANISATION.problem(
@@ -129,23 +126,45 @@ public class SharingDecisionService {
         }
         Question question = new Question(
                 r.recipient(), r.categories().stream().distinct().toList(), r.purpose(), at, r.transferMethod());
-        List<Candidate> candidates = QuarkusTransaction.joiningExisting().call(() -> candidates(r.recipient()));
-        SharingPolicy.Assessment assessment = policy.assess(question, candidates);
-        ConsentAnswer answer = assessment.needsConsent()
-                ? consent.check(subject.toString(), assessment.consentNotice(), question.purpose(), at)
-                : null;
-        Outcome outcome = policy.decide(question, assessment, answer);
-        return QuarkusTransaction.joiningExisting().call(() -> store(question, subject, outcome, answer, record, now));
+        Evaluation e = evaluation.evaluate(question, subject, now);
+        return QuarkusTransaction.joiningExisting().call(() -> store(e, subject, record));
     }
 
     @Transactional
     public RecordedDecision get(UUID id) {
+        return load(id, "read-decision");
+    }
+
+    /**
+     * Evaluates a stored decision again at its {@code at} with what was known at its {@code decidedAt}, and says
+     * whether it comes out the same. Writes no decision and no disclosure; the read is logged like any other.
+     */
+    public DecisionReplay replay(UUID id) {
+        RecordedDecision original = QuarkusTransaction.requiringNew().call(() -> load(id, "replay-decision"));
+        SharingDecision d = original.decision();
+        Question question = new Question(d.recipient, d.categories, d.purpose, d.at, d.transferMethod);
+        Identifier subject = DisclosureService.subject(d.subjectSystem + ":" + d.subjectValue, "subject");
+        Evaluation e = evaluation.evaluate(question, subject, d.decidedAt);
+        Relied replayed = relied(e);
+        boolean matches = d.outcome == e.outcome().decision()
+                && read(d.reasons).equals(e.outcome().reasons())
+                && Objects.equals(d.agreementId, replayed.agreementId())
+                && Objects.equals(d.agreementVersion, replayed.agreementVersion())
+                && Objects.equals(d.noticeSlug, replayed.noticeSlug())
+                && Objects.equals(d.noticeVersion, replayed.noticeVersion())
+                && Objects.equals(d.noticeHash, replayed.noticeHash())
+                && Objects.equals(d.consentRecordId, replayed.consentRecordId())
+                && Objects.equals(d.consentHistoryLength, replayed.consentHistoryLength());
+        return new DecisionReplay(original, e.knownAt(), e.outcome(), replayed, matches);
+    }
+
+    private RecordedDecision load(UUID id, String action) {
         SharingDecision d = decisions
                 .findVisible(id, scopes.current())
                 .orElseThrow(() -> ProblemException.notFound("Decision", id));
         boolean identifiers = disclosureService.identifiers();
         if (identifiers) {
-            disclosureService.logAccess(AccessedSubject.byIdentifier(d.subjectSystem, d.subjectValue), "read-decision");
+            disclosureService.logAccess(AccessedSubject.byIdentifier(d.subjectSystem, d.subjectValue), action);
         }
         return new RecordedDecision(
                 d, disclosures.forDecision(d.id).map(x -> x.id).orElse(null), identifiers);
@@ -171,38 +190,46 @@ public class SharingDecisionService {
         return out;
     }
 
-    private List<Candidate> candidates(String recipient) {
-        List<AgreementVersion> versions = agreements.inForceWithParty(recipient);
-        Map<UUID, Agreement> byId =
-                agreements.byIds(versions.stream().map(v -> v.agreementId).toList());
-        return versions.stream()
-                .map(v -> {
-                    Agreement a = byId.get(v.agreementId);
-                    return new Candidate(
-                            a.id,
-                            v.id,
-                            a.reference,
-                            v.number,
-                            v.state,
-                            contentJson.read(v.content),
-                            v.effectiveFrom,
-                            a.accessStartedAt,
-                            a.accessEndsAt);
-                })
-                .toList();
+    /** What a decision relies on: the agreement version, the notice version and the consent record as it stood. */
+    public record Relied(
+            UUID agreementId,
+            String agreementReference,
+            Integer agreementVersion,
+            String noticeSlug,
+            Integer noticeVersion,
+            String noticeHash,
+            UUID consentRecordId,
+            Integer consentHistoryLength) {}
+
+    static Relied relied(Evaluation e) {
+        Candidate c = e.outcome().candidate();
+        NoticeCitation n = c == null ? null : e.notice();
+        ConsentAnswer answer = e.consent();
+        boolean record = answer != null && answer.recordId() != null;
+        return new Relied(
+                c == null ? null : c.agreementId(),
+                c == null ? null : c.reference(),
+                c == null ? null : c.version(),
+                n == null ? null : n.slug(),
+                n == null ? null : n.version(),
+                n == null ? null : n.contentHash(),
+                record ? answer.recordId() : null,
+                record ? answer.historyLength() : null);
     }
 
-    private RecordedDecision store(
-            Question q, Identifier subject, Outcome outcome, ConsentAnswer answer, boolean record, Instant now) {
+    private RecordedDecision store(Evaluation e, Identifier subject, boolean record) {
+        Question q = e.question();
+        Instant now = e.knownAt();
+        Outcome outcome = e.outcome();
         Candidate c = outcome.candidate();
         Outcome kept = outcome;
         if (c != null && outcome.decision() == Decision.PERMIT) {
-            // the agreement may have been suspended or varied while consent-service was asked
-            AgreementVersion v = agreements.lockForDecision(c.versionId()).orElse(null);
-            if (v == null || v.state != AgreementState.ACTIVE) {
+            // a change written by the time asked about but committed while consent-service was asked
+            agreements.lockForDecision(c.versionId());
+            if (!evaluation.stillActive(c.versionId(), e.historyBy())) {
                 kept = new Outcome(
                         Decision.DENY,
-                        List.of(new SharingPolicy.Reason(
+                        List.of(new Reason(
                                 "agreement-changed",
                                 c.reference() + " version " + c.version()
                                         + " changed while the decision was taken; ask again")),
@@ -210,6 +237,7 @@ public class SharingDecisionService {
                         c);
             }
         }
+        Relied relied = relied(e);
         SharingDecision d = new SharingDecision();
         d.id = UUID.randomUUID();
         d.decidedAt = now;
@@ -225,18 +253,14 @@ public class SharingDecisionService {
         d.outcome = kept.decision();
         d.reasons = write(kept.reasons());
         d.obligations = write(kept.obligations());
-        if (c != null) {
-            d.agreementId = c.agreementId();
-            d.agreementReference = c.reference();
-            d.agreementVersion = c.version();
-            NoticeVersion notice = notice(c, answer);
-            if (notice != null) {
-                d.noticeSlug = notice.slug();
-                d.noticeVersion = notice.version();
-                d.noticeHash = notice.contentHash();
-            }
-        }
-        d.consentRecordId = answer != null && answer.consented() ? answer.recordId() : null;
+        d.agreementId = relied.agreementId();
+        d.agreementReference = relied.agreementReference();
+        d.agreementVersion = relied.agreementVersion();
+        d.noticeSlug = relied.noticeSlug();
+        d.noticeVersion = relied.noticeVersion();
+        d.noticeHash = relied.noticeHash();
+        d.consentRecordId = relied.consentRecordId();
+        d.consentHistoryLength = relied.consentHistoryLength();
         d.requestId = RequestIds.current();
         decisions.persist(d);
         UUID disclosureId = null;
@@ -257,26 +281,19 @@ public class SharingDecisionService {
         return new RecordedDecision(d, disclosureId, true);
     }
 
-    /** The notice version relied on: the one consent was given under, else the notice the agreement links. */
-    private static NoticeVersion notice(Candidate c, ConsentAnswer answer) {
-        if (answer != null && answer.consented() && answer.noticeSlug() != null && answer.noticeVersion() != null) {
-            return new NoticeVersion(answer.noticeSlug(), answer.noticeVersion(), answer.noticeHash());
-        }
-        List<AgreementContent.NoticeLink> links = c.content().linkedNotices();
-        String preferred = c.content().consent().notice();
-        return links.stream()
-                .filter(l -> l.slug().equals(preferred))
-                .findFirst()
-                .or(() -> links.stream().findFirst())
-                .map(l -> new NoticeVersion(l.slug(), l.version(), null))
-                .orElse(null);
-    }
-
     private String write(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("decision cannot be serialised", e);
+        }
+    }
+
+    private List<Reason> read(String json) {
+        try {
+            return mapper.readValue(json, REASONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored decision is unreadable", e);
         }
     }
 }

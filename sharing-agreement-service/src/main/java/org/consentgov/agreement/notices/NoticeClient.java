@@ -4,8 +4,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** notice-service's public API: only published versions are there. No token is needed. */
@@ -20,6 +22,11 @@ public interface NoticeClient {
     @GET
     @Path("{slug}")
     PublishedNotice current(@PathParam("slug") String slug);
+
+    /** The version in force at the instant (404 when none was); asked without waiting, beside consent-service. */
+    @GET
+    @Path("{slug}")
+    CompletionStage<NoticeInForce> inForceAt(@PathParam("slug") String slug, @QueryParam("at") String at);
 
     @GET
     @Path("{slug}/versions/{number}")

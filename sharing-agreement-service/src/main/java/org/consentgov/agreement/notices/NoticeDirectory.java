@@ -3,8 +3,12 @@ package org.consentgov.agreement.notices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.consentgov.agreement.AgreementErrors;
 import org.consentgov.agreement.config.AgreementConfig;
@@ -48,6 +52,38 @@ public class NoticeDirectory {
     /** The version in force of a notice, or empty when it has none. */
     public Optional<PublishedNotice> current(String slug) {
         return optional(() -> client.current(slug), slug);
+    }
+
+    /**
+     * The version of the notice in force at the instant, asked without waiting: a sharing decision asks it beside
+     * consent-service and only cites the answer, so no answer is {@link NoticeAtTime#UNAVAILABLE}, never a failure.
+     */
+    public CompletableFuture<NoticeAtTime> inForceAt(String slug, Instant at) {
+        try {
+            return client.inForceAt(slug, at.toString())
+                    .toCompletableFuture()
+                    .thenApply(n -> n != null && n.covers(at)
+                            ? new NoticeAtTime(NoticeAtTime.Status.IN_FORCE, n)
+                            : NoticeAtTime.UNAVAILABLE)
+                    .exceptionally(e -> {
+                        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                        if (cause instanceof WebApplicationException w
+                                && w.getResponse().getStatus() == 404) {
+                            return NoticeAtTime.NONE;
+                        }
+                        LOG.warnf(
+                                "notice-service gave no notice in force for %s: %s",
+                                slug, cause.getClass().getSimpleName());
+                        return NoticeAtTime.UNAVAILABLE;
+                    })
+                    .completeOnTimeout(
+                            NoticeAtTime.UNAVAILABLE, config.notices().timeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "notice-service could not be asked for %s: %s",
+                    slug, e.getClass().getSimpleName());
+            return CompletableFuture.completedFuture(NoticeAtTime.UNAVAILABLE);
+        }
     }
 
     private Optional<PublishedNotice> optional(Supplier<PublishedNotice> call, String what) {

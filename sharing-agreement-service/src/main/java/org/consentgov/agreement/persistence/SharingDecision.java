@@ -21,10 +21,11 @@ public class SharingDecision {
     @Id
     public UUID id;
 
+    /** Recorded time: when it was decided, and so what the records said (knownAt of a replay). */
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
-    /** The time the question was about. */
+    /** Valid time: the time the question was about. */
     @Column(nullable = false)
     public Instant at;
 
@@ -85,6 +86,10 @@ public class SharingDecision {
 
     @Column(name = "consent_record_id")
     public UUID consentRecordId;
+
+    /** How many history entries the consent record had when consent-service answered (as known at decidedAt). */
+    @Column(name = "consent_history_length")
+    public Integer consentHistoryLength;
 
     @Column(name = "request_id", length = 128)
     public String requestId;

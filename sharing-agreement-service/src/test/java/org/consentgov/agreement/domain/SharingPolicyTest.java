@@ -204,7 +204,8 @@ class SharingPolicyTest {
                         null,
                         null,
                         "WITHDRAWN",
-                        false)));
+                        false,
+                        2)));
         assertThat(refused.decision()).isEqualTo(Decision.DENY);
         assertThat(refused.reasons()).extracting(Reason::code).containsExactly("consent-not-given");
         assertThat(refused.reasons().get(0).message()).endsWith("the consent was withdrawn");
@@ -296,6 +297,7 @@ class SharingPolicyTest {
                 RECORD,
                 new ConsentCheckResponse.NoticeVersion("what-it-means-to-me", 1, "a".repeat(64)),
                 "ACTIVE",
-                false));
+                false,
+                1));
     }
 }

@@ -1,0 +1,82 @@
+package org.consentgov.agreement.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.consentgov.agreement.domain.AgreementState;
+
+/**
+ * Agreements as the records stood at a time: the state of a version at T is the state its last history row
+ * written by T left it in. Lifecycle changes are recorded as they happen, so T is both the valid time asked about
+ * and the recorded time the answer is read as of; rows written later are not looked at.
+ */
+@ApplicationScoped
+public class AgreementTimeline {
+
+    /** A version and the state its history gave it at the time asked about. */
+    public record VersionAt(AgreementVersion version, AgreementState state) {}
+
+    /** The activation of a version, in the order the history wrote them. */
+    public record Activation(UUID agreementId, AgreementVersion version) {}
+
+    private static final String LAST_ROW_BY = """
+            h.seq = (select max(h2.seq) from AgreementHistory h2 where h2.agreementId = v.agreementId
+                       and h2.versionNumber = v.number and h2.at <= :by and h2.toState is not null)""";
+
+    private final EntityManager em;
+
+    public AgreementTimeline(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The versions in force (ACTIVE or SUSPENDED) at {@code by} that name the organisation as a party. */
+    public List<VersionAt> inForceWithParty(String organisation, Instant by) {
+        return em.createQuery(
+                        "select v, h.toState from AgreementVersion v, AgreementHistory h"
+                                + " where h.agreementId = v.agreementId and h.versionNumber = v.number and "
+                                + LAST_ROW_BY
+                                + " and h.toState in :states and exists (select 1 from AgreementParty p"
+                                + " where p.versionId = v.id and p.organisation = :org) order by v.agreementId, v.number",
+                        Object[].class)
+                .setParameter("by", by)
+                .setParameter("states", List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED))
+                .setParameter("org", organisation)
+                .getResultStream()
+                .map(r -> new VersionAt((AgreementVersion) r[0], (AgreementState) r[1]))
+                .toList();
+    }
+
+    /** The state of one version at {@code by}, empty when its history had not begun. */
+    public Optional<AgreementState> stateOf(UUID versionId, Instant by) {
+        return em.createQuery(
+                        "select h.toState from AgreementVersion v, AgreementHistory h where v.id = :id"
+                                + " and h.agreementId = v.agreementId and h.versionNumber = v.number and "
+                                + LAST_ROW_BY,
+                        AgreementState.class)
+                .setParameter("id", versionId)
+                .setParameter("by", by)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Every activation of the agreements written by {@code by}, in the order written: the access window's past. */
+    public List<Activation> activations(Collection<UUID> agreementIds, Instant by) {
+        if (agreementIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "select v from AgreementHistory h, AgreementVersion v where h.agreementId in :ids"
+                                + " and h.action = 'ACTIVATED' and h.at <= :by and v.agreementId = h.agreementId"
+                                + " and v.number = h.versionNumber order by h.seq",
+                        AgreementVersion.class)
+                .setParameter("ids", agreementIds)
+                .setParameter("by", by)
+                .getResultStream()
+                .map(v -> new Activation(v.agreementId, v))
+                .toList();
+    }
+}
