@@ -355,7 +355,12 @@ class Bench:
             "sharing-agreement-service": {**db("sharing-agreement-service"), "AGREEMENT_DEMO_DATA": "true",
                                           "QUARKUS_DATASOURCE_JDBC_MAX_SIZE": "8",
                                           "AGREEMENT_CLIENT_SECRET": "sharing-agreement-service-secret",
-                                          "NOTICE_SERVICE_URL": gw, "CONSENT_SERVICE_URL": gw},
+                                          "NOTICE_SERVICE_URL": gw, "CONSENT_SERVICE_URL": gw,
+                                          "AGREEMENT_NOTICE_EVENTS_SECRET":
+                                              "demo-only-agreement-notice-events-secret-0123",
+                                          "AGREEMENT_NOTICE_EVENTS_TARGET_URL":
+                                              f"http://localhost:{ports['sharing-agreement-service']}"
+                                              "/api/agreements/notice-events"},
         }
         order = ["notice-service", "gateway", "consent-service", "sharing-agreement-service"]
         for name in order:

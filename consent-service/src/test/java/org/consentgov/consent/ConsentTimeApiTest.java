@@ -452,9 +452,12 @@ class ConsentTimeApiTest extends ConsentApiTestSupport {
         return request.when().get("/api/consents/check");
     }
 
+    /** A withdrawal with the record's current ETag (If-Match is required). */
     private static Response withdraw(String id, Map<String, Object> body) {
+        String etag = ConsentTestData.etag(id);
         return given().auth()
                 .oauth2(token("caseworker"))
+                .header("If-Match", etag)
                 .contentType(ContentType.JSON)
                 .body(body)
                 .when()

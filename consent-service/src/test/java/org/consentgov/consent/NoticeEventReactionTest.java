@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.consentgov.consent.domain.NoticeEventReactions;
 import org.consentgov.platform.events.WebhookSignature;
+import org.consentgov.platform.events.subscription.EventInbox;
+import org.consentgov.platform.events.subscription.ReceivedEvent;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,9 @@ class NoticeEventReactionTest {
 
     @Inject
     NoticeEventReactions consents;
+
+    @Inject
+    EventInbox inbox;
 
     @Inject
     ObjectMapper mapper;
@@ -121,6 +126,10 @@ class NoticeEventReactionTest {
                 Map.of("slug", slug, "version", version, "previousVersion", version - 1, "reasons", reasons)));
     }
 
+    EventInbox.Outcome accept(JsonNode event) {
+        return inbox.accept(ReceivedEvent.of(event), consents);
+    }
+
     JsonNode record(String id) {
         return mapper.valueToTree(given().auth()
                 .oauth2(token("dpo"))
@@ -172,10 +181,10 @@ class NoticeEventReactionTest {
         String onV1 = record(1);
         String onV2 = record(2);
 
-        NoticeEventReactions.NoticeEventOutcome outcome = consents.onNoticeEvent(
-                materialChange(UUID.randomUUID().toString(), 2, List.of("purpose added: evaluation")));
+        EventInbox.Outcome outcome =
+                accept(materialChange(UUID.randomUUID().toString(), 2, List.of("purpose added: evaluation")));
         assertThat(outcome.duplicate()).isFalse();
-        assertThat(outcome.recordsFlagged()).isEqualTo(1);
+        assertThat(outcome.recordsChanged()).isEqualTo(1);
 
         JsonNode flagged = record(onV1);
         assertThat(flagged.path("reconsentRequired").asBoolean()).isTrue();
@@ -238,12 +247,12 @@ class NoticeEventReactionTest {
     void aRedeliveredEventChangesNothing() throws Exception {
         String onV1 = record(1);
         JsonNode event = materialChange(UUID.randomUUID().toString(), 2, List.of("recipient added"));
-        assertThat(consents.onNoticeEvent(event).recordsFlagged()).isEqualTo(1);
+        assertThat(accept(event).recordsChanged()).isEqualTo(1);
         String etag = etag(onV1);
 
-        NoticeEventReactions.NoticeEventOutcome again = consents.onNoticeEvent(event);
+        EventInbox.Outcome again = accept(event);
         assertThat(again.duplicate()).isTrue();
-        assertThat(again.recordsFlagged()).isZero();
+        assertThat(again.recordsChanged()).isZero();
         assertThat(historyEvents(onV1)).containsExactly("recorded", "reconsent-required");
         assertThat(outboxEvents(onV1, "org.consentgov.consent.reconsent-required"))
                 .isEqualTo(1);
@@ -267,7 +276,7 @@ class NoticeEventReactionTest {
                 slug,
                 "data",
                 Map.of("slug", slug, "version", 2, "previousVersion", 1, "materialChange", false)));
-        assertThat(consents.onNoticeEvent(published).recordsFlagged()).isZero();
+        assertThat(accept(published).recordsChanged()).isZero();
         assertThat(record(onV1).path("reconsentRequired").asBoolean()).isFalse();
         assertThat(historyEvents(onV1)).containsExactly("recorded");
     }

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.consentgov.consent.notices.NoticeEventSubscription;
+import org.consentgov.platform.events.subscription.EventSubscriber;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +49,8 @@ class NoticeEventSubscriptionTest {
             server = new WireMockServer(wireMockConfig().dynamicPort());
             server.start();
             return Map.of(
-                    "quarkus.rest-client.notice-subscriptions.url",
-                    server.baseUrl(),
+                    "quarkus.rest-client.event-subscriptions.url",
+                    server.baseUrl() + SUBSCRIPTIONS,
                     "quarkus.oidc-client.auth-server-url",
                     server.baseUrl(),
                     "quarkus.oidc-client.token-path",
@@ -66,7 +66,10 @@ class NoticeEventSubscriptionTest {
     }
 
     @Inject
-    NoticeEventSubscription registration;
+    EventSubscriber subscriber;
+
+    @Inject
+    EventSubscriber.Subscription noticeEvents;
 
     WireMockServer server() {
         return Upstream.server;
@@ -109,7 +112,7 @@ class NoticeEventSubscriptionTest {
                         + "\"eventTypes\":[\"org.consentgov.notice.material-change\"],\"active\":true}",
                 1);
 
-        assertThat(registration.register()).isEqualTo(NoticeEventSubscription.Result.CREATED);
+        assertThat(subscriber.subscribe(noticeEvents)).isEqualTo(EventSubscriber.Result.CREATED);
 
         // the token came from the token endpoint (client credentials; the OIDC client caches it between tests)
         server().verify(getRequestedFor(urlPathEqualTo(SUBSCRIPTIONS))
@@ -133,7 +136,7 @@ class NoticeEventSubscriptionTest {
                         + "\"org.consentgov.notice.material-change\"],\"active\":true}",
                 1);
 
-        assertThat(registration.register()).isEqualTo(NoticeEventSubscription.Result.EXISTING);
+        assertThat(subscriber.subscribe(noticeEvents)).isEqualTo(EventSubscriber.Result.EXISTING);
         server().verify(0, postRequestedFor(urlEqualTo(SUBSCRIPTIONS)));
     }
 
@@ -144,7 +147,7 @@ class NoticeEventSubscriptionTest {
                         .withStatus(403)
                         .withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":403}")));
-        assertThatThrownBy(registration::register).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> subscriber.subscribe(noticeEvents)).isInstanceOf(RuntimeException.class);
         server().verify(0, postRequestedFor(urlEqualTo(SUBSCRIPTIONS)));
     }
 }

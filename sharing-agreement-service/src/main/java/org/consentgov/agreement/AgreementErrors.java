@@ -40,6 +40,10 @@ public enum AgreementErrors implements ErrorCode {
     // malformed input
     INVALID_SUBJECT(ProblemKind.BAD_REQUEST),
 
+    // notice-service's events at the webhook receiver (api/NoticeEventResource, domain/LinkedNoticeChanges)
+    INVALID_EVENT(ProblemKind.BAD_REQUEST),
+    INVALID_SIGNATURE(ProblemKind.UNAUTHENTICATED),
+
     // upstream: raised by notices/NoticeDirectory
     NOTICE_SERVICE_UNAVAILABLE(ProblemKind.SERVICE_UNAVAILABLE),
 

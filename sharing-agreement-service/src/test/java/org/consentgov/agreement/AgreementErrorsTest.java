@@ -45,6 +45,8 @@ class AgreementErrorsTest {
                         "record-not-allowed 403",
                         "organisation-required 403",
                         "invalid-subject 400",
+                        "invalid-event 400",
+                        "invalid-signature 401",
                         "notice-service-unavailable 503",
                         "unknown-organisation 422",
                         "duplicate-party 422",

@@ -24,7 +24,8 @@ public final class Unchanged {
         "disclosure",
         "subject_access_log",
         "idempotency_key",
-        "outbox_event"
+        "outbox_event",
+        "processed_notice_event"
     };
 
     private Unchanged() {}

@@ -4,8 +4,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-import java.time.Duration;
 import java.util.Optional;
+import org.consentgov.platform.events.subscription.WebhookSubscriptionSettings;
 
 /**
  * The service's own settings, {@code consent.*} in {@code application.properties} (receipts have theirs in
@@ -76,18 +76,6 @@ public interface ConsentConfig {
         int retryAfterSeconds();
     }
 
-    interface NoticeEvents {
-        /** Registers this service's webhook with notice-service at start-up. */
-        boolean register();
-
-        /** The URL notice-service delivers notice events to. */
-        String targetUrl();
-
-        /** The webhook secret notice events are signed with. */
-        Optional<String> secret();
-
-        /** How long to wait before registering again after a failure. */
-        @WithDefault("30s")
-        Duration retryInterval();
-    }
+    /** The subscription to notice-service's events ({@code consent.notice-events.*}). */
+    interface NoticeEvents extends WebhookSubscriptionSettings {}
 }

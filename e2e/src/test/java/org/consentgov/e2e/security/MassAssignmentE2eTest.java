@@ -43,7 +43,8 @@ class MassAssignmentE2eTest {
             "recordedAt", "2020-01-01T00:00:00Z",
             "createdBy", "mallory");
     /** The webhook receiver takes only what notice-service signs; its signature is checked before anything else. */
-    static final Set<String> NOT_A_CLIENT_BODY = Set.of("POST /api/consents/notice-events");
+    static final Set<String> NOT_A_CLIENT_BODY =
+            Set.of("POST /api/consents/notice-events", "POST /api/agreements/notice-events");
 
     @Test
     void everyJsonBodyRejectsEveryServerOwnedFieldItDoesNotDeclare() throws IOException {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import org.consentgov.notice.api.NoticeViews.ChecksView;
 import org.consentgov.notice.api.NoticeViews.NoticeVersionView;
 import org.consentgov.notice.api.NoticeViews.PublishRequest;
@@ -20,8 +21,10 @@ import org.consentgov.notice.api.NoticeViews.RetireRequest;
 import org.consentgov.notice.domain.NoticePublication;
 import org.consentgov.notice.domain.NoticeRetirement;
 import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,10 +45,13 @@ public class NoticePublicationResource {
 
     private final NoticePublication publication;
     private final NoticeRetirement retirement;
+    private final IdempotentExecutor idempotency;
 
-    public NoticePublicationResource(NoticePublication publication, NoticeRetirement retirement) {
+    public NoticePublicationResource(
+            NoticePublication publication, NoticeRetirement retirement, IdempotentExecutor idempotency) {
         this.publication = publication;
         this.retirement = retirement;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -95,7 +101,9 @@ public class NoticePublicationResource {
     @APIResponse(responseCode = "404", description = "No such notice or version")
     @APIResponse(responseCode = "409", description = "The version is not a draft")
     @APIResponse(responseCode = "422", description = "A rule is broken; the problem names the rule and the field")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     public Response publish(
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
             @Parameter(
                             description = "The notice's slug",
                             example = "what-it-means-to-me",
@@ -120,8 +128,12 @@ public class NoticePublicationResource {
                     String ifMatch,
             @Valid PublishRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
-        return VersionResponses.ok(
-                publication.publish(slug, number, expected, request == null ? null : request.effectiveFrom()));
+        return idempotency.execute(
+                key,
+                "POST /api/notices/" + slug + "/versions/" + number + "/publish",
+                Arrays.asList(ifMatch, request),
+                () -> VersionResponses.ok(
+                        publication.publish(slug, number, expected, request == null ? null : request.effectiveFrom())));
     }
 
     @POST
@@ -138,7 +150,9 @@ public class NoticePublicationResource {
     @APIResponse(responseCode = "400", description = "Reason missing")
     @APIResponse(responseCode = "404", description = "No such notice or version")
     @APIResponse(responseCode = "409", description = "The version is not the published one")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     public Response retire(
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
             @Parameter(
                             description = "The notice's slug",
                             example = "what-it-means-to-me",
@@ -163,6 +177,10 @@ public class NoticePublicationResource {
                     String ifMatch,
             @NotNull @Valid RetireRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
-        return VersionResponses.ok(retirement.retire(slug, number, expected, request.reason()));
+        return idempotency.execute(
+                key,
+                "POST /api/notices/" + slug + "/versions/" + number + "/retire",
+                Arrays.asList(ifMatch, request),
+                () -> VersionResponses.ok(retirement.retire(slug, number, expected, request.reason())));
     }
 }

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.models.Operation;
 /**
  * Gives the shared event operations a service-specific id: {@code createWebhookSubscription} under
  * {@code /api/notices/...} becomes {@code createNoticeWebhookSubscription}, so that the gateway's merged
- * document keeps operation ids unique across services.
+ * document keeps operation ids unique across services (two services receive notice events:
+ * {@code receiveConsentNoticeEvent}, {@code receiveAgreementNoticeEvent}).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class EventApiOperationIds implements OASFilter {
@@ -22,7 +23,8 @@ public class EventApiOperationIds implements OASFilter {
             "deactivateWebhookSubscription",
             "listWebhookDeliveries",
             "redeliverWebhookDelivery",
-            "listChanges");
+            "listChanges",
+            "receiveNoticeEvent");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

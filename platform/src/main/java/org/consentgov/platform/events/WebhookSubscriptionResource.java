@@ -16,9 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.consentgov.platform.events.WebhookSubscriptions.DeliveryStatus;
@@ -210,9 +212,21 @@ public abstract class WebhookSubscriptionResource {
             content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription or delivery")
     @APIResponse(responseCode = "409", description = "The delivery is not parked, or the subscription is deactivated")
-    public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return Response.accepted(subscriptions.redeliver(id, deliveryId))
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description = "Makes a retry return the first response instead of a 409 (the delivery is no longer parked)")
+    public Response redeliver(
+            @PathParam("id") UUID id,
+            @PathParam("deliveryId") UUID deliveryId,
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
+            @Context UriInfo uri) {
+        return idempotency.execute(
+                key,
+                "POST " + uri.getPath(),
+                Map.of(),
+                () -> Response.accepted(subscriptions.redeliver(id, deliveryId))
+                        .type(MediaType.APPLICATION_JSON)
+                        .build());
     }
 }

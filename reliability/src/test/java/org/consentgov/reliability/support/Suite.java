@@ -90,7 +90,9 @@ public final class Suite implements AutoCloseable {
                 .env("AGREEMENT_DEMO_DATA", "true")
                 .env("AGREEMENT_CLIENT_SECRET", "sharing-agreement-service-secret")
                 .env("NOTICE_SERVICE_URL", notice.url())
-                .env("CONSENT_SERVICE_URL", consent.url());
+                .env("CONSENT_SERVICE_URL", consent.url())
+                .env("AGREEMENT_NOTICE_EVENTS_SECRET", NOTICE_EVENTS_SECRET)
+                .env("AGREEMENT_NOTICE_EVENTS_TARGET_URL", agreement.url() + "/api/agreements/notice-events");
         // notice-service first: the others read its published notices at start-up; then those two side by side
         notice.start();
         CompletableFuture<ServiceProcess> agreementStarted = CompletableFuture.supplyAsync(agreement::start);

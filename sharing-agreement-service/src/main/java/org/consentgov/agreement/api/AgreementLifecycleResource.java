@@ -16,14 +16,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.UUID;
 import org.consentgov.agreement.api.AgreementViews.AgreementView;
 import org.consentgov.agreement.api.AgreementViews.ReasonRequest;
 import org.consentgov.agreement.api.AgreementViews.ReviewRequest;
 import org.consentgov.agreement.domain.AgreementLifecycle;
 import org.consentgov.platform.http.ETags;
+import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,10 +45,13 @@ public class AgreementLifecycleResource {
 
     private final AgreementLifecycle lifecycle;
     private final AgreementMapper mapper;
+    private final IdempotentExecutor idempotency;
 
-    public AgreementLifecycleResource(AgreementLifecycle lifecycle, AgreementMapper mapper) {
+    public AgreementLifecycleResource(
+            AgreementLifecycle lifecycle, AgreementMapper mapper, IdempotentExecutor idempotency) {
         this.lifecycle = lifecycle;
         this.mapper = mapper;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -67,8 +73,10 @@ public class AgreementLifecycleResource {
             description = "Signatures missing, or the version cannot be activated in its state")
     @APIResponse(responseCode = "422", description = "A rule is broken")
     @APIResponse(responseCode = "503", description = "notice-service cannot answer; nothing changed")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     public Response activate(
             @PathParam("id") UUID id,
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
             @Parameter(
                             description =
                                     "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
@@ -82,7 +90,11 @@ public class AgreementLifecycleResource {
                     @Min(1)
                     Integer version) {
         long expected = ETags.expectedVersion(ifMatch);
-        return ok(mapper.view(lifecycle.activate(id, expected, version)));
+        return idempotency.execute(
+                key,
+                "POST /api/agreements/" + id + "/activate",
+                Arrays.asList(ifMatch, version),
+                () -> ok(mapper.view(lifecycle.activate(id, expected, version))));
     }
 
     @POST
@@ -99,8 +111,10 @@ public class AgreementLifecycleResource {
     @APIResponse(responseCode = "400", description = "Reason missing")
     @APIResponse(responseCode = "404", description = "No such agreement")
     @APIResponse(responseCode = "409", description = "Not active")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     public Response suspend(
             @PathParam("id") UUID id,
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
             @Parameter(
                             description =
                                     "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
@@ -109,7 +123,11 @@ public class AgreementLifecycleResource {
                     String ifMatch,
             @NotNull @Valid ReasonRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
-        return ok(mapper.view(lifecycle.suspend(id, expected, request.reason())));
+        return idempotency.execute(
+                key,
+                "POST /api/agreements/" + id + "/suspend",
+                Arrays.asList(ifMatch, request),
+                () -> ok(mapper.view(lifecycle.suspend(id, expected, request.reason()))));
     }
 
     @POST
@@ -126,8 +144,10 @@ public class AgreementLifecycleResource {
     @APIResponse(responseCode = "400", description = "Reason missing")
     @APIResponse(responseCode = "404", description = "No such agreement")
     @APIResponse(responseCode = "409", description = "Already expired or terminated")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     public Response terminate(
             @PathParam("id") UUID id,
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
             @Parameter(
                             description =
                                     "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
@@ -136,7 +156,11 @@ public class AgreementLifecycleResource {
                     String ifMatch,
             @NotNull @Valid ReasonRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
-        return ok(mapper.view(lifecycle.terminate(id, expected, request.reason())));
+        return idempotency.execute(
+                key,
+                "POST /api/agreements/" + id + "/terminate",
+                Arrays.asList(ifMatch, request),
+                () -> ok(mapper.view(lifecycle.terminate(id, expected, request.reason()))));
     }
 
     @POST
@@ -153,8 +177,10 @@ public class AgreementLifecycleResource {
     @APIResponse(responseCode = "400", description = "Note missing")
     @APIResponse(responseCode = "404", description = "No such agreement")
     @APIResponse(responseCode = "409", description = "Not in force")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     public Response review(
             @PathParam("id") UUID id,
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
             @Parameter(
                             description =
                                     "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
@@ -163,6 +189,10 @@ public class AgreementLifecycleResource {
                     String ifMatch,
             @NotNull @Valid ReviewRequest request) {
         long expected = ETags.expectedVersion(ifMatch);
-        return ok(mapper.view(lifecycle.review(id, expected, request.note())));
+        return idempotency.execute(
+                key,
+                "POST /api/agreements/" + id + "/reviews",
+                Arrays.asList(ifMatch, request),
+                () -> ok(mapper.view(lifecycle.review(id, expected, request.note()))));
     }
 }

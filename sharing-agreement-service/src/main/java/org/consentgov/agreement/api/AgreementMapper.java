@@ -7,6 +7,7 @@ import org.consentgov.agreement.api.AgreementViews.AgreementSummaryView;
 import org.consentgov.agreement.api.AgreementViews.AgreementView;
 import org.consentgov.agreement.api.AgreementViews.EventView;
 import org.consentgov.agreement.api.AgreementViews.HistoryEntryView;
+import org.consentgov.agreement.api.AgreementViews.NoticeChangeView;
 import org.consentgov.agreement.api.AgreementViews.PartyView;
 import org.consentgov.agreement.api.AgreementViews.VersionSummaryView;
 import org.consentgov.agreement.domain.AgreementContent;
@@ -74,6 +75,17 @@ public class AgreementMapper {
                 a.latestVersion,
                 window,
                 a.nextReviewOn,
+                a.reviewRequired,
+                json.noticeChanges(a.reviewNoticeChanges).stream()
+                        .map(c -> new NoticeChangeView(
+                                c.notice(),
+                                c.linkedVersion(),
+                                c.previousVersion(),
+                                c.version(),
+                                c.reasons(),
+                                c.noticeEventId(),
+                                c.flaggedAt()))
+                        .toList(),
                 d.versions().stream().map(AgreementMapper::versionSummary).toList(),
                 a.createdAt,
                 a.createdBy,
@@ -109,7 +121,8 @@ public class AgreementMapper {
                 s.parties(),
                 v.startDate,
                 v.endDate,
-                a.nextReviewOn);
+                a.nextReviewOn,
+                a.reviewRequired);
     }
 
     public HistoryEntryView history(AgreementHistory h) {

@@ -66,7 +66,7 @@ public class AgreementResource {
             operationId = "listAgreements",
             summary = "List agreements",
             description =
-                    "By reference. Partners and researchers see only the agreements their organisation is party to. With linkedNotice, the agreements that tell families about the sharing through that notice (what a change of the notice affects).")
+                    "By reference. Partners and researchers see only the agreements their organisation is party to. With linkedNotice, the agreements that tell families about the sharing through that notice (what a change of the notice affects). With reviewRequired=true, the agreements a material change of a linked notice flagged for review.")
     @APIResponse(responseCode = "200", description = "A page of agreements")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public PageView<AgreementSummaryView> list(
@@ -104,6 +104,11 @@ public class AgreementResource {
                             regexp = AgreementContent.SLUG,
                             message = "a notice slug: lower-case words joined by hyphens")
                     String linkedNotice,
+            @Parameter(
+                            description =
+                                    "true: the DPO's review list, the agreements a material change of a linked notice flagged for review since their last review; false: the others")
+                    @QueryParam("reviewRequired")
+                    Boolean reviewRequired,
             @Parameter(description = "Page number from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most 100")
                     @QueryParam("size")
@@ -111,7 +116,8 @@ public class AgreementResource {
                     @Min(1)
                     @Max(Paging.MAX_SIZE)
                     int size) {
-        return queries.list(new AgreementFilter(state, organisation, reference, linkedNotice), page, size)
+        return queries.list(
+                        new AgreementFilter(state, organisation, reference, linkedNotice, reviewRequired), page, size)
                 .map(mapper::summary);
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.UUID;
 import org.consentgov.agreement.api.AgreementViews.AgreementView;
 import org.consentgov.agreement.api.AgreementViews.SignRequest;
@@ -69,8 +70,10 @@ public class AgreementSigningResource {
     @APIResponse(responseCode = "409", description = "No draft to submit")
     @APIResponse(responseCode = "422", description = "A rule is broken; the problem names the rule and the field")
     @APIResponse(responseCode = "503", description = "notice-service cannot answer; nothing changed; see Retry-After")
+    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     public Response submit(
             @PathParam("id") UUID id,
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
             @Parameter(
                             description =
                                     "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
@@ -78,7 +81,11 @@ public class AgreementSigningResource {
                     @HeaderParam("If-Match")
                     String ifMatch) {
         long expected = ETags.expectedVersion(ifMatch);
-        return ok(mapper.view(signing.submit(id, expected)));
+        return idempotency.execute(
+                key,
+                "POST /api/agreements/" + id + "/submit",
+                Arrays.asList(ifMatch),
+                () -> ok(mapper.view(signing.submit(id, expected))));
     }
 
     @POST

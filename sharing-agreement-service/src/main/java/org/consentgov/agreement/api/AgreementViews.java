@@ -89,7 +89,10 @@ public final class AgreementViews {
             List<String> parties,
             LocalDate startDate,
             LocalDate endDate,
-            LocalDate nextReviewOn) {}
+            LocalDate nextReviewOn,
+
+            @Schema(description = "A material change of a linked notice flagged it for review since its last review")
+            boolean reviewRequired) {}
 
     @Schema(
             name = "Agreement",
@@ -127,6 +130,15 @@ public final class AgreementViews {
             int latestVersion,
             AccessWindowView accessWindow,
             LocalDate nextReviewOn,
+
+            @Schema(
+                    description =
+                            "A material change of a notice the version in force links flagged it for the DPO's review; the next review clears it")
+            boolean reviewRequired,
+
+            @Schema(description = "The material notice changes that flagged it since its last review, oldest first")
+            List<NoticeChangeView> reviewNoticeChanges,
+
             List<VersionSummaryView> versions,
             Instant createdAt,
             String createdBy,
@@ -185,4 +197,27 @@ public final class AgreementViews {
             Instant occurredAt,
             String actor,
             JsonNode payload) {}
+
+    @Schema(name = "AgreementNoticeChange", description = "A material change of a linked notice")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NoticeChangeView(
+            @Schema(description = "The notice's slug", examples = "what-it-means-to-me")
+            String notice,
+
+            @Schema(description = "The version the agreement's version in force links", examples = "1")
+            int linkedVersion,
+
+            @Schema(description = "The published version notice-service compared with", examples = "1")
+            Integer previousVersion,
+
+            @Schema(description = "The new version, materially different", examples = "2")
+            int version,
+
+            @Schema(description = "What changed materially", examples = "[\"purpose added: evaluation\"]")
+            List<String> reasons,
+
+            @Schema(description = "The notice-service event that said so")
+            String noticeEventId,
+
+            Instant flaggedAt) {}
 }

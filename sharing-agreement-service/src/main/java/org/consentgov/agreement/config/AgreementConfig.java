@@ -3,6 +3,7 @@ package org.consentgov.agreement.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import org.consentgov.platform.events.subscription.WebhookSubscriptionSettings;
 
 @ConfigMapping(prefix = "agreement")
 public interface AgreementConfig {
@@ -14,6 +15,11 @@ public interface AgreementConfig {
     Notices notices();
 
     Decisions decisions();
+
+    NoticeEvents noticeEvents();
+
+    /** The subscription to notice-service's events ({@code agreement.notice-events.*}). */
+    interface NoticeEvents extends WebhookSubscriptionSettings {}
 
     interface DemoData {
         /** Load the seed organisations and the two seed agreements, signed and active, when they are not there yet. */

@@ -1,9 +1,12 @@
 package org.consentgov.agreement.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Agreement content as stored: one JSON document per version. A stored document that cannot be read is a
@@ -11,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class AgreementContentJson {
+
+    private static final TypeReference<List<NoticeChange>> NOTICE_CHANGES = new TypeReference<>() {};
 
     private final ObjectMapper mapper;
 
@@ -31,6 +36,23 @@ public class AgreementContentJson {
             return mapper.writeValueAsString(content);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("agreement content cannot be serialised", e);
+        }
+    }
+
+    /** An agreement's material notice changes awaiting review ({@code review_notice_changes}), oldest first. */
+    public List<NoticeChange> noticeChanges(String json) {
+        try {
+            return json == null ? new ArrayList<>() : new ArrayList<>(mapper.readValue(json, NOTICE_CHANGES));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored notice changes are unreadable", e);
+        }
+    }
+
+    public String write(List<NoticeChange> changes) {
+        try {
+            return mapper.writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notice changes cannot be serialised", e);
         }
     }
 

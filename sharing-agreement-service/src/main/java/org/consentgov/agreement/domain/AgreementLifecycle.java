@@ -178,7 +178,10 @@ public class AgreementLifecycle {
         AgreementStore.touch(agreement, now, Caller.SYSTEM);
     }
 
-    /** Records a review: the next one falls due one review cycle from today. */
+    /**
+     * Records a review: the next one falls due one review cycle from today, and a flag raised by a material
+     * change of a linked notice ({@link LinkedNoticeChanges}) is cleared.
+     */
     @Transactional
     public AgreementDetails review(UUID id, long expected, String note) {
         Agreement agreement = store.lock(id);
@@ -193,9 +196,15 @@ public class AgreementLifecycle {
         agreement.nextReviewOn =
                 AgreementDates.day(now).plusMonths(store.content(version).reviewCycleMonths());
         agreement.reviewNotifiedFor = null;
+        boolean noticeChangesReviewed = agreement.reviewRequired;
+        agreement.reviewRequired = false;
+        agreement.reviewNoticeChanges = "[]";
         store.history(agreement, version, "REVIEWED", version.state, version.state, note, now);
         Map<String, Object> payload = store.payload(agreement, version);
         payload.put("nextReviewOn", agreement.nextReviewOn.toString());
+        if (noticeChangesReviewed) {
+            payload.put("reviewRequiredCleared", true);
+        }
         events.agreement(EventTypes.REVIEWED, agreement.id, payload, now, caller.name());
         store.touch(agreement, now);
         agreements.flush();

@@ -19,6 +19,9 @@ public final class EventTypes {
     public static final String VARIED = "agreement.variation-started";
     public static final String REVIEWED = "agreement.reviewed";
     public static final String REVIEW_DUE = "agreement.review-due";
+    /** A notice the version in force links changed materially: the agreement needs the DPO's review. */
+    public static final String REVIEW_REQUIRED = "agreement.review-required";
+
     public static final String ACCESS_WINDOW_ENDING = "agreement.access-window-ending";
     public static final String ACCESS_WINDOW_ENDED = "agreement.access-window-ended";
     public static final String DISCLOSURE_RECORDED = "disclosure.recorded";
@@ -33,6 +36,7 @@ public final class EventTypes {
             VARIED,
             REVIEWED,
             REVIEW_DUE,
+            REVIEW_REQUIRED,
             ACCESS_WINDOW_ENDING,
             ACCESS_WINDOW_ENDED,
             DISCLOSURE_RECORDED);

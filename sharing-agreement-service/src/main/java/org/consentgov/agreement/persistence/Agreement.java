@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.consentgov.agreement.domain.AgreementState;
 import org.consentgov.platform.persistence.AuditedEntity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * An agreement: its stable reference, its state as a whole and the version numbers that matter now. Every
@@ -60,6 +62,18 @@ public class Agreement extends AuditedEntity {
     /** The review date for which agreement.review-due was raised, so that it is raised once. */
     @Column(name = "review_notified_for")
     public LocalDate reviewNotifiedFor;
+
+    /** A notice the version in force links changed materially since the last review (V3). */
+    @Column(name = "review_required", nullable = false)
+    public boolean reviewRequired;
+
+    /**
+     * The material notice changes that flagged it, as a JSON array of {@code NoticeChange} (domain), oldest first;
+     * emptied by the next review.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "review_notice_changes", nullable = false, columnDefinition = "jsonb")
+    public String reviewNoticeChanges = "[]";
 
     /** The version to show when none is named: the one in force (or last in force), else the latest. */
     public int currentVersion() {

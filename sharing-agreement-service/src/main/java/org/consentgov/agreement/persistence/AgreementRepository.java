@@ -102,6 +102,9 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         if (f.linkedNotice() != null) {
             where.append(" and a.id in :linking");
         }
+        if (f.reviewRequired() != null) {
+            where.append(" and a.reviewRequired = :reviewRequired");
+        }
         return where.toString();
     }
 
@@ -117,6 +120,9 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         }
         if (f.organisation() != null) {
             query.setParameter("party", f.organisation());
+        }
+        if (f.reviewRequired() != null) {
+            query.setParameter("reviewRequired", f.reviewRequired());
         }
         return query;
     }

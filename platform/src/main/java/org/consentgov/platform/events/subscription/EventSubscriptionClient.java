@@ -1,11 +1,10 @@
-package org.consentgov.consent.notices;
+package org.consentgov.platform.events.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -13,16 +12,16 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * notice-service's webhook subscriptions API (platform/WEBHOOKS.md), called with consent-service's own
- * client-credentials token (client {@code consent-service}, role integration, audience notice-service) from the
- * OIDC client. Answers are read as trees: only a few fields matter here.
+ * The publishing service's webhook subscriptions API (platform/WEBHOOKS.md), called with the subscribing
+ * service's own client-credentials token from its OIDC client. The URL is the subscriptions collection itself,
+ * {@code quarkus.rest-client.event-subscriptions.url}, e.g. {@code http://localhost:8081/api/notices/subscriptions}.
+ * Answers are read as trees: only a few fields matter here.
  */
-@RegisterRestClient(configKey = "notice-subscriptions")
+@RegisterRestClient(configKey = "event-subscriptions")
 @OidcClientFilter
-@Path("/api/notices/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public interface NoticeSubscriptionClient {
+public interface EventSubscriptionClient {
 
     record CreateSubscription(String targetUrl, List<String> eventTypes, String secret, String description) {}
 
