@@ -18,7 +18,8 @@ FROM generate_series(:lo::bigint, :hi::bigint) k;
 INSERT INTO consent_record (id, subject_id, notice_slug, notice_version, notice_content_hash, purposes,
     data_categories, decision, state, effective, missing_parties, collection_method, form_issued_on,
     form_received_on, evidence_reference, recorded_by, recorded_org, recorded_at, withdrawal_window_ends_on,
-    withdrawal_any_time, reconsent_required, effective_from, ended_at, history_length, history_head, row_version)
+    withdrawal_any_time, reconsent_required, effective_from, ended_at, history_length, history_head, row_version,
+    given_on, changed_at)
 SELECT md5('bench-r' || k || '-' || j)::uuid, md5('bench-s' || k)::uuid, x.slug, x.version, md5(x.slug || x.version) || md5(x.slug),
        ARRAY[x.purpose], ARRAY['identity.date-of-birth', 'education.attendance'],
        CASE WHEN x.state = 'REFUSED' THEN 'REFUSED' ELSE 'GIVEN' END, x.state,
@@ -27,7 +28,9 @@ SELECT md5('bench-r' || k || '-' || j)::uuid, md5('bench-s' || k)::uuid, x.slug,
        false, false,
        CASE WHEN x.state = 'REFUSED' THEN NULL ELSE x.at END,
        CASE WHEN x.state IN ('WITHDRAWN', 'SUPERSEDED') THEN x.at + interval '30 days' END,
-       1, md5('bench-h' || k || '-' || j) || md5('bench-h2' || k || '-' || j), 0
+       1, md5('bench-h' || k || '-' || j) || md5('bench-h2' || k || '-' || j), 0,
+       (x.at - interval '2 days')::date,
+       CASE WHEN x.state IN ('WITHDRAWN', 'SUPERSEDED') THEN x.at + interval '30 days' ELSE x.at END
 FROM generate_series(:lo::bigint, :hi::bigint) k
 CROSS JOIN LATERAL generate_series(1, CASE WHEN k % 10 < 7 THEN 1 WHEN k % 10 < 9 THEN 2 ELSE 3 END) j
 CROSS JOIN LATERAL (

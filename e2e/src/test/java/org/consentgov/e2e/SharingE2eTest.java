@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.path.json.JsonPath;
@@ -187,7 +188,7 @@ class SharingE2eTest {
                 .body("reasons.code", equalTo(List.of("consent-not-given")))
                 .body("reasons[0].message", containsString("consent was refused"))
                 .body("agreement.reference", equalTo(RESEARCH_ISA))
-                .body("consentRecordId", nullValue())
+                .body("consentRecordId", notNullValue()) // the refused record it relied on
                 .body("disclosureId", nullValue())
                 .extract()
                 .jsonPath();
