@@ -748,7 +748,7 @@ class Bench:
             w["consent_record"].writerow([rid, sid, WIMTM, version, chash, "{" + RESEARCH_PURPOSE + "}",
                                           "{identity.date-of-birth}", "GIVEN", "ACTIVE", "t", "{}", "PAPER_FORM", "",
                                           today, "", "copy", "luton-council", now, today, "f", "f", now, "", 1,
-                                          "b" * 64, 0])
+                                          "b" * 64, 0, today, "", "", now])  # given_on, expires_at, withdrawal_requested_on, changed_at
             w["consent_party"].writerow([uuid.uuid4(), rid, 0, "child", "", "GIVEN", "", "", "", today, "copy", now])
             w["consent_party"].writerow([uuid.uuid4(), rid, 1, "parent", "father", "GIVEN", "", "", "", today, "copy", now])
             w["consent_history"].writerow([uuid.uuid4(), rid, 1, "recorded", "", "ACTIVE", "copy", now, "", payload,

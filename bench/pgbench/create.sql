@@ -11,10 +11,10 @@ INSERT INTO subject_identifier (id, subject_id, system, value) VALUES (gen_rando
 INSERT INTO consent_record (id, subject_id, notice_slug, notice_version, notice_content_hash, purposes, data_categories,
     decision, state, effective, missing_parties, collection_method, form_issued_on, form_received_on, evidence_reference,
     recorded_by, recorded_org, recorded_at, withdrawal_window_ends_on, withdrawal_any_time, reconsent_required,
-    effective_from, ended_at, history_length, history_head, row_version)
+    effective_from, ended_at, history_length, history_head, row_version, given_on, changed_at)
 VALUES (:rid::uuid, :sid::uuid, 'what-it-means-to-me', 1, repeat('a', 64), ARRAY['research-what-it-means-to-me'],
     ARRAY['identity.date-of-birth', 'special.ethnicity'], 'GIVEN', 'ACTIVE', true, '{}', 'PAPER_FORM', NULL, current_date, NULL,
-    'service-account-eyes-integration', 'luton-council', now(), current_date + 14, false, false, now(), NULL, 1, repeat('b', 64), 0);
+    'service-account-eyes-integration', 'luton-council', now(), current_date + 14, false, false, now(), NULL, 1, repeat('b', 64), 0, current_date, now());
 INSERT INTO consent_party (id, record_id, position, role, relationship, decision, capacity, assessed_by, assessed_on, decided_on, recorded_by, recorded_at)
 VALUES (gen_random_uuid(), :rid::uuid, 0, 'child', NULL, 'GIVEN', NULL, NULL, NULL, current_date, 'service-account-eyes-integration', now()),
        (gen_random_uuid(), :rid::uuid, 1, 'parent', 'mother', 'GIVEN', NULL, NULL, NULL, current_date, 'service-account-eyes-integration', now());
