@@ -14,8 +14,9 @@ import java.util.Map;
 import org.consentgov.consent.api.ReceiptKeyViews.KeyView;
 import org.consentgov.consent.api.ReceiptKeyViews.KeysView;
 import org.consentgov.consent.api.ReceiptKeyViews.RotationView;
+import org.consentgov.consent.receipts.ReceiptKeyRotation;
+import org.consentgov.consent.receipts.ReceiptKeyRotation.Rotation;
 import org.consentgov.consent.receipts.ReceiptKeys;
-import org.consentgov.consent.receipts.ReceiptKeys.Rotation;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.security.Caller;
 import org.consentgov.platform.security.Roles;
@@ -41,11 +42,14 @@ public class ReceiptKeyResource {
     private static final String ROTATE = "POST /api/consents/receipts/key-rotations";
 
     private final ReceiptKeys keys;
+    private final ReceiptKeyRotation rotation;
     private final IdempotentExecutor idempotency;
     private final Caller caller;
 
-    public ReceiptKeyResource(ReceiptKeys keys, IdempotentExecutor idempotency, Caller caller) {
+    public ReceiptKeyResource(
+            ReceiptKeys keys, ReceiptKeyRotation rotation, IdempotentExecutor idempotency, Caller caller) {
         this.keys = keys;
+        this.rotation = rotation;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -124,9 +128,9 @@ public class ReceiptKeyResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     public Response rotate(@HeaderParam(IdempotentExecutor.HEADER) String key) {
         return idempotency.execute(key, ROTATE, Map.of(), () -> {
-            Rotation rotation = keys.rotate(caller.name());
+            Rotation rotated = rotation.rotate(caller.name());
             return Response.status(Response.Status.CREATED)
-                    .entity(new RotationView(rotation.kid(), rotation.previousKid(), rotation.activatedAt()))
+                    .entity(new RotationView(rotated.kid(), rotated.previousKid(), rotated.activatedAt()))
                     .type(MediaType.APPLICATION_JSON)
                     .build();
         });

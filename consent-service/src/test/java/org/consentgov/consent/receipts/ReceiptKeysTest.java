@@ -66,6 +66,9 @@ class ReceiptKeysTest {
     ReceiptKeys keys;
 
     @Inject
+    ReceiptKeyRotation rotation;
+
+    @Inject
     ReceiptConfig config;
 
     @Test
@@ -138,7 +141,7 @@ class ReceiptKeysTest {
 
     @Test
     void theStoredPrivateKeyIsSealedNeverInTheClear() throws Exception {
-        keys.rotate("test");
+        rotation.rotate("test");
         SigningKey active = keys.signingKey();
         ECPrivateKey privateKey =
                 ((ECDSASigner) active.signer()).getPrivateKey() instanceof ECPrivateKey ec ? ec : null;
@@ -181,16 +184,16 @@ class ReceiptKeysTest {
         assertThat(active.active()).isTrue();
         Instant due = active.activatedAt().plus(config.rotationPeriod());
 
-        assertThat(keys.rotateIfDue(due.minusSeconds(1))).isEmpty();
+        assertThat(rotation.rotateIfDue(due.minusSeconds(1))).isEmpty();
         assertThat(keys.signingKey().kid()).isEqualTo(active.kid());
 
-        ReceiptKeys.Rotation rotation = keys.rotateIfDue(due).orElseThrow();
-        assertThat(rotation.previousKid()).isEqualTo(active.kid());
-        assertThat(keys.signingKey().kid()).isEqualTo(rotation.kid());
+        ReceiptKeyRotation.Rotation rotated = rotation.rotateIfDue(due).orElseThrow();
+        assertThat(rotated.previousKid()).isEqualTo(active.kid());
+        assertThat(keys.signingKey().kid()).isEqualTo(rotated.kid());
         assertThat(keys.publicJwks().getKeyByKeyId(active.kid())).isNotNull();
         // the new key's own period starts now
-        assertThat(keys.rotateIfDue(
-                        rotation.activatedAt().plus(config.rotationPeriod()).minusSeconds(1)))
+        assertThat(rotation.rotateIfDue(
+                        rotated.activatedAt().plus(config.rotationPeriod()).minusSeconds(1)))
                 .isEmpty();
     }
 
@@ -199,12 +202,12 @@ class ReceiptKeysTest {
         int before = keys.keys().size();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Callable<ReceiptKeys.Rotation>> rotations = new ArrayList<>();
+            List<Callable<ReceiptKeyRotation.Rotation>> rotations = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                rotations.add(() -> keys.rotate("replica"));
+                rotations.add(() -> rotation.rotate("replica"));
             }
             List<String> kids = new ArrayList<>();
-            for (Future<ReceiptKeys.Rotation> f : pool.invokeAll(rotations)) {
+            for (Future<ReceiptKeyRotation.Rotation> f : pool.invokeAll(rotations)) {
                 kids.add(f.get().kid());
             }
             assertThat(kids).doesNotHaveDuplicates();
@@ -261,9 +264,9 @@ class ReceiptKeysTest {
     @Test
     void theScheduleRule() {
         Instant activated = Instant.parse("2026-01-01T00:00:00Z");
-        assertThat(ReceiptKeys.due(activated, Duration.ofDays(90), activated.plus(Duration.ofDays(90))))
+        assertThat(ReceiptKeyRotation.due(activated, Duration.ofDays(90), activated.plus(Duration.ofDays(90))))
                 .isTrue();
-        assertThat(ReceiptKeys.due(
+        assertThat(ReceiptKeyRotation.due(
                         activated,
                         Duration.ofDays(90),
                         activated.plus(Duration.ofDays(90)).minusNanos(1)))
