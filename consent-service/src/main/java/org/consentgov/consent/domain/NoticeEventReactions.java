@@ -3,12 +3,12 @@ package org.consentgov.consent.domain;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.persistence.ConsentRecord;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.platform.events.subscription.EventReaction;
+import org.consentgov.platform.events.subscription.NoticeMaterialChange;
 import org.consentgov.platform.events.subscription.ReceivedEvent;
 import org.consentgov.platform.problem.ErrorCode;
 
@@ -19,8 +19,6 @@ import org.consentgov.platform.problem.ErrorCode;
  */
 @ApplicationScoped
 public class NoticeEventReactions implements EventReaction {
-
-    static final String MATERIAL_CHANGE = "org.consentgov.notice.material-change";
 
     private final ConsentRecordRepository records;
     private final ConsentHistory history;
@@ -47,10 +45,7 @@ public class NoticeEventReactions implements EventReaction {
 
     @Override
     public void check(ReceivedEvent event) {
-        if (MATERIAL_CHANGE.equals(event.type())) {
-            event.requiredText("slug", ConsentErrors.INVALID_EVENT);
-            event.requiredPositiveInt("version", ConsentErrors.INVALID_EVENT);
-        }
+        NoticeMaterialChange.check(event, ConsentErrors.INVALID_EVENT);
     }
 
     /**
@@ -61,14 +56,14 @@ public class NoticeEventReactions implements EventReaction {
      */
     @Override
     public int apply(ReceivedEvent event) {
-        if (!MATERIAL_CHANGE.equals(event.type())) {
+        if (!NoticeMaterialChange.is(event)) {
             return 0;
         }
-        String slug = event.dataText("slug");
-        int version = event.dataPositiveInt("version");
+        NoticeMaterialChange change = NoticeMaterialChange.of(event);
+        String slug = change.slug();
+        int version = change.version();
+        List<String> reasons = change.reasons();
         Instant now = time.now();
-        List<String> reasons = new ArrayList<>();
-        event.data().path("reasons").forEach(r -> reasons.add(r.asText()));
         String reason = "notice " + slug + " version " + version + " changed materially"
                 + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
         if (reason.length() > 1000) {

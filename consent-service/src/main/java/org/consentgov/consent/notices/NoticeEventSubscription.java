@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.consentgov.consent.config.ConsentConfig;
 import org.consentgov.platform.events.subscription.EventSubscriber;
+import org.consentgov.platform.events.subscription.NoticeMaterialChange;
 
 /**
  * consent-service's subscription to notice-service's {@code org.consentgov.notice.material-change} events,
@@ -15,15 +16,13 @@ import org.consentgov.platform.events.subscription.EventSubscriber;
 @ApplicationScoped
 public class NoticeEventSubscription {
 
-    public static final String MATERIAL_CHANGE = "org.consentgov.notice.material-change";
-
     @Produces
     @Singleton
     EventSubscriber.Subscription noticeEvents(ConsentConfig config) {
         return new EventSubscriber.Subscription(
                 "notice events",
                 config.noticeEvents(),
-                List.of(MATERIAL_CHANGE),
+                List.of(NoticeMaterialChange.TYPE),
                 "consent-service: flag consents pinned to older versions for re-consent");
     }
 }

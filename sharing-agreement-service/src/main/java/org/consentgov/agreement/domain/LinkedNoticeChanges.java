@@ -3,7 +3,6 @@ package org.consentgov.agreement.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.consentgov.agreement.persistence.AgreementRepository;
 import org.consentgov.agreement.persistence.AgreementVersion;
 import org.consentgov.agreement.persistence.Scope;
 import org.consentgov.platform.events.subscription.EventReaction;
+import org.consentgov.platform.events.subscription.NoticeMaterialChange;
 import org.consentgov.platform.events.subscription.ReceivedEvent;
 import org.consentgov.platform.problem.ErrorCode;
 import org.consentgov.platform.security.Caller;
@@ -33,8 +33,6 @@ import org.consentgov.platform.security.Caller;
  */
 @ApplicationScoped
 public class LinkedNoticeChanges implements EventReaction {
-
-    static final String MATERIAL_CHANGE = "org.consentgov.notice.material-change";
 
     private final AgreementRepository agreements;
     private final AgreementStore store;
@@ -67,22 +65,19 @@ public class LinkedNoticeChanges implements EventReaction {
 
     @Override
     public void check(ReceivedEvent event) {
-        if (MATERIAL_CHANGE.equals(event.type())) {
-            event.requiredText("slug", AgreementErrors.INVALID_EVENT);
-            event.requiredPositiveInt("version", AgreementErrors.INVALID_EVENT);
-        }
+        NoticeMaterialChange.check(event, AgreementErrors.INVALID_EVENT);
     }
 
     @Override
     public int apply(ReceivedEvent event) {
-        if (!MATERIAL_CHANGE.equals(event.type())) {
+        if (!NoticeMaterialChange.is(event)) {
             return 0;
         }
-        String slug = event.dataText("slug");
-        int version = event.dataPositiveInt("version");
-        Integer previous = event.dataPositiveInt("previousVersion");
-        List<String> reasons = new ArrayList<>();
-        event.data().path("reasons").forEach(r -> reasons.add(r.asText()));
+        NoticeMaterialChange material = NoticeMaterialChange.of(event);
+        String slug = material.slug();
+        int version = material.version();
+        Integer previous = material.previousVersion();
+        List<String> reasons = material.reasons();
         Instant now = clock.instant();
         int flagged = 0;
         for (UUID id : agreements.linking(slug)) {

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.consentgov.agreement.config.AgreementConfig;
 import org.consentgov.platform.events.subscription.EventSubscriber;
+import org.consentgov.platform.events.subscription.NoticeMaterialChange;
 
 /**
  * This service's subscription to notice-service's material changes, delivered to
@@ -21,7 +22,7 @@ public class NoticeEventSubscription {
         return new EventSubscriber.Subscription(
                 "notice events",
                 config.noticeEvents(),
-                List.of("org.consentgov.notice.material-change"),
+                List.of(NoticeMaterialChange.TYPE),
                 "sharing-agreement-service: flag agreements linking a materially changed notice for review");
     }
 }
