@@ -47,13 +47,7 @@ class ConsentRetrySafetyApiTest extends ConsentApiTestSupport {
     static final Map<String, String> EXEMPTIONS = Map.of(
             "POST /api/consents/notice-events",
             "a webhook receiver for notice-service: the sender's Webhook-Id (the CloudEvent id) is its idempotency key, "
-                    + "and a redelivered event is recognised in processed_notice_event and changes nothing",
-            "DELETE /api/consents/subscriptions/{id}",
-            "platform's WebhookSubscriptionResource, shared by the three services: deactivating is idempotent (a second "
-                    + "DELETE finds it inactive); its If-Match is the platform's to add, for all services at once",
-            "POST /api/consents/subscriptions/{id}/deliveries/{deliveryId}/redeliver",
-            "platform's WebhookSubscriptionResource, shared by the three services: only a PARKED delivery is sent "
-                    + "again, so a retry answers 409; its headers are the platform's to add, for all services at once");
+                    + "and a redelivered event is recognised in processed_notice_event and changes nothing");
 
     @Test
     void everyStateChangeInTheOpenApiDocumentIsSafeToRetry() {

@@ -32,13 +32,7 @@ class RetrySafetyApiTest extends NoticeApiTestSupport {
     static final Map<String, String> EXEMPT = Map.of(
             "POST /api/notices/{slug}/versions",
             "creates a child, a new draft version, without changing the notice; Idempotency-Key makes a retry safe and "
-                    + "a second draft while one is open is 409 draft-exists, so no concurrent change is lost",
-            "DELETE /api/notices/subscriptions/{id}",
-            "deactivation is the subscription's only change and is idempotent: deactivating an inactive subscription "
-                    + "answers it as it is; there is nothing a stale client could overwrite",
-            "POST /api/notices/subscriptions/{id}/deliveries/{deliveryId}/redeliver",
-            "a command on a parked delivery, which has no version a client reads; Idempotency-Key makes a retry "
-                    + "return the first 202, and a delivery no longer parked is 409");
+                    + "a second draft while one is open is 409 draft-exists, so no concurrent change is lost");
 
     @Test
     void theDocumentDeclaresRetrySafetyForEveryStateChange() {

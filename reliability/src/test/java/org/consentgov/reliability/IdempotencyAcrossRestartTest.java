@@ -397,7 +397,7 @@ class IdempotencyAcrossRestartTest {
             Fixtures.Parties parties = f.parties();
             String id = f.submittedAgreement(parties);
             return new Prepared(
-                    f.signerOf(parties.controller()),
+                    f.signerOf(parties.controller()).header("If-Match", f.agreementEtag(id)),
                     "/api/agreements/" + id + "/signatures",
                     null,
                     map("version", 1),

@@ -190,7 +190,7 @@ class WebhookReceiverDownTest {
                             .isSorted();
                 }
             } finally {
-                f.consentDpo().delete("/api/consents/subscriptions/" + subscription);
+                Fixtures.deactivate(f.consentDpo(), "/api/consents/subscriptions/" + subscription);
             }
         }
     }

@@ -157,6 +157,7 @@ public final class AgreementTestData {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
+                .header("If-Match", etag(id))
                 .body(map("version", version))
                 .when()
                 .post("/api/agreements/{id}/signatures", id)

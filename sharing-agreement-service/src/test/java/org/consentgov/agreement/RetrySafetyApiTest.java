@@ -3,11 +3,15 @@ package org.consentgov.agreement;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.consentgov.agreement.AgreementTestData.active;
+import static org.consentgov.agreement.AgreementTestData.content;
+import static org.consentgov.agreement.AgreementTestData.create;
 import static org.consentgov.agreement.AgreementTestData.dpo;
 import static org.consentgov.agreement.AgreementTestData.etag;
 import static org.consentgov.agreement.AgreementTestData.map;
 import static org.consentgov.agreement.AgreementTestData.parties;
 import static org.consentgov.agreement.AgreementTestData.read;
+import static org.consentgov.agreement.AgreementTestData.signer;
+import static org.consentgov.agreement.AgreementTestData.submit;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -22,6 +26,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.consentgov.agreement.AgreementTestData.Parties;
 import org.consentgov.platform.testing.DatabaseFingerprint;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.consentgov.platform.testing.contracts.RetrySafetyContract;
@@ -40,22 +45,12 @@ import org.junit.jupiter.api.Test;
 class RetrySafetyApiTest {
 
     static final Map<String, String> EXEMPT = Map.of(
-            "POST /api/agreements/{id}/signatures",
-            "adds the caller's organisation's signature to a version whose content is frozen and named by number and "
-                    + "content hash, so a signer never overwrites another's change; a second signature by the same "
-                    + "organisation is 409 already-signed, and Idempotency-Key makes a retry return the first 201",
             "POST /api/agreements/{id}/variations",
             "creates a child, a new draft version, and changes nothing in force; a second variation while one is open "
                     + "is 409 variation-open, and Idempotency-Key makes a retry return the first 201",
             "POST /api/agreements/notice-events",
             "notice-service's signed webhook: no client sends it, and the platform's EventInbox acts on each event "
-                    + "id once, so a redelivery changes nothing",
-            "DELETE /api/agreements/subscriptions/{id}",
-            "deactivation is the subscription's only change and is idempotent: deactivating an inactive subscription "
-                    + "answers it as it is; there is nothing a stale client could overwrite",
-            "POST /api/agreements/subscriptions/{id}/deliveries/{deliveryId}/redeliver",
-            "a command on a parked delivery, which has no version a client reads; Idempotency-Key makes a retry "
-                    + "return the first 202, and a delivery no longer parked is 409");
+                    + "id once, so a redelivery changes nothing");
 
     @Inject
     AgroalDataSource dataSource;
@@ -145,6 +140,42 @@ class RetrySafetyApiTest {
                 .isEqualTo("true");
         assertThat(history(id).stream().filter("REACTIVATED"::equals)).hasSize(1);
         assertThat(read(id).jsonPath().getString("state")).isEqualTo("ACTIVE");
+    }
+
+    static ExtractableResponse<Response> signAsController(Parties p, String id, String etag) {
+        var request = given().auth().oauth2(signer(p.controller())).contentType(ContentType.JSON);
+        if (etag != null) {
+            request.header("If-Match", etag);
+        }
+        return request.body(map("version", 1))
+                .when()
+                .post("/api/agreements/{id}/signatures", id)
+                .then()
+                .extract();
+    }
+
+    @Test
+    void aSignatureWithoutIfMatchIs428AndWithAStaleOneIs412AndSignsNothing() {
+        Parties p = parties();
+        String id = create(content(p)).jsonPath().getString("id");
+        String beforeSubmit = etag(id);
+        submit(id);
+
+        ExtractableResponse<Response> missing = Unchanged.by(dataSource, () -> signAsController(p, id, null));
+        assertThat(missing.statusCode()).isEqualTo(428);
+        assertThat(missing.jsonPath().getString("code")).isEqualTo("if-match-required");
+
+        ExtractableResponse<Response> stale = Unchanged.by(dataSource, () -> signAsController(p, id, beforeSubmit));
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(stale.jsonPath().getString("code")).isEqualTo("stale-etag");
+        assertThat(stale.jsonPath().getString("currentEtag")).isEqualTo(etag(id));
+        assertThat(read(id).jsonPath().getList("awaitingSignature")).contains(p.controller(), p.recipient());
+
+        // with the current ETag the signature is taken, and it changes the agreement's ETag
+        String current = etag(id);
+        ExtractableResponse<Response> signed = signAsController(p, id, current);
+        assertThat(signed.statusCode()).isEqualTo(201);
+        assertThat(signed.header("ETag")).isNotEqualTo(current).isEqualTo(etag(id));
     }
 
     @Test

@@ -124,18 +124,27 @@ class EventApiTest {
                 .extract()
                 .body()
                 .asString());
-        given().auth()
+        String etag = created.header("ETag");
+        assertThat(etag).isEqualTo(etagOf(id));
+        String deactivated = given().auth()
                 .oauth2(token("dpo"))
+                .header("If-Match", etag)
                 .when()
                 .delete(SUBSCRIPTIONS + "/{id}", id)
                 .then()
-                .statusCode(204);
+                .statusCode(204)
+                .extract()
+                .header("ETag");
+        assertThat(deactivated).isNotEqualTo(etag).isEqualTo(etagOf(id));
+        // a retry with the ETag it was sent with changes nothing: the subscription is already inactive
         given().auth()
                 .oauth2(token("dpo"))
+                .header("If-Match", etag)
                 .when()
                 .delete(SUBSCRIPTIONS + "/{id}", id)
                 .then()
-                .statusCode(204);
+                .statusCode(204)
+                .header("ETag", deactivated);
         bodies.add(given().auth()
                 .oauth2(token("dpo"))
                 .when()
@@ -306,6 +315,61 @@ class EventApiTest {
     }
 
     @Test
+    void deactivationWithoutIfMatchIs428AndWithAStaleOneIs412AndChangesNothing() {
+        String id = given().auth()
+                .oauth2(token("integration"))
+                .contentType(ContentType.JSON)
+                .body(subscription("https://hooks.example.org/if-match", NoticeEvents.PUBLISHED))
+                .when()
+                .post(SUBSCRIPTIONS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        String etag = etagOf(id);
+        given().auth()
+                .oauth2(token("integration"))
+                .when()
+                .delete(SUBSCRIPTIONS + "/{id}", id)
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json")
+                .body("code", equalTo("if-match-required"));
+        for (String stale : List.of("\"7\"", "W/" + etag, "0")) {
+            given().auth()
+                    .oauth2(token("integration"))
+                    .header("If-Match", stale)
+                    .when()
+                    .delete(SUBSCRIPTIONS + "/{id}", id)
+                    .then()
+                    .statusCode(412)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("stale-etag"));
+        }
+        given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get(SUBSCRIPTIONS + "/{id}", id)
+                .then()
+                .statusCode(200)
+                .header("ETag", etag)
+                .body("active", equalTo(true))
+                .body("deactivatedBy", nullValue());
+    }
+
+    private static String etagOf(String subscription) {
+        return given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get(SUBSCRIPTIONS + "/{id}", subscription)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+    }
+
+    @Test
     void unknownSubscriptionsAndDeliveriesAreNotFound() {
         UUID unknown = UUID.randomUUID();
         given().auth()
@@ -324,6 +388,7 @@ class EventApiTest {
                 .statusCode(404);
         given().auth()
                 .oauth2(token("dpo"))
+                .header("If-Match", "\"0\"")
                 .when()
                 .delete(SUBSCRIPTIONS + "/{id}", unknown)
                 .then()
@@ -341,6 +406,7 @@ class EventApiTest {
                 .getString("id");
         given().auth()
                 .oauth2(token("dpo"))
+                .header("If-Match", "\"0\"")
                 .when()
                 .post(SUBSCRIPTIONS + "/{id}/deliveries/{d}/redeliver", id, unknown)
                 .then()

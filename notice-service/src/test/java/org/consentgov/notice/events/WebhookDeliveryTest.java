@@ -166,9 +166,17 @@ class WebhookDeliveryTest {
         String aggregate = uniqueSlug("parked");
         List<UUID> ids = write(aggregate, 2);
 
+        String beforeParking = null;
         for (int round = 0; round < config.maxAttempts(); round++) {
             dispatcher.dispatchOnce();
             clock.advance(LATER);
+            if (round == 0) {
+                beforeParking = (String) deliveries(subscription, "PENDING").stream()
+                        .filter(d -> d.get("eventId").equals(ids.get(0).toString()))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("etag");
+            }
         }
         List<Map<String, Object>> parked = deliveries(subscription, "PARKED");
         assertThat(parked).hasSize(1);
@@ -190,17 +198,45 @@ class WebhookDeliveryTest {
                 .isEmpty();
 
         String delivery = (String) parked.get(0).get("id");
+        String etag = (String) parked.get(0).get("etag");
+        assertThat(etag).matches("\"[0-9]+\"").isNotEqualTo(beforeParking);
+        // without If-Match, or with the version read before it was parked, nothing is queued
         given().auth()
                 .oauth2(token("integration"))
+                .when()
+                .post("/api/notices/subscriptions/{id}/deliveries/{d}/redeliver", subscription, delivery)
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json")
+                .body("code", equalTo("if-match-required"));
+        given().auth()
+                .oauth2(token("integration"))
+                .header("If-Match", beforeParking)
+                .when()
+                .post("/api/notices/subscriptions/{id}/deliveries/{d}/redeliver", subscription, delivery)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .body("code", equalTo("stale-etag"))
+                .body("currentEtag", equalTo(etag));
+        assertThat(deliveries(subscription, "PARKED")).containsExactly(parked.get(0));
+
+        String queued = given().auth()
+                .oauth2(token("integration"))
+                .header("If-Match", etag)
                 .when()
                 .post("/api/notices/subscriptions/{id}/deliveries/{d}/redeliver", subscription, delivery)
                 .then()
                 .statusCode(202)
                 .body("status", equalTo("PENDING"))
                 .body("attempts", equalTo(0))
-                .body("redeliveredBy", equalTo("integration-user"));
+                .body("redeliveredBy", equalTo("integration-user"))
+                .extract()
+                .header("ETag");
+        assertThat(queued).isNotEqualTo(etag);
         given().auth()
                 .oauth2(token("integration"))
+                .header("If-Match", etag)
                 .when()
                 .post("/api/notices/subscriptions/{id}/deliveries/{d}/redeliver", subscription, delivery)
                 .then()
@@ -283,8 +319,17 @@ class WebhookDeliveryTest {
     void aDeactivatedSubscriptionGetsNoFurtherDeliveries() {
         String subscription = subscribe(receiver.url(), secret(), NoticeEvents.PUBLISHED);
         write(uniqueSlug("deactivated"), 1);
+        String etag = given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get("/api/notices/subscriptions/{id}", subscription)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         given().auth()
                 .oauth2(token("dpo"))
+                .header("If-Match", etag)
                 .when()
                 .delete("/api/notices/subscriptions/{id}", subscription)
                 .then()

@@ -20,13 +20,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 import org.consentgov.platform.events.WebhookSubscriptions.DeliveryStatus;
 import org.consentgov.platform.events.WebhookViews.CreateWebhookSubscriptionRequest;
 import org.consentgov.platform.events.WebhookViews.WebhookDeliveryView;
 import org.consentgov.platform.events.WebhookViews.WebhookSubscriptionView;
+import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.paging.Paging;
@@ -50,6 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public abstract class WebhookSubscriptionResource {
 
     static final String TAG = "Webhook subscriptions";
+    static final String IF_MATCH = "If-Match";
 
     private final WebhookSubscriptions subscriptions;
     private final IdempotentExecutor idempotency;
@@ -96,6 +98,7 @@ public abstract class WebhookSubscriptionResource {
                             .build())
                     .entity(created)
                     .type(MediaType.APPLICATION_JSON)
+                    .tag(ETags.of(created.rowVersion()))
                     .build();
         });
     }
@@ -131,14 +134,19 @@ public abstract class WebhookSubscriptionResource {
     @Operation(
             operationId = "getWebhookSubscription",
             summary = "Read a webhook subscription",
-            description = "Its target, event types and whether it is active; never its secret.")
+            description =
+                    "Its target, event types and whether it is active; never its secret. The ETag is what DELETE needs in If-Match.")
     @APIResponse(
             responseCode = "200",
-            description = "The subscription",
+            description = "The subscription; ETag names its version",
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription")
-    public WebhookSubscriptionView get(@PathParam("id") UUID id) {
-        return subscriptions.get(id);
+    public Response get(@PathParam("id") UUID id) {
+        WebhookSubscriptionView subscription = subscriptions.get(id);
+        return Response.ok(subscription)
+                .type(MediaType.APPLICATION_JSON)
+                .tag(ETags.of(subscription.rowVersion()))
+                .build();
     }
 
     @DELETE
@@ -151,12 +159,21 @@ public abstract class WebhookSubscriptionResource {
             operationId = "deactivateWebhookSubscription",
             summary = "Deactivate a webhook subscription",
             description =
-                    "No more deliveries are made; the subscription and its delivery log stay readable. Repeating it changes nothing.")
-    @APIResponse(responseCode = "204", description = "Deactivated")
+                    "No more deliveries are made; the subscription and its delivery log stay readable. If-Match names the "
+                            + "version read (GET's ETag); deactivating a subscription that is already inactive changes nothing.")
+    @APIResponse(responseCode = "204", description = "Deactivated; ETag names the new version")
     @APIResponse(responseCode = "404", description = "No such subscription")
-    public Response deactivate(@PathParam("id") UUID id) {
-        subscriptions.deactivate(id);
-        return Response.noContent().build();
+    public Response deactivate(
+            @PathParam("id") UUID id,
+            @Parameter(
+                            description =
+                                    "The subscription's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
+                            required = true)
+                    @HeaderParam(IF_MATCH)
+                    String ifMatch) {
+        long expected = ETags.expectedVersion(ifMatch);
+        WebhookSubscriptionView deactivated = subscriptions.deactivate(id, expected);
+        return Response.noContent().tag(ETags.of(deactivated.rowVersion())).build();
     }
 
     @GET
@@ -205,7 +222,8 @@ public abstract class WebhookSubscriptionResource {
             summary = "Send a parked delivery again",
             description =
                     "Queues the parked delivery with its attempts reset; the dispatcher sends it within a round, and the "
-                            + "later events of the same aggregate that waited behind it follow in order.")
+                            + "later events of the same aggregate that waited behind it follow in order. If-Match names "
+                            + "the delivery's version as the delivery log shows it (its etag).")
     @APIResponse(
             responseCode = "202",
             description = "Queued",
@@ -220,13 +238,20 @@ public abstract class WebhookSubscriptionResource {
             @PathParam("id") UUID id,
             @PathParam("deliveryId") UUID deliveryId,
             @HeaderParam(IdempotentExecutor.HEADER) String key,
+            @Parameter(
+                            description =
+                                    "The delivery's etag from the delivery log (a strong ETag such as \"3\"); missing is 428, stale is 412",
+                            required = true)
+                    @HeaderParam(IF_MATCH)
+                    String ifMatch,
             @Context UriInfo uri) {
-        return idempotency.execute(
-                key,
-                "POST " + uri.getPath(),
-                Map.of(),
-                () -> Response.accepted(subscriptions.redeliver(id, deliveryId))
-                        .type(MediaType.APPLICATION_JSON)
-                        .build());
+        long expected = ETags.expectedVersion(ifMatch);
+        return idempotency.execute(key, "POST " + uri.getPath(), Arrays.asList(ifMatch), () -> {
+            WebhookDeliveryView queued = subscriptions.redeliver(id, deliveryId, expected);
+            return Response.accepted(queued)
+                    .type(MediaType.APPLICATION_JSON)
+                    .header("ETag", queued.etag())
+                    .build();
+        });
     }
 }

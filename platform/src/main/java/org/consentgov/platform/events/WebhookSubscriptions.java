@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.consentgov.platform.events.WebhookViews.CreateWebhookSubscriptionRequest;
 import org.consentgov.platform.events.WebhookViews.WebhookDeliveryView;
 import org.consentgov.platform.events.WebhookViews.WebhookSubscriptionView;
+import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.security.Caller;
@@ -39,11 +40,11 @@ public class WebhookSubscriptions {
     }
 
     private static final String SUBSCRIPTION_COLUMNS =
-            "id, target_url, event_types, description, active, created_by, created_at, deactivated_by, deactivated_at";
+            "id, target_url, event_types, description, active, created_by, created_at, deactivated_by, deactivated_at, row_version";
     private static final String DELIVERY_COLUMNS = """
             d.id, d.subscription_id, d.event_id, e.type, d.event_position, d.aggregate_id, d.status, d.attempts,
             d.next_attempt_at, d.last_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at,
-            d.redelivered_by, d.redelivered_at""";
+            d.redelivered_by, d.redelivered_at, d.row_version""";
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
@@ -132,18 +133,31 @@ public class WebhookSubscriptions {
         }
     }
 
-    /** Stops deliveries; the subscription and its log stay. Deactivating twice changes nothing. */
+    /**
+     * Stops deliveries; the subscription and its log stay. {@code expected} is the version the caller read (412
+     * when it has changed since); deactivating an inactive subscription changes nothing and answers it as it is.
+     */
     @Transactional
-    public WebhookSubscriptionView deactivate(UUID id) {
+    public WebhookSubscriptionView deactivate(UUID id, long expected) {
+        WebhookSubscriptionView subscription = get(id);
+        if (!subscription.active()) {
+            return subscription;
+        }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement update = c.prepareStatement("""
-                UPDATE webhook_subscription SET active = false, deactivated_by = ?, deactivated_at = ?,
-                       row_version = row_version + 1
-                WHERE id = ? AND active""")) {
+                UPDATE webhook_subscription SET active = false, deactivated_by = ?, deactivated_at = ?
+                WHERE id = ? AND active AND row_version = ?""")) {
             update.setString(1, caller.name());
             update.setObject(2, now());
             update.setObject(3, id);
-            update.executeUpdate();
+            update.setLong(4, expected);
+            if (update.executeUpdate() == 0) {
+                WebhookSubscriptionView now = get(id);
+                if (now.active()) {
+                    ETags.requireCurrent(expected, now.rowVersion());
+                }
+                return now;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("subscription could not be deactivated", e);
         }
@@ -188,7 +202,7 @@ public class WebhookSubscriptions {
      * round, and the events of the same aggregate that waited behind it follow.
      */
     @Transactional
-    public WebhookDeliveryView redeliver(UUID subscriptionId, UUID deliveryId) {
+    public WebhookDeliveryView redeliver(UUID subscriptionId, UUID deliveryId, long expected) {
         WebhookSubscriptionView subscription = get(subscriptionId);
         WebhookDeliveryView delivery = delivery(subscriptionId, deliveryId);
         if (!subscription.active()) {
@@ -206,14 +220,17 @@ public class WebhookSubscriptions {
                 PreparedStatement update = c.prepareStatement("""
                 UPDATE webhook_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claim_token = NULL,
                        redelivered_by = ?, redelivered_at = ?
-                WHERE id = ? AND subscription_id = ? AND status = 'PARKED'""")) {
+                WHERE id = ? AND subscription_id = ? AND status = 'PARKED' AND row_version = ?""")) {
             OffsetDateTime now = now();
             update.setObject(1, now);
             update.setString(2, caller.name());
             update.setObject(3, now);
             update.setObject(4, deliveryId);
             update.setObject(5, subscriptionId);
-            update.executeUpdate();
+            update.setLong(6, expected);
+            if (update.executeUpdate() == 0) {
+                ETags.requireCurrent(expected, version(delivery(subscriptionId, deliveryId)));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("delivery could not be queued again", e);
         }
@@ -292,7 +309,8 @@ public class WebhookSubscriptions {
                 rs.getString("created_by"),
                 instant(rs, "created_at"),
                 rs.getString("deactivated_by"),
-                instant(rs, "deactivated_at"));
+                instant(rs, "deactivated_at"),
+                rs.getLong("row_version"));
     }
 
     private static WebhookDeliveryView delivery(ResultSet rs) throws SQLException {
@@ -314,7 +332,12 @@ public class WebhookSubscriptions {
                 instant(rs, 13),
                 instant(rs, 14),
                 rs.getString(15),
-                instant(rs, 16));
+                instant(rs, 16),
+                ETags.of(rs.getLong(17)).toString());
+    }
+
+    private static long version(WebhookDeliveryView delivery) {
+        return ETags.expectedVersion(delivery.etag());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

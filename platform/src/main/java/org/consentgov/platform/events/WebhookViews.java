@@ -1,5 +1,6 @@
 package org.consentgov.platform.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -76,7 +77,9 @@ public final class WebhookViews {
             String createdBy,
             Instant createdAt,
             String deactivatedBy,
-            Instant deactivatedAt) {}
+            Instant deactivatedAt,
+
+            @Schema(hidden = true) @JsonIgnore long rowVersion) {}
 
     @Schema(
             name = "WebhookDelivery",
@@ -85,7 +88,8 @@ public final class WebhookViews {
             {"id": "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d", "subscriptionId": "3f1d2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c",
              "eventId": "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d", "eventType": "org.consentgov.notice.published", "eventPosition": 42,
              "subject": "what-it-means-to-me", "status": "PENDING", "attempts": 0, "nextAttemptAt": "2026-02-03T11:00:01Z",
-             "createdAt": "2026-02-02T09:00:00Z", "redeliveredBy": "dpo", "redeliveredAt": "2026-02-03T11:00:00Z"}""")
+             "createdAt": "2026-02-02T09:00:00Z", "redeliveredBy": "dpo", "redeliveredAt": "2026-02-03T11:00:00Z",
+             "etag": "\\"3\\""}""")
     public record WebhookDeliveryView(
             UUID id,
             UUID subscriptionId,
@@ -122,7 +126,13 @@ public final class WebhookViews {
             Instant deliveredAt,
             Instant createdAt,
             String redeliveredBy,
-            Instant redeliveredAt) {}
+            Instant redeliveredAt,
+
+            @Schema(
+                    description = "The delivery's current ETag: send it in If-Match to redeliver it (a stale one is "
+                            + "412); it changes with every attempt",
+                    examples = "\"3\"")
+            String etag) {}
 
     @Schema(name = "ChangeFeedPage", description = "Events after a position, oldest first", examples = """
             {"items": [{"specversion": "1.0", "id": "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d", "source": "/notice-service",

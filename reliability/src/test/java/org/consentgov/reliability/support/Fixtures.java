@@ -228,23 +228,27 @@ public final class Fixtures {
                 .json()
                 .path("id")
                 .asText();
-        String etag = agreementDpo().get("/api/agreements/" + id).expect(200).header("ETag");
         agreementDpo()
-                .header("If-Match", etag)
+                .header("If-Match", agreementEtag(id))
                 .post("/api/agreements/" + id + "/submit", null)
                 .expect(200);
         return id;
     }
 
+    /** An agreement's current ETag, for If-Match. */
+    public String agreementEtag(String id) {
+        return agreementDpo().get("/api/agreements/" + id).expect(200).header("ETag");
+    }
+
     /** An agreement in force: submitted and signed by both parties. */
     public String activeAgreement(Parties p) {
         String id = submittedAgreement(p);
-        signerOf(p.controller())
-                .post("/api/agreements/" + id + "/signatures", map("version", 1))
-                .expect(201);
-        signerOf(p.recipient())
-                .post("/api/agreements/" + id + "/signatures", map("version", 1))
-                .expect(201);
+        for (String party : List.of(p.controller(), p.recipient())) {
+            signerOf(party)
+                    .header("If-Match", agreementEtag(id))
+                    .post("/api/agreements/" + id + "/signatures", map("version", 1))
+                    .expect(201);
+        }
         return id;
     }
 
@@ -260,6 +264,12 @@ public final class Fixtures {
         }
         q.put("transferMethod", "system-access");
         return q;
+    }
+
+    /** Deactivates a subscription (with its ETag in If-Match, as the API requires). */
+    public static void deactivate(Api dpo, String subscriptionPath) {
+        String etag = dpo.get(subscriptionPath).expect(200).header("ETag");
+        dpo.header("If-Match", etag).delete(subscriptionPath).expect(204);
     }
 
     /** A subscription body to a target that never answers (the discard port). */

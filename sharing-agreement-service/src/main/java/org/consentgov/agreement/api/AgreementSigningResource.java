@@ -95,7 +95,7 @@ public class AgreementSigningResource {
             operationId = "signAgreement",
             summary = "Sign for your organisation",
             description =
-                    "A user of a party signs the version put up for signature. The last signature brings it into force from its start date (the rules are checked again).")
+                    "A user of a party signs the version put up for signature. The last signature brings it into force from its start date (the rules are checked again). If-Match names the agreement as last read: each signature changes it, so a party signs what it has seen.")
     @Parameter(
             name = IdempotentExecutor.HEADER,
             in = ParameterIn.HEADER,
@@ -122,15 +122,24 @@ public class AgreementSigningResource {
     public Response sign(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotentExecutor.HEADER) String key,
+            @Parameter(
+                            description =
+                                    "The agreement's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
+                            required = true)
+                    @HeaderParam("If-Match")
+                    String ifMatch,
             @NotNull @Valid SignRequest request,
             UriInfo uri) {
-        return idempotency.execute(key, "POST /api/agreements/" + id + "/signatures", request, () -> {
-            AgreementView signed = mapper.view(signing.sign(id, request.version(), request.contentHash()));
-            return Response.created(versionUri(uri, id, signed.version()))
-                    .entity(signed)
-                    .type(MediaType.APPLICATION_JSON)
-                    .tag(ETags.of(signed.rowVersion()))
-                    .build();
-        });
+        long expected = ETags.expectedVersion(ifMatch);
+        return idempotency.execute(
+                key, "POST /api/agreements/" + id + "/signatures", Arrays.asList(ifMatch, request), () -> {
+                    AgreementView signed =
+                            mapper.view(signing.sign(id, expected, request.version(), request.contentHash()));
+                    return Response.created(versionUri(uri, id, signed.version()))
+                            .entity(signed)
+                            .type(MediaType.APPLICATION_JSON)
+                            .tag(ETags.of(signed.rowVersion()))
+                            .build();
+                });
     }
 }

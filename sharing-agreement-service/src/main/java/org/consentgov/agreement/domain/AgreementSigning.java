@@ -112,16 +112,21 @@ public class AgreementSigning {
         });
     }
 
-    /** The caller signs for its organisation; the last signature activates the version. */
-    public AgreementDetails sign(UUID id, int number, String contentHash) {
+    /**
+     * The caller signs for its organisation, having read the agreement at version {@code expected} (412 when it
+     * has changed since); the last signature activates the version.
+     */
+    public AgreementDetails sign(UUID id, long expected, int number, String contentHash) {
         Scope scope = scopes.current();
         String org = caller.org()
                 .orElseThrow(() -> AgreementErrors.NOT_A_PARTY.problem(
                         "Your token names no organisation, so you cannot sign for one"));
         LinkedNotices notices = checks.linkedNotices(id, scope, agreement -> lastSignature(agreement, number, org));
-        return QuarkusTransaction.joiningExisting()
-                .call(() -> doSign(
-                        store.lock(id, scope), number, contentHash, new Signer(caller.name(), org), null, notices));
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Agreement agreement = store.lock(id, scope);
+            ETags.requireCurrent(expected, agreement.rowVersion);
+            return doSign(agreement, number, contentHash, new Signer(caller.name(), org), null, notices);
+        });
     }
 
     /** Signs as a named user of a party, without a request: for loading the demo agreements only. */
