@@ -1,11 +1,13 @@
 package org.consentgov.reliability.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.consentgov.platform.testing.SuiteTestData;
 
 /**
@@ -23,6 +25,9 @@ public final class Fixtures {
     public static final String EYES_ISA = "ISA-LBC-LUTON-SCHOOLS-EYES";
 
     public static final String RESEARCH_ISA = "ISA-LBC-UOB-WIMTM";
+
+    /** How long a set-up step may wait for the services' background work (a webhook attempt). */
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Suite suite;
 
@@ -62,21 +67,30 @@ public final class Fixtures {
 
     // ---- notices
 
-    /** The editor drafts a notice that names the organisations; the DPO publishes it. Answers the published version. */
-    public JsonNode publishedNotice(String slug, String controller, String recipient) {
+    /** The editor drafts a notice that names the organisations, valid for publication: its version 1. */
+    public void draftNotice(String slug, String controller, String recipient) {
         editor().post(
                         "/api/notices",
                         map("slug", slug, "content", noticeContent("Notice " + slug, controller, recipient)))
                 .expect(201);
-        String etag = noticeDpo()
-                .get("/api/notices/" + slug + "/versions/1")
-                .expect(200)
-                .header("ETag");
+    }
+
+    /** The editor drafts a notice that names the organisations; the DPO publishes it. Answers the published version. */
+    public JsonNode publishedNotice(String slug, String controller, String recipient) {
+        draftNotice(slug, controller, recipient);
         return noticeDpo()
-                .header("If-Match", etag)
+                .header("If-Match", noticeVersionEtag(slug, 1))
                 .post("/api/notices/" + slug + "/versions/1/publish", map())
                 .expect(200)
                 .json();
+    }
+
+    /** A notice version's current ETag, for If-Match. */
+    public String noticeVersionEtag(String slug, int number) {
+        return noticeDpo()
+                .get("/api/notices/" + slug + "/versions/" + number)
+                .expect(200)
+                .header("ETag");
     }
 
     /** The current published version of a notice, as the public reads it. */
@@ -220,24 +234,29 @@ public final class Fixtures {
         return SuiteTestData.agreementRequest(unique("ISA-REL").toUpperCase(), agreementContent(p));
     }
 
-    /** A draft agreement put up for signature; answers its id. */
-    public String submittedAgreement(Parties p) {
-        String id = agreementDpo()
+    /** A complete draft agreement between the parties, ready to be put up for signature; answers its id. */
+    public String draftAgreement(Parties p) {
+        return agreementDpo()
                 .post("/api/agreements", agreementRequest(p))
                 .expect(201)
                 .json()
                 .path("id")
                 .asText();
-        agreementDpo()
-                .header("If-Match", agreementEtag(id))
-                .post("/api/agreements/" + id + "/submit", null)
-                .expect(200);
-        return id;
     }
 
     /** An agreement's current ETag, for If-Match. */
     public String agreementEtag(String id) {
         return agreementDpo().get("/api/agreements/" + id).expect(200).header("ETag");
+    }
+
+    /** A draft agreement put up for signature; answers its id. */
+    public String submittedAgreement(Parties p) {
+        String id = draftAgreement(p);
+        agreementDpo()
+                .header("If-Match", agreementEtag(id))
+                .post("/api/agreements/" + id + "/submit", null)
+                .expect(200);
+        return id;
     }
 
     /** An agreement in force: submitted and signed by both parties. */
@@ -249,6 +268,16 @@ public final class Fixtures {
                     .post("/api/agreements/" + id + "/signatures", map("version", 1))
                     .expect(201);
         }
+        return id;
+    }
+
+    /** An agreement that was in force and is suspended: one to activate again. */
+    public String suspendedAgreement(Parties p) {
+        String id = activeAgreement(p);
+        agreementDpo()
+                .header("If-Match", agreementEtag(id))
+                .post("/api/agreements/" + id + "/suspend", map("reason", "reliability: suspended to reactivate"))
+                .expect(200);
         return id;
     }
 
@@ -264,6 +293,60 @@ public final class Fixtures {
         }
         q.put("transferMethod", "system-access");
         return q;
+    }
+
+    // ---- webhook subscriptions (the same API under each service's prefix, e.g. /api/notices)
+
+    /** A delivery the dispatcher has given up on, and the etag a redelivery sends in If-Match. */
+    public record ParkedDelivery(String subscription, String delivery, String etag) {}
+
+    /**
+     * A parked delivery of one event about {@code aggregate} (made by {@code event}) to a fresh subscription whose
+     * target refuses every connection (the discard port on loopback). The suite's dispatcher never parks by itself
+     * (EVENTS_MAX_ATTEMPTS=1000), so once the first attempt has failed the delivery is parked in the database as
+     * the dispatcher parks one after its last attempt (its lease dropped, so an attempt in flight records nothing).
+     */
+    public ParkedDelivery parkedDelivery(
+            Api dpo, String prefix, String database, String eventType, Supplier<String> event) {
+        String subscription = dpo.post(
+                        prefix + "/subscriptions",
+                        subscription("http://127.0.0.1:9/hooks/" + UUID.randomUUID(), eventType))
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        String aggregate = event.get();
+        Postgres db = suite.postgres();
+        String delivery = Poll.value(
+                "a failed attempt to deliver " + eventType + " of " + aggregate,
+                WAIT,
+                () -> db
+                        .column(
+                                database,
+                                "SELECT id FROM webhook_delivery WHERE subscription_id = ?::uuid AND aggregate_id = ? "
+                                        + "AND attempts > 0",
+                                subscription,
+                                aggregate)
+                        .stream()
+                        .findFirst()
+                        .orElse(null));
+        db.execute(
+                database,
+                "UPDATE webhook_delivery SET status = 'PARKED', claim_token = NULL WHERE id = ?::uuid",
+                delivery);
+        String etag = null;
+        for (JsonNode d : dpo.get(prefix + "/subscriptions/" + subscription + "/deliveries?status=PARKED")
+                .expect(200)
+                .json()
+                .path("items")) {
+            if (d.path("id").asText().equals(delivery)) {
+                etag = d.path("etag").asText();
+            }
+        }
+        if (etag == null) {
+            throw new AssertionError("delivery " + delivery + " is not in the log as PARKED");
+        }
+        return new ParkedDelivery(subscription, delivery, etag);
     }
 
     /** Deactivates a subscription (with its ETag in If-Match, as the API requires). */
