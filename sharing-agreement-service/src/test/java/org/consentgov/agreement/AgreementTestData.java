@@ -179,6 +179,21 @@ public final class AgreementTestData {
         return active(p, content(p));
     }
 
+    /** A sharing question: may the recipient have these categories about the subject for the purpose (now)? */
+    public static Map<String, Object> question(
+            String recipient, List<String> categories, String subject, String purpose) {
+        return map("recipient", recipient, "categories", categories, "subject", subject, "purpose", purpose);
+    }
+
+    /** The question of a disclosure made at once by system access: a PERMIT is recorded as a disclosure. */
+    public static Map<String, Object> disclosure(
+            String recipient, List<String> categories, String subject, String purpose) {
+        Map<String, Object> q = question(recipient, categories, subject, purpose);
+        q.put("record", true);
+        q.put("transferMethod", "system-access");
+        return q;
+    }
+
     @SafeVarargs
     public static <T> List<T> list(T... items) {
         return SuiteTestData.list(items);

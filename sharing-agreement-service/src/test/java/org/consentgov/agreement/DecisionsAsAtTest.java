@@ -12,6 +12,7 @@ import static org.consentgov.agreement.AgreementTestData.list;
 import static org.consentgov.agreement.AgreementTestData.map;
 import static org.consentgov.agreement.AgreementTestData.nhsNumber;
 import static org.consentgov.agreement.AgreementTestData.parties;
+import static org.consentgov.agreement.AgreementTestData.question;
 import static org.consentgov.agreement.AgreementTestData.sign;
 import static org.consentgov.agreement.AgreementTestData.signer;
 import static org.consentgov.agreement.AgreementTestData.submit;
@@ -88,11 +89,11 @@ class DecisionsAsAtTest {
         vary(p, id, varied);
         CLOCK.advance(HOUR);
 
-        decide(question(p, "special.health", null))
+        decide(questionAt(p, "special.health", null))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("category-not-covered")))
                 .body("agreement.version", equalTo(2));
-        decide(question(p, "special.health", before))
+        decide(questionAt(p, "special.health", before))
                 .body("decision", equalTo("PERMIT"))
                 .body("agreement.version", equalTo(1))
                 .body("at", equalTo(before.toString()))
@@ -111,10 +112,10 @@ class DecisionsAsAtTest {
         suspend(id);
         CLOCK.advance(HOUR);
 
-        decide(question(p, "special.health", null))
+        decide(questionAt(p, "special.health", null))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("agreement-suspended")));
-        decide(question(p, "special.health", before)).body("decision", equalTo("PERMIT"));
+        decide(questionAt(p, "special.health", before)).body("decision", equalTo("PERMIT"));
     }
 
     @Test
@@ -125,10 +126,10 @@ class DecisionsAsAtTest {
         active(p);
         CLOCK.advance(HOUR);
 
-        decide(question(p, "special.health", before))
+        decide(questionAt(p, "special.health", before))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("recipient-not-party")));
-        decide(question(p, "special.health", null)).body("decision", equalTo("PERMIT"));
+        decide(questionAt(p, "special.health", null)).body("decision", equalTo("PERMIT"));
     }
 
     @Test
@@ -140,7 +141,7 @@ class DecisionsAsAtTest {
                 () -> given().auth()
                         .oauth2(token("integration"))
                         .contentType(ContentType.JSON)
-                        .body(question(p, "special.health", CLOCK.instant().plus(Duration.ofMinutes(6))))
+                        .body(questionAt(p, "special.health", CLOCK.instant().plus(Duration.ofMinutes(6))))
                         .when()
                         .post("/api/sharing-decisions")
                         .then()
@@ -148,7 +149,7 @@ class DecisionsAsAtTest {
                         .body("code", equalTo("decision-in-future"))
                         .body("errors[0].field", equalTo("at"))
                         .extract());
-        decide(question(p, "special.health", CLOCK.instant().plus(Duration.ofMinutes(4))))
+        decide(questionAt(p, "special.health", CLOCK.instant().plus(Duration.ofMinutes(4))))
                 .body("decision", equalTo("PERMIT"));
     }
 
@@ -171,12 +172,12 @@ class DecisionsAsAtTest {
         Instant inside = CLOCK.instant().plus(Duration.ofDays(30));
         CLOCK.advance(Duration.ofDays(7 * 31));
 
-        decide(question(p, "special.health", null))
+        decide(questionAt(p, "special.health", null))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("access-window-ended")))
                 .body("reasons[0].message", org.hamcrest.Matchers.containsString("an anonymised dataset only"))
                 .body("obligations.size()", equalTo(0));
-        decide(question(p, "special.health", inside))
+        decide(questionAt(p, "special.health", inside))
                 .body("decision", equalTo("PERMIT"))
                 .body("reasons.code", hasItem("access-window-open"))
                 .body("obligations.code", hasItem("access-ends"));
@@ -283,15 +284,7 @@ class DecisionsAsAtTest {
         Parties p = parties();
         active(p);
         String subject = "nhs-number:" + nhsNumber();
-        String decision = decide(map(
-                        "recipient",
-                        p.recipient(),
-                        "categories",
-                        list("special.health"),
-                        "subject",
-                        subject,
-                        "purpose",
-                        "research"))
+        String decision = decide(question(p.recipient(), list("special.health"), subject, "research"))
                 .extract()
                 .path("decisionId");
         long logged = accessLogRows(subject);
@@ -444,16 +437,8 @@ class DecisionsAsAtTest {
 
     // ---- helpers
 
-    private static Map<String, Object> question(Parties p, String category, Instant at) {
-        Map<String, Object> q = map(
-                "recipient",
-                p.recipient(),
-                "categories",
-                list(category),
-                "subject",
-                "nhs-number:" + nhsNumber(),
-                "purpose",
-                "research");
+    private static Map<String, Object> questionAt(Parties p, String category, Instant at) {
+        Map<String, Object> q = question(p.recipient(), list(category), "nhs-number:" + nhsNumber(), "research");
         if (at != null) {
             q.put("at", at.toString());
         }
@@ -461,13 +446,13 @@ class DecisionsAsAtTest {
     }
 
     private static Map<String, Object> consentQuestion(Parties p, String subject, Instant at) {
-        Map<String, Object> q = question(p, "special.health", at);
+        Map<String, Object> q = questionAt(p, "special.health", at);
         q.put("subject", subject);
         return q;
     }
 
     private static String permit(Parties p) {
-        Map<String, Object> q = question(p, "special.health", null);
+        Map<String, Object> q = questionAt(p, "special.health", null);
         q.put("transferMethod", "encrypted-file-transfer");
         return decide(q).body("decision", equalTo("PERMIT")).extract().path("decisionId");
     }

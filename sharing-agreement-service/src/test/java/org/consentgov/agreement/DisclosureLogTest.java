@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.consentgov.agreement.AgreementTestData.SCHOOLS;
 import static org.consentgov.agreement.AgreementTestData.UNIVERSITY;
 import static org.consentgov.agreement.AgreementTestData.active;
+import static org.consentgov.agreement.AgreementTestData.disclosure;
 import static org.consentgov.agreement.AgreementTestData.dpo;
 import static org.consentgov.agreement.AgreementTestData.list;
 import static org.consentgov.agreement.AgreementTestData.map;
 import static org.consentgov.agreement.AgreementTestData.nhsNumber;
 import static org.consentgov.agreement.AgreementTestData.parties;
+import static org.consentgov.agreement.AgreementTestData.question;
 import static org.consentgov.agreement.AgreementTestData.token;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -82,19 +84,7 @@ class DisclosureLogTest {
                 true,
                 "transferMethod",
                 "encrypted-file-transfer"));
-        record(map(
-                "recipient",
-                SCHOOLS,
-                "categories",
-                list("special.health"),
-                "subject",
-                subject,
-                "purpose",
-                "keep-children-safe",
-                "record",
-                true,
-                "transferMethod",
-                "system-access"));
+        record(disclosure(SCHOOLS, list("special.health"), subject, "keep-children-safe"));
         String spaced = "nhs-number:" + nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
         given().auth()
                 .oauth2(dpo())
@@ -186,15 +176,7 @@ class DisclosureLogTest {
     void aDisclosureIsRecordedLaterUnderAnEarlierPermitOnceOnly() {
         Parties p = parties();
         active(p);
-        String permit = record(map(
-                        "recipient",
-                        p.recipient(),
-                        "categories",
-                        list("special.health"),
-                        "subject",
-                        "nhs-number:" + nhsNumber(),
-                        "purpose",
-                        "research"))
+        String permit = record(question(p.recipient(), list("special.health"), "nhs-number:" + nhsNumber(), "research"))
                 .getString("decisionId");
         Unchanged.by(
                 dataSource,
@@ -247,15 +229,7 @@ class DisclosureLogTest {
                         .body("disclosureId", equalTo(disclosure))
                         .extract());
 
-        String deny = record(map(
-                        "recipient",
-                        p.recipient(),
-                        "categories",
-                        list("special.religion"),
-                        "subject",
-                        "nhs-number:" + nhsNumber(),
-                        "purpose",
-                        "research"))
+        String deny = record(question(p.recipient(), list("special.religion"), "nhs-number:" + nhsNumber(), "research"))
                 .getString("decisionId");
         Unchanged.by(
                 dataSource,
@@ -319,19 +293,7 @@ class DisclosureLogTest {
         String nhs = nhsNumber();
         String subject = "nhs-number:" + nhs;
         UpstreamStubs.consented(subject, UpstreamStubs.WIMTM, RESEARCH);
-        JsonPath recorded = record(map(
-                "recipient",
-                UNIVERSITY,
-                "categories",
-                list("special.health"),
-                "subject",
-                subject,
-                "purpose",
-                RESEARCH,
-                "record",
-                true,
-                "transferMethod",
-                "system-access"));
+        JsonPath recorded = record(disclosure(UNIVERSITY, list("special.health"), subject, RESEARCH));
         String school = token("reader", "caseworker", SCHOOLS);
         given().auth()
                 .oauth2(school)
@@ -455,33 +417,9 @@ class DisclosureLogTest {
     void aPartnerSeesOnlyWhatItsOrganisationReceivedAndAnAuditorSeesNoIdentifiers() {
         String subject = "nhs-number:" + nhsNumber();
         UpstreamStubs.consented(subject, UpstreamStubs.WIMTM, RESEARCH);
-        String toUniversity = record(map(
-                        "recipient",
-                        UNIVERSITY,
-                        "categories",
-                        list("special.health"),
-                        "subject",
-                        subject,
-                        "purpose",
-                        RESEARCH,
-                        "record",
-                        true,
-                        "transferMethod",
-                        "system-access"))
+        String toUniversity = record(disclosure(UNIVERSITY, list("special.health"), subject, RESEARCH))
                 .getString("disclosureId");
-        String toSchools = record(map(
-                        "recipient",
-                        SCHOOLS,
-                        "categories",
-                        list("special.health"),
-                        "subject",
-                        subject,
-                        "purpose",
-                        "keep-children-safe",
-                        "record",
-                        true,
-                        "transferMethod",
-                        "system-access"))
+        String toSchools = record(disclosure(SCHOOLS, list("special.health"), subject, "keep-children-safe"))
                 .getString("disclosureId");
         String school = token("school", "partner", SCHOOLS);
         given().auth()

@@ -9,6 +9,7 @@ import static org.consentgov.agreement.AgreementTestData.dpo;
 import static org.consentgov.agreement.AgreementTestData.etag;
 import static org.consentgov.agreement.AgreementTestData.map;
 import static org.consentgov.agreement.AgreementTestData.parties;
+import static org.consentgov.agreement.AgreementTestData.question;
 import static org.consentgov.agreement.AgreementTestData.token;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -271,14 +272,10 @@ class ScopingTest {
                 () -> given().auth()
                         .oauth2(auditor)
                         .contentType(ContentType.JSON)
-                        .body(map(
-                                "recipient",
+                        .body(question(
                                 p.recipient(),
-                                "categories",
                                 List.of("special.health"),
-                                "subject",
                                 "nhs-number:" + AgreementTestData.nhsNumber(),
-                                "purpose",
                                 "research"))
                         .when()
                         .post("/api/sharing-decisions")

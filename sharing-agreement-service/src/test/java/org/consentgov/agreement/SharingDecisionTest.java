@@ -8,12 +8,14 @@ import static org.consentgov.agreement.AgreementTestData.POLICE;
 import static org.consentgov.agreement.AgreementTestData.SCHOOLS;
 import static org.consentgov.agreement.AgreementTestData.UNIVERSITY;
 import static org.consentgov.agreement.AgreementTestData.active;
+import static org.consentgov.agreement.AgreementTestData.disclosure;
 import static org.consentgov.agreement.AgreementTestData.dpo;
 import static org.consentgov.agreement.AgreementTestData.etag;
 import static org.consentgov.agreement.AgreementTestData.list;
 import static org.consentgov.agreement.AgreementTestData.map;
 import static org.consentgov.agreement.AgreementTestData.nhsNumber;
 import static org.consentgov.agreement.AgreementTestData.parties;
+import static org.consentgov.agreement.AgreementTestData.question;
 import static org.consentgov.agreement.AgreementTestData.today;
 import static org.consentgov.agreement.AgreementTestData.token;
 import static org.consentgov.agreement.AgreementTestData.unique;
@@ -80,15 +82,7 @@ class SharingDecisionTest {
     void insideTheSixMonthAccessWindowTheUniversityMayReceiveWithConsentUnderItsObligations() {
         String subject = "nhs-number:" + nhsNumber();
         var record = UpstreamStubs.consented(subject, UpstreamStubs.WIMTM, RESEARCH);
-        String at = decide(map(
-                        "recipient",
-                        UNIVERSITY,
-                        "categories",
-                        list("identity.date-of-birth", "special.ethnicity"),
-                        "subject",
-                        subject,
-                        "purpose",
-                        RESEARCH))
+        String at = decide(question(UNIVERSITY, list("identity.date-of-birth", "special.ethnicity"), subject, RESEARCH))
                 .statusCode(201)
                 .header("Location", containsString("/api/sharing-decisions/"))
                 .body("decision", equalTo("PERMIT"))
@@ -146,15 +140,7 @@ class SharingDecisionTest {
         String subject = "nhs-number:" + nhsNumber();
         UpstreamStubs.consented(subject, p.notice(), "research");
         int checks = UpstreamStubs.consentChecks();
-        decide(map(
-                        "recipient",
-                        p.recipient(),
-                        "categories",
-                        list("special.health"),
-                        "subject",
-                        subject,
-                        "purpose",
-                        "research"))
+        decide(question(p.recipient(), list("special.health"), subject, "research"))
                 .statusCode(201)
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("access-window-ended")))
@@ -166,14 +152,10 @@ class SharingDecisionTest {
 
     @Test
     void aCategoryTheResearchAgreementDoesNotCoverIsDenied() {
-        decide(map(
-                        "recipient",
+        decide(question(
                         UNIVERSITY,
-                        "categories",
                         list("special.health", "special.mental-health"),
-                        "subject",
                         "nhs-number:" + nhsNumber(),
-                        "purpose",
                         RESEARCH))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("category-not-covered")))
@@ -183,15 +165,7 @@ class SharingDecisionTest {
 
     @Test
     void anOrganisationThatIsNotPartyToAnyAgreementIsDenied() {
-        decide(map(
-                        "recipient",
-                        POLICE,
-                        "categories",
-                        list("special.health"),
-                        "subject",
-                        "nhs-number:" + nhsNumber(),
-                        "purpose",
-                        RESEARCH))
+        decide(question(POLICE, list("special.health"), "nhs-number:" + nhsNumber(), RESEARCH))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("recipient-not-party")))
                 .body("agreement", nullValue());
@@ -199,15 +173,7 @@ class SharingDecisionTest {
 
     @Test
     void withoutAnEffectiveConsentTheResearchIsDenied() {
-        decide(map(
-                        "recipient",
-                        UNIVERSITY,
-                        "categories",
-                        list("special.health"),
-                        "subject",
-                        "nhs-number:" + nhsNumber(),
-                        "purpose",
-                        RESEARCH))
+        decide(question(UNIVERSITY, list("special.health"), "nhs-number:" + nhsNumber(), RESEARCH))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("consent-not-given")))
                 .body("reasons[0].message", containsString("no consent record"));
@@ -217,19 +183,7 @@ class SharingDecisionTest {
     void whenConsentServiceFailsTheDecisionIsDenyAndIsRecordedAsDenyWithoutADisclosure() {
         UpstreamStubs.consentServiceFails(500);
         String subject = "nhs-number:" + nhsNumber();
-        String id = decide(map(
-                        "recipient",
-                        UNIVERSITY,
-                        "categories",
-                        list("special.health"),
-                        "subject",
-                        subject,
-                        "purpose",
-                        RESEARCH,
-                        "record",
-                        true,
-                        "transferMethod",
-                        "system-access"))
+        String id = decide(disclosure(UNIVERSITY, list("special.health"), subject, RESEARCH))
                 .statusCode(201)
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("consent-service-unavailable")))
@@ -257,19 +211,7 @@ class SharingDecisionTest {
     @Test
     void whenConsentServiceIsTooSlowTheDecisionIsDeny() {
         UpstreamStubs.consentServiceSlow();
-        decide(map(
-                        "recipient",
-                        UNIVERSITY,
-                        "categories",
-                        list("special.health"),
-                        "subject",
-                        "nhs-number:" + nhsNumber(),
-                        "purpose",
-                        RESEARCH,
-                        "record",
-                        true,
-                        "transferMethod",
-                        "system-access"))
+        decide(disclosure(UNIVERSITY, list("special.health"), "nhs-number:" + nhsNumber(), RESEARCH))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("consent-service-unavailable")))
                 .body("disclosureId", nullValue());
@@ -278,15 +220,8 @@ class SharingDecisionTest {
     @Test
     void afterRepeatedFailuresTheCircuitOpensAndConsentServiceIsLeftAlone() {
         UpstreamStubs.consentServiceFails(503);
-        Map<String, Object> question = map(
-                "recipient",
-                UNIVERSITY,
-                "categories",
-                list("special.health"),
-                "subject",
-                "nhs-number:" + nhsNumber(),
-                "purpose",
-                RESEARCH);
+        Map<String, Object> question =
+                question(UNIVERSITY, list("special.health"), "nhs-number:" + nhsNumber(), RESEARCH);
         for (int i = 0; i < 4; i++) {
             decide(question).body("reasons.code", equalTo(List.of("consent-service-unavailable")));
         }
@@ -342,15 +277,7 @@ class SharingDecisionTest {
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("category-not-covered", "transfer-method-not-allowed")))
                 .body("reasons[0].message", containsString("criminal.reports-and-antecedents"));
-        decide(map(
-                        "recipient",
-                        SCHOOLS,
-                        "categories",
-                        list("education.attendance"),
-                        "subject",
-                        "upn:" + upn(),
-                        "purpose",
-                        "regional-sufficiency"))
+        decide(question(SCHOOLS, list("education.attendance"), "upn:" + upn(), "regional-sufficiency"))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", equalTo(List.of("purpose-not-covered")));
     }
@@ -358,19 +285,7 @@ class SharingDecisionTest {
     @Test
     void recordingAPermitWritesTheDisclosureAndItsEventInTheSameCall() {
         String subject = "upn:" + upn();
-        var decision = decide(map(
-                        "recipient",
-                        SCHOOLS,
-                        "categories",
-                        list("education.attendance"),
-                        "subject",
-                        subject,
-                        "purpose",
-                        "support-pupil-learning",
-                        "record",
-                        true,
-                        "transferMethod",
-                        "system-access"))
+        var decision = decide(disclosure(SCHOOLS, list("education.attendance"), subject, "support-pupil-learning"))
                 .body("decision", equalTo("PERMIT"))
                 .body("disclosureId", notNullValue())
                 .extract()
@@ -420,15 +335,7 @@ class SharingDecisionTest {
                 .post("/api/agreements/{id}/suspend", id)
                 .then()
                 .statusCode(200);
-        decide(map(
-                        "recipient",
-                        p.recipient(),
-                        "categories",
-                        list("special.health"),
-                        "subject",
-                        "nhs-number:" + nhsNumber(),
-                        "purpose",
-                        "research"))
+        decide(question(p.recipient(), list("special.health"), "nhs-number:" + nhsNumber(), "research"))
                 .body("decision", equalTo("DENY"))
                 .body("reasons.code", hasItem("agreement-suspended"));
     }
@@ -436,19 +343,8 @@ class SharingDecisionTest {
     @Test
     void aRetriedDecisionWithTheSameIdempotencyKeyIsTheSameDecision() {
         String key = unique("key");
-        Map<String, Object> body = map(
-                "recipient",
-                SCHOOLS,
-                "categories",
-                list("education.attendance"),
-                "subject",
-                "upn:" + upn(),
-                "purpose",
-                "support-pupil-learning",
-                "record",
-                true,
-                "transferMethod",
-                "system-access");
+        Map<String, Object> body =
+                disclosure(SCHOOLS, list("education.attendance"), "upn:" + upn(), "support-pupil-learning");
         String first = given().auth()
                 .oauth2(token("integration"))
                 .header("Idempotency-Key", key)
@@ -482,15 +378,7 @@ class SharingDecisionTest {
         given().auth()
                 .oauth2(school)
                 .contentType(ContentType.JSON)
-                .body(map(
-                        "recipient",
-                        SCHOOLS,
-                        "categories",
-                        list("education.attendance"),
-                        "subject",
-                        "upn:" + upn(),
-                        "purpose",
-                        "support-pupil-learning"))
+                .body(question(SCHOOLS, list("education.attendance"), "upn:" + upn(), "support-pupil-learning"))
                 .when()
                 .post("/api/sharing-decisions")
                 .then()
@@ -501,15 +389,7 @@ class SharingDecisionTest {
                 () -> given().auth()
                         .oauth2(school)
                         .contentType(ContentType.JSON)
-                        .body(map(
-                                "recipient",
-                                UNIVERSITY,
-                                "categories",
-                                list("special.health"),
-                                "subject",
-                                "nhs-number:" + nhsNumber(),
-                                "purpose",
-                                RESEARCH))
+                        .body(question(UNIVERSITY, list("special.health"), "nhs-number:" + nhsNumber(), RESEARCH))
                         .when()
                         .post("/api/sharing-decisions")
                         .then()
@@ -521,19 +401,8 @@ class SharingDecisionTest {
                 () -> given().auth()
                         .oauth2(school)
                         .contentType(ContentType.JSON)
-                        .body(map(
-                                "recipient",
-                                SCHOOLS,
-                                "categories",
-                                list("education.attendance"),
-                                "subject",
-                                "upn:" + upn(),
-                                "purpose",
-                                "support-pupil-learning",
-                                "record",
-                                true,
-                                "transferMethod",
-                                "system-access"))
+                        .body(disclosure(
+                                SCHOOLS, list("education.attendance"), "upn:" + upn(), "support-pupil-learning"))
                         .when()
                         .post("/api/sharing-decisions")
                         .then()
@@ -544,15 +413,7 @@ class SharingDecisionTest {
 
     @Test
     void aResearcherCannotReadADecisionAboutTheSchools() {
-        String id = decide(map(
-                        "recipient",
-                        SCHOOLS,
-                        "categories",
-                        list("education.attendance"),
-                        "subject",
-                        "upn:" + upn(),
-                        "purpose",
-                        "support-pupil-learning"))
+        String id = decide(question(SCHOOLS, list("education.attendance"), "upn:" + upn(), "support-pupil-learning"))
                 .extract()
                 .jsonPath()
                 .getString("decisionId");
@@ -578,14 +439,10 @@ class SharingDecisionTest {
     void badQuestionsAreProblemsAndNothingIsStored() {
         Unchanged.by(
                 dataSource,
-                () -> post(map(
-                                "recipient",
+                () -> post(question(
                                 SCHOOLS,
-                                "categories",
                                 list("education.attendance"),
-                                "subject",
                                 "nhs-number:1234567890",
-                                "purpose",
                                 "support-pupil-learning"))
                         .statusCode(400)
                         .body("code", equalTo("invalid-subject"))
@@ -593,42 +450,22 @@ class SharingDecisionTest {
                         .extract());
         Unchanged.by(
                 dataSource,
-                () -> post(map(
-                                "recipient",
-                                SCHOOLS,
-                                "categories",
-                                list("education.attendance"),
-                                "subject",
-                                "passport:123",
-                                "purpose",
-                                "support-pupil-learning"))
+                () -> post(question(SCHOOLS, list("education.attendance"), "passport:123", "support-pupil-learning"))
                         .statusCode(400)
                         .extract());
         Unchanged.by(
                 dataSource,
-                () -> post(map(
-                                "recipient",
-                                SCHOOLS,
-                                "categories",
-                                list("education.shoe-size"),
-                                "subject",
-                                "upn:" + upn(),
-                                "purpose",
-                                "support-pupil-learning"))
+                () -> post(question(SCHOOLS, list("education.shoe-size"), "upn:" + upn(), "support-pupil-learning"))
                         .statusCode(422)
                         .body("code", equalTo("unknown-vocabulary-code"))
                         .body("errors[0].field", equalTo("categories[0]"))
                         .extract());
         Unchanged.by(
                 dataSource,
-                () -> post(map(
-                                "recipient",
+                () -> post(question(
                                 "no-such-school",
-                                "categories",
                                 list("education.attendance"),
-                                "subject",
                                 "upn:" + upn(),
-                                "purpose",
                                 "support-pupil-learning"))
                         .statusCode(422)
                         .body("code", equalTo("unknown-organisation"))
@@ -671,15 +508,7 @@ class SharingDecisionTest {
                         .extract());
         Unchanged.by(
                 dataSource,
-                () -> post(map(
-                                "recipient",
-                                SCHOOLS,
-                                "categories",
-                                list(),
-                                "subject",
-                                "upn:" + upn(),
-                                "purpose",
-                                "support-pupil-learning"))
+                () -> post(question(SCHOOLS, list(), "upn:" + upn(), "support-pupil-learning"))
                         .statusCode(400)
                         .body("code", equalTo("validation-failed"))
                         .extract());
