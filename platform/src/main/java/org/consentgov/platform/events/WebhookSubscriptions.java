@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.consentgov.platform.events.WebhookViews.CreateWebhookSubscriptionRequest;
 import org.consentgov.platform.events.WebhookViews.WebhookDeliveryView;
 import org.consentgov.platform.events.WebhookViews.WebhookSubscriptionView;
+import org.consentgov.platform.events.fence.TargetFence;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
 import org.consentgov.platform.security.Caller;
@@ -39,7 +40,8 @@ public class WebhookSubscriptions {
     }
 
     private static final String SUBSCRIPTION_COLUMNS =
-            "id, target_url, event_types, description, active, created_by, created_at, deactivated_by, deactivated_at";
+            "id, target_url, event_types, description, active, created_by, created_at, deactivated_by, deactivated_at,"
+                    + " owner_client, owner_org, system_owned";
     private static final String DELIVERY_COLUMNS = """
             d.id, d.subscription_id, d.event_id, e.type, d.event_position, d.aggregate_id, d.status, d.attempts,
             d.next_attempt_at, d.last_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at,
@@ -48,20 +50,26 @@ public class WebhookSubscriptions {
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final Caller caller;
+    private final SubscriptionOwners owners;
+    private final TargetFence fence;
 
-    public WebhookSubscriptions(AgroalDataSource dataSource, Clock clock, Caller caller) {
+    public WebhookSubscriptions(
+            AgroalDataSource dataSource, Clock clock, Caller caller, SubscriptionOwners owners, TargetFence fence) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.caller = caller;
+        this.owners = owners;
+        this.fence = fence;
     }
 
     /**
-     * Stores a subscription to some of {@code knownTypes}. A malformed URL is 400; an event type this service
-     * does not emit is 422.
+     * Stores a subscription to some of {@code knownTypes}, owned by the caller. A malformed URL is 400; a target
+     * the {@link TargetFence} refuses, or an event type this service does not emit, is 422.
      */
     @Transactional
     public WebhookSubscriptionView create(CreateWebhookSubscriptionRequest request, Set<String> knownTypes) {
         String url = targetUrl(request.targetUrl());
+        fence.checkNew(URI.create(url));
         List<String> types = request.eventTypes();
         for (int i = 0; i < types.size(); i++) {
             if (!knownTypes.contains(types.get(i))) {
@@ -80,8 +88,10 @@ public class WebhookSubscriptions {
         UUID id = UUID.randomUUID();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO webhook_subscription (id, target_url, event_types, secret, description, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO webhook_subscription (id, target_url, event_types, secret, description, created_by, created_at,
+                                                  owner_client, owner_org, system_owned)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            SubscriptionOwners.Owner owner = owners.current();
             insert.setObject(1, id);
             insert.setString(2, url);
             insert.setArray(3, c.createArrayOf("text", distinct.toArray()));
@@ -89,6 +99,9 @@ public class WebhookSubscriptions {
             insert.setString(5, request.description());
             insert.setString(6, caller.name());
             insert.setObject(7, now());
+            insert.setString(8, owner.client());
+            insert.setString(9, owner.org());
+            insert.setBoolean(10, owner.system());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("subscription could not be stored", e);
@@ -101,26 +114,37 @@ public class WebhookSubscriptions {
         List<WebhookSubscriptionView> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement("SELECT " + SUBSCRIPTION_COLUMNS
-                        + " FROM webhook_subscription ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
-            select.setInt(1, size);
-            select.setLong(2, (long) page * size);
+                        + " FROM webhook_subscription WHERE " + owners.visible()
+                        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
+            int p = owners.bindVisible(select, 1);
+            select.setInt(p++, size);
+            select.setLong(p, (long) page * size);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     items.add(subscription(rs));
                 }
             }
-            return PageView.of(items, page, size, count(c, "SELECT count(*) FROM webhook_subscription"));
+            try (PreparedStatement count =
+                    c.prepareStatement("SELECT count(*) FROM webhook_subscription WHERE " + owners.visible())) {
+                owners.bindVisible(count, 1);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return PageView.of(items, page, size, rs.getLong(1));
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("subscriptions could not be read", e);
         }
     }
 
+    /** One subscription the caller may see (its owner, or the dpo); any other is 404, as if it did not exist. */
     @Transactional
     public WebhookSubscriptionView get(UUID id) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement(
-                        "SELECT " + SUBSCRIPTION_COLUMNS + " FROM webhook_subscription WHERE id = ?")) {
+                PreparedStatement select = c.prepareStatement("SELECT " + SUBSCRIPTION_COLUMNS
+                        + " FROM webhook_subscription WHERE id = ? AND " + owners.visible())) {
             select.setObject(1, id);
+            owners.bindVisible(select, 2);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     throw ProblemException.notFound("Webhook subscription", id);
@@ -132,9 +156,15 @@ public class WebhookSubscriptions {
         }
     }
 
-    /** Stops deliveries; the subscription and its log stay. Deactivating twice changes nothing. */
+    /**
+     * Stops deliveries; the subscription and its log stay. Deactivating twice changes nothing. A system
+     * subscription is deactivated only by its own service (409 for anyone else who may see it).
+     */
     @Transactional
     public WebhookSubscriptionView deactivate(UUID id) {
+        WebhookSubscriptionView subscription = get(id);
+        owners.checkMayDeactivate(
+                id, subscription.ownerClient(), subscription.ownerOrganisation(), subscription.system());
         try (Connection c = dataSource.getConnection();
                 PreparedStatement update = c.prepareStatement("""
                 UPDATE webhook_subscription SET active = false, deactivated_by = ?, deactivated_at = ?,
@@ -292,7 +322,10 @@ public class WebhookSubscriptions {
                 rs.getString("created_by"),
                 instant(rs, "created_at"),
                 rs.getString("deactivated_by"),
-                instant(rs, "deactivated_at"));
+                instant(rs, "deactivated_at"),
+                rs.getString("owner_client"),
+                rs.getString("owner_org"),
+                rs.getBoolean("system_owned"));
     }
 
     private static WebhookDeliveryView delivery(ResultSet rs) throws SQLException {
