@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.consentgov.platform.events.WebhookViews.CreateWebhookSubscriptionRequest;
@@ -68,7 +66,7 @@ public class WebhookSubscriptions {
      */
     @Transactional
     public WebhookSubscriptionView create(CreateWebhookSubscriptionRequest request, Set<String> knownTypes) {
-        String url = targetUrl(request.targetUrl());
+        String url = TargetFence.wellFormed(request.targetUrl()).toString();
         fence.checkNew(URI.create(url));
         List<String> types = request.eventTypes();
         for (int i = 0; i < types.size(); i++) {
@@ -266,34 +264,6 @@ public class WebhookSubscriptions {
         } catch (SQLException e) {
             throw new IllegalStateException("delivery could not be read", e);
         }
-    }
-
-    /** An absolute http(s) URL with a host and no user-info (which would be shown to every reader). */
-    static String targetUrl(String value) {
-        URI uri;
-        try {
-            uri = new URI(value.trim());
-        } catch (URISyntaxException e) {
-            throw invalidUrl("targetUrl is not a valid URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw invalidUrl("targetUrl must be an absolute http or https URL");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw invalidUrl("targetUrl must name a host");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw invalidUrl("targetUrl must not carry credentials; deliveries are authenticated by their signature");
-        }
-        if (uri.getRawFragment() != null) {
-            throw invalidUrl("targetUrl must not have a fragment");
-        }
-        return uri.toString();
-    }
-
-    private static ProblemException invalidUrl(String detail) {
-        return ProblemException.badRequest("invalid-target-url", detail, "targetUrl");
     }
 
     private static long count(Connection c, String sql, Object... parameters) throws SQLException {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +166,38 @@ public class TargetFence {
             h = h.substring(0, h.length() - 1);
         }
         return h;
+    }
+
+    /**
+     * The target as given, if well formed: an absolute http(s) URL with a host, no user-info (which would be shown
+     * to every reader) and no fragment; otherwise a 400 problem ({@code invalid-target-url}). Whether it may be
+     * used at all is {@link #checkNew}'s question.
+     */
+    public static URI wellFormed(String value) {
+        URI uri;
+        try {
+            uri = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw invalidUrl("targetUrl is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw invalidUrl("targetUrl must be an absolute http or https URL");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw invalidUrl("targetUrl must name a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw invalidUrl("targetUrl must not carry credentials; deliveries are authenticated by their signature");
+        }
+        if (uri.getRawFragment() != null) {
+            throw invalidUrl("targetUrl must not have a fragment");
+        }
+        return uri;
+    }
+
+    private static ProblemException invalidUrl(String detail) {
+        return ProblemException.badRequest("invalid-target-url", detail, "targetUrl");
     }
 
     private static int port(URI target) {
