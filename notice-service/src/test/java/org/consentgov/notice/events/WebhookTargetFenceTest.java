@@ -185,6 +185,43 @@ class WebhookTargetFenceTest {
         assertThat(deliveryLog(subscription).getString("items[0].status")).isEqualTo("PARKED");
     }
 
+    @ParameterizedTest(name = "rebound to {0}: {1}")
+    @CsvSource({
+        "0.0.0.0, an unspecified address",
+        "::, an unspecified address",
+        "127.0.0.1, a loopback address",
+        "::1, a loopback address",
+        "::ffff:127.0.0.1, a loopback address",
+        "169.254.10.1, a link-local address",
+        "fe80::1, a link-local address",
+        "10.0.0.1, a private address",
+        "172.16.0.1, a private address",
+        "192.168.0.1, a private address",
+        "100.64.0.1, a carrier-grade NAT address",
+        "fd12::1, a unique-local address",
+        "224.0.0.1, a multicast address",
+        "ff02::1, a multicast address",
+        "169.254.169.254, a cloud metadata address",
+        "100.100.100.200, a cloud metadata address",
+        "fd00:ec2::254, a cloud metadata address",
+    })
+    void everyRefusedClassIsRefusedAtDeliveryWhenANameRebindsToIt(String address, String described) {
+        String host = "class-" + Math.abs(address.hashCode()) + ".rebinding.test";
+        OfflineResolver.script(host, "203.0.113.9", address);
+        String subscription = create("https://" + host + "/hooks");
+        publish();
+
+        dispatcher.dispatchOnce();
+
+        assertThat(receiver.received()).isEmpty();
+        JsonPath log = deliveryLog(subscription);
+        assertThat(log.getString("items[0].status")).isEqualTo("PARKED");
+        assertThat(log.getString("items[0].lastStatus")).isNull();
+        assertThat(log.getString("items[0].lastError"))
+                .startsWith("refused by policy (target-address-refused)")
+                .contains(described);
+    }
+
     @Test
     void aNameThatRebindsToTheMetadataAddressIsRefusedAtDelivery() {
         OfflineResolver.script("meta.rebinding.test", "203.0.113.8", "169.254.169.254");

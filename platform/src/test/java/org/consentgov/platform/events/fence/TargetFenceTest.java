@@ -142,6 +142,38 @@ class TargetFenceTest {
         assertThat(resolver.asked).as("resolved afresh each time").hasSize(3);
     }
 
+    @ParameterizedTest(name = "rebound to {0} is {1}")
+    @CsvSource({
+        "0.0.0.0, UNSPECIFIED",
+        "::, UNSPECIFIED",
+        "127.0.0.1, LOOPBACK",
+        "::1, LOOPBACK",
+        "169.254.1.1, LINK_LOCAL",
+        "fe80::1, LINK_LOCAL",
+        "10.0.0.1, PRIVATE",
+        "172.16.0.1, PRIVATE",
+        "192.168.0.1, PRIVATE",
+        "100.64.0.1, CARRIER_GRADE_NAT",
+        "fc00::1, UNIQUE_LOCAL",
+        "224.0.0.1, MULTICAST",
+        "ff02::1, MULTICAST",
+        "240.0.0.1, RESERVED",
+        "169.254.169.254, METADATA",
+        "100.100.100.200, METADATA",
+        "fd00:ec2::254, METADATA",
+        "::ffff:10.0.0.1, PRIVATE",
+    })
+    void everyClassIsRefusedAtDeliveryWhenTheNameRebindsToIt(String address, AddressClass expected)
+            throws UnknownHostException {
+        ScriptedResolver rebinding =
+                new ScriptedResolver(Map.of("hooks.partner.example", List.of("203.0.113.10", address)));
+        TargetFence fence = new TargetFence(List.of("localhost"), rebinding);
+        URI target = URI.create("https://hooks.partner.example/events");
+
+        assertThatCode(() -> fence.checkNew(target)).doesNotThrowAnyException();
+        assertThat(fence.refusal(target)).map(TargetFence.Refusal::addressClass).contains(expected);
+    }
+
     @Test
     void anEmptyAllowListExemptsNothing() throws UnknownHostException {
         TargetFence strict = new TargetFence(List.of(), resolver);
