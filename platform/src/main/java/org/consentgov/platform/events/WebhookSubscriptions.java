@@ -66,8 +66,9 @@ public class WebhookSubscriptions {
      */
     @Transactional
     public WebhookSubscriptionView create(CreateWebhookSubscriptionRequest request, Set<String> knownTypes) {
-        String url = TargetFence.wellFormed(request.targetUrl()).toString();
-        fence.checkNew(URI.create(url));
+        URI target = TargetFence.wellFormed(request.targetUrl());
+        fence.checkNew(target);
+        String url = target.toString();
         List<String> types = request.eventTypes();
         for (int i = 0; i < types.size(); i++) {
             if (!knownTypes.contains(types.get(i))) {
