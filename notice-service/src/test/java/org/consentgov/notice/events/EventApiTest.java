@@ -93,8 +93,14 @@ class EventApiTest {
                 .extract();
         String id = created.jsonPath().getString("id");
         List<String> bodies = new ArrayList<>(List.of(created.body().asString()));
-        bodies.add(given().auth()
+        given().auth()
                 .oauth2(token("integration"))
+                .when()
+                .get(created.header("Location"))
+                .then()
+                .statusCode(404); // the dpo's subscription is not the integration's (SubscriptionOwnershipTest)
+        bodies.add(given().auth()
+                .oauth2(token("dpo"))
                 .when()
                 .get(created.header("Location"))
                 .then()
@@ -104,7 +110,7 @@ class EventApiTest {
                 .body()
                 .asString());
         bodies.add(given().auth()
-                .oauth2(token("integration"))
+                .oauth2(token("dpo"))
                 .queryParam("size", 100)
                 .when()
                 .get(SUBSCRIPTIONS)

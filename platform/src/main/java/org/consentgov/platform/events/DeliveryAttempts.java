@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,23 +17,28 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.random.RandomGenerator;
 import org.consentgov.platform.events.Dispatcher.Claimed;
 import org.consentgov.platform.events.Dispatcher.Outcome;
+import org.consentgov.platform.events.fence.TargetFence;
 import org.jboss.logging.Logger;
 
 /**
  * The second half of a {@link Dispatcher} round for claimed deliveries: the signed HTTP calls, made in parallel
  * outside any transaction, and the recording of their outcomes (DELIVERED, or the next attempt by
- * {@link RetryPolicy}, or PARKED), written only where the delivery's lease is still this round's.
+ * {@link RetryPolicy}, or PARKED), written only where the delivery's lease is still this round's. A target the
+ * {@link TargetFence} refuses at this moment is not contacted: its delivery is PARKED at once, "refused by policy".
  */
 final class DeliveryAttempts {
 
     // the dispatcher's log category, as before the split, so that log settings and alerts on it still apply
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final int MAX_ERROR_LENGTH = 500;
+    /** How the delivery log starts the error of a delivery the fence stopped (platform/WEBHOOKS.md). */
+    static final String REFUSED = "refused by policy";
 
     private final AgroalDataSource dataSource;
     private final EventsConfig config;
@@ -40,9 +46,12 @@ final class DeliveryAttempts {
     private final RandomGenerator random;
     private final RetryPolicy retry;
     private final HttpClient http;
+    private final TargetFence fence;
 
-    DeliveryAttempts(AgroalDataSource dataSource, EventsConfig config, Clock clock, RandomGenerator random) {
+    DeliveryAttempts(
+            AgroalDataSource dataSource, EventsConfig config, Clock clock, RandomGenerator random, TargetFence fence) {
         this.dataSource = dataSource;
+        this.fence = fence;
         this.config = config;
         this.clock = clock;
         this.random = random;
@@ -50,6 +59,7 @@ final class DeliveryAttempts {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
+                // a redirect would lead past the fence: a 3xx is an answer like any other non-2xx
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -64,12 +74,30 @@ final class DeliveryAttempts {
     }
 
     private CompletableFuture<Outcome> post(Claimed delivery) {
+        URI target;
+        try {
+            target = URI.create(delivery.targetUrl());
+            Optional<TargetFence.Refusal> refusal = fence.refusal(target);
+            if (refusal.isPresent()) {
+                return CompletableFuture.completedFuture(new Outcome(
+                        delivery,
+                        null,
+                        REFUSED + " (" + refusal.get().rule() + "): "
+                                + refusal.get().detail(),
+                        true));
+            }
+        } catch (UnknownHostException e) {
+            return CompletableFuture.completedFuture(
+                    new Outcome(delivery, null, "host not resolved: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Outcome(delivery, null, describe(e)));
+        }
         HttpRequest request;
         try {
             byte[] body = delivery.event().toJson(config.source());
             long timestamp = clock.instant().getEpochSecond();
             String id = delivery.event().id().toString();
-            request = HttpRequest.newBuilder(URI.create(delivery.targetUrl()))
+            request = HttpRequest.newBuilder(target)
                     .timeout(config.requestTimeout())
                     .header("Content-Type", StoredEvent.CONTENT_TYPE + "; charset=utf-8")
                     .header("User-Agent", "consentgov-webhooks/1")
@@ -117,7 +145,7 @@ final class DeliveryAttempts {
                         continue;
                     }
                     int attempts = d.attempts() + 1;
-                    boolean park = retry.parks(attempts);
+                    boolean park = outcome.refused() || retry.parks(attempts);
                     failed.setString(1, park ? "PARKED" : "PENDING");
                     failed.setInt(2, attempts);
                     failed.setObject(3, now);
@@ -127,7 +155,11 @@ final class DeliveryAttempts {
                     failed.setObject(7, d.id());
                     failed.setObject(8, d.token());
                     failed.addBatch();
-                    if (park) {
+                    if (outcome.refused()) {
+                        LOG.warnf(
+                                "delivery %s of event %s (%s) to subscription %s parked without contacting the target: %s",
+                                d.id(), d.event().id(), d.event().type(), d.subscriptionId(), outcome.error());
+                    } else if (park) {
                         LOG.warnf(
                                 "delivery %s of event %s (%s) to subscription %s parked after %d attempts: %s",
                                 d.id(),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import org.consentgov.platform.events.fence.TargetFence;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +38,9 @@ import org.jboss.logging.Logger;
  * lock; another dispatcher does not claim a leased delivery because it is not due, nor the next event of
  * that aggregate because the leased one is still undelivered. The outcome is written only where the
  * {@code claim_token} is still ours: 2xx is DELIVERED; anything else counts an attempt and sets the next one
- * by {@link RetryPolicy}, or PARKS the delivery after the last.</li>
+ * by {@link RetryPolicy}, or PARKS the delivery after the last. Before each call the target is checked again by
+ * the {@link TargetFence} (its name resolved afresh); a refused target is not contacted and the delivery is
+ * PARKED at once with "refused by policy" as its error.</li>
  * </ol>
  * Absent crashes each event reaches each subscription once. A dispatcher that dies while sending leaves the
  * lease to expire and the delivery is sent again (at least once); receivers drop repeats by the CloudEvent
@@ -59,16 +62,25 @@ public class Dispatcher {
     private final DeliveryAttempts attempts;
 
     @Inject
-    public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock) {
-        this(dataSource, config, clock, new Random());
+    public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock, TargetFence fence) {
+        this(dataSource, config, clock, new Random(), fence);
     }
 
-    /** For tests: a clock and a random source of their own make lease and backoff deterministic. */
+    /**
+     * For tests: a clock and a random source of their own make lease and backoff deterministic; the fence is the
+     * configured allow-list with the JVM's resolver.
+     */
     public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock, RandomGenerator random) {
+        this(dataSource, config, clock, random, TargetFence.of(config));
+    }
+
+    /** For tests that also bring their own fence, e.g. one whose resolver changes its answer (DNS rebinding). */
+    public Dispatcher(
+            AgroalDataSource dataSource, EventsConfig config, Clock clock, RandomGenerator random, TargetFence fence) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
-        this.attempts = new DeliveryAttempts(dataSource, config, clock, random);
+        this.attempts = new DeliveryAttempts(dataSource, config, clock, random, fence);
     }
 
     @Scheduled(
@@ -269,7 +281,12 @@ public class Dispatcher {
             String secret,
             StoredEvent event) {}
 
-    record Outcome(Claimed delivery, Integer status, String error) {
+    /** What one attempt came to; {@code refused}: the fence stopped it before any contact, so it parks at once. */
+    record Outcome(Claimed delivery, Integer status, String error, boolean refused) {
+        Outcome(Claimed delivery, Integer status, String error) {
+            this(delivery, status, error, false);
+        }
+
         boolean delivered() {
             return error == null && status != null;
         }

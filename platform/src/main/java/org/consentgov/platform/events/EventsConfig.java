@@ -3,6 +3,8 @@ package org.consentgov.platform.events;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Configuration of the outbox dispatcher ({@code platform.events.*}). Every value has a default, so a service
@@ -53,4 +55,18 @@ public interface EventsConfig {
 
     @WithDefault("10s")
     Duration requestTimeout();
+
+    /**
+     * Hosts webhook targets may use although they are plain http or resolve to a loopback, private, link-local
+     * or other non-public address: {@code host} (any port) or {@code host:port}, comma-separated, e.g. the
+     * suite's own services. Everything else must be https to a public address (platform/WEBHOOKS.md).
+     */
+    Optional<List<String>> targetAllowList();
+
+    /**
+     * The client ids of the suite's own services: a subscription one of them creates is a system subscription
+     * that only that service can deactivate.
+     */
+    @WithDefault("consent-service,sharing-agreement-service,notice-service")
+    List<String> systemClients();
 }

@@ -75,7 +75,9 @@ public abstract class WebhookSubscriptionResource {
             summary = "Subscribe a receiver to events",
             description =
                     "Deliveries are POSTed as CloudEvents 1.0 (structured JSON) signed with the secret, retried with "
-                            + "backoff and parked after the last attempt. The secret is never returned.")
+                            + "backoff and parked after the last attempt. The secret is never returned. The caller's "
+                            + "client and organisation own the subscription: only they and the dpo see it. The target "
+                            + "must be https to public addresses only, unless its host is on the service's allow-list.")
     @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
     @APIResponse(
             responseCode = "201",
@@ -86,7 +88,9 @@ public abstract class WebhookSubscriptionResource {
             description = "Malformed body, invalid URL or a secret shorter than 32 characters")
     @APIResponse(
             responseCode = "422",
-            description = "An event type this service does not emit, or Idempotency-Key reused for another request")
+            description = "A target refused by the fence (target-https-required, target-address-refused, "
+                    + "target-unresolvable), an event type this service does not emit, or Idempotency-Key reused for "
+                    + "another request")
     public Response create(
             @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid CreateWebhookSubscriptionRequest request,
@@ -111,7 +115,7 @@ public abstract class WebhookSubscriptionResource {
     @Operation(
             operationId = "listWebhookSubscriptions",
             summary = "List webhook subscriptions",
-            description = "Newest first, active and deactivated.")
+            description = "Newest first, active and deactivated: the caller's own, or every one for the dpo.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     public PageView<WebhookSubscriptionView> list(
@@ -140,7 +144,7 @@ public abstract class WebhookSubscriptionResource {
             responseCode = "200",
             description = "The subscription; ETag names its version",
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription")
+    @APIResponse(responseCode = "404", description = "No such subscription, or not the caller's")
     public Response get(@PathParam("id") UUID id) {
         WebhookSubscriptionView subscription = subscriptions.get(id);
         return Response.ok(subscription)
@@ -162,7 +166,11 @@ public abstract class WebhookSubscriptionResource {
                     "No more deliveries are made; the subscription and its delivery log stay readable. If-Match names the "
                             + "version read (GET's ETag); deactivating a subscription that is already inactive changes nothing.")
     @APIResponse(responseCode = "204", description = "Deactivated; ETag names the new version")
-    @APIResponse(responseCode = "404", description = "No such subscription")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "A system subscription, kept by one of the suite's services: only that service deactivates it")
+    @APIResponse(responseCode = "404", description = "No such subscription, or not the caller's")
     public Response deactivate(
             @PathParam("id") UUID id,
             @Parameter(
@@ -189,7 +197,7 @@ public abstract class WebhookSubscriptionResource {
                     "Each event sent or to be sent to the subscription, newest first: status, attempts, the last answer or error.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Invalid paging or status")
-    @APIResponse(responseCode = "404", description = "No such subscription")
+    @APIResponse(responseCode = "404", description = "No such subscription, or not the caller's")
     public PageView<WebhookDeliveryView> deliveries(
             @PathParam("id") UUID id,
             @Parameter(
@@ -228,7 +236,7 @@ public abstract class WebhookSubscriptionResource {
             responseCode = "202",
             description = "Queued",
             content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription or delivery")
+    @APIResponse(responseCode = "404", description = "No such subscription or delivery, or not the caller's")
     @APIResponse(responseCode = "409", description = "The delivery is not parked, or the subscription is deactivated")
     @Parameter(
             name = IdempotentExecutor.HEADER,

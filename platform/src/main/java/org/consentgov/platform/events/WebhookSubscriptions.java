@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,12 +17,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.consentgov.platform.events.WebhookViews.CreateWebhookSubscriptionRequest;
 import org.consentgov.platform.events.WebhookViews.WebhookDeliveryView;
 import org.consentgov.platform.events.WebhookViews.WebhookSubscriptionView;
+import org.consentgov.platform.events.fence.TargetFence;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
@@ -40,7 +39,8 @@ public class WebhookSubscriptions {
     }
 
     private static final String SUBSCRIPTION_COLUMNS =
-            "id, target_url, event_types, description, active, created_by, created_at, deactivated_by, deactivated_at, row_version";
+            "id, target_url, event_types, description, active, created_by, created_at, deactivated_by, deactivated_at,"
+                    + " row_version, owner_client, owner_org, system_owned";
     private static final String DELIVERY_COLUMNS = """
             d.id, d.subscription_id, d.event_id, e.type, d.event_position, d.aggregate_id, d.status, d.attempts,
             d.next_attempt_at, d.last_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at,
@@ -49,20 +49,27 @@ public class WebhookSubscriptions {
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final Caller caller;
+    private final SubscriptionOwners owners;
+    private final TargetFence fence;
 
-    public WebhookSubscriptions(AgroalDataSource dataSource, Clock clock, Caller caller) {
+    public WebhookSubscriptions(
+            AgroalDataSource dataSource, Clock clock, Caller caller, SubscriptionOwners owners, TargetFence fence) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.caller = caller;
+        this.owners = owners;
+        this.fence = fence;
     }
 
     /**
-     * Stores a subscription to some of {@code knownTypes}. A malformed URL is 400; an event type this service
-     * does not emit is 422.
+     * Stores a subscription to some of {@code knownTypes}, owned by the caller. A malformed URL is 400; a target
+     * the {@link TargetFence} refuses, or an event type this service does not emit, is 422.
      */
     @Transactional
     public WebhookSubscriptionView create(CreateWebhookSubscriptionRequest request, Set<String> knownTypes) {
-        String url = targetUrl(request.targetUrl());
+        URI target = TargetFence.wellFormed(request.targetUrl());
+        fence.checkNew(target);
+        String url = target.toString();
         List<String> types = request.eventTypes();
         for (int i = 0; i < types.size(); i++) {
             if (!knownTypes.contains(types.get(i))) {
@@ -81,8 +88,10 @@ public class WebhookSubscriptions {
         UUID id = UUID.randomUUID();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO webhook_subscription (id, target_url, event_types, secret, description, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO webhook_subscription (id, target_url, event_types, secret, description, created_by, created_at,
+                                                  owner_client, owner_org, system_owned)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            SubscriptionOwners.Owner owner = owners.current();
             insert.setObject(1, id);
             insert.setString(2, url);
             insert.setArray(3, c.createArrayOf("text", distinct.toArray()));
@@ -90,6 +99,9 @@ public class WebhookSubscriptions {
             insert.setString(5, request.description());
             insert.setString(6, caller.name());
             insert.setObject(7, now());
+            insert.setString(8, owner.client());
+            insert.setString(9, owner.org());
+            insert.setBoolean(10, owner.system());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("subscription could not be stored", e);
@@ -102,26 +114,37 @@ public class WebhookSubscriptions {
         List<WebhookSubscriptionView> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement("SELECT " + SUBSCRIPTION_COLUMNS
-                        + " FROM webhook_subscription ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
-            select.setInt(1, size);
-            select.setLong(2, (long) page * size);
+                        + " FROM webhook_subscription WHERE " + owners.visible()
+                        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
+            int p = owners.bindVisible(select, 1);
+            select.setInt(p++, size);
+            select.setLong(p, (long) page * size);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     items.add(subscription(rs));
                 }
             }
-            return PageView.of(items, page, size, count(c, "SELECT count(*) FROM webhook_subscription"));
+            try (PreparedStatement count =
+                    c.prepareStatement("SELECT count(*) FROM webhook_subscription WHERE " + owners.visible())) {
+                owners.bindVisible(count, 1);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return PageView.of(items, page, size, rs.getLong(1));
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("subscriptions could not be read", e);
         }
     }
 
+    /** One subscription the caller may see (its owner, or the dpo); any other is 404, as if it did not exist. */
     @Transactional
     public WebhookSubscriptionView get(UUID id) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement(
-                        "SELECT " + SUBSCRIPTION_COLUMNS + " FROM webhook_subscription WHERE id = ?")) {
+                PreparedStatement select = c.prepareStatement("SELECT " + SUBSCRIPTION_COLUMNS
+                        + " FROM webhook_subscription WHERE id = ? AND " + owners.visible())) {
             select.setObject(1, id);
+            owners.bindVisible(select, 2);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     throw ProblemException.notFound("Webhook subscription", id);
@@ -135,11 +158,14 @@ public class WebhookSubscriptions {
 
     /**
      * Stops deliveries; the subscription and its log stay. {@code expected} is the version the caller read (412
-     * when it has changed since); deactivating an inactive subscription changes nothing and answers it as it is.
+     * when it has changed since); deactivating an inactive subscription changes nothing and answers it as it is. A
+     * system subscription is deactivated only by its own service (409 for anyone else who may see it).
      */
     @Transactional
     public WebhookSubscriptionView deactivate(UUID id, long expected) {
         WebhookSubscriptionView subscription = get(id);
+        owners.checkMayDeactivate(
+                id, subscription.ownerClient(), subscription.ownerOrganisation(), subscription.system());
         if (!subscription.active()) {
             return subscription;
         }
@@ -255,34 +281,6 @@ public class WebhookSubscriptions {
         }
     }
 
-    /** An absolute http(s) URL with a host and no user-info (which would be shown to every reader). */
-    static String targetUrl(String value) {
-        URI uri;
-        try {
-            uri = new URI(value.trim());
-        } catch (URISyntaxException e) {
-            throw invalidUrl("targetUrl is not a valid URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw invalidUrl("targetUrl must be an absolute http or https URL");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw invalidUrl("targetUrl must name a host");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw invalidUrl("targetUrl must not carry credentials; deliveries are authenticated by their signature");
-        }
-        if (uri.getRawFragment() != null) {
-            throw invalidUrl("targetUrl must not have a fragment");
-        }
-        return uri.toString();
-    }
-
-    private static ProblemException invalidUrl(String detail) {
-        return ProblemException.badRequest("invalid-target-url", detail, "targetUrl");
-    }
-
     private static long count(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement count = c.prepareStatement(sql)) {
             int p = 1;
@@ -310,6 +308,9 @@ public class WebhookSubscriptions {
                 instant(rs, "created_at"),
                 rs.getString("deactivated_by"),
                 instant(rs, "deactivated_at"),
+                rs.getString("owner_client"),
+                rs.getString("owner_org"),
+                rs.getBoolean("system_owned"),
                 rs.getLong("row_version"));
     }
 

@@ -22,7 +22,9 @@ public final class WebhookViews {
              "secret": "a-long-random-shared-secret-of-at-least-32-chars", "description": "EYES: re-consent workflow"}""")
     public record CreateWebhookSubscriptionRequest(
             @Schema(
-                    description = "Where deliveries are POSTed: an absolute http or https URL without credentials",
+                    description = "Where deliveries are POSTed: an absolute https URL without credentials, whose "
+                            + "host resolves only to public addresses (plain http and other addresses only for hosts "
+                            + "on the service's allow-list)",
                     examples = "https://eyes.luton.gov.uk/hooks/consent-governance")
             @NotBlank
             @Size(max = 2000)
@@ -61,7 +63,8 @@ public final class WebhookViews {
             examples = """
             {"id": "3f1d2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c", "targetUrl": "https://eyes.luton.gov.uk/hooks/consent-governance",
              "eventTypes": ["org.consentgov.notice.published"], "description": "EYES: re-consent workflow", "active": true,
-             "createdBy": "eyes-integration", "createdAt": "2026-02-01T08:00:00Z"}""")
+             "createdBy": "eyes-integration", "createdAt": "2026-02-01T08:00:00Z", "ownerClient": "eyes-integration",
+             "ownerOrganisation": "luton-council", "system": false}""")
     public record WebhookSubscriptionView(
             UUID id,
 
@@ -78,6 +81,21 @@ public final class WebhookViews {
             Instant createdAt,
             String deactivatedBy,
             Instant deactivatedAt,
+
+            @Schema(
+                    description =
+                            "The OAuth client that created the subscription and owns it; absent for subscriptions "
+                                    + "older than ownership, which only the dpo sees",
+                    examples = "eyes-integration")
+            String ownerClient,
+
+            @Schema(description = "The owner's organisation", examples = "luton-council")
+            String ownerOrganisation,
+
+            @Schema(
+                    description = "A system subscription: one of the suite's own services keeps it for itself (e.g. "
+                            + "consent-service listening to notice events); only that service can deactivate it")
+            boolean system,
 
             @Schema(hidden = true) @JsonIgnore long rowVersion) {}
 

@@ -38,6 +38,22 @@ public class Caller {
         return Optional.empty();
     }
 
+    /**
+     * The OAuth client the token was issued to: its {@code azp} claim, or {@code client_id} for tokens that carry
+     * only that. For a service's client-credentials token it names the service (e.g. {@code consent-service}).
+     */
+    public Optional<String> clientId() {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            for (String claim : new String[] {"azp", "client_id"}) {
+                Object value = jwt.getClaim(claim);
+                if (value != null && !value.toString().isBlank()) {
+                    return Optional.of(value.toString());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public boolean hasRole(String role) {
         return identity != null && identity.hasRole(role);
     }

@@ -3,6 +3,7 @@ package org.consentgov.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.consentgov.platform.events.fence.TargetFence;
 import org.consentgov.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ class EventApiOperationIdsTest {
 
     @Test
     void targetUrlsMustBeHttpWithAHostAndNoCredentials() {
-        assertThat(WebhookSubscriptions.targetUrl("https://hooks.example.org/consents?x=1"))
+        assertThat(TargetFence.wellFormed("https://hooks.example.org/consents?x=1")
+                        .toString())
                 .isEqualTo("https://hooks.example.org/consents?x=1");
         for (String bad : new String[] {
             "ftp://example.org/x",
@@ -29,9 +31,7 @@ class EventApiOperationIdsTest {
             "https://example.org/#frag",
             "javascript:alert(1)"
         }) {
-            assertThatThrownBy(() -> WebhookSubscriptions.targetUrl(bad))
-                    .as(bad)
-                    .isInstanceOf(ProblemException.class);
+            assertThatThrownBy(() -> TargetFence.wellFormed(bad)).as(bad).isInstanceOf(ProblemException.class);
         }
     }
 }

@@ -68,6 +68,24 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Answers every delivery with a redirect (e.g. 302) to this location, which a sender must not follow. */
+    public WebhookReceiver redirect(int status, String location) {
+        server.resetMappings();
+        server.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(aResponse().withStatus(status).withHeader("Location", location)));
+        return this;
+    }
+
+    /** The receiver's scheme, host and port, e.g. {@code http://localhost:8089}, for paths of a test's own. */
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** The port it listens on (loopback). */
+    public int port() {
+        return server.port();
+    }
+
     /** Forgets the requests received so far. */
     public void clear() {
         server.resetRequests();

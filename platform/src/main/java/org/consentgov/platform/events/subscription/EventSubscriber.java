@@ -17,7 +17,9 @@ import org.jboss.logging.Logger;
  * not multiply deliveries. {@link #keepSubscribed} runs off the start-up thread and retries every
  * {@link WebhookSubscriptionSettings#retryInterval()} until it succeeds, so the service starts even when the
  * publisher or Keycloak is not there yet. The secret is never returned by the publisher: rotating it means
- * deactivating the old subscription (DELETE) and restarting.
+ * deactivating the old subscription (DELETE with this service's own client credentials: it is a system
+ * subscription, which the publisher lets no one else deactivate) and restarting. The publisher lists only the
+ * subscriptions this service's client owns.
  *
  * <p>A service produces a {@link Subscription} bean from its own settings; {@link SubscriptionsAtStartup} calls
  * {@link #keepSubscribed} for each at start-up, so a service that subscribes to nothing never creates this bean
