@@ -137,6 +137,7 @@ class SubscriptionOwnershipTest {
 
         given().auth()
                 .oauth2(token("dpo"))
+                .header("If-Match", etag(system))
                 .when()
                 .delete(SUBSCRIPTIONS + "/{id}", system)
                 .then()
@@ -148,6 +149,7 @@ class SubscriptionOwnershipTest {
 
         given().auth()
                 .oauth2(token("dpo"))
+                .header("If-Match", etag(eyes))
                 .when()
                 .delete(SUBSCRIPTIONS + "/{id}", eyes)
                 .then()
@@ -158,6 +160,7 @@ class SubscriptionOwnershipTest {
 
         given().auth()
                 .oauth2(CONSENT_SERVICE)
+                .header("If-Match", etag(system))
                 .when()
                 .delete(SUBSCRIPTIONS + "/{id}", system)
                 .then()
@@ -170,6 +173,7 @@ class SubscriptionOwnershipTest {
         String eyes = create(EYES, "https://hooks.example.org/eyes");
         given().auth()
                 .oauth2(EYES)
+                .header("If-Match", etag(eyes))
                 .when()
                 .delete(SUBSCRIPTIONS + "/{id}", eyes)
                 .then()
@@ -196,6 +200,7 @@ class SubscriptionOwnershipTest {
                 .body("system", equalTo(false));
         given().auth()
                 .oauth2(token("dpo"))
+                .header("If-Match", etag(legacy))
                 .when()
                 .delete(SUBSCRIPTIONS + "/{id}", legacy)
                 .then()
@@ -251,17 +256,32 @@ class SubscriptionOwnershipTest {
                 .statusCode(404);
         given().auth()
                 .oauth2(token)
+                .header("If-Match", etag(id))
                 .when()
                 .delete(SUBSCRIPTIONS + "/{id}", id)
                 .then()
                 .statusCode(404);
         given().auth()
                 .oauth2(token)
+                .header("If-Match", "\"0\"")
                 .when()
                 .post(SUBSCRIPTIONS + "/{id}/deliveries/{delivery}/redeliver", id, UUID.randomUUID())
                 .then()
                 .statusCode(404);
         assertThat(active(id)).isEqualTo(wasActive);
+    }
+
+    /** The subscription's current ETag, as a GET by its owner would answer it. */
+    private String etag(Object id) {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("SELECT row_version FROM webhook_subscription WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(id.toString()));
+            var rs = s.executeQuery();
+            rs.next();
+            return "\"" + rs.getLong(1) + "\"";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean active(String id) {

@@ -172,6 +172,7 @@ class WebhookTargetFenceTest {
         // a redelivery is checked again, and refused again
         given().auth()
                 .oauth2(token("integration"))
+                .header("If-Match", log.getString("items[0].etag"))
                 .when()
                 .post(
                         SUBSCRIPTIONS + "/{id}/deliveries/{delivery}/redeliver",
