@@ -38,6 +38,22 @@ public class Caller {
         return Optional.empty();
     }
 
+    /**
+     * The OAuth client the token was issued to: Keycloak's {@code azp} (authorised party), else a {@code client_id}
+     * claim. The same user through the console or through a script is then told apart in the access log.
+     */
+    public Optional<String> client() {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            for (String claim : new String[] {"azp", "client_id"}) {
+                Object client = jwt.getClaim(claim);
+                if (client != null && !client.toString().isBlank()) {
+                    return Optional.of(client.toString());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public boolean hasRole(String role) {
         return identity != null && identity.hasRole(role);
     }
