@@ -10,7 +10,8 @@ SELECT r.* FROM consent_record r
    AND r.subject_id = (SELECT i.subject_id FROM subject_identifier i
                         WHERE i.system = 'case-management-id' AND i.value = 'B' || :k::bigint)
  ORDER BY r.recorded_at DESC;
-INSERT INTO subject_access_log (id, subject_id, actor, actor_org, action, at, request_id)
-SELECT gen_random_uuid(), i.subject_id, 'service-account-eyes-integration', 'luton-council', 'check', now(), 'pgbench'
+INSERT INTO subject_access_log (id, subject_id, actor, actor_client, actor_org, action, at, request_id)
+SELECT gen_random_uuid(), i.subject_id, 'service-account-eyes-integration', 'eyes-integration', 'luton-council', 'check',
+       now(), 'pgbench'
   FROM subject_identifier i WHERE i.system = 'case-management-id' AND i.value = 'B' || :k::bigint;
 COMMIT;

@@ -339,7 +339,7 @@ class DisclosureLogTest {
                     .body("subject", nullValue());
         }
 
-        assertThat(accessRows(nhs))
+        assertThat(accessRows(nhs).stream().filter(row -> !row.contains("|decide|")))
                 .containsExactlyInAnyOrder(
                         "nhs-number|reader|luton-schools|read-disclosure|null|read-disclosure-" + nhs,
                         "nhs-number|reader|luton-schools|read-decision|null|read-decision-" + nhs,
@@ -401,8 +401,8 @@ class DisclosureLogTest {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 assertThat(rs.getInt(1))
-                        .as("the DPO's export is logged, the auditor's (without identifiers) not")
-                        .isEqualTo(1);
+                        .as("the DPO's export is logged, one row per subject; the auditor's (without identifiers) not")
+                        .isEqualTo(3);
             }
         }
         given().auth()

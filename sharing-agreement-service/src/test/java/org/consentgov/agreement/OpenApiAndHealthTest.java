@@ -60,6 +60,7 @@ class OpenApiAndHealthTest {
                         "listDisclosures",
                         "exportDisclosures",
                         "getDisclosure",
+                        "getDisclosureSubjectAccessLog",
                         "listAgreementChanges",
                         "createAgreementWebhookSubscription");
         Map<String, Object> submit422 = doc.getMap("paths.'/api/agreements/{id}/submit'.post.responses.'422'");

@@ -31,7 +31,15 @@ final class BulkConsentRows {
     record NewIdentifier(UUID id, UUID subjectId, String system, String value) {}
 
     record Access(
-            UUID id, UUID subjectId, String actor, String actorOrg, String action, Instant at, String requestId) {}
+            UUID id,
+            UUID subjectId,
+            String actor,
+            String actorClient,
+            String actorOrg,
+            String action,
+            String detail,
+            Instant at,
+            String requestId) {}
 
     final List<NewSubject> subjects = new ArrayList<>();
     final List<NewIdentifier> identifiers = new ArrayList<>();
@@ -224,16 +232,19 @@ final class BulkConsentRows {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO subject_access_log (id, subject_id, actor, actor_org, action, at, request_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO subject_access_log
+                    (id, subject_id, actor, actor_client, actor_org, action, detail, at, request_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Access a : accesses) {
                 insert.setObject(1, a.id());
                 insert.setObject(2, a.subjectId());
                 insert.setString(3, a.actor());
-                insert.setString(4, a.actorOrg());
-                insert.setString(5, a.action());
-                insert.setObject(6, at(a.at()));
-                insert.setString(7, a.requestId());
+                insert.setString(4, a.actorClient());
+                insert.setString(5, a.actorOrg());
+                insert.setString(6, a.action());
+                insert.setString(7, a.detail());
+                insert.setObject(8, at(a.at()));
+                insert.setString(9, a.requestId());
                 insert.addBatch();
             }
             insert.executeBatch();

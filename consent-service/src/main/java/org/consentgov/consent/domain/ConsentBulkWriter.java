@@ -126,6 +126,7 @@ public class ConsentBulkWriter {
         private final String operation;
         private final String callerName = caller.name();
         private final String callerOrg = caller.org().orElse(null);
+        private final String callerClient = caller.clientId().orElse(null);
         private final BulkSubjects subjects;
         private final BulkConsentRows rows;
         private final List<Outbox.NewEvent> events = new ArrayList<>();
@@ -221,8 +222,10 @@ public class ConsentBulkWriter {
                     UUID.randomUUID(),
                     subject.id(),
                     callerName,
+                    callerClient,
                     callerOrg,
-                    "record-consent",
+                    ConsentAccess.RECORD_CONSENT,
+                    "import",
                     time.now(),
                     RequestIds.current()));
             if (key != null) {

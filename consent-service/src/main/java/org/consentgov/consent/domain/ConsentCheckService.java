@@ -87,7 +87,7 @@ public class ConsentCheckService {
         }
         ConsentCheck.Answer answer = ConsentCheck.at(asKnownAt(found, known), purpose, when);
         if (!found.isEmpty()) {
-            accessLog.record(AccessedSubject.byId(found.get(0).subjectId), "check");
+            accessLog.record(AccessedSubject.byId(found.get(0).subjectId), ConsentAccess.CHECK);
         }
         return new CheckResult(noticeSlug, purpose, when, known, answer);
     }

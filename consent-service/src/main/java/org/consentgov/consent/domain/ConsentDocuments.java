@@ -43,10 +43,10 @@ public class ConsentDocuments {
         this.publicNoticeBaseUrl = config.publicNoticeBaseUrl();
     }
 
-    /** The receipt's content; the read is logged as {@link ConsentQueries#get} logs it. */
+    /** The receipt's content; the read is logged as a read of the receipt. */
     @Transactional
     public ReceiptContent receipt(UUID id) {
-        ConsentDetails consent = queries.get(id);
+        ConsentDetails consent = queries.get(id, ConsentAccess.READ_RECEIPT);
         ConsentRecord record = consent.record();
         PublishedNotice.Content notice =
                 notices.published(record.noticeSlug, record.noticeVersion).content();
@@ -68,7 +68,7 @@ public class ConsentDocuments {
 
     @Transactional
     public FhirContent fhir(UUID id) {
-        ConsentDetails consent = queries.get(id);
+        ConsentDetails consent = queries.get(id, ConsentAccess.READ_CONSENT_FHIR);
         return new FhirContent(consent, noticeUrl(consent.record()));
     }
 

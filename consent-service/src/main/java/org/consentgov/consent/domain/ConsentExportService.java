@@ -12,7 +12,8 @@ import org.consentgov.platform.security.Caller;
 import org.jboss.logging.Logger;
 
 /**
- * Streamed export of consent records, minimised: no subject identifiers, only the internal subject id.
+ * Streamed export of consent records, minimised: no subject identifiers, only the internal subject id. Each
+ * subject exported is logged once for the export ({@code export-consents}), whatever the number of its records.
  *
  * <p>Records are read in chunks, each in its own short transaction, and written out after that transaction
  * has ended. One transaction around the whole export (as an earlier streaming export did) would hold a database
@@ -65,20 +66,23 @@ public class ConsentExportService {
                 filter.subjectId());
         long written = 0;
         ConsentRecordChunks.After after = null;
-        boolean logged = filter.subjectId() == null;
+        SubjectAccessLog.Batch accesses =
+                accessLog.batch(ConsentAccess.EXPORT_CONSENTS, ConsentAccess.describe(filter) + " as " + format);
+        if (filter.subjectId() != null) {
+            accesses.add(AccessedSubject.byId(filter.subjectId()));
+        }
         while (true) {
             ConsentRecordChunks.After from = after;
-            List<ConsentDetails> chunk = QuarkusTransaction.requiringNew()
-                    .call(() -> chunks.next(filter, from, chunkSize).stream()
-                            .map(r -> consents.details(r, false))
-                            .toList());
-            if (!logged) {
-                // logged once the subject's records have been read: a filter the database refuses (a date out of its
-                // range, found by OpenApiFuzzTest) is a 400 that must leave no access behind
-                QuarkusTransaction.requiringNew()
-                        .run(() -> accessLog.record(AccessedSubject.byId(filter.subjectId()), "export-consents"));
-                logged = true;
-            }
+            // each chunk's subjects are logged in the transaction that read them, before the chunk leaves: a filter
+            // the database refuses (a date out of its range, found by OpenApiFuzzTest) is a 400 that leaves no access
+            List<ConsentDetails> chunk = QuarkusTransaction.requiringNew().call(() -> {
+                List<ConsentDetails> read = chunks.next(filter, from, chunkSize).stream()
+                        .map(r -> consents.details(r, false))
+                        .toList();
+                read.forEach(r -> accesses.add(AccessedSubject.byId(r.record().subjectId)));
+                accesses.flush();
+                return read;
+            });
             for (ConsentDetails record : chunk) {
                 sink.write(record);
             }
@@ -89,7 +93,9 @@ public class ConsentExportService {
             ConsentDetails last = chunk.get(chunk.size() - 1);
             after = new ConsentRecordChunks.After(last.record().recordedAt, last.record().id);
         }
-        LOG.infof("consent export by %s as %s: %d records", caller.name(), format, written);
+        LOG.infof(
+                "consent export by %s as %s: %d records of %d subjects",
+                caller.name(), format, written, accesses.subjects());
         return written;
     }
 }

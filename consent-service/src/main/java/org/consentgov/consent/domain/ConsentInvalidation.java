@@ -8,6 +8,8 @@ import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.events.ConsentEvents;
 import org.consentgov.consent.persistence.ConsentRecord;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
+import org.consentgov.platform.access.AccessedSubject;
+import org.consentgov.platform.access.SubjectAccessLog;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.problem.ProblemException;
 
@@ -20,18 +22,21 @@ public class ConsentInvalidation {
     private final ConsentEventPublisher events;
     private final ConsentDetailsReader details;
     private final ConsentTime time;
+    private final SubjectAccessLog accessLog;
 
     public ConsentInvalidation(
             ConsentRecordRepository records,
             ConsentHistory history,
             ConsentEventPublisher events,
             ConsentDetailsReader details,
-            ConsentTime time) {
+            ConsentTime time,
+            SubjectAccessLog accessLog) {
         this.records = records;
         this.history = history;
         this.events = events;
         this.details = details;
         this.time = time;
+        this.accessLog = accessLog;
     }
 
     @Transactional
@@ -51,6 +56,7 @@ public class ConsentInvalidation {
         history.append(record, "invalidated", from, ConsentState.INVALIDATED, reason, history.payload(), now);
         records.flush();
         events.publish(ConsentEvents.INVALIDATED, record, now, null, null);
+        accessLog.record(AccessedSubject.byId(record.subjectId), ConsentAccess.INVALIDATE_CONSENT);
         return details.details(record, true);
     }
 }

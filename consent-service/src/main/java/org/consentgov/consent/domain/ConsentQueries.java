@@ -2,6 +2,7 @@ package org.consentgov.consent.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,26 +40,40 @@ public class ConsentQueries {
     /** One record with the subject's identifiers; the read is logged as an access to the subject. */
     @Transactional
     public ConsentDetails get(UUID id) {
+        return get(id, ConsentAccess.READ_CONSENT);
+    }
+
+    /** As {@link #get(UUID)}, logged as {@code action} (the record rendered as FHIR, or as a receipt). */
+    @Transactional
+    public ConsentDetails get(UUID id, String action) {
         ConsentRecord record = find(id);
-        accessLog.record(AccessedSubject.byId(record.subjectId), "read-consent");
+        accessLog.record(AccessedSubject.byId(record.subjectId), action);
         return details.details(record, true);
     }
 
-    /** A page of records without identifiers; a list of one subject's records is logged as an access. */
+    /**
+     * A page of records without identifiers but with each one's subject id: one access row per subject on the page
+     * (and for the subject filtered on, even when it has no records), the filter as detail.
+     */
     @Transactional
     public PageView<ConsentDetails> list(ConsentRecordRepository.Filter filter, int page, int size) {
         List<ConsentRecord> found = records.page(filter, page, size);
+        List<AccessedSubject> subjects = new ArrayList<>();
         if (filter.subjectId() != null) {
-            accessLog.record(AccessedSubject.byId(filter.subjectId()), "list-consents");
+            subjects.add(AccessedSubject.byId(filter.subjectId()));
         }
+        found.forEach(r -> subjects.add(AccessedSubject.byId(r.subjectId)));
+        accessLog.recordEach(subjects, ConsentAccess.LIST_CONSENTS, ConsentAccess.describe(filter));
         return PageView.of(
                 found.stream().map(r -> details.details(r, false)).toList(), page, size, records.count(filter));
     }
 
-    /** The record's history, oldest first. */
+    /** The record's history, oldest first; its subject's read is logged. */
     @Transactional
     public List<HistoryEntry> history(UUID id) {
-        return records.history(find(id).id);
+        ConsentRecord record = find(id);
+        accessLog.record(AccessedSubject.byId(record.subjectId), ConsentAccess.READ_HISTORY);
+        return records.history(record.id);
     }
 
     @Transactional

@@ -88,7 +88,7 @@ public class ConsentRecording {
         for (ConsentRecord old : replaced) {
             events.publish(ConsentEvents.SUPERSEDED, old, now, null, record.id);
         }
-        accessLog.record(AccessedSubject.byId(subject.id), "record-consent");
+        accessLog.record(AccessedSubject.byId(subject.id), ConsentAccess.RECORD_CONSENT);
         return details.details(record, true);
     }
 
@@ -123,6 +123,7 @@ public class ConsentRecording {
         } else if (record.state == ConsentState.REFUSED && from != ConsentState.REFUSED) {
             events.publish(ConsentEvents.REFUSED, record, now, null, null);
         }
+        accessLog.record(AccessedSubject.byId(record.subjectId), ConsentAccess.ADD_PARTY);
         return details.details(record, true);
     }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.domain.ConsentCommands.LateWithdrawalResolution;
@@ -14,6 +16,8 @@ import org.consentgov.consent.persistence.ConsentRecord;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.consent.persistence.WithdrawalRequest;
 import org.consentgov.consent.persistence.WithdrawalRequestRepository;
+import org.consentgov.platform.access.AccessedSubject;
+import org.consentgov.platform.access.SubjectAccessLog;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.paging.PageView;
 import org.consentgov.platform.problem.ProblemException;
@@ -35,6 +39,7 @@ public class ConsentWithdrawals {
     private final Vocabulary vocabulary;
     private final Caller caller;
     private final ConsentTime time;
+    private final SubjectAccessLog accessLog;
 
     public ConsentWithdrawals(
             ConsentRecordRepository records,
@@ -44,7 +49,8 @@ public class ConsentWithdrawals {
             ConsentDetailsReader details,
             Vocabulary vocabulary,
             Caller caller,
-            ConsentTime time) {
+            ConsentTime time,
+            SubjectAccessLog accessLog) {
         this.records = records;
         this.withdrawals = withdrawals;
         this.history = history;
@@ -53,6 +59,7 @@ public class ConsentWithdrawals {
         this.vocabulary = vocabulary;
         this.caller = caller;
         this.time = time;
+        this.accessLog = accessLog;
     }
 
     /**
@@ -91,6 +98,7 @@ public class ConsentWithdrawals {
                     WithdrawalPolicy.startOf(requestedOn),
                     now,
                     "withdrawn");
+            accessLog.record(AccessedSubject.byId(record.subjectId), ConsentAccess.WITHDRAW_CONSENT);
             return new WithdrawalResult(decision, details.details(record, true), null);
         }
         WithdrawalRequest referred = new WithdrawalRequest();
@@ -129,21 +137,45 @@ public class ConsentWithdrawals {
                 record.withdrawalWindowEndsOn,
                 null,
                 requestedOn);
+        accessLog.record(AccessedSubject.byId(record.subjectId), ConsentAccess.WITHDRAW_CONSENT);
         return new WithdrawalResult(decision, details.details(record, true), referred);
     }
 
-    /** The DPO's queue: late withdrawal requests, oldest first, optionally of one status. */
+    /**
+     * The DPO's queue: late withdrawal requests, oldest first, optionally of one status. A request carries the
+     * person's words: one access row per subject whose requests are on the page.
+     */
     @Transactional
     public PageView<WithdrawalRequest> requests(WithdrawalRequest.Status status, int page, int size) {
-        return PageView.of(withdrawals.page(status, page, size), page, size, withdrawals.count(status));
+        List<WithdrawalRequest> found = withdrawals.page(status, page, size);
+        Map<UUID, UUID> subjects =
+                records.subjectsOf(found.stream().map(r -> r.recordId).toList());
+        accessLog.recordEach(
+                found.stream()
+                        .map(r -> AccessedSubject.byId(subjects.get(r.recordId)))
+                        .toList(),
+                ConsentAccess.LIST_WITHDRAWAL_REQUESTS,
+                status == null ? null : "filter: status=" + status);
+        return PageView.of(found, page, size, withdrawals.count(status));
     }
 
-    /** One late withdrawal request. */
+    /** One late withdrawal request; the read is logged as an access to its subject. */
     @Transactional
     public WithdrawalRequest request(UUID requestId) {
+        WithdrawalRequest request = find(requestId);
+        accessLog.record(subjectOf(request), ConsentAccess.READ_WITHDRAWAL_REQUEST);
+        return request;
+    }
+
+    private WithdrawalRequest find(UUID requestId) {
         return withdrawals
                 .findByIdOptional(requestId)
                 .orElseThrow(() -> ProblemException.notFound("Withdrawal request", requestId));
+    }
+
+    private AccessedSubject subjectOf(WithdrawalRequest request) {
+        return AccessedSubject.byId(
+                records.subjectsOf(List.of(request.recordId)).get(request.recordId));
     }
 
     /**
@@ -153,7 +185,7 @@ public class ConsentWithdrawals {
     @Transactional
     public WithdrawalRequest resolve(
             UUID requestId, long expectedVersion, LateWithdrawalResolution decision, String note) {
-        WithdrawalRequest request = request(requestId);
+        WithdrawalRequest request = find(requestId);
         if (request.status != WithdrawalRequest.Status.REFERRED) {
             throw ConsentErrors.ALREADY_RESOLVED.problem("This withdrawal request was already " + request.status);
         }
@@ -198,6 +230,7 @@ public class ConsentWithdrawals {
                 null,
                 request.status.name(),
                 null);
+        accessLog.record(AccessedSubject.byId(record.subjectId), ConsentAccess.RESOLVE_WITHDRAWAL_REQUEST);
         return request;
     }
 

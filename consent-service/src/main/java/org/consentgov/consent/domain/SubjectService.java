@@ -134,13 +134,14 @@ public class SubjectService {
             }
         }
         Subject subject = resolveOrCreate(request, "");
+        accessLog.record(AccessedSubject.byId(subject.id), ConsentAccess.CREATE_SUBJECT);
         return profile(subject);
     }
 
     @Transactional
     public SubjectProfile get(UUID id) {
         Subject subject = subjects.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Subject", id));
-        accessLog.record(AccessedSubject.byId(subject.id), "read-subject");
+        accessLog.record(AccessedSubject.byId(subject.id), ConsentAccess.READ_SUBJECT);
         return profile(subject);
     }
 
@@ -149,7 +150,7 @@ public class SubjectService {
         Identifier id = parseIdentifier(identifier, "identifier");
         Subject subject = subjects.findByIdentifier(id.system(), id.value())
                 .orElseThrow(() -> ConsentErrors.NOT_FOUND.problem("No subject has this identifier"));
-        accessLog.record(AccessedSubject.byId(subject.id), "find-subject");
+        accessLog.record(AccessedSubject.byId(subject.id), ConsentAccess.FIND_SUBJECT);
         return profile(subject);
     }
 

@@ -8,8 +8,12 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.consentgov.consent.domain.ConsentState;
 
@@ -40,6 +44,20 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
 
     public List<ConsentRecord> activeFor(UUID subjectId, String noticeSlug) {
         return list("subjectId = ?1 and noticeSlug = ?2 and state = ?3", subjectId, noticeSlug, ConsentState.ACTIVE);
+    }
+
+    /** The subject of each record, by record id, in one statement. */
+    public Map<UUID, UUID> subjectsOf(Collection<UUID> recordIds) {
+        Map<UUID, UUID> subjects = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return subjects;
+        }
+        getEntityManager()
+                .createQuery("select r.id, r.subjectId from ConsentRecord r where r.id in :ids", Object[].class)
+                .setParameter("ids", Set.copyOf(recordIds))
+                .getResultList()
+                .forEach(row -> subjects.put((UUID) row[0], (UUID) row[1]));
+        return subjects;
     }
 
     public record Filter(String notice, ConsentState state, Instant recordedFrom, Instant recordedTo, UUID subjectId) {}

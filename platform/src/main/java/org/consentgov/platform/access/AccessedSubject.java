@@ -5,9 +5,10 @@ import org.consentgov.platform.identifiers.Identifier;
 
 /**
  * Whose personal data was read, as the service's {@code subject_access_log} table names a subject: by the id of
- * its own subject row (consent-service: column {@code subject_id}), by an external identifier
- * (sharing-agreement-service: {@code subject_system} and {@code subject_value}), or by nobody in particular for a
- * bulk read, which then must say what it read in its detail.
+ * its own subject row (consent-service: column {@code subject_id}) or by an external identifier
+ * (sharing-agreement-service: {@code subject_system} and {@code subject_value}). A read of many subjects (a listing,
+ * an export) is logged as one row per subject it returned, never as one anonymous row: "who looked at this child's
+ * records?" must find it.
  */
 public sealed interface AccessedSubject {
 
@@ -29,18 +30,11 @@ public sealed interface AccessedSubject {
         }
     }
 
-    /** A read over many subjects (an export by filter): the entry's detail says which. */
-    record Many() implements AccessedSubject {}
-
     static AccessedSubject byId(UUID subjectId) {
         return new ById(subjectId);
     }
 
     static AccessedSubject byIdentifier(String system, String value) {
         return new ByIdentifier(system, value);
-    }
-
-    static AccessedSubject many() {
-        return new Many();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.sql.Connection;
@@ -14,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.consentgov.platform.access.AccessedSubject;
+import org.consentgov.platform.access.SubjectAccessLog;
 import org.consentgov.platform.events.WebhookViews.ChangeFeedView;
 
 /**
@@ -30,11 +33,20 @@ public class ChangeFeed {
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final EventsConfig config;
+    private final Instance<ChangeFeedSubjects> subjects;
+    private final Instance<SubjectAccessLog> accessLog;
 
-    public ChangeFeed(AgroalDataSource dataSource, ObjectMapper mapper, EventsConfig config) {
+    public ChangeFeed(
+            AgroalDataSource dataSource,
+            ObjectMapper mapper,
+            EventsConfig config,
+            Instance<ChangeFeedSubjects> subjects,
+            Instance<SubjectAccessLog> accessLog) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.config = config;
+        this.subjects = subjects;
+        this.accessLog = accessLog;
     }
 
     @Transactional
@@ -63,6 +75,13 @@ public class ChangeFeed {
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("change feed could not be read", e);
+        }
+        if (subjects.isResolvable()) {
+            // events that name a subject are a read of personal data: logged in the transaction of the read
+            ChangeFeedSubjects named = subjects.get();
+            List<AccessedSubject> read = new ArrayList<>();
+            items.forEach(item -> named.subjectOf(item).ifPresent(read::add));
+            accessLog.get().recordEach(read, named.action(), "after=" + after);
         }
         return new ChangeFeedView(items, next);
     }

@@ -40,7 +40,7 @@ public class Caller {
 
     /**
      * The OAuth client the token was issued to: its {@code azp} claim, or {@code client_id} for tokens that carry
-     * only that. For a service's client-credentials token it names the service (e.g. {@code consent-service}).
+     * only that. For a service's client-credentials token it names the service (e.g. {@code consent-service}); the access log records it, so the same user through the console or a script is told apart.
      */
     public Optional<String> clientId() {
         if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.consentgov.platform.identifiers.Identifier;
 import org.consentgov.platform.testing.LocalPostgres;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rows written into each service's own {@code subject_access_log}, created here as the services' V1 migrations
+ * Rows written into each service's own {@code subject_access_log}, created here as the services' migrations
  * create them (consent-service names the subject by id, sharing-agreement-service by identifier).
  */
 class SubjectAccessLogTest {
@@ -27,6 +28,7 @@ class SubjectAccessLogTest {
                 id          uuid          PRIMARY KEY,
                 subject_id  uuid          NOT NULL,
                 actor       varchar(255)  NOT NULL,
+                actor_client varchar(255),
                 actor_org   varchar(80),
                 action      varchar(40)   NOT NULL,
                 at          timestamptz   NOT NULL,
@@ -39,6 +41,7 @@ class SubjectAccessLogTest {
                 subject_system varchar(30),
                 subject_value  varchar(64),
                 actor          varchar(255)  NOT NULL,
+                actor_client   varchar(255),
                 actor_org      varchar(80),
                 action         varchar(40)   NOT NULL,
                 detail         varchar(500),
@@ -82,6 +85,7 @@ class SubjectAccessLogTest {
                 UUID.randomUUID(),
                 AccessedSubject.byId(subject),
                 "caseworker-1",
+                null,
                 "luton-council",
                 "read-subject",
                 null,
@@ -107,6 +111,7 @@ class SubjectAccessLogTest {
                 new AccessedSubject.ByIdentifier(nhs),
                 "dpo-1",
                 null,
+                null,
                 "read-disclosure",
                 null,
                 AT,
@@ -122,32 +127,58 @@ class SubjectAccessLogTest {
     }
 
     @Test
-    void anExportOfManySubjectsIsLoggedWithItsFilter() throws SQLException {
-        SubjectAccessLog.Entry entry = new SubjectAccessLog.Entry(
-                UUID.randomUUID(),
-                AccessedSubject.many(),
-                "auditor-1",
-                "luton-council",
-                "export-disclosures",
-                "filter: recipient=bedford-trust",
-                AT,
-                "req-2");
-        SubjectAccessLog.write(agreement, entry);
+    void aReadOfManySubjectsIsOneRowPerSubjectWithItsContextAndClient() throws SQLException {
+        Identifier first = Identifier.parse("nhs-number:943 476 5919").identifier();
+        Identifier second = Identifier.parse("nhs-number:999 000 0018").identifier();
+        List<SubjectAccessLog.Entry> entries = List.of(
+                new SubjectAccessLog.Entry(
+                        UUID.randomUUID(),
+                        new AccessedSubject.ByIdentifier(first),
+                        "auditor-1",
+                        "governance-console",
+                        "luton-council",
+                        "export-disclosures",
+                        "filter: recipient=bedford-trust",
+                        AT,
+                        "req-2"),
+                new SubjectAccessLog.Entry(
+                        UUID.randomUUID(),
+                        new AccessedSubject.ByIdentifier(second),
+                        "auditor-1",
+                        null,
+                        "luton-council",
+                        "export-disclosures",
+                        "filter: recipient=bedford-trust",
+                        AT,
+                        "req-2"));
+        SubjectAccessLog.write(agreement, entries);
 
-        try (ResultSet row = row(agreement, entry.id(), "subject_system, subject_value, detail")) {
-            assertThat(row.getString("subject_system")).isNull();
-            assertThat(row.getString("subject_value")).isNull();
+        try (ResultSet row = row(agreement, entries.get(0).id(), "subject_value, actor_client, detail")) {
+            assertThat(row.getString("subject_value")).isEqualTo("9434765919");
+            assertThat(row.getString("actor_client")).isEqualTo("governance-console");
             assertThat(row.getString("detail")).isEqualTo("filter: recipient=bedford-trust");
+        }
+        try (ResultSet row = row(agreement, entries.get(1).id(), "subject_value, actor_client")) {
+            assertThat(row.getString("subject_value")).isEqualTo("9990000018");
+            assertThat(row.getString("actor_client")).isNull();
         }
     }
 
     @Test
-    void aReadOfManySubjectsMustSayWhatItRead() {
+    void anAccessNamesItsSubjectAndAnAction() {
         assertThatThrownBy(() -> new SubjectAccessLog.Entry(
-                        UUID.randomUUID(), AccessedSubject.many(), "a", null, "export", null, AT, null))
+                        UUID.randomUUID(), null, "a", null, null, "export", "filter", AT, null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SubjectAccessLog.Entry(
-                        UUID.randomUUID(), AccessedSubject.byId(UUID.randomUUID()), "a", null, " ", null, AT, null))
+                        UUID.randomUUID(),
+                        AccessedSubject.byId(UUID.randomUUID()),
+                        "a",
+                        null,
+                        null,
+                        " ",
+                        null,
+                        AT,
+                        null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

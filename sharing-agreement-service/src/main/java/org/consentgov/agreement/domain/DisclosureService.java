@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,8 @@ public class DisclosureService {
             // the unique decision_id refuses a second disclosure recorded meanwhile
             Disclosure x = recordFor(decisions.findById(d.id), checked.method(), checked.disclosedAt(), now);
             disclosures.flush();
+            accessLog.record(
+                    AccessedSubject.byIdentifier(x.subjectSystem, x.subjectValue), AgreementAccess.RECORD_DISCLOSURE);
             return new ShownDisclosure(x, true);
         });
     }
@@ -211,18 +214,25 @@ public class DisclosureService {
         return x;
     }
 
+    /**
+     * A page of the log. Shown with identifiers, it is a read of every subject on it (and of the subject asked
+     * about, even with no disclosures): one access row each, the filter as detail.
+     */
     @Transactional
     public PageView<ShownDisclosure> list(DisclosureFilter filter, int page, int size) {
         Scope scope = scopes.current();
         boolean identifiers = identifiers();
-        if (filter.subjectValue() != null && identifiers) {
-            accessLog.record(
-                    AccessedSubject.byIdentifier(filter.subjectSystem(), filter.subjectValue()), "list-disclosures");
+        List<Disclosure> found = disclosures.page(filter, scope, page, size);
+        if (identifiers) {
+            List<AccessedSubject> subjects = new ArrayList<>();
+            if (filter.subjectValue() != null) {
+                subjects.add(AccessedSubject.byIdentifier(filter.subjectSystem(), filter.subjectValue()));
+            }
+            found.forEach(x -> subjects.add(AccessedSubject.byIdentifier(x.subjectSystem, x.subjectValue)));
+            accessLog.recordEach(subjects, AgreementAccess.LIST_DISCLOSURES, AgreementAccess.describe(filter));
         }
         return PageView.of(
-                disclosures.page(filter, scope, page, size).stream()
-                        .map(x -> new ShownDisclosure(x, identifiers))
-                        .toList(),
+                found.stream().map(x -> new ShownDisclosure(x, identifiers)).toList(),
                 page,
                 size,
                 disclosures.count(filter, scope));
@@ -235,31 +245,34 @@ public class DisclosureService {
                 .orElseThrow(() -> ProblemException.notFound("Disclosure", id));
         boolean identifiers = identifiers();
         if (identifiers) {
-            accessLog.record(AccessedSubject.byIdentifier(x.subjectSystem, x.subjectValue), "read-disclosure");
+            accessLog.record(
+                    AccessedSubject.byIdentifier(x.subjectSystem, x.subjectValue), AgreementAccess.READ_DISCLOSURE);
         }
         return new ShownDisclosure(x, identifiers);
     }
 
     /**
      * Streams every matching disclosure to the sink as it is read, in one transaction, without holding them all
-     * in memory. The export is logged once, with its filter.
+     * in memory. With identifiers, each subject exported (and the subject asked about) is logged once for the
+     * export, in that transaction, the filter as detail.
      */
     public void export(DisclosureFilter filter, Scope scope, boolean identifiers, Consumer<ShownDisclosure> sink) {
+        SubjectAccessLog.Batch accesses =
+                accessLog.batch(AgreementAccess.EXPORT_DISCLOSURES, AgreementAccess.describe(filter));
         QuarkusTransaction.requiringNew().run(() -> {
-            if (identifiers) {
-                accessLog.record(
-                        filter.subjectValue() == null
-                                ? AccessedSubject.many()
-                                : AccessedSubject.byIdentifier(filter.subjectSystem(), filter.subjectValue()),
-                        "export-disclosures",
-                        describe(filter));
+            if (identifiers && filter.subjectValue() != null) {
+                accesses.add(AccessedSubject.byIdentifier(filter.subjectSystem(), filter.subjectValue()));
             }
             try (Stream<Disclosure> rows = disclosures.stream(filter, scope)) {
                 rows.forEach(x -> {
+                    if (identifiers) {
+                        accesses.add(AccessedSubject.byIdentifier(x.subjectSystem, x.subjectValue));
+                    }
                     sink.accept(new ShownDisclosure(x, identifiers));
                     disclosures.getEntityManager().detach(x);
                 });
             }
+            accesses.flush();
         });
     }
 
@@ -288,26 +301,6 @@ public class DisclosureService {
             throw AgreementErrors.INVALID_SUBJECT.problem(parsed.problem(), field);
         }
         return parsed.identifier();
-    }
-
-    private static String describe(DisclosureFilter f) {
-        StringBuilder out = new StringBuilder("filter:");
-        if (f.subjectValue() != null) {
-            out.append(" subject");
-        }
-        if (f.agreementId() != null) {
-            out.append(" agreement=").append(f.agreementId());
-        }
-        if (f.recipient() != null) {
-            out.append(" recipient=").append(f.recipient());
-        }
-        if (f.from() != null) {
-            out.append(" from=").append(f.from());
-        }
-        if (f.to() != null) {
-            out.append(" to=").append(f.to());
-        }
-        return out.length() > 500 ? out.substring(0, 500) : out.toString();
     }
 
     static Map<String, Object> payload(Disclosure x) {

@@ -132,7 +132,7 @@ public class SharingDecisionService {
 
     @Transactional
     public RecordedDecision get(UUID id) {
-        return load(id, "read-decision");
+        return load(id, AgreementAccess.READ_DECISION);
     }
 
     /**
@@ -140,7 +140,8 @@ public class SharingDecisionService {
      * whether it comes out the same. Writes no decision and no disclosure; the read is logged like any other.
      */
     public DecisionReplay replay(UUID id) {
-        RecordedDecision original = QuarkusTransaction.requiringNew().call(() -> load(id, "replay-decision"));
+        RecordedDecision original =
+                QuarkusTransaction.requiringNew().call(() -> load(id, AgreementAccess.REPLAY_DECISION));
         SharingDecision d = original.decision();
         Question question = new Question(d.recipient, d.categories, d.purpose, d.at, d.transferMethod);
         Identifier subject = DisclosureService.subject(d.subjectSystem + ":" + d.subjectValue, "subject");
@@ -269,6 +270,8 @@ public class SharingDecisionService {
             disclosureId = disclosure.id;
         }
         decisions.flush();
+        // the answer names the subject and what may be shared about them: a read of that subject, logged once
+        disclosureService.logAccess(new AccessedSubject.ByIdentifier(subject), AgreementAccess.DECIDE);
         metrics.counter(
                         "sharing.decisions",
                         "decision",
