@@ -120,6 +120,46 @@ class DeployFilesTest {
     }
 
     @Test
+    void noticeAndAgreementServiceTakeTheirWebhookSecretKeyEncryptionKeysFromASecretEverywhere() throws IOException {
+        Map<String, String> services = Map.of(
+                "notice-service", "NOTICE_KEK",
+                "sharing-agreement-service", "AGREEMENT_KEK");
+        JsonNode compose =
+                yaml.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
+        String example = Files.readString(ROOT.resolve("deploy/compose.env.example"));
+        for (Map.Entry<String, String> service : services.entrySet()) {
+            String variable = service.getValue();
+            assertThat(env(compose.path(service.getKey()).path("environment")).get(variable))
+                    .as("compose: %s required from .env, with a message", variable)
+                    .startsWith("${" + variable + ":?")
+                    .contains("openssl rand -base64 32");
+            assertThat(example).contains(variable + "=");
+            JsonNode kek = null;
+            for (JsonNode doc : manifests()) {
+                if (doc.path("kind").asText().equals("Deployment")
+                        && doc.path("metadata").path("name").asText().equals(service.getKey())) {
+                    for (JsonNode env : doc.path("spec")
+                            .path("template")
+                            .path("spec")
+                            .path("containers")
+                            .get(0)
+                            .path("env")) {
+                        if (env.path("name").asText().equals(variable)) {
+                            kek = env;
+                        }
+                    }
+                }
+            }
+            assertThat(kek)
+                    .as("kubernetes: %s sets %s", service.getKey(), variable)
+                    .isNotNull();
+            assertThat(kek.has("value")).isFalse();
+            assertThat(kek.path("valueFrom").path("secretKeyRef").path("name").asText())
+                    .isEqualTo("governance-secrets");
+        }
+    }
+
+    @Test
     void kubernetesDeploysEveryServiceWithProbesResourcesAndSecretsByReference() throws IOException {
         Map<String, JsonNode> deployments = new HashMap<>();
         Set<String> services = new HashSet<>();

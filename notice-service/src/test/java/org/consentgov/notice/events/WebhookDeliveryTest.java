@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 import org.consentgov.platform.events.Dispatcher;
 import org.consentgov.platform.events.EventsConfig;
 import org.consentgov.platform.events.Outbox;
+import org.consentgov.platform.events.SubscriptionSecrets;
 import org.consentgov.platform.testing.MutableClock;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.consentgov.platform.testing.WebhookReceiver;
@@ -67,6 +68,9 @@ class WebhookDeliveryTest {
     @Inject
     Outbox outbox;
 
+    @Inject
+    SubscriptionSecrets secrets;
+
     MutableClock clock;
     Dispatcher dispatcher;
 
@@ -85,7 +89,7 @@ class WebhookDeliveryTest {
     void freshDispatcher() {
         deactivateEverySubscription();
         clock = MutableClock.startingNow();
-        dispatcher = new Dispatcher(dataSource, config, clock, new Random(1));
+        dispatcher = new Dispatcher(dataSource, config, clock, new Random(1), secrets);
         dispatcher.dispatchOnce(); // sequence what earlier tests left, before this test subscribes
         receiver.up();
         receiver.clear();
@@ -228,7 +232,7 @@ class WebhookDeliveryTest {
             String aggregate = uniqueSlug("replica");
             written.put(aggregate, write(aggregate, 8));
         }
-        Dispatcher other = new Dispatcher(dataSource, config, clock, new Random(2));
+        Dispatcher other = new Dispatcher(dataSource, config, clock, new Random(2), secrets);
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         CyclicBarrier start = new CyclicBarrier(2);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -14,9 +14,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,18 +58,25 @@ public class Dispatcher {
     private final AgroalDataSource dataSource;
     private final EventsConfig config;
     private final Clock clock;
+    private final SubscriptionSecrets secrets;
     private final DeliveryAttempts attempts;
 
     @Inject
-    public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock) {
-        this(dataSource, config, clock, new Random());
+    public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock, SubscriptionSecrets secrets) {
+        this(dataSource, config, clock, new Random(), secrets);
     }
 
     /** For tests: a clock and a random source of their own make lease and backoff deterministic. */
-    public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock, RandomGenerator random) {
+    public Dispatcher(
+            AgroalDataSource dataSource,
+            EventsConfig config,
+            Clock clock,
+            RandomGenerator random,
+            SubscriptionSecrets secrets) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
+        this.secrets = secrets;
         this.attempts = new DeliveryAttempts(dataSource, config, clock, random);
     }
 
@@ -212,7 +221,7 @@ public class Dispatcher {
                 }
                 List<Claimed> claimed = new ArrayList<>();
                 try (PreparedStatement read = c.prepareStatement("""
-                        SELECT d.id, d.attempts, s.id, s.target_url, s.secret, e.id, e.position, e.aggregate_type,
+                        SELECT d.id, d.attempts, s.id, s.target_url, e.id, e.position, e.aggregate_type,
                                e.aggregate_id, e.type, e.occurred_at, e.data::text
                         FROM webhook_delivery d
                         JOIN webhook_subscription s ON s.id = d.subscription_id
@@ -223,24 +232,27 @@ public class Dispatcher {
                     try (ResultSet rs = read.executeQuery()) {
                         while (rs.next()) {
                             StoredEvent event = new StoredEvent(
-                                    rs.getObject(6, UUID.class),
-                                    rs.getLong(7),
+                                    rs.getObject(5, UUID.class),
+                                    rs.getLong(6),
+                                    rs.getString(7),
                                     rs.getString(8),
                                     rs.getString(9),
-                                    rs.getString(10),
-                                    rs.getObject(11, OffsetDateTime.class).toInstant(),
-                                    rs.getString(12));
+                                    rs.getObject(10, OffsetDateTime.class).toInstant(),
+                                    rs.getString(11));
                             claimed.add(new Claimed(
                                     rs.getObject(1, UUID.class),
                                     token,
                                     rs.getInt(2),
                                     rs.getObject(3, UUID.class),
                                     rs.getString(4),
-                                    rs.getString(5),
+                                    List.of(),
                                     event));
                         }
                     }
                 }
+                Map<UUID, List<String>> signing = secrets.signing(
+                        c, claimed.stream().map(Claimed::subscriptionId).collect(Collectors.toSet()), now);
+                claimed.replaceAll(d -> d.signedWith(signing.getOrDefault(d.subscriptionId(), List.of())));
                 return claimed;
             }
         });
@@ -266,8 +278,18 @@ public class Dispatcher {
             int attempts,
             UUID subscriptionId,
             String targetUrl,
-            String secret,
-            StoredEvent event) {}
+            List<String> secrets,
+            StoredEvent event) {
+        Claimed signedWith(List<String> signing) {
+            return new Claimed(id, token, attempts, subscriptionId, targetUrl, List.copyOf(signing), event);
+        }
+
+        /** Secrets are never part of a log line or an error message. */
+        @Override
+        public String toString() {
+            return "Claimed[id=" + id + ", subscriptionId=" + subscriptionId + ", secrets=" + secrets.size() + "]";
+        }
+    }
 
     record Outcome(Claimed delivery, Integer status, String error) {
         boolean delivered() {

@@ -48,20 +48,32 @@ public class WebhookSubscriptions {
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final Caller caller;
+    private final SubscriptionSecrets secrets;
 
-    public WebhookSubscriptions(AgroalDataSource dataSource, Clock clock, Caller caller) {
+    /** A new subscription and, when the service generated its secret, that secret (shown once). */
+    public record Created(WebhookSubscriptionView subscription, String generatedSecret) {
+        @Override
+        public String toString() {
+            return "Created[" + subscription + "]";
+        }
+    }
+
+    public WebhookSubscriptions(AgroalDataSource dataSource, Clock clock, Caller caller, SubscriptionSecrets secrets) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.caller = caller;
+        this.secrets = secrets;
     }
 
     /**
-     * Stores a subscription to some of {@code knownTypes}. A malformed URL is 400; an event type this service
-     * does not emit is 422.
+     * Stores a subscription to some of {@code knownTypes}, its secret sealed ({@link SubscriptionSecrets}). A
+     * malformed URL or a weak secret ({@link WebhookSecretRule}) is 400; an event type this service does not emit
+     * is 422. Without a secret in the request, one is generated and returned in {@link Created} (only there).
      */
     @Transactional
-    public WebhookSubscriptionView create(CreateWebhookSubscriptionRequest request, Set<String> knownTypes) {
+    public Created create(CreateWebhookSubscriptionRequest request, Set<String> knownTypes) {
         String url = targetUrl(request.targetUrl());
+        String secret = WebhookSecretRule.acceptOrGenerate(request.secret());
         List<String> types = request.eventTypes();
         for (int i = 0; i < types.size(); i++) {
             if (!knownTypes.contains(types.get(i))) {
@@ -85,15 +97,17 @@ public class WebhookSubscriptions {
             insert.setObject(1, id);
             insert.setString(2, url);
             insert.setArray(3, c.createArrayOf("text", distinct.toArray()));
-            insert.setString(4, request.secret());
+            insert.setString(4, null); // the secret is only ever stored sealed
             insert.setString(5, request.description());
             insert.setString(6, caller.name());
-            insert.setObject(7, now());
+            OffsetDateTime now = now();
+            insert.setObject(7, now);
             insert.executeUpdate();
+            secrets.store(c, id, 1, secret, now, caller.name());
         } catch (SQLException e) {
             throw new IllegalStateException("subscription could not be stored", e);
         }
-        return get(id);
+        return new Created(get(id), request.secret() == null ? secret : null);
     }
 
     @Transactional
