@@ -88,7 +88,8 @@ public abstract class WebhookSubscriptionResource {
     @Parameter(
             name = IdempotentExecutor.HEADER,
             in = ParameterIn.HEADER,
-            description = "A replay answers without the generated secret: it is shown once")
+            description = "Makes a retry return the first response instead of creating again; without the "
+                    + "generated secret, which is shown once")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the subscription. With secret only when the service generated it",
