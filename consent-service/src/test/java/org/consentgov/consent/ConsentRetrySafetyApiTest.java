@@ -53,7 +53,10 @@ class ConsentRetrySafetyApiTest extends ConsentApiTestSupport {
                     + "DELETE finds it inactive); its If-Match is the platform's to add, for all services at once",
             "POST /api/consents/subscriptions/{id}/deliveries/{deliveryId}/redeliver",
             "platform's WebhookSubscriptionResource, shared by the three services: only a PARKED delivery is sent "
-                    + "again, so a retry answers 409; its headers are the platform's to add, for all services at once");
+                    + "again, so a retry answers 409; its headers are the platform's to add, for all services at once",
+            "POST /api/consents/subscriptions/{id}/secret-rotations",
+            "a command on the subscription's secret, which has no version a client reads yet; Idempotency-Key makes a "
+                    + "retry return the first answer instead of rotating again");
 
     @Test
     void everyStateChangeInTheOpenApiDocumentIsSafeToRetry() {

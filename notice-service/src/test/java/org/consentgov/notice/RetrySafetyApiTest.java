@@ -38,7 +38,10 @@ class RetrySafetyApiTest extends NoticeApiTestSupport {
                     + "answers it as it is; there is nothing a stale client could overwrite",
             "POST /api/notices/subscriptions/{id}/deliveries/{deliveryId}/redeliver",
             "a command on a parked delivery, which has no version a client reads; Idempotency-Key makes a retry "
-                    + "return the first 202, and a delivery no longer parked is 409");
+                    + "return the first 202, and a delivery no longer parked is 409",
+            "POST /api/notices/subscriptions/{id}/secret-rotations",
+            "a command on the subscription's secret, which has no version a client reads yet; Idempotency-Key makes a "
+                    + "retry return the first answer instead of rotating again");
 
     @Test
     void theDocumentDeclaresRetrySafetyForEveryStateChange() {
