@@ -29,6 +29,9 @@ from pathlib import Path
 
 # consent-service's receipt key-encryption key: one per bench process, which makes the databases it uses afresh
 RECEIPT_KEK = base64.b64encode(os.urandom(32)).decode("ascii")
+# notice- and sharing-agreement-service's key-encryption keys (webhook secrets), made the same way
+NOTICE_KEK = base64.b64encode(os.urandom(32)).decode("ascii")
+AGREEMENT_KEK = base64.b64encode(os.urandom(32)).decode("ascii")
 
 HERE = Path(__file__).resolve().parent
 KEYCLOAK = "http://localhost:8180"
@@ -339,7 +342,7 @@ class Bench:
             # does not involve get small pools, so that they and pgbench fit PostgreSQL's 100 connections.
             "notice-service": {**db("notice-service"), "NOTICE_DEMO_DATA": "true",
                                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE": "4",
-                               "NOTICE_CLIENT_SECRET": "notice-service-secret",
+                               "NOTICE_CLIENT_SECRET": "notice-service-secret", "NOTICE_KEK": NOTICE_KEK,
                                "CONSENT_SERVICE_URL": gw, "SHARING_AGREEMENT_SERVICE_URL": gw},
             "gateway": {"NOTICE_SERVICE_URL": f"http://localhost:{ports['notice-service']}",
                         "CONSENT_SERVICE_URL": f"http://localhost:{ports['consent-service']}",
@@ -349,12 +352,13 @@ class Bench:
             "consent-service": {**db("consent-service"), "CONSENT_DEMO_DATA": "true", "NOTICE_SERVICE_URL": gw,
                                 "CONSENT_RECEIPT_KEK": RECEIPT_KEK,
                                 "CONSENT_CLIENT_SECRET": "consent-service-secret",
-                                "CONSENT_NOTICE_EVENTS_SECRET": "demo-only-notice-events-secret-0123456789",
+                                "CONSENT_NOTICE_EVENTS_SECRET": "demo-only-consent-notice-events-secret-0123456789",
                                 "CONSENT_NOTICE_EVENTS_TARGET_URL":
                                     f"http://localhost:{ports['consent-service']}/api/consents/notice-events"},
             "sharing-agreement-service": {**db("sharing-agreement-service"), "AGREEMENT_DEMO_DATA": "true",
                                           "QUARKUS_DATASOURCE_JDBC_MAX_SIZE": "8",
                                           "AGREEMENT_CLIENT_SECRET": "sharing-agreement-service-secret",
+                                          "AGREEMENT_KEK": AGREEMENT_KEK,
                                           "NOTICE_SERVICE_URL": gw, "CONSENT_SERVICE_URL": gw,
                                           "AGREEMENT_NOTICE_EVENTS_SECRET":
                                               "demo-only-agreement-notice-events-secret-0123",

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(NoticeServiceStub.class)
 class NoticeEventReactionTest {
 
-    static final String SECRET = "test-notice-events-secret-0123456789abcdef";
+    static final String SECRET = "test-notice-events-secret-0123456789abcdefghij";
     static final String PURPOSE = "research-what-it-means-to-me";
     static final String RECEIVER = "/api/consents/notice-events";
     static final String REASON = "the notice has changed materially since: ask for consent again";

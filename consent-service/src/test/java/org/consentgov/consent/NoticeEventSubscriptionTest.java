@@ -124,7 +124,7 @@ class NoticeEventSubscriptionTest {
                                 .withRequestBody(equalToJson(
                                         "{\"targetUrl\":\"" + TARGET
                                                 + "\",\"eventTypes\":[\"org.consentgov.notice.material-change\"],"
-                                                + "\"secret\":\"test-notice-events-secret-0123456789abcdef\"}",
+                                                + "\"secret\":\"test-notice-events-secret-0123456789abcdefghij\"}",
                                         true,
                                         true)));
     }

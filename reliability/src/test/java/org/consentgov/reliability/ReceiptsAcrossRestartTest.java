@@ -89,7 +89,7 @@ class ReceiptsAcrossRestartTest {
                 .doesNotContain(suite.receiptKek());
         consent.env("CONSENT_RECEIPT_KEK", "");
         assertThatThrownBy(consent::start).hasMessageContaining("exited");
-        assertThat(consent.log()).contains("No receipt key-encryption key").contains("CONSENT_RECEIPT_KEK");
+        assertThat(consent.log()).contains("No key-encryption key").contains("CONSENT_RECEIPT_KEK");
 
         assertThat(suite.postgres().count(Suite.CONSENTS, "SELECT count(*) FROM receipt_signing_key"))
                 .isEqualTo(keys);

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = UpstreamStubs.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class EventDeliveryTest {
 
+    static final String SECRET = "agreement-events-test-secret-0123456789abcdefgh";
+
     @Inject
     Dispatcher dispatcher;
 
@@ -120,12 +122,12 @@ class EventDeliveryTest {
                 .oauth2(token("integration"))
                 .contentType(ContentType.JSON)
                 .body(map(
-                        "targetUrl", "https://eyes.example/hooks/agreements",
+                        "targetUrl",
+                        "https://eyes.example/hooks/agreements",
                         "eventTypes",
-                                list(
-                                        "org.consentgov.agreement.activated",
-                                        "org.consentgov.agreement.access-window-ending"),
-                        "secret", "s".repeat(32)))
+                        list("org.consentgov.agreement.activated", "org.consentgov.agreement.access-window-ending"),
+                        "secret",
+                        SECRET))
                 .when()
                 .post("/api/agreements/subscriptions")
                 .then()
@@ -139,7 +141,7 @@ class EventDeliveryTest {
                         "eventTypes",
                         list("org.consentgov.notice.published"),
                         "secret",
-                        "s".repeat(32)))
+                        SECRET))
                 .when()
                 .post("/api/agreements/subscriptions")
                 .then()

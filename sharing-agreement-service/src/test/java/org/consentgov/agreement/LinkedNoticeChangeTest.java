@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = UpstreamStubs.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class LinkedNoticeChangeTest {
 
-    static final String SECRET = "test-notice-events-secret-0123456789abcdef";
+    static final String SECRET = "test-notice-events-secret-0123456789abcdefghij";
     static final String RECEIVER = "/api/agreements/notice-events";
     static final String MATERIAL_CHANGE = "org.consentgov.notice.material-change";
 

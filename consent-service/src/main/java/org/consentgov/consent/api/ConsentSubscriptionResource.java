@@ -2,6 +2,7 @@ package org.consentgov.consent.api;
 
 import jakarta.ws.rs.Path;
 import org.consentgov.consent.events.ConsentEvents;
+import org.consentgov.platform.events.SecretRotations;
 import org.consentgov.platform.events.WebhookSubscriptionResource;
 import org.consentgov.platform.events.WebhookSubscriptions;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
@@ -10,7 +11,8 @@ import org.consentgov.platform.idempotency.IdempotentExecutor;
 @Path("/api/consents/subscriptions")
 public class ConsentSubscriptionResource extends WebhookSubscriptionResource {
 
-    public ConsentSubscriptionResource(WebhookSubscriptions subscriptions, IdempotentExecutor idempotency) {
-        super(subscriptions, idempotency, ConsentEvents.TYPES);
+    public ConsentSubscriptionResource(
+            WebhookSubscriptions subscriptions, SecretRotations rotations, IdempotentExecutor idempotency) {
+        super(subscriptions, rotations, idempotency, ConsentEvents.TYPES);
     }
 }

@@ -8,10 +8,14 @@ import java.util.Optional;
 @ConfigMapping(prefix = "consent.receipts")
 public interface ReceiptConfig {
 
+    /** The key-encryption key's setting as error messages name it (never its value). */
+    String KEK_SETTING = "consent.receipts.kek (CONSENT_RECEIPT_KEK)";
+
     /**
      * The key-encryption key: the base64 of 32 random bytes ({@code openssl rand -base64 32}), from a secret
      * ({@code CONSENT_RECEIPT_KEK}). It seals the private halves of the signing keys stored in the database. No
-     * default in production: without it the service does not start. The dev and test profiles have fixed,
+     * default in production: without it the service does not start. The same KEK seals this service's webhook
+     * secrets ({@code platform.kek} is set to it in application.properties). The dev and test profiles have fixed,
      * test-only values.
      */
     Optional<String> kek();

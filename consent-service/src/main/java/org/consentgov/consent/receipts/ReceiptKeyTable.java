@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.consentgov.consent.receipts.ReceiptKeys.KeyInfo;
+import org.consentgov.platform.crypto.KeyEncryptionKey;
 
 /**
  * The table {@code receipt_signing_key}, on the caller's connection: the advisory lock every change of keys holds,

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.consentgov.platform.crypto.KeyEncryptionKey;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,7 +52,11 @@ public class ReceiptKeys {
 
     @Inject
     public ReceiptKeys(AgroalDataSource dataSource, Clock clock, ReceiptConfig config) {
-        this(dataSource, clock, config, KeyEncryptionKey.fromBase64(config.kek().orElse(null)));
+        this(
+                dataSource,
+                clock,
+                config,
+                KeyEncryptionKey.fromBase64(config.kek().orElse(null), ReceiptConfig.KEK_SETTING));
     }
 
     ReceiptKeys(AgroalDataSource dataSource, Clock clock, ReceiptConfig config, KeyEncryptionKey kek) {

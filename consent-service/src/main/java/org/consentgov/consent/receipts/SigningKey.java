@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.consentgov.platform.crypto.KeyEncryptionKey;
 
 /**
  * One receipt signing key pair: its key id, its JWS algorithm, a signer, and its public half for the JWKS. The

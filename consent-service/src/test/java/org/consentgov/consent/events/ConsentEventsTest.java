@@ -397,7 +397,7 @@ class ConsentEventsTest {
                 "eventTypes",
                 List.of("org.consentgov.notice.published"),
                 "secret",
-                "x".repeat(32));
+                "consent-events-test-secret-" + UUID.randomUUID());
         given().auth()
                 .oauth2(token("dpo"))
                 .contentType(ContentType.JSON)

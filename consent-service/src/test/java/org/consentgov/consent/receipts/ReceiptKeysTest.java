@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.consentgov.consent.NoticeServiceStub;
+import org.consentgov.platform.crypto.KeyEncryptionKey;
 import org.consentgov.platform.testing.DatabaseFingerprint;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.consentgov.platform.testing.RestAssuredLogging;
@@ -223,8 +224,10 @@ class ReceiptKeysTest {
     @Test
     void aWrongKeyEncryptionKeyRefusesToStartAndMakesNoNewKey() {
         Map<String, String> before = fingerprint();
-        KeyEncryptionKey wrong = KeyEncryptionKey.fromBase64(Base64.getEncoder()
-                .encodeToString("another 32-byte key, not the one".getBytes(StandardCharsets.US_ASCII)));
+        KeyEncryptionKey wrong = KeyEncryptionKey.fromBase64(
+                Base64.getEncoder()
+                        .encodeToString("another 32-byte key, not the one".getBytes(StandardCharsets.US_ASCII)),
+                ReceiptConfig.KEK_SETTING);
         ReceiptKeys replica = new ReceiptKeys(dataSource, Clock.systemUTC(), config, wrong);
 
         assertThatThrownBy(replica::start)
@@ -243,7 +246,7 @@ class ReceiptKeysTest {
                 dataSource,
                 Clock.systemUTC(),
                 config,
-                KeyEncryptionKey.fromBase64(config.kek().orElseThrow()));
+                KeyEncryptionKey.fromBase64(config.kek().orElseThrow(), ReceiptConfig.KEK_SETTING));
 
         replica.start();
 

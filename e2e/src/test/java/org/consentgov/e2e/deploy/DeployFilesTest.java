@@ -95,28 +95,59 @@ class DeployFilesTest {
                 .startsWith("${CONSENT_RECEIPT_KEK:?")
                 .contains("openssl rand -base64 32");
         assertThat(Files.readString(ROOT.resolve("deploy/compose.env.example"))).contains("CONSENT_RECEIPT_KEK=");
-        JsonNode kek = null;
-        for (JsonNode doc : manifests()) {
-            if (doc.path("kind").asText().equals("Deployment")
-                    && doc.path("metadata").path("name").asText().equals("consent-service")) {
-                for (JsonNode env : doc.path("spec")
-                        .path("template")
-                        .path("spec")
-                        .path("containers")
-                        .get(0)
-                        .path("env")) {
-                    if (env.path("name").asText().equals("CONSENT_RECEIPT_KEK")) {
-                        kek = env;
-                    }
-                }
-            }
-        }
+        JsonNode kek = deploymentEnv("consent-service", "CONSENT_RECEIPT_KEK");
         assertThat(kek)
                 .as("kubernetes: consent-service sets CONSENT_RECEIPT_KEK")
                 .isNotNull();
         assertThat(kek.has("value")).isFalse();
         assertThat(kek.path("valueFrom").path("secretKeyRef").path("key").asText())
                 .isEqualTo("consent-receipt-kek");
+    }
+
+    @Test
+    void noticeAndAgreementServiceTakeTheirWebhookSecretKeyEncryptionKeysFromASecretEverywhere() throws IOException {
+        Map<String, String> services = Map.of(
+                "notice-service", "NOTICE_KEK",
+                "sharing-agreement-service", "AGREEMENT_KEK");
+        JsonNode compose =
+                yaml.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
+        String example = Files.readString(ROOT.resolve("deploy/compose.env.example"));
+        for (Map.Entry<String, String> service : services.entrySet()) {
+            String variable = service.getValue();
+            assertThat(env(compose.path(service.getKey()).path("environment")).get(variable))
+                    .as("compose: %s required from .env, with a message", variable)
+                    .startsWith("${" + variable + ":?")
+                    .contains("openssl rand -base64 32");
+            assertThat(example).contains(variable + "=");
+            JsonNode kek = deploymentEnv(service.getKey(), variable);
+            assertThat(kek)
+                    .as("kubernetes: %s sets %s", service.getKey(), variable)
+                    .isNotNull();
+            assertThat(kek.has("value")).isFalse();
+            assertThat(kek.path("valueFrom").path("secretKeyRef").path("name").asText())
+                    .isEqualTo("governance-secrets");
+        }
+    }
+
+    /** The entry of the Kubernetes Deployment's first container that sets this variable, or null. */
+    private JsonNode deploymentEnv(String deployment, String variable) throws IOException {
+        JsonNode found = null;
+        for (JsonNode doc : manifests()) {
+            if (doc.path("kind").asText().equals("Deployment")
+                    && doc.path("metadata").path("name").asText().equals(deployment)) {
+                for (JsonNode env : doc.path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .get(0)
+                        .path("env")) {
+                    if (env.path("name").asText().equals(variable)) {
+                        found = env;
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.consentgov.notice.api;
 
 import jakarta.ws.rs.Path;
 import org.consentgov.notice.events.NoticeEvents;
+import org.consentgov.platform.events.SecretRotations;
 import org.consentgov.platform.events.WebhookSubscriptionResource;
 import org.consentgov.platform.events.WebhookSubscriptions;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
@@ -10,7 +11,8 @@ import org.consentgov.platform.idempotency.IdempotentExecutor;
 @Path("/api/notices/subscriptions")
 public class NoticeSubscriptionResource extends WebhookSubscriptionResource {
 
-    public NoticeSubscriptionResource(WebhookSubscriptions subscriptions, IdempotentExecutor idempotency) {
-        super(subscriptions, idempotency, NoticeEvents.TYPES);
+    public NoticeSubscriptionResource(
+            WebhookSubscriptions subscriptions, SecretRotations rotations, IdempotentExecutor idempotency) {
+        super(subscriptions, rotations, idempotency, NoticeEvents.TYPES);
     }
 }

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 import org.consentgov.platform.events.Dispatcher;
 import org.consentgov.platform.events.EventsConfig;
 import org.consentgov.platform.events.Outbox;
+import org.consentgov.platform.events.SubscriptionSecrets;
 import org.consentgov.platform.events.fence.TargetFence;
 import org.consentgov.platform.testing.MutableClock;
 import org.consentgov.platform.testing.PostgresTestResource;
@@ -71,6 +72,9 @@ class WebhookDeliveryTest {
     @Inject
     TargetFence fence;
 
+    @Inject
+    SubscriptionSecrets secrets;
+
     MutableClock clock;
     Dispatcher dispatcher;
 
@@ -89,7 +93,7 @@ class WebhookDeliveryTest {
     void freshDispatcher() {
         deactivateEverySubscription();
         clock = MutableClock.startingNow();
-        dispatcher = new Dispatcher(dataSource, config, clock, new Random(1), fence);
+        dispatcher = new Dispatcher(dataSource, config, clock, new Random(1), fence, secrets);
         dispatcher.dispatchOnce(); // sequence what earlier tests left, before this test subscribes
         receiver.up();
         receiver.clear();
@@ -268,7 +272,7 @@ class WebhookDeliveryTest {
             String aggregate = uniqueSlug("replica");
             written.put(aggregate, write(aggregate, 8));
         }
-        Dispatcher other = new Dispatcher(dataSource, config, clock, new Random(2), fence);
+        Dispatcher other = new Dispatcher(dataSource, config, clock, new Random(2), fence, secrets);
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         CyclicBarrier start = new CyclicBarrier(2);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

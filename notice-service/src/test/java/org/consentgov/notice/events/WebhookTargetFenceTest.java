@@ -25,6 +25,7 @@ import java.util.Random;
 import org.consentgov.platform.events.Dispatcher;
 import org.consentgov.platform.events.EventsConfig;
 import org.consentgov.platform.events.Outbox;
+import org.consentgov.platform.events.SubscriptionSecrets;
 import org.consentgov.platform.events.fence.TargetFence;
 import org.consentgov.platform.testing.DatabaseFingerprint;
 import org.consentgov.platform.testing.MutableClock;
@@ -64,6 +65,9 @@ class WebhookTargetFenceTest {
     Outbox outbox;
 
     @Inject
+    SubscriptionSecrets secrets;
+
+    @Inject
     TargetFence fence;
 
     MutableClock clock;
@@ -84,7 +88,7 @@ class WebhookTargetFenceTest {
     void freshDispatcher() {
         deactivateEverySubscription();
         clock = MutableClock.startingNow();
-        dispatcher = new Dispatcher(dataSource, config, clock, new Random(1), fence);
+        dispatcher = new Dispatcher(dataSource, config, clock, new Random(1), fence, secrets);
         dispatcher.dispatchOnce(); // sequence what earlier tests left, before this test subscribes
         receiver.up();
         receiver.clear();

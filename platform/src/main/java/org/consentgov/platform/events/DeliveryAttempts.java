@@ -74,6 +74,11 @@ final class DeliveryAttempts {
     }
 
     private CompletableFuture<Outcome> post(Claimed delivery) {
+        if (delivery.secrets().isEmpty()) {
+            // never sent unsigned; SubscriptionSecrets logged why the secret is not usable
+            return CompletableFuture.completedFuture(new Outcome(
+                    delivery, null, "not sent: the subscription has no secret that opens under this service's KEK"));
+        }
         URI target;
         try {
             target = URI.create(delivery.targetUrl());
@@ -105,7 +110,7 @@ final class DeliveryAttempts {
                     .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                     .header(
                             WebhookSignature.SIGNATURE_HEADER,
-                            WebhookSignature.sign(delivery.secret(), id, timestamp, body))
+                            WebhookSignature.sign(delivery.secrets(), id, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (RuntimeException e) {

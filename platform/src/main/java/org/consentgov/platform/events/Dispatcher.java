@@ -14,9 +14,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.consentgov.platform.events.fence.TargetFence;
 import org.jboss.logging.Logger;
 
@@ -59,27 +61,44 @@ public class Dispatcher {
     private final AgroalDataSource dataSource;
     private final EventsConfig config;
     private final Clock clock;
+    private final SubscriptionSecrets secrets;
     private final DeliveryAttempts attempts;
 
     @Inject
-    public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock, TargetFence fence) {
-        this(dataSource, config, clock, new Random(), fence);
+    public Dispatcher(
+            AgroalDataSource dataSource,
+            EventsConfig config,
+            Clock clock,
+            TargetFence fence,
+            SubscriptionSecrets secrets) {
+        this(dataSource, config, clock, new Random(), fence, secrets);
     }
 
     /**
      * For tests: a clock and a random source of their own make lease and backoff deterministic; the fence is the
      * configured allow-list with the JVM's resolver.
      */
-    public Dispatcher(AgroalDataSource dataSource, EventsConfig config, Clock clock, RandomGenerator random) {
-        this(dataSource, config, clock, random, TargetFence.of(config));
+    public Dispatcher(
+            AgroalDataSource dataSource,
+            EventsConfig config,
+            Clock clock,
+            RandomGenerator random,
+            SubscriptionSecrets secrets) {
+        this(dataSource, config, clock, random, TargetFence.of(config), secrets);
     }
 
     /** For tests that also bring their own fence, e.g. one whose resolver changes its answer (DNS rebinding). */
     public Dispatcher(
-            AgroalDataSource dataSource, EventsConfig config, Clock clock, RandomGenerator random, TargetFence fence) {
+            AgroalDataSource dataSource,
+            EventsConfig config,
+            Clock clock,
+            RandomGenerator random,
+            TargetFence fence,
+            SubscriptionSecrets secrets) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
+        this.secrets = secrets;
         this.attempts = new DeliveryAttempts(dataSource, config, clock, random, fence);
     }
 
@@ -224,7 +243,7 @@ public class Dispatcher {
                 }
                 List<Claimed> claimed = new ArrayList<>();
                 try (PreparedStatement read = c.prepareStatement("""
-                        SELECT d.id, d.attempts, s.id, s.target_url, s.secret, e.id, e.position, e.aggregate_type,
+                        SELECT d.id, d.attempts, s.id, s.target_url, e.id, e.position, e.aggregate_type,
                                e.aggregate_id, e.type, e.occurred_at, e.data::text
                         FROM webhook_delivery d
                         JOIN webhook_subscription s ON s.id = d.subscription_id
@@ -235,24 +254,27 @@ public class Dispatcher {
                     try (ResultSet rs = read.executeQuery()) {
                         while (rs.next()) {
                             StoredEvent event = new StoredEvent(
-                                    rs.getObject(6, UUID.class),
-                                    rs.getLong(7),
+                                    rs.getObject(5, UUID.class),
+                                    rs.getLong(6),
+                                    rs.getString(7),
                                     rs.getString(8),
                                     rs.getString(9),
-                                    rs.getString(10),
-                                    rs.getObject(11, OffsetDateTime.class).toInstant(),
-                                    rs.getString(12));
+                                    rs.getObject(10, OffsetDateTime.class).toInstant(),
+                                    rs.getString(11));
                             claimed.add(new Claimed(
                                     rs.getObject(1, UUID.class),
                                     token,
                                     rs.getInt(2),
                                     rs.getObject(3, UUID.class),
                                     rs.getString(4),
-                                    rs.getString(5),
+                                    List.of(),
                                     event));
                         }
                     }
                 }
+                Map<UUID, List<String>> signing = secrets.signing(
+                        c, claimed.stream().map(Claimed::subscriptionId).collect(Collectors.toSet()), now);
+                claimed.replaceAll(d -> d.signedWith(signing.getOrDefault(d.subscriptionId(), List.of())));
                 return claimed;
             }
         });
@@ -278,8 +300,18 @@ public class Dispatcher {
             int attempts,
             UUID subscriptionId,
             String targetUrl,
-            String secret,
-            StoredEvent event) {}
+            List<String> secrets,
+            StoredEvent event) {
+        Claimed signedWith(List<String> signing) {
+            return new Claimed(id, token, attempts, subscriptionId, targetUrl, List.copyOf(signing), event);
+        }
+
+        /** Secrets are never part of a log line or an error message. */
+        @Override
+        public String toString() {
+            return "Claimed[id=" + id + ", subscriptionId=" + subscriptionId + ", secrets=" + secrets.size() + "]";
+        }
+    }
 
     /** What one attempt came to; {@code refused}: the fence stopped it before any contact, so it parks at once. */
     record Outcome(Claimed delivery, Integer status, String error, boolean refused) {

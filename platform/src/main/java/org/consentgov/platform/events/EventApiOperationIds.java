@@ -23,6 +23,7 @@ public class EventApiOperationIds implements OASFilter {
             "deactivateWebhookSubscription",
             "listWebhookDeliveries",
             "redeliverWebhookDelivery",
+            "rotateWebhookSecret",
             "listChanges",
             "receiveNoticeEvent");
 

@@ -7,13 +7,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The signature of a webhook delivery (platform/WEBHOOKS.md): HMAC-SHA256, keyed with the subscription's
  * secret (UTF-8), over {@code <Webhook-Id>.<Webhook-Timestamp>.<body>}, sent as
- * {@code Webhook-Signature: v1=<base64>}. The timestamp is the time of sending, in epoch seconds, so that a
+ * {@code Webhook-Signature: v1=<base64>}. While a secret is rotated the header carries one such signature per
+ * secret in use, space-separated, newest first ({@code v1=<new> v1=<old>}, as Stripe does); a receiver accepts the
+ * delivery when any one of them verifies with a secret it holds. The timestamp is the time of sending, in epoch seconds, so that a
  * receiver can refuse a captured request replayed later than {@link #REPLAY_WINDOW}; the id lets it drop a
  * second delivery of the same event.
  */
@@ -31,6 +35,16 @@ public final class WebhookSignature {
     /** The {@code Webhook-Signature} header value for one delivery attempt. */
     public static String sign(String secret, String id, long timestamp, byte[] body) {
         return SCHEME + "=" + Base64.getEncoder().encodeToString(mac(secret, id, timestamp, body));
+    }
+
+    /**
+     * The {@code Webhook-Signature} header value signed with each of {@code secrets} (newest first), space-separated.
+     */
+    public static String sign(List<String> secrets, String id, long timestamp, byte[] body) {
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("a delivery is signed with at least one secret");
+        }
+        return secrets.stream().map(secret -> sign(secret, id, timestamp, body)).collect(Collectors.joining(" "));
     }
 
     /**

@@ -21,12 +21,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.consentgov.platform.events.WebhookSubscriptions.DeliveryStatus;
 import org.consentgov.platform.events.WebhookViews.CreateWebhookSubscriptionRequest;
+import org.consentgov.platform.events.WebhookViews.GeneratedWebhookSecret;
+import org.consentgov.platform.events.WebhookViews.RotateWebhookSecretRequest;
 import org.consentgov.platform.events.WebhookViews.WebhookDeliveryView;
+import org.consentgov.platform.events.WebhookViews.WebhookSecretRotationView;
 import org.consentgov.platform.events.WebhookViews.WebhookSubscriptionView;
+import org.consentgov.platform.events.WebhookViews.WithGeneratedSecret;
 import org.consentgov.platform.http.ETags;
 import org.consentgov.platform.idempotency.IdempotentExecutor;
 import org.consentgov.platform.paging.PageView;
@@ -54,12 +60,17 @@ public abstract class WebhookSubscriptionResource {
     static final String IF_MATCH = "If-Match";
 
     private final WebhookSubscriptions subscriptions;
+    private final SecretRotations rotations;
     private final IdempotentExecutor idempotency;
     private final Set<String> eventTypes;
 
     protected WebhookSubscriptionResource(
-            WebhookSubscriptions subscriptions, IdempotentExecutor idempotency, Set<String> eventTypes) {
+            WebhookSubscriptions subscriptions,
+            SecretRotations rotations,
+            IdempotentExecutor idempotency,
+            Set<String> eventTypes) {
         this.subscriptions = subscriptions;
+        this.rotations = rotations;
         this.idempotency = idempotency;
         this.eventTypes = Set.copyOf(eventTypes);
     }
@@ -75,17 +86,29 @@ public abstract class WebhookSubscriptionResource {
             summary = "Subscribe a receiver to events",
             description =
                     "Deliveries are POSTed as CloudEvents 1.0 (structured JSON) signed with the secret, retried with "
-                            + "backoff and parked after the last attempt. The secret is never returned. The caller's "
-                            + "client and organisation own the subscription: only they and the dpo see it. The target "
-                            + "must be https to public addresses only, unless its host is on the service's allow-list.")
-    @Parameter(name = IdempotentExecutor.HEADER, in = ParameterIn.HEADER)
+                            + "backoff and parked after the last attempt. The secret is stored encrypted and never "
+                            + "returned; one the service generated (no secret in the request) is in the 201 answer only. "
+                            + "The caller's client and organisation own the subscription: only they and the dpo see it. "
+                            + "The target must be https to public addresses only, unless its host is on the service's "
+                            + "allow-list.")
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description = "Makes a retry return the first response instead of creating again; without the "
+                    + "generated secret, which is shown once")
     @APIResponse(
             responseCode = "201",
-            description = "Created; Location names the subscription",
-            content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
+            description = "Created; Location names the subscription. With secret only when the service generated it",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            allOf = {WebhookSubscriptionView.class, GeneratedWebhookSecret.class},
+                                            requiredProperties = {"id"})))
     @APIResponse(
             responseCode = "400",
-            description = "Malformed body, invalid URL or a secret shorter than 32 characters")
+            description =
+                    "Malformed body, invalid URL or a secret with less than 256 bits of room (weak-webhook-secret)")
     @APIResponse(
             responseCode = "422",
             description = "A target refused by the fence (target-https-required, target-address-refused, "
@@ -95,16 +118,91 @@ public abstract class WebhookSubscriptionResource {
             @HeaderParam(IdempotentExecutor.HEADER) String key,
             @NotNull @Valid CreateWebhookSubscriptionRequest request,
             UriInfo uri) {
-        return idempotency.execute(key, "POST " + uri.getPath(), request, () -> {
-            WebhookSubscriptionView created = subscriptions.create(request, eventTypes);
+        AtomicReference<String> generated = new AtomicReference<>();
+        Response response = idempotency.execute(key, "POST " + uri.getPath(), request, () -> {
+            WebhookSubscriptions.Created created = subscriptions.create(request, eventTypes);
+            generated.set(created.generatedSecret());
             return Response.created(uri.getAbsolutePathBuilder()
-                            .path(created.id().toString())
+                            .path(created.subscription().id().toString())
                             .build())
-                    .entity(created)
+                    .entity(created.subscription())
                     .type(MediaType.APPLICATION_JSON)
-                    .tag(ETags.of(created.rowVersion()))
+                    .tag(ETags.of(created.subscription().rowVersion()))
                     .build();
         });
+        return shownOnce(response, generated.get());
+    }
+
+    @POST
+    @Path("{id}/secret-rotations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DPO, Roles.INTEGRATION})
+    @Tag(name = TAG)
+    @SecurityRequirement(name = "jwt")
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "Rotate a subscription's secret",
+            description =
+                    "The new secret (given, or generated and shown once in this answer) signs every delivery from "
+                            + "now on; during the overlap (default 24 hours, at most 7 days) each delivery also carries the "
+                            + "signatures of the secrets it replaces, so the receiver can switch at any moment "
+                            + "(platform/WEBHOOKS.md). Afterwards only the new secret signs.")
+    @Parameter(
+            name = IdempotentExecutor.HEADER,
+            in = ParameterIn.HEADER,
+            description =
+                    "Makes a retry return the first answer (without a generated secret) instead of rotating again")
+    @APIResponse(
+            responseCode = "200",
+            description = "Rotated. With secret only when the service generated it",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            allOf = {WebhookSecretRotationView.class, GeneratedWebhookSecret.class},
+                                            requiredProperties = {"generation"})))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed body, a weak secret (weak-webhook-secret) or an overlap outside PT0S..P7D")
+    @APIResponse(responseCode = "404", description = "No such subscription, or not the caller's")
+    @APIResponse(responseCode = "409", description = "The subscription is deactivated")
+    @APIResponse(responseCode = "412", description = "The subscription changed since the ETag in If-Match was read")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response rotateSecret(
+            @PathParam("id") UUID id,
+            @HeaderParam(IdempotentExecutor.HEADER) String key,
+            @Parameter(
+                            description =
+                                    "The subscription's ETag as last read (a strong ETag such as \"3\"); missing is 428, stale is 412",
+                            required = true)
+                    @HeaderParam(IF_MATCH)
+                    String ifMatch,
+            @Valid RotateWebhookSecretRequest request,
+            @Context UriInfo uri) {
+        long expected = ETags.expectedVersion(ifMatch);
+        AtomicReference<String> generated = new AtomicReference<>();
+        Response response =
+                idempotency.execute(key, "POST " + uri.getPath(), request == null ? Map.of() : request, () -> {
+                    SecretRotations.Rotated rotated = rotations.rotate(id, request, expected);
+                    generated.set(rotated.generatedSecret());
+                    return Response.ok(rotated.rotation())
+                            .type(MediaType.APPLICATION_JSON)
+                            .tag(ETags.of(rotated.rowVersion()))
+                            .build();
+                });
+        return shownOnce(response, generated.get());
+    }
+
+    /** The answer with the generated secret added; the stored copy a replay would send has none. */
+    private static Response shownOnce(Response response, String generatedSecret) {
+        if (generatedSecret == null) {
+            return response;
+        }
+        return Response.fromResponse(response)
+                .entity(new WithGeneratedSecret(response.getEntity(), generatedSecret))
+                .build();
     }
 
     @GET

@@ -51,25 +51,43 @@ public class WebhookSubscriptions {
     private final Caller caller;
     private final SubscriptionOwners owners;
     private final TargetFence fence;
+    private final SubscriptionSecrets secrets;
+
+    /** A new subscription and, when the service generated its secret, that secret (shown once). */
+    public record Created(WebhookSubscriptionView subscription, String generatedSecret) {
+        @Override
+        public String toString() {
+            return "Created[" + subscription + "]";
+        }
+    }
 
     public WebhookSubscriptions(
-            AgroalDataSource dataSource, Clock clock, Caller caller, SubscriptionOwners owners, TargetFence fence) {
+            AgroalDataSource dataSource,
+            Clock clock,
+            Caller caller,
+            SubscriptionOwners owners,
+            TargetFence fence,
+            SubscriptionSecrets secrets) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.caller = caller;
         this.owners = owners;
         this.fence = fence;
+        this.secrets = secrets;
     }
 
     /**
-     * Stores a subscription to some of {@code knownTypes}, owned by the caller. A malformed URL is 400; a target
-     * the {@link TargetFence} refuses, or an event type this service does not emit, is 422.
+     * Stores a subscription to some of {@code knownTypes}, owned by the caller, its secret sealed
+     * ({@link SubscriptionSecrets}). A malformed URL or a weak secret ({@link WebhookSecretRule}) is 400; a target
+     * the {@link TargetFence} refuses, or an event type this service does not emit, is 422. Without a secret in the
+     * request, one is generated and returned in {@link Created} (only there).
      */
     @Transactional
-    public WebhookSubscriptionView create(CreateWebhookSubscriptionRequest request, Set<String> knownTypes) {
+    public Created create(CreateWebhookSubscriptionRequest request, Set<String> knownTypes) {
         URI target = TargetFence.wellFormed(request.targetUrl());
         fence.checkNew(target);
         String url = target.toString();
+        String secret = WebhookSecretRule.acceptOrGenerate(request.secret());
         List<String> types = request.eventTypes();
         for (int i = 0; i < types.size(); i++) {
             if (!knownTypes.contains(types.get(i))) {
@@ -95,18 +113,20 @@ public class WebhookSubscriptions {
             insert.setObject(1, id);
             insert.setString(2, url);
             insert.setArray(3, c.createArrayOf("text", distinct.toArray()));
-            insert.setString(4, request.secret());
+            insert.setString(4, null); // the secret is only ever stored sealed
             insert.setString(5, request.description());
             insert.setString(6, caller.name());
-            insert.setObject(7, now());
+            OffsetDateTime now = now();
+            insert.setObject(7, now);
             insert.setString(8, owner.client());
             insert.setString(9, owner.org());
             insert.setBoolean(10, owner.system());
             insert.executeUpdate();
+            secrets.store(c, id, 1, secret, now, caller.name());
         } catch (SQLException e) {
             throw new IllegalStateException("subscription could not be stored", e);
         }
-        return get(id);
+        return new Created(get(id), request.secret() == null ? secret : null);
     }
 
     @Transactional

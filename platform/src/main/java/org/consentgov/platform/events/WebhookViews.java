@@ -1,10 +1,10 @@
 package org.consentgov.platform.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class WebhookViews {
 
     @Schema(name = "CreateWebhookSubscription", description = "A receiver of this service's events", examples = """
             {"targetUrl": "https://eyes.luton.gov.uk/hooks/consent-governance", "eventTypes": ["org.consentgov.notice.published"],
-             "secret": "a-long-random-shared-secret-of-at-least-32-chars", "description": "EYES: re-consent workflow"}""")
+             "secret": "Vq3tKx9bWm2Lr7Yz5Hc8Nf4Pj6Sd1Ga0Ue-Ti_Ko3Ry", "description": "EYES: re-consent workflow"}""")
     public record CreateWebhookSubscriptionRequest(
             @Schema(
                     description = "Where deliveries are POSTed: an absolute https URL without credentials, whose "
@@ -38,13 +38,15 @@ public final class WebhookViews {
             List<@NotBlank @Size(max = 255) String> eventTypes,
 
             @Schema(
-                    description = "Shared secret that signs every delivery (HMAC-SHA256); 32 to 256 characters. "
-                            + "It is never returned.",
+                    description =
+                            "Shared secret that signs every delivery (HMAC-SHA256), with at least 256 random bits: "
+                                    + "43 to 256 base64 or base64url characters (64 or more if all are hex digits), at least 10 "
+                                    + "different ones, e.g. from 'openssl rand -base64 32'. Leave it out and the service "
+                                    + "generates one and shows it once, in the 201 answer. Stored encrypted; never returned.",
                     writeOnly = true,
-                    minLength = 32,
-                    maxLength = 256)
-            @NotNull
-            @Size(min = 32, max = 256)
+                    minLength = WebhookSecretRule.MIN_CHARACTERS,
+                    maxLength = WebhookSecretRule.MAX_CHARACTERS,
+                    pattern = "^[A-Za-z0-9_+/-]+={0,2}$")
             String secret,
 
             @Schema(description = "What the subscription is for", examples = "EYES: re-consent workflow")
@@ -98,6 +100,87 @@ public final class WebhookViews {
             boolean system,
 
             @Schema(hidden = true) @JsonIgnore long rowVersion) {}
+
+    @Schema(
+            name = "RotateWebhookSecret",
+            description = "A new secret for a subscription, and how long the secrets in use keep signing beside it",
+            examples = """
+            {"overlap": "PT24H"}""")
+    public record RotateWebhookSecretRequest(
+            @Schema(
+                    description = "The new secret, under the same rule as at creation; leave it out and the service "
+                            + "generates one and shows it once, in this answer",
+                    writeOnly = true,
+                    minLength = WebhookSecretRule.MIN_CHARACTERS,
+                    maxLength = WebhookSecretRule.MAX_CHARACTERS,
+                    pattern = "^[A-Za-z0-9_+/-]+={0,2}$")
+            String secret,
+
+            @Schema(
+                    description = "ISO-8601 duration from PT0S to P7D during which every delivery is signed with the "
+                            + "new secret and the ones it replaces; PT24H when left out",
+                    examples = "PT24H",
+                    maxLength = 32)
+            @Size(max = 32)
+            String overlap) {
+
+        @Override
+        public String toString() {
+            return "RotateWebhookSecretRequest[overlap=" + overlap + "]";
+        }
+    }
+
+    @Schema(
+            name = "WebhookSecretRotation",
+            description = "A rotated secret: its generation, and when the secrets it replaces stop signing",
+            examples = """
+            {"subscriptionId": "3f1d2c4b-5a6e-4f70-8b9c-0d1e2f3a4b5c", "generation": 2, "rotatedAt": "2026-03-01T09:00:00Z",
+             "rotatedBy": "eyes-integration", "previousSecretsRetireAt": "2026-03-02T09:00:00Z"}""")
+    public record WebhookSecretRotationView(
+            UUID subscriptionId,
+
+            @Schema(description = "1 for the secret the subscription was created with, one more per rotation")
+            int generation,
+
+            Instant rotatedAt,
+            String rotatedBy,
+
+            @Schema(
+                    description =
+                            "Until then deliveries carry a signature per secret in use; afterwards only the new one's")
+            Instant previousSecretsRetireAt) {}
+
+    @Schema(
+            name = "GeneratedWebhookSecret",
+            description = "The secret the service generated because the request had none: shown in this answer only")
+    public record GeneratedWebhookSecret(
+            @Schema(
+                    description = "32 random bytes, base64url without padding; keep it, it is never shown again",
+                    examples = "Vq3tKx9bWm2Lr7Yz5Hc8Nf4Pj6Sd1Ga0Ue-Ti_Ko3Ry")
+            String secret) {}
+
+    /**
+     * A response body with a secret the service generated: the fields of {@code resource} and {@code secret}. Sent
+     * once and never stored: an idempotent replay of the request answers with {@code resource} alone.
+     */
+    @Schema(hidden = true)
+    public static final class WithGeneratedSecret {
+
+        @JsonUnwrapped
+        public final Object resource;
+
+        public final String secret;
+
+        public WithGeneratedSecret(Object resource, String secret) {
+            this.resource = resource;
+            this.secret = secret;
+        }
+
+        @Override
+        public String toString() {
+            return "WithGeneratedSecret[" + resource + "]";
+        }
+    }
 
     @Schema(
             name = "WebhookDelivery",

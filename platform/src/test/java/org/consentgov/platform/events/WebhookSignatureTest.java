@@ -1,10 +1,12 @@
 package org.consentgov.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -61,5 +63,24 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.verify(
                         SECRET, "e1", "1700000000", BODY, header, Instant.ofEpochSecond(1_700_000_000L)))
                 .isTrue();
+    }
+
+    @Test
+    void duringARotationTheHeaderCarriesOneSignaturePerSecretAndEitherSecretVerifiesIt() {
+        String fresh = "f".repeat(43);
+        Instant now = Instant.ofEpochSecond(1_700_000_000L);
+        String header = WebhookSignature.sign(List.of(fresh, SECRET), "e1", 1_700_000_000L, BODY);
+
+        assertThat(header)
+                .isEqualTo(WebhookSignature.sign(fresh, "e1", 1_700_000_000L, BODY) + " "
+                        + WebhookSignature.sign(SECRET, "e1", 1_700_000_000L, BODY));
+        assertThat(WebhookSignature.verify(fresh, "e1", "1700000000", BODY, header, now))
+                .isTrue();
+        assertThat(WebhookSignature.verify(SECRET, "e1", "1700000000", BODY, header, now))
+                .isTrue();
+        assertThat(WebhookSignature.verify("o".repeat(43), "e1", "1700000000", BODY, header, now))
+                .isFalse();
+        assertThatThrownBy(() -> WebhookSignature.sign(List.of(), "e1", 1L, BODY))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -20,9 +20,13 @@ public final class Suite implements AutoCloseable {
     public static final String CONSENTS = "consents";
     public static final String AGREEMENTS = "agreements";
     /** The demo realm's secret for consent-service's notice-event webhook (demo-only, as in ./run). */
-    static final String NOTICE_EVENTS_SECRET = "demo-only-notice-events-secret-0123456789";
+    static final String NOTICE_EVENTS_SECRET = "demo-only-notice-events-secret-0123456789abcdefgh";
     /** consent-service's receipt key-encryption key, one per suite (its consents database is fresh too). */
     private static final String RECEIPT_KEK = randomKek();
+    /** The key-encryption keys of notice- and sharing-agreement-service's webhook secrets, one per suite too. */
+    private static final String NOTICE_KEK = randomKek();
+
+    private static final String AGREEMENT_KEK = randomKek();
 
     private final Path root;
     private final Path target;
@@ -77,6 +81,7 @@ public final class Suite implements AutoCloseable {
         agreement = service("sharing-agreement-service", logs, "SHARING_AGREEMENT_SERVICE_PORT", AGREEMENTS);
         notice.env("NOTICE_DEMO_DATA", "true")
                 .env("NOTICE_CLIENT_SECRET", "notice-service-secret")
+                .env("NOTICE_KEK", NOTICE_KEK)
                 .env("CONSENT_SERVICE_URL", consent.url())
                 .env("SHARING_AGREEMENT_SERVICE_URL", agreement.url());
         consent.env("CONSENT_DEMO_DATA", "true")
@@ -89,6 +94,7 @@ public final class Suite implements AutoCloseable {
         agreement
                 .env("AGREEMENT_DEMO_DATA", "true")
                 .env("AGREEMENT_CLIENT_SECRET", "sharing-agreement-service-secret")
+                .env("AGREEMENT_KEK", AGREEMENT_KEK)
                 .env("NOTICE_SERVICE_URL", notice.url())
                 .env("CONSENT_SERVICE_URL", consent.url())
                 .env("AGREEMENT_NOTICE_EVENTS_SECRET", NOTICE_EVENTS_SECRET)

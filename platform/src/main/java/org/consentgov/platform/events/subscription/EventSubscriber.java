@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.consentgov.platform.events.WebhookSecretRule;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -16,10 +17,11 @@ import org.jboss.logging.Logger;
  * are read first and an active one for the same target URL and event type is kept, so restarts and replicas do
  * not multiply deliveries. {@link #keepSubscribed} runs off the start-up thread and retries every
  * {@link WebhookSubscriptionSettings#retryInterval()} until it succeeds, so the service starts even when the
- * publisher or Keycloak is not there yet. The secret is never returned by the publisher: rotating it means
- * deactivating the old subscription (DELETE with this service's own client credentials: it is a system
- * subscription, which the publisher lets no one else deactivate) and restarting. The publisher lists only the
- * subscriptions this service's client owns.
+ * publisher or Keycloak is not there yet. The secret must meet {@link WebhookSecretRule} (else nothing is
+ * registered and an error is logged). It is never returned by the publisher: rotating it means rotating it at the
+ * publisher ({@code secret-rotations} with the new value and an overlap), then restarting with the new value
+ * within the overlap. The subscription is a system subscription, which the publisher lets no one else deactivate;
+ * the publisher lists only the subscriptions this service's client owns.
  *
  * <p>A service produces a {@link Subscription} bean from its own settings; {@link SubscriptionsAtStartup} calls
  * {@link #keepSubscribed} for each at start-up, so a service that subscribes to nothing never creates this bean
@@ -68,6 +70,13 @@ public class EventSubscriber {
             LOG.warnf(
                     "%s subscription: no secret is set; not subscribing, and the receiver refuses every delivery",
                     subscription.name());
+            return;
+        }
+        if (!WebhookSecretRule.strong(settings.usableSecret().get())) {
+            LOG.errorf(
+                    "%s subscription: the secret is refused by the publisher's rule (%s); not subscribing, set a "
+                            + "stronger one, e.g. the output of 'openssl rand -base64 32'",
+                    subscription.name(), WebhookSecretRule.DESCRIPTION);
             return;
         }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
