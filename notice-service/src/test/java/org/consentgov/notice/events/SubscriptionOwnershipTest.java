@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class SubscriptionOwnershipTest {
 
     static final String SUBSCRIPTIONS = "/api/notices/subscriptions";
-    static final String SECRET = "correct-horse-battery-staple-0123456789";
+    static final String SECRET = "correct-horse-battery-staple-0123456789abcdefgh";
 
     /** EYES, a council's case-management integration, and another council's integration on the same client. */
     static final String EYES = client("eyes-integration", "luton-council");

@@ -245,6 +245,7 @@ class WebhookSecretsTest {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON)
                 .body(map("secret", fresh, "overlap", "PT1H"))
+                .header("If-Match", etag(id))
                 .when()
                 .post(PATH + "/{id}/secret-rotations", id)
                 .then()
@@ -290,6 +291,7 @@ class WebhookSecretsTest {
                     .oauth2(token("dpo"))
                     .contentType(ContentType.JSON)
                     .body(bad)
+                    .header("If-Match", etag(id))
                     .when()
                     .post(PATH + "/{id}/secret-rotations", id)
                     .then()
@@ -302,6 +304,7 @@ class WebhookSecretsTest {
                 .oauth2(token("dpo"))
                 .contentType(ContentType.JSON)
                 .body("{}")
+                .header("If-Match", "\"0\"")
                 .when()
                 .post(PATH + "/{id}/secret-rotations", UUID.randomUUID())
                 .then()
@@ -313,6 +316,7 @@ class WebhookSecretsTest {
                 .header("Idempotency-Key", key)
                 .contentType(ContentType.JSON)
                 .body(map("overlap", "PT0S"))
+                .header("If-Match", etag(id))
                 .when()
                 .post(PATH + "/{id}/secret-rotations", id)
                 .then()
@@ -327,6 +331,7 @@ class WebhookSecretsTest {
                 .header("Idempotency-Key", key)
                 .contentType(ContentType.JSON)
                 .body(map("overlap", "PT0S"))
+                .header("If-Match", etag(id))
                 .when()
                 .post(PATH + "/{id}/secret-rotations", id)
                 .then()
@@ -350,6 +355,7 @@ class WebhookSecretsTest {
     void aPlaintextSecretFromBeforeTheyWereSealedIsSealedAndItsColumnEmptied() {
         String legacy = "legacy-" + UUID.randomUUID() + UUID.randomUUID();
         String id = UUID.randomUUID().toString();
+        secrets.sealPlaintext(); // what other tests left (e.g. a subscription from before ownership)
         sql("INSERT INTO webhook_subscription (id, target_url, event_types, secret, created_by, created_at) "
                 + "VALUES ('" + id + "', '" + receiver.url() + "', ARRAY['" + NoticeEvents.PUBLISHED + "'], '"
                 + legacy + "', 'before-v0-4', now())");
@@ -375,6 +381,18 @@ class WebhookSecretsTest {
     }
 
     // ---- helpers
+
+    /** The subscription's ETag as its owner reads it, for If-Match. */
+    private static String etag(String id) {
+        return given().auth()
+                .oauth2(token("dpo"))
+                .when()
+                .get(PATH + "/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+    }
 
     private static boolean verify(String secret, Received r, String oneSignature, Instant now) {
         return WebhookSignature.verify(secret, r.id(), r.timestamp(), r.body(), oneSignature, now);

@@ -52,7 +52,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WebhookTargetFenceTest {
 
     static final String SUBSCRIPTIONS = "/api/notices/subscriptions";
-    static final String SECRET = "correct-horse-battery-staple-0123456789";
+    static final String SECRET = "correct-horse-battery-staple-0123456789abcdefgh";
     static WebhookReceiver receiver;
 
     @Inject
