@@ -34,6 +34,7 @@ import org.consentgov.consent.domain.NoticeEventReactions;
 import org.consentgov.platform.events.WebhookSignature;
 import org.consentgov.platform.events.subscription.EventInbox;
 import org.consentgov.platform.events.subscription.ReceivedEvent;
+import org.consentgov.platform.testing.NoticeEventTestData;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,23 +108,9 @@ class NoticeEventReactionTest {
     }
 
     JsonNode materialChange(String eventId, int version, List<String> reasons) {
-        return mapper.valueToTree(Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                eventId,
-                "source",
-                "/notice-service",
-                "type",
-                "org.consentgov.notice.material-change",
-                "subject",
-                slug,
-                "time",
-                Instant.now().toString(),
-                "position",
-                7,
-                "data",
-                Map.of("slug", slug, "version", version, "previousVersion", version - 1, "reasons", reasons)));
+        Map<String, Object> event = NoticeEventTestData.materialChange(eventId, slug, version, version - 1, reasons);
+        event.put("position", 7);
+        return mapper.valueToTree(event);
     }
 
     EventInbox.Outcome accept(JsonNode event) {
@@ -164,16 +151,8 @@ class NoticeEventReactionTest {
                 .getList("event");
     }
 
-    long outboxEvents(String recordId, String type) throws Exception {
-        try (var c = dataSource.getConnection();
-                var s = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND type = ?")) {
-            s.setString(1, recordId);
-            s.setString(2, type);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+    long outboxEvents(String recordId, String type) {
+        return NoticeEventTestData.outboxEvents(dataSource, recordId, type);
     }
 
     @Test
@@ -263,18 +242,9 @@ class NoticeEventReactionTest {
     void noMaterialChangeEventNoFlags() {
         String onV1 = record(1);
         // an editorial publish emits only org.consentgov.notice.published: recorded as seen, nothing flagged
-        JsonNode published = mapper.valueToTree(Map.of(
-                "specversion",
-                "1.0",
-                "id",
+        JsonNode published = mapper.valueToTree(NoticeEventTestData.event(
                 UUID.randomUUID().toString(),
-                "source",
-                "/notice-service",
-                "type",
                 "org.consentgov.notice.published",
-                "subject",
-                slug,
-                "data",
                 Map.of("slug", slug, "version", 2, "previousVersion", 1, "materialChange", false)));
         assertThat(accept(published).recordsChanged()).isZero();
         assertThat(record(onV1).path("reconsentRequired").asBoolean()).isFalse();
@@ -375,21 +345,7 @@ class NoticeEventReactionTest {
                 false,
                 "recordedBy",
                 "mallory"));
-        Map<String, Object> event = new java.util.LinkedHashMap<>(Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                id,
-                "source",
-                "/notice-service",
-                "type",
-                "org.consentgov.notice.material-change",
-                "subject",
-                slug,
-                "time",
-                Instant.now().toString(),
-                "data",
-                data));
+        Map<String, Object> event = NoticeEventTestData.event(id, NoticeEventTestData.MATERIAL_CHANGE, data);
         event.putAll(Map.of(
                 "recordedby",
                 "mallory",

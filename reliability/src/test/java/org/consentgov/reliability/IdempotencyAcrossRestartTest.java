@@ -206,24 +206,12 @@ class IdempotencyAcrossRestartTest {
         cases.put("notice-service POST /api/notices/{slug}/versions/{number}/publish", f -> {
             String slug = Fixtures.unique("idem-publish");
             f.draftNotice(slug, Fixtures.COUNCIL, Fixtures.SCHOOLS);
-            return new Prepared(
-                    f.noticeDpo().header("If-Match", f.noticeVersionEtag(slug, 1)),
-                    "/api/notices/" + slug + "/versions/1/publish",
-                    null,
-                    map(),
-                    () -> transitions(db, slug, "PUBLISHED"),
-                    IdempotencyAcrossRestartTest::sameAnswer);
+            return noticeAction(f, db, slug, "publish", map(), "PUBLISHED");
         });
         cases.put("notice-service POST /api/notices/{slug}/versions/{number}/retire", f -> {
             String slug = Fixtures.unique("idem-retire");
             f.publishedNotice(slug, Fixtures.COUNCIL, Fixtures.SCHOOLS);
-            return new Prepared(
-                    f.noticeDpo().header("If-Match", f.noticeVersionEtag(slug, 1)),
-                    "/api/notices/" + slug + "/versions/1/retire",
-                    null,
-                    map("reason", "reliability: retired once"),
-                    () -> transitions(db, slug, "RETIRED"),
-                    IdempotencyAcrossRestartTest::sameAnswer);
+            return noticeAction(f, db, slug, "retire", map("reason", "reliability: retired once"), "RETIRED");
         });
         cases.put(
                 "notice-service POST /api/notices/subscriptions",
@@ -540,14 +528,22 @@ class IdempotencyAcrossRestartTest {
                 IdempotencyAcrossRestartTest::sameAnswer);
     }
 
-    /** How many times a notice's version 1 entered the state. */
-    private static long transitions(Postgres db, String slug, String state) {
-        return db.count(
-                Suite.NOTICES,
-                "SELECT count(*) FROM notice_version_transition t JOIN notice_version v ON v.id = t.version_id "
-                        + "JOIN notice n ON n.id = v.notice_id WHERE n.slug = ? AND v.number = 1 AND t.to_state = ?",
-                slug,
-                state);
+    /** An action on a notice's version 1 with its ETag, stored once when the version entered the state once. */
+    private static Prepared noticeAction(
+            Fixtures f, Postgres db, String slug, String action, Object body, String state) {
+        return new Prepared(
+                f.noticeDpo().header("If-Match", f.noticeVersionEtag(slug, 1)),
+                "/api/notices/" + slug + "/versions/1/" + action,
+                null,
+                body,
+                () -> db.count(
+                        Suite.NOTICES,
+                        "SELECT count(*) FROM notice_version_transition t JOIN notice_version v ON v.id = t.version_id "
+                                + "JOIN notice n ON n.id = v.notice_id WHERE n.slug = ? AND v.number = 1 "
+                                + "AND t.to_state = ?",
+                        slug,
+                        state),
+                IdempotencyAcrossRestartTest::sameAnswer);
     }
 
     private static Prepared subscriptionCase(Postgres db, String database, Api dpo, String path, String eventType) {

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.consentgov.agreement.AgreementTestData.Parties;
 import org.consentgov.platform.events.WebhookSignature;
+import org.consentgov.platform.testing.NoticeEventTestData;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,38 +62,12 @@ class LinkedNoticeChangeTest {
     }
 
     byte[] event(String id, String type, Map<String, Object> data) throws Exception {
-        return mapper.writeValueAsBytes(Map.of(
-                "specversion",
-                "1.0",
-                "id",
-                id,
-                "source",
-                "/notice-service",
-                "type",
-                type,
-                "subject",
-                data.get("slug"),
-                "time",
-                Instant.now().toString(),
-                "datacontenttype",
-                "application/json",
-                "data",
-                data));
+        return mapper.writeValueAsBytes(NoticeEventTestData.event(id, type, data));
     }
 
     byte[] materialChange(String id, String notice) throws Exception {
-        return event(
-                id,
-                MATERIAL_CHANGE,
-                map(
-                        "slug",
-                        notice,
-                        "version",
-                        2,
-                        "previousVersion",
-                        1,
-                        "reasons",
-                        List.of("purpose added: evaluation")));
+        return mapper.writeValueAsBytes(
+                NoticeEventTestData.materialChange(id, notice, 2, 1, List.of("purpose added: evaluation")));
     }
 
     ExtractableResponse<Response> deliver(String id, byte[] body, String secret, long timestamp) {
@@ -150,16 +125,8 @@ class LinkedNoticeChangeTest {
                 .getList("items.id");
     }
 
-    long outbox(String agreementId, String type) throws Exception {
-        try (var c = dataSource.getConnection();
-                var s = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND type = ?")) {
-            s.setString(1, agreementId);
-            s.setString(2, type);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+    long outbox(String agreementId, String type) {
+        return NoticeEventTestData.outboxEvents(dataSource, agreementId, type);
     }
 
     @Test

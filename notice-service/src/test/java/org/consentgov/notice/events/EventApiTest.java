@@ -269,17 +269,7 @@ class EventApiTest {
 
     @Test
     void onlyTheDpoAndIntegrationsManageSubscriptions() {
-        String id = given().auth()
-                .oauth2(token("dpo"))
-                .contentType(ContentType.JSON)
-                .body(subscription("https://hooks.example.org/roles", NoticeEvents.PUBLISHED))
-                .when()
-                .post(SUBSCRIPTIONS)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getString("id");
+        String id = subscribed(token("dpo"), "https://hooks.example.org/roles");
         for (String role : List.of("caseworker", "notice-editor", "researcher", "partner", "auditor")) {
             assertUnchangedBy(() -> given().auth()
                     .oauth2(token(role))
@@ -322,17 +312,7 @@ class EventApiTest {
 
     @Test
     void deactivationWithoutIfMatchIs428AndWithAStaleOneIs412AndChangesNothing() {
-        String id = given().auth()
-                .oauth2(token("integration"))
-                .contentType(ContentType.JSON)
-                .body(subscription("https://hooks.example.org/if-match", NoticeEvents.PUBLISHED))
-                .when()
-                .post(SUBSCRIPTIONS)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getString("id");
+        String id = subscribed(token("integration"), "https://hooks.example.org/if-match");
         String etag = etagOf(id);
         given().auth()
                 .oauth2(token("integration"))
@@ -362,6 +342,21 @@ class EventApiTest {
                 .header("ETag", etag)
                 .body("active", equalTo(true))
                 .body("deactivatedBy", nullValue());
+    }
+
+    /** A new subscription to notice publications, made by the token's caller; answers its id. */
+    private static String subscribed(String token, String target) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(subscription(target, NoticeEvents.PUBLISHED))
+                .when()
+                .post(SUBSCRIPTIONS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     private static String etagOf(String subscription) {
@@ -399,17 +394,7 @@ class EventApiTest {
                 .delete(SUBSCRIPTIONS + "/{id}", unknown)
                 .then()
                 .statusCode(404);
-        String id = given().auth()
-                .oauth2(token("dpo"))
-                .contentType(ContentType.JSON)
-                .body(subscription("https://hooks.example.org/404", NoticeEvents.PUBLISHED))
-                .when()
-                .post(SUBSCRIPTIONS)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getString("id");
+        String id = subscribed(token("dpo"), "https://hooks.example.org/404");
         given().auth()
                 .oauth2(token("dpo"))
                 .header("If-Match", "\"0\"")

@@ -356,7 +356,7 @@ public abstract class WebhookSubscriptionResource {
             WebhookDeliveryView queued = subscriptions.redeliver(id, deliveryId, expected);
             return Response.accepted(queued)
                     .type(MediaType.APPLICATION_JSON)
-                    .header("ETag", queued.etag())
+                    .tag(ETags.of(WebhookSubscriptions.version(queued)))
                     .build();
         });
     }

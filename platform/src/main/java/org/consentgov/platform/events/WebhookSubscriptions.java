@@ -198,11 +198,11 @@ public class WebhookSubscriptions {
             update.setObject(3, id);
             update.setLong(4, expected);
             if (update.executeUpdate() == 0) {
-                WebhookSubscriptionView now = get(id);
-                if (now.active()) {
-                    ETags.requireCurrent(expected, now.rowVersion());
+                WebhookSubscriptionView current = get(id);
+                if (current.active()) {
+                    ETags.requireCurrent(expected, current.rowVersion());
                 }
-                return now;
+                return current;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("subscription could not be deactivated", e);
@@ -357,7 +357,8 @@ public class WebhookSubscriptions {
                 ETags.of(rs.getLong(17)).toString());
     }
 
-    private static long version(WebhookDeliveryView delivery) {
+    /** The row version a delivery's etag names. */
+    static long version(WebhookDeliveryView delivery) {
         return ETags.expectedVersion(delivery.etag());
     }
 
