@@ -195,6 +195,31 @@ class RetentionPurgeTest extends ConsentApiTestSupport {
     }
 
     @Test
+    void everyColumnThePurgeSearchesByLeadsAnIndex() throws Exception {
+        // the column each rule's batch and oldest-row queries look rows up by (for the outbox also "no delivery left")
+        Map<String, List<String>> searchedBy = Map.of(
+                "webhook-delivery", List.of("webhook_delivery.delivered_at"),
+                "webhook-delivery-deactivated", List.of("webhook_delivery.subscription_id"),
+                "outbox-event", List.of("outbox_event.occurred_at", "webhook_delivery.event_id"),
+                "idempotency-key", List.of("idempotency_key.created_at"),
+                "processed-notice-event", List.of("processed_notice_event.processed_at"),
+                "subject-access-log", List.of("subject_access_log.at"),
+                "consent-import", List.of("consent_import.finished_at"));
+        assertThat(purge.rules())
+                .extracting(RetentionRule::name)
+                .containsExactlyInAnyOrderElementsOf(searchedBy.keySet());
+        try (Connection c = dataSource.getConnection()) {
+            for (Map.Entry<String, List<String>> rule : searchedBy.entrySet()) {
+                for (String column : rule.getValue()) {
+                    assertThat(leadsAnIndex(c, column))
+                            .as(rule.getKey() + ": " + column)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void fiveOldRowsInBatchesOfTwoAreThreeBatches() throws Exception {
         String caller = "retention-" + UUID.randomUUID();
         Instant now = clock.instant();
@@ -295,6 +320,22 @@ class RetentionPurgeTest extends ConsentApiTestSupport {
                     .hasMessageContaining("append-only");
             assertThat(count(c, "subject_access_log", access)).isOne();
             assertThat(exists(c, event)).isTrue();
+        }
+    }
+
+    private static boolean leadsAnIndex(Connection c, String tableDotColumn) throws SQLException {
+        String[] name = tableDotColumn.split("\\.");
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT count(*) FROM pg_index i
+                JOIN pg_class t ON t.oid = i.indrelid
+                JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]
+                WHERE t.relname = ? AND a.attname = ?""")) {
+            select.setString(1, name[0]);
+            select.setString(2, name[1]);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1) > 0;
+            }
         }
     }
 

@@ -155,9 +155,7 @@ public class RetentionPurge {
     }
 
     private int deleteBatch(RetentionRule rule, Instant cutoff) {
-        // ctid = ANY (ARRAY(...)) is a TID scan; the locked rows are ours until commit, so none moves meanwhile
-        String delete = "DELETE FROM " + rule.table() + " WHERE ctid = ANY (ARRAY(SELECT t.ctid FROM " + rule.table()
-                + " t WHERE " + rule.due() + " LIMIT ? FOR UPDATE OF t SKIP LOCKED))";
+        String delete = rule.batchDelete();
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 try (PreparedStatement purging = c.prepareStatement("SELECT set_config(?, 'on', true)")) {

@@ -63,6 +63,16 @@ public record RetentionRule(String name, String table, String due, String oldest
         return new RetentionRule(name, table, due, oldest, other);
     }
 
+    /**
+     * One batch: deletes at most the second parameter's number of due rows (the first is the cutoff), skipping rows
+     * another transaction holds. {@code ctid = ANY (ARRAY(...))} is a TID scan, and the rows it selects are locked
+     * until commit, so none moves meanwhile.
+     */
+    public String batchDelete() {
+        return "DELETE FROM " + table + " WHERE ctid = ANY (ARRAY(SELECT t.ctid FROM " + table + " t WHERE " + due
+                + " LIMIT ? FOR UPDATE OF t SKIP LOCKED))";
+    }
+
     /** The configuration key of this rule's period. */
     public String configKey() {
         return RetentionPeriod.KEY_PREFIX + name;
