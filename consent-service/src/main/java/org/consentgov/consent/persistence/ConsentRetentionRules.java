@@ -3,24 +3,18 @@ package org.consentgov.consent.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Period;
 import java.util.List;
+import org.consentgov.platform.retention.PlatformRetentionRules;
 import org.consentgov.platform.retention.RetentionRule;
 import org.consentgov.platform.retention.RetentionRules;
 
 /**
- * The retention of this service's own tables that grow (platform/RETENTION.md); the platform purges its own tables.
+ * The retention of this service's own tables that grow (platform/RETENTION.md): the processed notice events and the
+ * access log by the rules the platform defines for them (both are written through the platform), and its own.
  * Subjects, records, parties, history, withdrawal requests and receipt signing keys are evidence: no rule names
  * them.
  */
 @ApplicationScoped
 public class ConsentRetentionRules implements RetentionRules {
-
-    /** Notice events already acted on: a redelivery within the period is still recognised and changes nothing. */
-    public static final RetentionRule PROCESSED_NOTICE_EVENTS = RetentionRule.olderThan(
-            "processed-notice-event", "processed_notice_event", "processed_at", null, Period.ofDays(30));
-
-    /** Who read whose records: kept for the records-management period (six years: RETENTION.md says why). */
-    public static final RetentionRule ACCESS_LOG =
-            RetentionRule.olderThan("subject-access-log", "subject_access_log", "at", null, Period.ofYears(6));
 
     /** The progress report of a finished bulk import; every record it made keeps its own history. */
     public static final RetentionRule FINISHED_IMPORTS = RetentionRule.olderThan(
@@ -28,6 +22,7 @@ public class ConsentRetentionRules implements RetentionRules {
 
     @Override
     public List<RetentionRule> rules() {
-        return List.of(PROCESSED_NOTICE_EVENTS, ACCESS_LOG, FINISHED_IMPORTS);
+        return List.of(
+                PlatformRetentionRules.PROCESSED_NOTICE_EVENTS, PlatformRetentionRules.ACCESS_LOG, FINISHED_IMPORTS);
     }
 }

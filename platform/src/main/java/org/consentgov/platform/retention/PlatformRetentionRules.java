@@ -47,6 +47,22 @@ public class PlatformRetentionRules implements RetentionRules {
     public static final RetentionRule IDEMPOTENCY_KEYS =
             RetentionRule.olderThan("idempotency-key", "idempotency_key", "created_at", null, Period.ofDays(7));
 
+    /**
+     * For a service that reacts to another's events (platform {@code EventInbox}): the ids of events already acted
+     * on, 30 days after; a redelivery within the period is still recognised and changes nothing. The service lists
+     * it among its own rules, since the table is in its own migrations.
+     */
+    public static final RetentionRule PROCESSED_NOTICE_EVENTS = RetentionRule.olderThan(
+            "processed-notice-event", "processed_notice_event", "processed_at", null, Period.ofDays(30));
+
+    /**
+     * For a service that logs reads of personal data (platform {@code SubjectAccessLog}): who read whose records,
+     * kept for the records-management period (six years: RETENTION.md says why). Listed by the service, like
+     * {@link #PROCESSED_NOTICE_EVENTS}.
+     */
+    public static final RetentionRule ACCESS_LOG =
+            RetentionRule.olderThan("subject-access-log", "subject_access_log", "at", null, Period.ofYears(6));
+
     @Override
     public List<RetentionRule> rules() {
         return List.of(DELIVERED_DELIVERIES, DEACTIVATED_DELIVERIES, EVENTS, IDEMPOTENCY_KEYS);
