@@ -31,6 +31,9 @@ public interface GatewayConfig {
     @WithDefault("1h")
     Duration longRunningTimeout();
 
+    /** The security headers on every response (SecurityHeaderPolicy says which goes where). */
+    SecurityHeaders securityHeaders();
+
     interface Upstream {
         /** Base URL, e.g. http://localhost:8081. */
         String url();
@@ -75,5 +78,18 @@ public interface GatewayConfig {
         /** Clients tracked at most; the least recently seen are forgotten first. */
         @WithDefault("100000")
         int maxClients();
+    }
+
+    interface SecurityHeaders {
+        /** The policy of every response that brings none of its own: load nothing, be framed by nobody. */
+        @WithDefault("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+        String contentSecurityPolicy();
+
+        /** Swagger UI's: its page runs inline script and fetches tokens from the realm. */
+        String swaggerUiContentSecurityPolicy();
+
+        /** Strict-Transport-Security, sent when the gateway itself serves TLS. */
+        @WithDefault("max-age=31536000")
+        String hsts();
     }
 }
