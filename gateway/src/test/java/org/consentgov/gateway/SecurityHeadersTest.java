@@ -187,6 +187,19 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void theDeploymentsSecurityContactIsPublishedInSecurityTxt() {
+        Response txt = given().when().get("/.well-known/security.txt");
+        assertThat(txt.statusCode()).isEqualTo(200);
+        assertThat(txt.contentType()).startsWith("text/plain");
+        hasSecurityHeaders(txt);
+        assertThat(txt.asString().lines())
+                .contains(
+                        "Contact: mailto:security@council.example",
+                        "Contact: https://council.example/report-a-vulnerability")
+                .anyMatch(line -> line.startsWith("Expires: "));
+    }
+
+    @Test
     void swaggerUiGetsItsOwnPolicyThatStillForbidsFraming() {
         Response ui = given().when().get("/q/swagger-ui/");
         assertThat(ui.statusCode()).isEqualTo(200);

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where each route goes, and the limits that keep the gateway healthy when an upstream is not. */
 @ConfigMapping(prefix = "gateway")
@@ -30,6 +31,15 @@ public interface GatewayConfig {
 
     @WithDefault("1h")
     Duration longRunningTimeout();
+
+    /**
+     * Where to report a vulnerability in this deployment (e-mail addresses or mailto:/https: URIs), served in
+     * /.well-known/security.txt; every deploying body sets its own.
+     */
+    Optional<List<String>> securityContact();
+
+    /** A page with the deployment's disclosure policy, named in security.txt. */
+    Optional<String> securityPolicy();
 
     /** The security headers on every response (SecurityHeaderPolicy says which goes where). */
     SecurityHeaders securityHeaders();

@@ -1,6 +1,7 @@
 package org.consentgov.gateway.headers;
 
 import io.vertx.core.MultiMap;
+import java.util.List;
 
 /**
  * Which security headers a response leaving the gateway carries, whoever wrote it: a service (even one that
@@ -25,6 +26,13 @@ public final class SecurityHeaderPolicy {
     static final String CACHE_CONTROL = "Cache-Control";
     static final String CSP = "Content-Security-Policy";
     static final String SWAGGER_UI = "/q/swagger-ui";
+    static final List<String> NAMES = List.of(
+            "X-Content-Type-Options",
+            "X-Frame-Options",
+            "Referrer-Policy",
+            CACHE_CONTROL,
+            CSP,
+            "Strict-Transport-Security");
 
     private final String defaultCsp;
     private final String swaggerUiCsp;
@@ -60,5 +68,10 @@ public final class SecurityHeaderPolicy {
         if (secure && !hsts.isBlank()) {
             headers.set("Strict-Transport-Security", hsts);
         }
+    }
+
+    /** Removes every header this policy sets. */
+    public static void remove(MultiMap headers) {
+        NAMES.forEach(headers::remove);
     }
 }

@@ -8,9 +8,11 @@ import org.consentgov.gateway.config.GatewayConfig;
 import org.consentgov.gateway.routing.RouteTable;
 
 /**
- * Puts {@link SecurityHeaderPolicy}'s headers on every response, just before its head is written: a proxied
- * answer (after the service's headers are copied), a problem the gateway writes itself, a 401 of the token
- * check, the merged OpenAPI document, health, Swagger UI and CORS preflights alike.
+ * Puts {@link SecurityHeaderPolicy}'s headers on every response when the request arrives (so the gateway's own
+ * problems, a 401 of the token check, the merged OpenAPI document, health, Swagger UI and CORS preflights carry
+ * them), and again on a proxied answer once the service's headers are copied ({@link #replaceByUpstream} and
+ * {@link #afterUpstream}). Not in a headers-end handler: one on every proxied response left an aborted-client
+ * stream without its answer (GatewayTest#clientsAbortingMidRequestDoNotWedgeTheGateway hung).
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -30,10 +32,26 @@ public class SecurityHeaders {
     }
 
     void onResponse(RoutingContext rc) {
-        String path = rc.request().path() == null ? "/" : rc.request().path();
-        boolean publicPath = table.isPublic(path);
-        boolean secure = rc.request().isSSL();
-        rc.addHeadersEndHandler(v -> policy.apply(rc.response().headers(), path, publicPath, secure));
+        apply(rc);
         rc.next();
+    }
+
+    /** Before a service's headers are copied: forget the gateway's defaults, so the service's own can stand. */
+    public void replaceByUpstream(RoutingContext rc) {
+        SecurityHeaderPolicy.remove(rc.response().headers());
+    }
+
+    /** After a service's headers are copied: the policy again, over what the service sent. */
+    public void afterUpstream(RoutingContext rc) {
+        apply(rc);
+    }
+
+    private void apply(RoutingContext rc) {
+        String path = rc.request().path() == null ? "/" : rc.request().path();
+        policy.apply(
+                rc.response().headers(),
+                path,
+                table.isPublic(path),
+                rc.request().isSSL());
     }
 }
