@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.consentgov.gateway.config.GatewayConfig;
-import org.consentgov.gateway.headers.SecurityHeaders;
 import org.consentgov.gateway.problem.Problems;
 import org.consentgov.gateway.problem.RequestContextKeys;
 import org.consentgov.gateway.ratelimit.ClientRateLimiter;

@@ -1,11 +1,10 @@
-package org.consentgov.gateway.headers;
+package org.consentgov.gateway.routing;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.consentgov.gateway.config.GatewayConfig;
-import org.consentgov.gateway.routing.RouteTable;
 
 /**
  * Puts {@link SecurityHeaderPolicy}'s headers on every response when the request arrives (so the gateway's own

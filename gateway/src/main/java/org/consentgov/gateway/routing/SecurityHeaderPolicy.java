@@ -1,4 +1,4 @@
-package org.consentgov.gateway.headers;
+package org.consentgov.gateway.routing;
 
 import io.vertx.core.MultiMap;
 import java.util.List;
