@@ -44,6 +44,14 @@ class LimitsTest {
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(greedy).when().get("/api/notices").then().statusCode(200);
         }
+        SecurityHeaderAssertions.isNotStored(given().auth()
+                .oauth2(greedy)
+                .when()
+                .get("/api/notices")
+                .then()
+                .statusCode(429)
+                .extract()
+                .response());
         given().auth()
                 .oauth2(greedy)
                 .when()

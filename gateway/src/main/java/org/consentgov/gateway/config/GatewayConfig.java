@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where each route goes, and the limits that keep the gateway healthy when an upstream is not. */
 @ConfigMapping(prefix = "gateway")
@@ -30,6 +31,18 @@ public interface GatewayConfig {
 
     @WithDefault("1h")
     Duration longRunningTimeout();
+
+    /**
+     * Where to report a vulnerability in this deployment (e-mail addresses or mailto:/https: URIs), served in
+     * /.well-known/security.txt; every deploying body sets its own.
+     */
+    Optional<List<String>> securityContact();
+
+    /** A page with the deployment's disclosure policy, named in security.txt. */
+    Optional<String> securityPolicy();
+
+    /** The security headers on every response (SecurityHeaderPolicy says which goes where). */
+    SecurityHeaders securityHeaders();
 
     interface Upstream {
         /** Base URL, e.g. http://localhost:8081. */
@@ -75,5 +88,18 @@ public interface GatewayConfig {
         /** Clients tracked at most; the least recently seen are forgotten first. */
         @WithDefault("100000")
         int maxClients();
+    }
+
+    interface SecurityHeaders {
+        /** The policy of every response that brings none of its own: load nothing, be framed by nobody. */
+        @WithDefault("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+        String contentSecurityPolicy();
+
+        /** Swagger UI's: its page runs inline script and fetches tokens from the realm. */
+        String swaggerUiContentSecurityPolicy();
+
+        /** Strict-Transport-Security, sent when the gateway itself serves TLS. */
+        @WithDefault("max-age=31536000")
+        String hsts();
     }
 }

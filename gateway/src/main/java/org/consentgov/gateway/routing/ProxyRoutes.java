@@ -55,8 +55,9 @@ public class ProxyRoutes {
     private final ClientRateLimiter limiter;
     private final Set<String> longRunningPaths;
     private final long longRunningTimeoutMillis;
+    private final SecurityHeaders securityHeaders;
 
-    public ProxyRoutes(GatewayConfig config, Upstreams upstreams) {
+    public ProxyRoutes(GatewayConfig config, Upstreams upstreams, SecurityHeaders securityHeaders) {
         this.table = new RouteTable(config.routes(), config.publicPaths());
         this.upstreams = upstreams;
         GatewayConfig.RateLimit limit = config.rateLimit();
@@ -64,6 +65,7 @@ public class ProxyRoutes {
                 new ClientRateLimiter(limit.requestsPerPeriod(), limit.period(), limit.burst(), limit.maxClients());
         this.longRunningPaths = Set.copyOf(config.longRunningPaths());
         this.longRunningTimeoutMillis = config.longRunningTimeout().toMillis();
+        this.securityHeaders = securityHeaders;
     }
 
     void install(@Observes Router router) {
@@ -244,12 +246,14 @@ public class ProxyRoutes {
             }
             response.setStatusCode(inbound.statusCode());
             String upstreamConnection = inbound.getHeader("Connection");
+            securityHeaders.replaceByUpstream(rc);
             inbound.headers().forEach(h -> {
                 if (ForwardedHeaders.forwardResponseHeader(h.getKey(), upstreamConnection)
                         && !h.getKey().equalsIgnoreCase("X-Request-Id")) {
                     response.headers().add(h.getKey(), h.getValue());
                 }
             });
+            securityHeaders.afterUpstream(rc);
             if (!inbound.headers().contains("Content-Length")) {
                 response.setChunked(true);
             }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.arc.Arc;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,34 @@ public interface PlatformDefaultsContract {
                         "components.securitySchemes.jwt.description",
                         equalTo("Bearer access token from the governance realm (Keycloak)"))
                 .body("info.version", equalTo("0.1.0"));
+    }
+
+    @Test
+    default void everyAnswerCarriesTheSecurityHeadersAndApiAnswersAreNeverStored() {
+        for (Response answer : new Response[] {
+            given().when().get("/api/no-such-resource"),
+            given().auth().oauth2("not-a-token").when().get("/api/no-such-resource"),
+            given().when().get("/public/vocabulary"),
+            given().when().get("/q/health")
+        }) {
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+        }
+        Response unknown = given().when().get("/api/no-such-resource");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().getValues("Cache-Control")).containsExactly("no-store");
+        assertThat(unknown.headers().getValues("Content-Security-Policy"))
+                .singleElement()
+                .asString()
+                .startsWith("default-src 'none';")
+                .contains("frame-ancestors 'none'");
+        Response vocabulary = given().when().get("/public/vocabulary");
+        assertThat(vocabulary.headers().getValues("Cache-Control"))
+                .as("public, cacheable")
+                .singleElement()
+                .asString()
+                .contains("max-age=3600");
+        assertThat(vocabulary.headers().getValues("Content-Security-Policy")).hasSize(1);
     }
 }
