@@ -241,6 +241,7 @@ class SubscriptionOwnershipTest {
     /** Every operation on the subscription answers 404 to this caller, and none changes anything. */
     private void assertHidden(String token, String id) {
         boolean wasActive = active(id);
+        int secretsBefore = generations(id);
         given().auth()
                 .oauth2(token)
                 .when()
@@ -268,7 +269,29 @@ class SubscriptionOwnershipTest {
                 .post(SUBSCRIPTIONS + "/{id}/deliveries/{delivery}/redeliver", id, UUID.randomUUID())
                 .then()
                 .statusCode(404);
+        given().auth()
+                .oauth2(token)
+                .header("If-Match", etag(id))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post(SUBSCRIPTIONS + "/{id}/secret-rotations", id)
+                .then()
+                .statusCode(404);
         assertThat(active(id)).isEqualTo(wasActive);
+        assertThat(generations(id)).as("no secret rotated by a non-owner").isEqualTo(secretsBefore);
+    }
+
+    private int generations(String id) {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("SELECT count(*) FROM webhook_secret WHERE subscription_id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            var rs = s.executeQuery();
+            rs.next();
+            return rs.getInt(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The subscription's current ETag, as a GET by its owner would answer it. */
