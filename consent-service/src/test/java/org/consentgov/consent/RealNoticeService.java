@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +63,10 @@ public class RealNoticeService implements QuarkusTestResourceLifecycleManager {
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("NOTICE_DEMO_DATA", "true");
+        // the key that seals the webhook secrets in its database: a fresh one per run, as the database is fresh too
+        byte[] kek = new byte[32];
+        new SecureRandom().nextBytes(kek);
+        env.put("NOTICE_KEK", Base64.getEncoder().encodeToString(kek));
         env.put("LOG_JSON", "false");
         // Nothing listens on port 1: the public endpoints need no token, and nothing here sends one.
         env.put("OIDC_AUTH_SERVER_URL", "http://127.0.0.1:1/realms/governance");
