@@ -222,6 +222,14 @@ class IdempotencyAcrossRestartTest {
                         "/api/notices/subscriptions",
                         "org.consentgov.notice.retired"));
         cases.put(
+                "notice-service POST /api/notices/subscriptions/{id}/secret-rotations",
+                f -> rotationCase(
+                        db,
+                        Suite.NOTICES,
+                        f.noticeDpo(),
+                        "/api/notices/subscriptions",
+                        "org.consentgov.notice.retired"));
+        cases.put(
                 "notice-service POST /api/notices/subscriptions/{id}/deliveries/{deliveryId}/redeliver",
                 f -> redeliveryCase(
                         db,
@@ -358,6 +366,14 @@ class IdempotencyAcrossRestartTest {
                         "/api/consents/subscriptions",
                         "org.consentgov.consent.invalidated"));
         cases.put(
+                "consent-service POST /api/consents/subscriptions/{id}/secret-rotations",
+                f -> rotationCase(
+                        db,
+                        Suite.CONSENTS,
+                        f.consentDpo(),
+                        "/api/consents/subscriptions",
+                        "org.consentgov.consent.invalidated"));
+        cases.put(
                 "consent-service POST /api/consents/subscriptions/{id}/deliveries/{deliveryId}/redeliver",
                 f -> redeliveryCase(
                         db,
@@ -481,6 +497,14 @@ class IdempotencyAcrossRestartTest {
                         "/api/agreements/subscriptions",
                         "org.consentgov.agreement.terminated"));
         cases.put(
+                "sharing-agreement-service POST /api/agreements/subscriptions/{id}/secret-rotations",
+                f -> rotationCase(
+                        db,
+                        Suite.AGREEMENTS,
+                        f.agreementDpo(),
+                        "/api/agreements/subscriptions",
+                        "org.consentgov.agreement.terminated"));
+        cases.put(
                 "sharing-agreement-service POST /api/agreements/subscriptions/{id}/deliveries/{deliveryId}/redeliver",
                 f -> redeliveryCase(
                         db,
@@ -543,6 +567,25 @@ class IdempotencyAcrossRestartTest {
                                 + "AND t.to_state = ?",
                         slug,
                         state),
+                IdempotencyAcrossRestartTest::sameAnswer);
+    }
+
+    /** A secret rotation of a fresh subscription, with its ETag; stored once when generation 2 exists once. */
+    private static Prepared rotationCase(Postgres db, String database, Api dpo, String path, String eventType) {
+        Api.Reply created = dpo.post(
+                        path, Fixtures.subscription("http://127.0.0.1:9/hooks/" + UUID.randomUUID(), eventType))
+                .expect(201);
+        String id = created.json().path("id").asText();
+        return new Prepared(
+                dpo.header("If-Match", created.header("ETag")),
+                path + "/" + id + "/secret-rotations",
+                null,
+                // a secret of the caller's, so that the answer carries none and a replay equals it
+                map("secret", "reliability-rotated-" + UUID.randomUUID(), "overlap", "PT1H"),
+                () -> db.count(
+                        database,
+                        "SELECT count(*) FROM webhook_secret WHERE subscription_id = ?::uuid AND generation = 2",
+                        id),
                 IdempotencyAcrossRestartTest::sameAnswer);
     }
 
