@@ -109,6 +109,10 @@ public final class LocalSuite implements AutoCloseable {
             // consent-service looks for consents past their end every few seconds, not every 15 minutes, so that a
             // test sees the expiry job's work while the clock stands where it put it
             builder.environment().putIfAbsent("CONSENT_EXPIRY_EVERY", "2s");
+            // these tests ask hundreds of questions a minute as a handful of users, faster than any client the
+            // gateway's per-client rate limit is set for; the limit itself is proved in the gateway's LimitsTest
+            builder.environment().putIfAbsent("GATEWAY_RATE_LIMIT_PER_MINUTE", "100000");
+            builder.environment().putIfAbsent("GATEWAY_RATE_LIMIT_BURST", "100000");
             Process process = builder.directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
