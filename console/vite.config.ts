@@ -1,0 +1,34 @@
+/// <reference types="vitest/config" />
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The gateway serves the built files at /console/ (gateway/README.md, "Console"); the dev server proxies the
+// API and the runtime configuration to a suite started with ./run.
+const gateway = process.env.CONSOLE_GATEWAY_URL ?? "http://localhost:8080";
+
+export default defineConfig({
+  base: "/console/",
+  plugins: [react()],
+  build: {
+    outDir: "target/dist",
+    emptyOutDir: true,
+    sourcemap: false,
+    assetsInlineLimit: 0,
+  },
+  // GOV.UK Frontend keeps an old Internet Explorer "@media screen\\0" hack that modern browsers ignore: dropped.
+  css: { lightningcss: { errorRecovery: true } },
+  server: {
+    port: Number(process.env.CONSOLE_DEV_PORT ?? 5173),
+    strictPort: true,
+    proxy: {
+      "/api": gateway,
+      "/public": gateway,
+      "/console/config.json": gateway,
+    },
+  },
+  test: {
+    environment: "jsdom",
+    include: ["src/**/*.test.{ts,tsx}"],
+    setupFiles: ["src/test-setup.ts"],
+  },
+});
