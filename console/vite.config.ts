@@ -1,14 +1,31 @@
 /// <reference types="vitest/config" />
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 // The gateway serves the built files at /console/ (gateway/README.md, "Console"); the dev server proxies the
 // API and the runtime configuration to a suite started with ./run.
 const gateway = process.env.CONSOLE_GATEWAY_URL ?? "http://localhost:8080";
 
+// The dev server answers /console/config.json itself (the gateway does in the suite): the local realm, the console's client.
+const devConfig: Plugin = {
+  name: "console-dev-config",
+  configureServer(server) {
+    server.middlewares.use("/console/config.json", (_req, res) => {
+      res.setHeader("Content-Type", "application/json");
+      res.end(
+        JSON.stringify({
+          authority: process.env.CONSOLE_AUTHORITY ?? "http://localhost:8180/realms/governance",
+          clientId: "governance-console",
+          apiBase: "/",
+        }),
+      );
+    });
+  },
+};
+
 export default defineConfig({
   base: "/console/",
-  plugins: [react()],
+  plugins: [react(), devConfig],
   build: {
     outDir: "target/dist",
     emptyOutDir: true,
@@ -23,7 +40,6 @@ export default defineConfig({
     proxy: {
       "/api": gateway,
       "/public": gateway,
-      "/console/config.json": gateway,
     },
   },
   test: {
