@@ -36,6 +36,46 @@ class DeployFilesTest {
     final ObjectMapper yaml = new YAMLMapper();
 
     @Test
+    void theConsoleClientIsPublicWithPkceAndRedirectsToTheLocalSuiteOnly() throws IOException {
+        JsonNode realm = new ObjectMapper()
+                .readTree(ROOT.resolve("deploy/keycloak/governance-realm.json").toFile());
+        JsonNode console = null;
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals("governance-console")) {
+                console = client;
+            }
+        }
+        assertThat(console).as("the demo realm's governance-console client").isNotNull();
+        assertThat(console.path("publicClient").asBoolean()).isTrue();
+        assertThat(console.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(console.path("implicitFlowEnabled").asBoolean())
+                .as("no implicit flow")
+                .isFalse();
+        assertThat(console.path("directAccessGrantsEnabled").asBoolean())
+                .as("no password grant for the console")
+                .isFalse();
+        assertThat(console.path("serviceAccountsEnabled").asBoolean()).isFalse();
+        assertThat(console.path("attributes").path("pkce.code.challenge.method").asText())
+                .isEqualTo("S256");
+        List<String> redirects = new ArrayList<>();
+        console.path("redirectUris").forEach(uri -> redirects.add(uri.asText()));
+        console.path("webOrigins").forEach(uri -> redirects.add(uri.asText()));
+        redirects.addAll(List.of(console.path("attributes")
+                .path("post.logout.redirect.uris")
+                .asText()
+                .split("##")));
+        assertThat(redirects)
+                .as("redirect URIs and web origins of the local suite only")
+                .isNotEmpty()
+                .allMatch(uri -> uri.startsWith("http://localhost:8080/console/")
+                        || uri.equals("http://localhost:8080")
+                        || uri.startsWith("http://localhost:5173"));
+        assertThat(console.path("description").asText())
+                .as("Keycloak keeps 255 characters")
+                .hasSizeLessThanOrEqualTo(255);
+    }
+
+    @Test
     void composeRunsEveryServiceWithWhatItNeeds() throws IOException {
         JsonNode services =
                 yaml.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
