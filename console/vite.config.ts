@@ -37,10 +37,17 @@ export default defineConfig({
   server: {
     port: Number(process.env.CONSOLE_DEV_PORT ?? 5173),
     strictPort: true,
-    proxy: {
-      "/api": gateway,
-      "/public": gateway,
-    },
+    // the browser's Origin is the dev server's: dropped, so the gateway sees a same-origin call as in the suite
+    proxy: Object.fromEntries(
+      ["/api", "/public"].map((path) => [
+        path,
+        {
+          target: gateway,
+          configure: (proxy: { on: (event: "proxyReq", listener: (req: { removeHeader: (name: string) => void }) => void) => void }) =>
+            proxy.on("proxyReq", (req) => req.removeHeader("origin")),
+        },
+      ]),
+    ),
   },
   test: {
     environment: "jsdom",

@@ -23,7 +23,11 @@ export class ApiError extends Error {
     const byField = new Map<string, string[]>();
     const add = (field: string | undefined, message: string | undefined) => {
       if (!field || !message) return;
-      byField.set(field, [...(byField.get(field) ?? []), message]);
+      const messages = byField.get(field) ?? [];
+      // a refused publication names each broken rule in both `errors` and `violations`: shown once
+      if (!messages.some((m) => m === message || m.startsWith(message) || message.startsWith(m))) {
+        byField.set(field, [...messages, message]);
+      }
     };
     for (const e of this.problem.errors ?? []) add(e.field, e.message);
     const violations = (this.problem as { violations?: { field?: string; message?: string; rule?: string }[] })
