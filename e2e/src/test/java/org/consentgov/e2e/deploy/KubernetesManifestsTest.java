@@ -126,7 +126,7 @@ class KubernetesManifestsTest {
 
     static final YAMLMapper YAML = new YAMLMapper();
 
-    record Loaded(Path file, List<HasMetadata> objects, List<GenericKubernetesResource> custom) {}
+    record Loaded(List<HasMetadata> objects, List<GenericKubernetesResource> custom) {}
 
     /** Every document of every deploy/kubernetes/*.yaml, strictly. */
     static Loaded load() {
@@ -147,7 +147,7 @@ class KubernetesManifestsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Loaded(MANIFESTS, objects, custom);
+        return new Loaded(objects, custom);
     }
 
     static List<JsonNode> documents(String yaml) throws IOException {
