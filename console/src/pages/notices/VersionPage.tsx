@@ -155,7 +155,7 @@ function ImpactPreview({ slug, number }: { slug: string; number: number }) {
       {state.error !== undefined && <ProblemSummary error={state.error} />}
       {impact && (
         <div data-testid="impact">
-          {impact.publishedVersion === undefined ? (
+          {impact.publishedVersion == null ? (
             <p className="govuk-body">No version is published yet: nobody has consented to this notice.</p>
           ) : (
             <MaterialFlag material={impact.material ?? false} reasons={impact.reasons ?? []} from={impact.publishedVersion} />
