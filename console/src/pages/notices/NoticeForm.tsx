@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { components } from "../../api/schema";
 import { Field } from "../../components/Field";
 import { blankLocale, replaced, toggled, without, type LocalisedText, type NoticeContent, type NoticeSection } from "./content";
@@ -367,6 +367,7 @@ function Sections({
 }
 
 function AddTranslation({ existing, onAdd }: { existing: string[]; onAdd: (lang: string) => void }) {
+  const [lang, setLang] = useState("");
   return (
     <div className="govuk-form-group">
       <label className="govuk-label" htmlFor="new-translation">
@@ -375,16 +376,21 @@ function AddTranslation({ existing, onAdd }: { existing: string[]; onAdd: (lang:
       <div className="govuk-hint" id="new-translation-hint">
         For example cy for Welsh
       </div>
-      <input className="govuk-input govuk-input--width-5" id="new-translation" aria-describedby="new-translation-hint" />
+      <input
+        className="govuk-input govuk-input--width-5"
+        id="new-translation"
+        aria-describedby="new-translation-hint"
+        value={lang}
+        onChange={(e) => setLang(e.target.value)}
+      />
       <button
         type="button"
         className="govuk-button govuk-button--secondary govuk-!-margin-left-2 govuk-!-margin-bottom-0"
         onClick={() => {
-          const input = document.getElementById("new-translation") as HTMLInputElement | null;
-          const lang = input?.value.trim() ?? "";
-          if (lang && !existing.includes(lang)) {
-            onAdd(lang);
-            if (input) input.value = "";
+          const code = lang.trim();
+          if (code && !existing.includes(code)) {
+            onAdd(code);
+            setLang("");
           }
         }}
       >
