@@ -150,4 +150,15 @@ test("a refused publication shows its rule beside the field; fixed, the new vers
   await expect(page.getByRole("heading", { level: 1, name: "Changes from version 1 to version 2" })).toBeVisible();
   await expect(page.getByTestId("material-flag")).toContainText("Material change");
   await checkPage(page, "notice-diff");
+
+  // the version in force retired, with a reason (If-Match and Idempotency-Key sent by the page)
+  await page.getByRole("link", { name: `Notice ${slug}` }).click();
+  await page.getByRole("link", { name: "Version 2" }).click();
+  await page.getByRole("button", { name: "Retire this version" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await page.getByLabel("Why it is retired").fill("The pilot has ended");
+  await page.getByRole("button", { name: "Retire this version" }).click();
+  await expect(page.getByRole("list").getByText("RETIRED")).toBeVisible();
+  await expect(page.getByText("The pilot has ended").first()).toBeVisible();
+  await checkPage(page, "notice-version-retired");
 });

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { useApi } from "../../api/ApiContext";
 import { idempotencyKey, unwrap } from "../../api/client";
+import { ApiError } from "../../api/problem";
 import type { components } from "../../api/schema";
 import { useLoad } from "../../api/useLoad";
 import { useAuth } from "../../auth/AuthContext";
@@ -212,10 +213,13 @@ function RetireForm({ slug, number, etag, onRetired }: { slug: string; number: n
   const [reason, setReason] = useState("");
   const [key, setKey] = useState(idempotencyKey);
   const [state, setState] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
-  const fieldErrors =
-    state.error && typeof state.error === "object" && "fieldMessages" in state.error
-      ? (state.error as { fieldMessages: () => Map<string, string[]> }).fieldMessages()
-      : new Map<string, string[]>();
+  // the reason's problems beside it, whatever prefix the API gives the field (`reason`, `…request.reason`)
+  const reasonErrors =
+    state.error instanceof ApiError
+      ? (state.error.problem.errors ?? [])
+          .filter((e) => e.field === "reason" || e.field?.endsWith(".reason"))
+          .map((e) => e.message ?? "")
+      : [];
   return (
     <form
       className="app-no-print"
@@ -244,7 +248,7 @@ function RetireForm({ slug, number, etag, onRetired }: { slug: string; number: n
       <h2 className="govuk-heading-m">Retire this version</h2>
       <p className="govuk-body">The notice then has no version in force until a new one is published.</p>
       {state.error !== undefined && <ProblemSummary error={state.error} />}
-      <Field name="reason" label="Why it is retired" errors={fieldErrors.get("reason")}>
+      <Field name="reason" label="Why it is retired" errors={reasonErrors}>
         {(p) => (
           <textarea
             className={`govuk-textarea${p.invalid ? " govuk-textarea--error" : ""}`}
