@@ -27,6 +27,7 @@ export const AREAS = {
   dashboard: ["dpo", "auditor"],
   notices: ["dpo", "notice-editor", "auditor"],
   editNotices: ["dpo", "notice-editor"],
+  publishNotices: ["dpo"],
   children: ["caseworker", "dpo", "auditor"],
   recordConsent: ["caseworker", "dpo"],
   agreements: ["dpo", "partner", "researcher", "auditor"],
