@@ -46,24 +46,11 @@ export function AgreementDetailPage() {
 
   if (load.state === "loading") return <Loading what="Loading the agreement" />;
   if (load.state === "failed") {
-    const notFound = load.error instanceof ApiError && load.error.status === 404;
+    if (load.error instanceof ApiError && load.error.status === 404) return <NotFound error={load.error} />;
     return (
       <>
-        <h1 className="govuk-heading-l">{notFound ? "Agreement not found" : "Agreement"}</h1>
-        {notFound ? (
-          <>
-            <p className="govuk-body" data-testid="not-found">
-              There is no agreement at this address, or it is not one your organisation is party to.
-            </p>
-            <p className="govuk-body">
-              <Link className="govuk-link" to="/agreements">
-                See the agreements you can open
-              </Link>
-            </p>
-          </>
-        ) : (
-          <ProblemSummary error={load.error} />
-        )}
+        <h1 className="govuk-heading-l">Agreement</h1>
+        <ProblemSummary error={load.error} />
       </>
     );
   }
@@ -153,6 +140,28 @@ export function AgreementDetailPage() {
       <History history={history} />
       <Events id={id} />
       <Disclosures id={id} />
+    </>
+  );
+}
+
+/** An agreement that does not exist and one the person may not see look the same (the API answers 404 to both). */
+function NotFound({ error }: { error: ApiError }) {
+  return (
+    <>
+      <h1 className="govuk-heading-l">Agreement not found</h1>
+      <p className="govuk-body" data-testid="not-found">
+        There is no agreement at this address, or it is not one your organisation is party to.
+      </p>
+      {error.requestId && (
+        <p className="govuk-body-s">
+          Request id: <code data-testid="request-id">{error.requestId}</code>
+        </p>
+      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/agreements">
+          See the agreements you can open
+        </Link>
+      </p>
     </>
   );
 }
