@@ -70,8 +70,8 @@ test("the DPO opens a child's subject access pack: notices, consents, disclosure
   await expect(page.getByRole("heading", { name: "Consents and their history" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: /what-it-means-to-me version \d+: given, active/ })).toHaveCount(1);
   await expect(page.getByText(`nhs-number: ${nhs}`)).toBeVisible();
-  await expect(page.getByRole("cell", { name: /ISA-LBC-UOB-WIMTM/ })).toBeVisible();
-  await expect(page.getByRole("cell", { name: /PERMIT/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "ISA-LBC-UOB-WIMTM" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^PERMIT university-of-bedfordshire/ })).toBeVisible();
   await expect(page.getByTestId("not-read")).toHaveCount(0);
   await checkPage(page, "subject-access-pack");
 

@@ -12,7 +12,7 @@ import { Loading } from "../../components/Loading";
 import { Pager } from "../../components/Pager";
 import { ProblemSummary } from "../../components/ProblemSummary";
 import { AgreementActionsPanel } from "./AgreementActionsPanel";
-import { StateTag, type Agreement } from "./agreementActions";
+import { STATE_NAMES, StateTag, type Agreement } from "./agreementActions";
 
 type HistoryEntry = components["schemas"]["AgreementHistoryEntry"];
 
@@ -359,7 +359,10 @@ const ACTION_WORDS: Record<string, string> = {
 export function historyLine(entry: HistoryEntry): string {
   const action = entry.action ? (ACTION_WORDS[entry.action.toUpperCase()] ?? entry.action.toLowerCase().replace(/[-_]/g, " ")) : "Changed";
   const who = entry.actor ? ` by ${entry.actor}${entry.actorOrg ? ` (${entry.actorOrg})` : ""}` : "";
-  const states = entry.fromState && entry.toState && entry.fromState !== entry.toState ? `: ${entry.fromState} → ${entry.toState}` : "";
+  const states =
+    entry.fromState && entry.toState && entry.fromState !== entry.toState
+      ? `: ${STATE_NAMES[entry.fromState].toLowerCase()} → ${STATE_NAMES[entry.toState].toLowerCase()}`
+      : "";
   return `${action}${entry.version !== undefined ? `, version ${entry.version}` : ""}${who}${states}`;
 }
 

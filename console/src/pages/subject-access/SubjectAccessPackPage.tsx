@@ -200,7 +200,7 @@ function Consents({ pack }: { pack: SubjectAccessPack }) {
               {record.withdrawalRequestedOn && <Row label="Withdrawal asked on">{record.withdrawalRequestedOn}</Row>}
               {record.reconsentRequired && <Row label="Re-consent">The notice changed materially since: ask again</Row>}
             </dl>
-            <h4 className="govuk-heading-s">History</h4>
+            <h4 className="govuk-heading-s govuk-!-margin-top-6">History</h4>
             <ol className="app-timeline">
               {history.map((h) => (
                 <li key={h.seq} className="app-timeline__item">
