@@ -71,7 +71,6 @@ test("the DPO drafts an agreement with a partner and puts it up for signature; e
   await page.getByLabel("Who the data is about").fill("Children referred to the police");
   await page.getByLabel("Lawful bases").fill("PERSONAL uk-gdpr-6-1-e");
   await page.getByLabel("Transfer methods allowed").fill("encrypted-file-transfer");
-  await page.getByLabel("Linked notices (optional)").fill("children-families-education:1");
   await page.getByLabel("How long the data is kept").fill("Until the referral is closed");
   await page.getByLabel("How the data is destroyed").fill("Secure deletion");
   await page.getByLabel("Start date").fill(today);
@@ -86,6 +85,19 @@ test("the DPO drafts an agreement with a partner and puts it up for signature; e
 
   await expect(page.getByRole("heading", { level: 1, name: `Police referrals ${reference}` })).toBeVisible();
   const id = page.url().split("/agreements/")[1]!.split("?")[0]!;
+  // the API refuses to put it up for signature without the notice that tells families: said in its words
+  await page.getByRole("button", { name: "Put up for signature" }).click();
+  await page.getByRole("button", { name: "Confirm: put up for signature" }).click();
+  await expect(page.getByTestId("problem-text")).toContainText("link the published privacy notice");
+  await expect(page.getByTestId("request-id")).not.toBeEmpty();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("link", { name: "Change the draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Change the draft of/ })).toBeVisible();
+  await expect(page.getByLabel("Parties")).toHaveValue("luton-council CONTROLLER\nbedfordshire-police RECIPIENT");
+  await page.getByLabel("Linked notices (optional)").fill("children-families-education:1");
+  await page.getByRole("button", { name: "Save the draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Police referrals ${reference}` })).toBeVisible();
+  await expect(page.getByText("children-families-education version 1")).toBeVisible();
   await page.getByRole("button", { name: "Put up for signature" }).click();
   await page.getByRole("button", { name: "Confirm: put up for signature" }).click();
   await expect(page.getByText("The draft is up for signature.")).toBeVisible();

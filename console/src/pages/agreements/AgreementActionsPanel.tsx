@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
 import { useApi } from "../../api/ApiContext";
 import { idempotencyKey, unwrap } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
@@ -161,6 +162,11 @@ export function AgreementActionsPanel({
               {ACTION_TEXT[action].button}
             </button>
           ))}
+          {actions.includes("submit") && (
+            <Link className="govuk-link" to={`/agreements/${id}/versions/${agreement.openVersion ?? agreement.version}/edit`}>
+              Change the draft
+            </Link>
+          )}
         </div>
       ) : (
         <form onSubmit={(e) => void confirm(e)} noValidate>

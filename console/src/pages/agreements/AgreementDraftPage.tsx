@@ -1,27 +1,116 @@
-import { useRef, useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Link, useNavigate, useParams } from "react-router";
 import { useApi } from "../../api/ApiContext";
 import { idempotencyKey, unwrap } from "../../api/client";
 import { ApiError } from "../../api/problem";
+import type { components } from "../../api/schema";
+import { useLoad } from "../../api/useLoad";
 import { useAuth } from "../../auth/AuthContext";
 import { may } from "../../auth/roles";
 import { Field } from "../../components/Field";
 import { ProblemSummary } from "../../components/ProblemSummary";
-import { EMPTY_FORM, formFieldOf, FREQUENCIES, PARTY_ROLES, toContent, type AgreementFormValues } from "./agreementForm";
+import { Loaded } from "../../components/Loaded";
+import {
+  EMPTY_FORM,
+  formFieldOf,
+  formOf,
+  FREQUENCIES,
+  mergeContent,
+  PARTY_ROLES,
+  toContent,
+  type AgreementFormValues,
+} from "./agreementForm";
+
+type Content = components["schemas"]["AgreementContent"];
 
 type Errors = Partial<Record<keyof AgreementFormValues, string[]>>;
 
 /** Draft a new agreement (the DPO; the API lets no other role draft). It opens as a draft to put up for signature. */
 export function AgreementDraftPage() {
   const api = useApi();
-  const { person } = useAuth();
   const navigate = useNavigate();
-  const [values, setValues] = useState<AgreementFormValues>(EMPTY_FORM);
+  // one key per attempt at drafting these values: a retry after a lost answer does not draft twice
+  const key = useRef<{ key: string; body: string } | undefined>(undefined);
+  return (
+    <AgreementForm
+      heading="Draft an agreement"
+      initial={EMPTY_FORM}
+      save={async (reference, content) => {
+        const body = { reference, content };
+        const text = JSON.stringify(body);
+        if (key.current?.body !== text) key.current = { key: idempotencyKey(), body: text };
+        const { data } = await unwrap(
+          api.POST("/api/agreements", { params: { header: { "Idempotency-Key": key.current.key } }, body }),
+        );
+        void navigate(`/agreements/${data.id}`);
+      }}
+    />
+  );
+}
+
+/** Change a draft version's content (the DPO), naming the agreement as last read (If-Match). */
+export function AgreementEditPage() {
+  const api = useApi();
+  const navigate = useNavigate();
+  const { id = "", number = "" } = useParams();
+  const version = Number(number);
+  const load = useLoad(async () => {
+    const [current, draft] = await Promise.all([
+      unwrap(api.GET("/api/agreements/{id}", { params: { path: { id } } })),
+      unwrap(api.GET("/api/agreements/{id}/versions/{number}", { params: { path: { id, number: version } } })),
+    ]);
+    return { etag: current.response.headers.get("ETag") ?? "", draft: draft.data };
+  }, [id, version]);
+  return (
+    <Loaded load={load} what="Loading the draft">
+      {({ etag, draft }) =>
+        draft.content === undefined || draft.versionState !== "DRAFT" ? (
+          <>
+            <h1 className="govuk-heading-l">Only a draft changes</h1>
+            <p className="govuk-body">
+              Version {version} of {draft.reference} is not a draft.{" "}
+              <Link className="govuk-link" to={`/agreements/${id}`}>
+                Back to the agreement
+              </Link>
+            </p>
+          </>
+        ) : (
+          <AgreementForm
+            heading={`Change the draft of ${draft.reference ?? "the agreement"}, version ${version}`}
+            initial={formOf(draft.reference ?? "", draft.content)}
+            referenceFixed
+            save={async (_reference, content) => {
+              await unwrap(
+                api.PUT("/api/agreements/{id}/versions/{number}", {
+                  params: { path: { id, number: version }, header: { "If-Match": etag } },
+                  body: { content: mergeContent(draft.content!, content) },
+                }),
+              );
+              void navigate(`/agreements/${id}`);
+            }}
+          />
+        )
+      }
+    </Loaded>
+  );
+}
+
+function AgreementForm({
+  heading,
+  initial,
+  referenceFixed = false,
+  save,
+}: {
+  heading: string;
+  initial: AgreementFormValues;
+  referenceFixed?: boolean;
+  save: (reference: string, content: Content) => Promise<void>;
+}) {
+  const { person } = useAuth();
+  const [values, setValues] = useState<AgreementFormValues>(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  // one key per attempt at drafting these values: a retry after a lost answer does not draft twice
-  const key = useRef<{ key: string; body: string } | undefined>(undefined);
 
   if (!may(person, "manageAgreements")) {
     return (
@@ -41,19 +130,12 @@ export function AgreementDraftPage() {
     const result = toContent(values);
     if (result.errors) {
       setErrors(Object.fromEntries(Object.entries(result.errors).map(([k, m]) => [k, [m]])) as Errors);
-      setProblem(new Error("Some answers need correcting: see the messages beside them."));
       return;
     }
     setErrors({});
-    const body = { reference: values.reference.trim(), content: result.content };
-    const text = JSON.stringify(body);
-    if (key.current?.body !== text) key.current = { key: idempotencyKey(), body: text };
     setBusy(true);
     try {
-      const { data } = await unwrap(
-        api.POST("/api/agreements", { params: { header: { "Idempotency-Key": key.current.key } }, body }),
-      );
-      void navigate(`/agreements/${data.id}`);
+      await save(values.reference.trim(), result.content);
     } catch (e) {
       setProblem(e);
       if (e instanceof ApiError) {
@@ -105,13 +187,15 @@ export function AgreementDraftPage() {
       <Link to="/agreements" className="govuk-back-link app-no-print">
         Back to agreements
       </Link>
-      <h1 className="govuk-heading-l">Draft an agreement</h1>
+      <h1 className="govuk-heading-l">{heading}</h1>
       <p className="govuk-body">
         It is saved as a draft. Open it to put it up for signature: every rule is checked then, and each party signs.
       </p>
       {problem !== undefined && <ProblemSummary error={problem} />}
+      {problem === undefined && Object.keys(errors).length > 0 && <FormErrors errors={errors} />}
       <form onSubmit={(e) => void submit(e)} noValidate>
-        {text("reference", "Reference", "Unique among agreements whose dates overlap, e.g. ISA-LBC-POLICE-2027")}
+        {!referenceFixed &&
+          text("reference", "Reference", "Unique among agreements whose dates overlap, e.g. ISA-LBC-POLICE-2027")}
         {text("title", "Title", undefined, "govuk-!-width-full")}
         {area("summary", "Summary (optional)")}
         {area("parties", "Parties", `One a line: the organisation's id then its role (${PARTY_ROLES.join(", ")}), e.g. luton-council CONTROLLER`)}
@@ -165,5 +249,25 @@ export function AgreementDraftPage() {
         </button>
       </form>
     </>
+  );
+}
+
+/** The form's own refusals, as a GOV.UK error summary linking to each field (which keeps what was typed). */
+function FormErrors({ errors }: { errors: Errors }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [errors]);
+  return (
+    <div className="govuk-error-summary" ref={ref} tabIndex={-1} role="alert">
+      <h2 className="govuk-error-summary__title">There is a problem</h2>
+      <div className="govuk-error-summary__body">
+        <ul className="govuk-list govuk-error-summary__list">
+          {Object.entries(errors).map(([field, messages]) => (
+            <li key={field}>
+              <a href={`#field-${field}`}>{messages?.join("; ")}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Route, Routes } from "react-router";
 import { RequireArea } from "../../components/RequireArea";
 import { AgreementDetailPage } from "./AgreementDetailPage";
-import { AgreementDraftPage } from "./AgreementDraftPage";
+import { AgreementDraftPage, AgreementEditPage } from "./AgreementDraftPage";
 import { AgreementListPage } from "./AgreementListPage";
 
 /** The pages of this area, under their own path (App.tsx mounts them). */
@@ -12,6 +12,7 @@ export function AgreementRoutes() {
         <Route index element={<AgreementListPage />} />
         <Route path="new" element={<AgreementDraftPage />} />
         <Route path=":id" element={<AgreementDetailPage />} />
+        <Route path=":id/versions/:number/edit" element={<AgreementEditPage />} />
       </Routes>
     </RequireArea>
   );

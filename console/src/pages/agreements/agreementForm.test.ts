@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FORM, formFieldOf, toContent, type AgreementFormValues } from "./agreementForm";
+import { EMPTY_FORM, formFieldOf, formOf, mergeContent, toContent, type AgreementFormValues } from "./agreementForm";
 
 const filled: AgreementFormValues = {
   ...EMPTY_FORM,
@@ -72,5 +72,31 @@ describe("formFieldOf", () => {
     expect(formFieldOf("content.transfer.methods[0]")).toBe("methods");
     expect(formFieldOf("reference")).toBe("reference");
     expect(formFieldOf("content.unknown")).toBeUndefined();
+  });
+});
+
+describe("formOf and mergeContent", () => {
+  it("shows a draft's content in the form and reads it back unchanged", () => {
+    const content = toContent(filled).content!;
+    const again = toContent(formOf(filled.reference, content));
+    expect(again.content).toEqual(content);
+  });
+
+  it("keeps what the form does not show when a draft is changed", () => {
+    const previous = {
+      ...toContent(filled).content!,
+      accessLimit: { recipients: ["bedfordshire-police"], months: 6, after: "DESTROY" as const },
+      securityRequirements: [{ code: "encrypted-transfer" }],
+      transfer: { methods: ["paper"], frequency: "DAILY" as const, forbiddenMethods: ["unsecured-email"] },
+      lawfulBases: [{ appliesTo: "PERSONAL" as const, basis: "uk-gdpr-6-1-e", statute: "Children Act 1989 s17" }],
+    };
+    const edited = toContent({ ...filled, title: "Renamed", endDate: "" }).content!;
+    const merged = mergeContent(previous, edited);
+    expect(merged.title).toBe("Renamed");
+    expect(merged.accessLimit).toEqual(previous.accessLimit);
+    expect(merged.securityRequirements).toEqual(previous.securityRequirements);
+    expect(merged.transfer).toEqual({ methods: ["encrypted-file-transfer"], frequency: "ON_REQUEST", forbiddenMethods: ["unsecured-email"] });
+    expect(merged.lawfulBases[0]).toEqual({ appliesTo: "PERSONAL", basis: "uk-gdpr-6-1-e", statute: "Children Act 1989 s17" });
+    expect(merged.endDate).toBeUndefined();
   });
 });

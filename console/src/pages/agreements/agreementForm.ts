@@ -182,3 +182,59 @@ export function toContent(
     },
   };
 }
+
+/** The form's values for a draft's content, to change it (the inverse of toContent). */
+export function formOf(reference: string, content: Content): AgreementFormValues {
+  return {
+    reference,
+    title: content.title,
+    summary: content.summary ?? "",
+    parties: content.parties.map((p) => `${p.organisation} ${p.role}`).join("\n"),
+    purposes: content.purposes.join("\n"),
+    dataCategories: content.dataCategories.join("\n"),
+    dataSubjects: content.dataSubjects.join("\n"),
+    lawfulBases: content.lawfulBases
+      .map((b) => [b.appliesTo, b.basis, b.description].filter(Boolean).join(" "))
+      .join("\n"),
+    methods: content.transfer.methods.join("\n"),
+    frequency: content.transfer.frequency,
+    consentRequired: content.consent.required,
+    consentNotice: content.consent.notice ?? "",
+    linkedNotices: (content.linkedNotices ?? []).map((n) => `${n.slug}:${n.version}`).join("\n"),
+    retentionPeriod: content.retention.period,
+    destruction: content.retention.destruction,
+    reviewCycleMonths: String(content.reviewCycleMonths),
+    startDate: content.startDate,
+    endDate: content.endDate ?? "",
+  };
+}
+
+/**
+ * A draft's content keeps what the form does not show (security requirements, legal framework, access limit, the
+ * transfer's description and forbidden methods, the statute of a lawful basis): the form's answers replace only
+ * what it shows.
+ */
+export function mergeContent(previous: Content, edited: Content): Content {
+  const statute = new Map(previous.lawfulBases.map((b) => [`${b.appliesTo} ${b.basis}`, b.statute]));
+  const kept: Partial<Content> = {};
+  if (previous.securityRequirements) kept.securityRequirements = previous.securityRequirements;
+  if (previous.legalFramework) kept.legalFramework = previous.legalFramework;
+  if (previous.accessLimit) kept.accessLimit = previous.accessLimit;
+  return {
+    ...kept,
+    ...edited,
+    lawfulBases: edited.lawfulBases.map((b) => {
+      const s = statute.get(`${b.appliesTo} ${b.basis}`);
+      return s ? { ...b, statute: s } : b;
+    }),
+    transfer: {
+      ...(previous.transfer.description ? { description: previous.transfer.description } : {}),
+      ...(previous.transfer.forbiddenMethods ? { forbiddenMethods: previous.transfer.forbiddenMethods } : {}),
+      ...edited.transfer,
+    },
+    consent: {
+      ...(previous.consent.description ? { description: previous.consent.description } : {}),
+      ...edited.consent,
+    },
+  };
+}
