@@ -1,11 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
+import { useAuth } from "../../auth/AuthContext";
+import { hasAny } from "../../auth/roles";
 import { IDENTIFIER_SYSTEMS, identifierOf, type IdentifierSystem } from "./subjectAccessPack";
 
 /** Find the child a subject access request is about, by one of their identifiers. */
 export function SubjectAccessSearchPage() {
   const navigate = useNavigate();
-  const [system, setSystem] = useState<IdentifierSystem>("nhs-number");
+  const { person } = useAuth();
+  // the consent service finds a subject by identifier for caseworkers and the DPO only; an auditor reads by internal id
+  const byIdOnly = !hasAny(person, "dpo");
+  const [system, setSystem] = useState<IdentifierSystem>(byIdOnly ? "subject-id" : "nhs-number");
   const [value, setValue] = useState("");
   const [error, setError] = useState<string>();
 
@@ -27,6 +32,12 @@ export function SubjectAccessSearchPage() {
         Everything the suite holds about one child — the notices they were shown, their consents and history, and who
         received which of their data under which agreement — on one page to print or download.
       </p>
+      {byIdOnly && (
+        <div className="govuk-inset-text">
+          Your role reads a child's records by the suite's internal subject id (the DPO finds it from an NHS number, UPN
+          or case id). Disclosures are found by the child's identifiers, so the pack you open will say they were not read.
+        </div>
+      )}
       {error && (
         <div className="govuk-error-summary" role="alert">
           <h2 className="govuk-error-summary__title">There is a problem</h2>
