@@ -111,15 +111,25 @@ export function AgreementDetailPage() {
           </Row>
         )}
       </dl>
-      <AgreementActionsPanel
-        agreement={agreement}
-        open={open}
-        etag={etag}
-        onChanged={(message) => {
-          setDone(message);
-          load.reload();
-        }}
-      />
+      {asked ? (
+        <p className="govuk-body app-no-print">
+          This is version {asked} as it was written.{" "}
+          <Link className="govuk-link" to={`/agreements/${id}`}>
+            See the agreement as it stands now
+          </Link>
+          .
+        </p>
+      ) : (
+        <AgreementActionsPanel
+          agreement={agreement}
+          open={open}
+          etag={etag}
+          onChanged={(message) => {
+            setDone(message);
+            load.reload();
+          }}
+        />
+      )}
       <Signatures title={`Parties and signatures of version ${agreement.version ?? ""}`} agreement={agreement} />
       {open && <Signatures title={`Signatures of version ${open.version ?? ""} (being drafted or signed)`} agreement={open} />}
       {content && <Terms content={content} />}
