@@ -1,12 +1,15 @@
 import { Route, Routes } from "react-router";
 import { RequireArea } from "../../components/RequireArea";
+import { SubjectAccessPackPage } from "./SubjectAccessPackPage";
+import { SubjectAccessSearchPage } from "./SubjectAccessSearchPage";
 
 /** The pages of this area, under their own path (App.tsx mounts them). */
 export function SubjectAccessRoutes() {
   return (
     <RequireArea area="subjectAccess">
       <Routes>
-        <Route index element={<h1 className="govuk-heading-l">Subject access</h1>} />
+        <Route index element={<SubjectAccessSearchPage />} />
+        <Route path="pack" element={<SubjectAccessPackPage />} />
       </Routes>
     </RequireArea>
   );
