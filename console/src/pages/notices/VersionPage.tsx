@@ -109,7 +109,7 @@ export function VersionPage() {
               ))}
             </ul>
 
-            {version.state === "PUBLISHED" && may(person, "publishNotices") && (
+            {version.state === "PUBLISHED" && may(person, "retireNotices") && (
               <RetireForm slug={slug} number={version.number ?? Number(number)} etag={etag} onRetired={load.reload} />
             )}
           </>

@@ -108,8 +108,22 @@ class NoticeAuthApiTest extends NoticeApiTestSupport {
     }
 
     @Test
-    void onlyTheDpoPublishes() {
+    void onlyTheDpoAndNoticeEditorsPublish() {
+        // DESIGN §1: the DPO and notice editors author and publish versioned notices; no other role may
         String slug = create(content());
+        for (String role : List.of("caseworker", "auditor", "partner", "researcher", "integration")) {
+            given().auth()
+                    .oauth2(token(role))
+                    .header("If-Match", etag(slug, 1))
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .when()
+                    .post("/api/notices/{slug}/versions/1/publish", slug)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
+            assertThat(state(slug, 1)).as(role).isEqualTo("DRAFT");
+        }
         given().auth()
                 .oauth2(token("notice-editor"))
                 .header("If-Match", etag(slug, 1))
@@ -118,8 +132,8 @@ class NoticeAuthApiTest extends NoticeApiTestSupport {
                 .when()
                 .post("/api/notices/{slug}/versions/1/publish", slug)
                 .then()
-                .statusCode(403);
-        assertThat(state(slug, 1)).isEqualTo("DRAFT");
+                .statusCode(200);
+        assertThat(state(slug, 1)).isEqualTo("PUBLISHED");
     }
 
     @Test

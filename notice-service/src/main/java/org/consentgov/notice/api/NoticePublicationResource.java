@@ -86,7 +86,7 @@ public class NoticePublicationResource {
 
     @POST
     @Path("{slug}/versions/{number}/publish")
-    @RolesAllowed(Roles.DPO)
+    @RolesAllowed({Roles.NOTICE_EDITOR, Roles.DPO})
     @Operation(
             operationId = "publishNoticeVersion",
             summary = "Publish a draft",
