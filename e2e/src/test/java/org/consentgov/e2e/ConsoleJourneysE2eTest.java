@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.consentgov.e2e.support.Chromium;
 import org.consentgov.e2e.support.LocalSuite;
 import org.consentgov.e2e.support.NodeTools;
+import org.consentgov.e2e.support.SuiteClock;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +50,16 @@ class ConsoleJourneysE2eTest {
                 "playwright",
                 JOURNEYS_TIMEOUT,
                 Map.of(
-                        "CONSOLE_BASE_URL", LocalSuite.GATEWAY + "/console/",
-                        "KEYCLOAK_URL", LocalSuite.KEYCLOAK,
-                        "CHROMIUM_BINARY", Chromium.BINARY.toString(),
-                        "CI", "true"),
+                        "CONSOLE_BASE_URL",
+                        LocalSuite.GATEWAY + "/console/",
+                        "KEYCLOAK_URL",
+                        LocalSuite.KEYCLOAK,
+                        "CHROMIUM_BINARY",
+                        Chromium.BINARY.toString(),
+                        "SUITE_CLOCK_FILE",
+                        SuiteClock.file().toString(),
+                        "CI",
+                        "true"),
                 "npx",
                 "--no-install",
                 "playwright",
