@@ -165,7 +165,10 @@ test.beforeAll(async ({ request }) => {
       }
       await new Promise((resolve) => setTimeout(resolve, 250)); // polling the dispatcher's progress, not timing
     }
-    expect(delivery?.status, "the delivery is parked after its last attempt").toBe("PARKED");
+    expect(
+      delivery?.status,
+      `the delivery is parked after its last attempt (does the suite follow the clock file ${CLOCK}? set SUITE_CLOCK_FILE to its SUITE_TEST_CLOCK_FILE)`,
+    ).toBe("PARKED");
     resetClock();
 
     // today the child asks to stop: after the window, so the request is referred to the DPO

@@ -25,7 +25,11 @@ export function GapReport() {
             {report.covered ?? 0} covered, {report.gaps?.length ?? 0} not. Generated {dateTime(report.generatedAt)}.
           </p>
           {report.gaps && report.gaps.length > 0 ? (
-            <div className="app-table-wrapper">
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">Show the {report.gaps.length} recipients not covered</span>
+              </summary>
+              <div className="govuk-details__text app-table-wrapper">
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-table__caption--s">Gaps</caption>
                 <thead className="govuk-table__head">
@@ -47,13 +51,19 @@ export function GapReport() {
                       </td>
                       <td className="govuk-table__cell">
                         <strong className="govuk-tag govuk-tag--orange">{words(gap.status)}</strong>
-                        {gap.detail ? <span className="govuk-body-s"> {gap.detail}</span> : null}
+                        {gap.detail ? (
+                          <>
+                            <br />
+                            <span className="govuk-body-s">{gap.detail}</span>
+                          </>
+                        ) : null}
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+              </div>
+            </details>
           ) : (
             <p className="govuk-body">Every recipient is covered by an active agreement.</p>
           )}
