@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useLocation } from "react-router";
 import { useAuth } from "../../auth/AuthContext";
 import { may } from "../../auth/roles";
+import { ConsentSummary } from "./ConsentSummary";
 import { GapReport } from "./GapReport";
 import { ParkedDeliveries } from "./ParkedDeliveries";
 import { RecentDisclosures } from "./RecentDisclosures";
@@ -55,6 +56,9 @@ export function DashboardPage() {
           <AgreementStates />
         </div>
       </div>
+      <Section id="by-notice" title="Consents by notice and re-consent flags">
+        <ConsentSummary />
+      </Section>
       {may(person, "resolveWithdrawals") && (
         <Section id="withdrawals" title="Referred withdrawals">
           <WithdrawalQueue />

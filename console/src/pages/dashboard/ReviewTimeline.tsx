@@ -4,9 +4,19 @@ import { unwrap } from "../../api/client";
 import { useApi } from "../../api/ApiContext";
 import { useLoad } from "../../api/useLoad";
 import { Loaded } from "../../components/Loaded";
+import { ProblemSummary } from "../../components/ProblemSummary";
 import type { components } from "../../api/schema";
 import { date } from "./format";
-import { HORIZONS, londonToday, timeline, when, type Horizon, type TimelineEntry } from "./timeline";
+import {
+  fromDeadlines,
+  HORIZONS,
+  KIND_NAMES,
+  londonToday,
+  timeline,
+  when,
+  type Horizon,
+  type TimelineEntry,
+} from "./timeline";
 
 type AgreementSummary = components["schemas"]["AgreementSummary"];
 
@@ -39,7 +49,7 @@ export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
             {e.overdue && <strong className="govuk-tag govuk-tag--red">Overdue</strong>}
           </p>
           <p className="govuk-body-s govuk-!-margin-bottom-0">
-            {e.kind === "review" ? "Review due" : "Access window ends"}:{" "}
+            {KIND_NAMES[e.kind]}:{" "}
             <Link className="govuk-link" to={`/agreements/${e.agreementId}`}>
               {e.reference}
             </Link>{" "}
@@ -51,11 +61,27 @@ export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
+/**
+ * The agreement summary's dates within `days`; when the summary cannot be had, its problem and the dates the
+ * agreement list gives instead (reviews and last days in force: access windows come with the summary only).
+ */
+async function deadlines(
+  api: ReturnType<typeof useApi>,
+  days: Horizon,
+): Promise<{ entries: TimelineEntry[]; problem?: unknown }> {
+  try {
+    const { data } = await unwrap(api.GET("/api/agreements/summary", { params: { query: { days } } }));
+    return { entries: fromDeadlines(data.upcoming ?? []) };
+  } catch (problem) {
+    return { entries: timeline(await inForce(api), londonToday(), days), problem };
+  }
+}
+
 /** Reviews and access windows ending in the next 30, 60 or 90 days, overdue ones first and marked. */
 export function ReviewTimeline() {
   const api = useApi();
   const [days, setDays] = useState<Horizon>(30);
-  const load = useLoad(() => inForce(api), []);
+  const load = useLoad(() => deadlines(api, days), [days]);
   return (
     <>
       <div className="govuk-form-group">
@@ -82,7 +108,20 @@ export function ReviewTimeline() {
         </fieldset>
       </div>
       <Loaded load={load} what="Reading the agreements in force">
-        {(agreements) => <TimelineList entries={timeline(agreements, londonToday(), days)} />}
+        {({ entries, problem }) => (
+          <>
+            {problem !== undefined && (
+              <>
+                <ProblemSummary error={problem} title="The agreement summary is not available" />
+                <p className="govuk-body">
+                  Shown from the agreement list instead: reviews and last days in force (access windows need the
+                  summary).
+                </p>
+              </>
+            )}
+            <TimelineList entries={entries} />
+          </>
+        )}
       </Loaded>
     </>
   );

@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
 import { TimelineList } from "./ReviewTimeline";
-import { londonToday, timeline, when } from "./timeline";
+import { fromDeadlines, londonToday, timeline, when } from "./timeline";
 
 const agreement = (id: string, state: string, nextReviewOn?: string, endDate?: string) =>
   ({ id, reference: `ISA-${id}`, title: `Agreement ${id}`, state, nextReviewOn, endDate }) as Parameters<
@@ -33,6 +33,19 @@ describe("the review and access-window timeline", () => {
       "areview",
       "cend",
       "bend",
+    ]);
+  });
+
+  it("takes the summary's deadlines as they come, overdue reviews first", () => {
+    const entries = fromDeadlines([
+      { id: "x", reference: "ISA-X", title: "X", state: "ACTIVE", kind: "ACCESS_WINDOW_ENDS", date: "2026-12-20", daysFromNow: 17 },
+      { id: "y", reference: "ISA-Y", title: "Y", state: "ACTIVE", kind: "REVIEW_DUE", date: "2026-11-28", daysFromNow: -5 },
+      { id: "z", reference: "ISA-Z", title: "Z", state: "SUSPENDED", kind: "EXPIRES", date: "2027-01-10", daysFromNow: 38 },
+    ]);
+    expect(entries.map((e) => `${e.agreementId}:${e.kind}:${e.overdue}`)).toEqual([
+      "y:review:true",
+      "x:window:false",
+      "z:end:false",
     ]);
   });
 

@@ -1,16 +1,17 @@
 import type { components } from "../../api/schema";
 
 type AgreementSummary = components["schemas"]["AgreementSummary"];
+type AgreementDeadline = components["schemas"]["AgreementDeadline"];
 
 export type Horizon = 30 | 60 | 90;
 export const HORIZONS: readonly Horizon[] = [30, 60, 90];
 
-/** One agreement date on the timeline: a review due or an access window (the agreement's end) closing. */
+/** One agreement date on the timeline: a review due, a limited recipient's access window closing, the last day in force. */
 export interface TimelineEntry {
   agreementId: string;
   reference: string;
   title: string;
-  kind: "review" | "end";
+  kind: "review" | "window" | "end";
   on: string;
   /** Whole days from today (negative when overdue). */
   inDays: number;
@@ -22,7 +23,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 /**
- * Reviews and access windows of agreements still in force (ACTIVE or SUSPENDED) that fall due within `days` of
+ * Without the summary, from the agreement list: reviews and last days in force of agreements still in force (ACTIVE or SUSPENDED) that fall due within `days` of
  * `today` (ISO dates), overdue ones included and marked, soonest (most overdue) first.
  */
 export function timeline(agreements: readonly AgreementSummary[], today: string, days: Horizon): TimelineEntry[] {
@@ -47,6 +48,33 @@ export function timeline(agreements: readonly AgreementSummary[], today: string,
     add("end", a.endDate);
   }
   return entries.sort((x, y) => x.inDays - y.inDays || x.reference.localeCompare(y.reference));
+}
+
+export const KIND_NAMES: Record<TimelineEntry["kind"], string> = {
+  review: "Review due",
+  window: "Access window ends",
+  end: "Last day in force",
+};
+
+const KINDS: Record<AgreementDeadline["kind"], TimelineEntry["kind"]> = {
+  REVIEW_DUE: "review",
+  ACCESS_WINDOW_ENDS: "window",
+  EXPIRES: "end",
+};
+
+/** The agreement summary's deadlines (already within the look-ahead, overdue reviews included) on the timeline. */
+export function fromDeadlines(deadlines: readonly AgreementDeadline[]): TimelineEntry[] {
+  return deadlines
+    .map((d) => ({
+      agreementId: d.id,
+      reference: d.reference,
+      title: d.title,
+      kind: KINDS[d.kind],
+      on: d.date,
+      inDays: d.daysFromNow,
+      overdue: d.daysFromNow < 0,
+    }))
+    .sort((x, y) => x.inDays - y.inDays || x.reference.localeCompare(y.reference));
 }
 
 /** "today", "in 3 days", "5 days overdue" … */
