@@ -36,6 +36,7 @@ export const AREAS = {
   subjectAccess: ["dpo", "auditor"],
   accessLog: ["dpo", "auditor"],
   webhooks: ["dpo"],
+  resolveWithdrawals: ["dpo"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

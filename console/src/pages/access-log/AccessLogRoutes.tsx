@@ -1,12 +1,13 @@
 import { Route, Routes } from "react-router";
 import { RequireArea } from "../../components/RequireArea";
+import { AccessLogPage } from "./AccessLogPage";
 
 /** The pages of this area, under their own path (App.tsx mounts them). */
 export function AccessLogRoutes() {
   return (
     <RequireArea area="accessLog">
       <Routes>
-        <Route index element={<h1 className="govuk-heading-l">Access log</h1>} />
+        <Route index element={<AccessLogPage />} />
       </Routes>
     </RequireArea>
   );

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.consentgov.e2e.support.Chromium;
 import org.consentgov.e2e.support.LocalSuite;
 import org.consentgov.e2e.support.NodeTools;
+import org.consentgov.e2e.support.SuiteClock;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,8 @@ class ConsoleJourneysE2eTest {
                         LocalSuite.KEYCLOAK,
                         "CHROMIUM_BINARY",
                         Chromium.BINARY.toString(),
+                        "SUITE_CLOCK_FILE",
+                        SuiteClock.file().toString(),
                         "CI",
                         "true"),
                 "npx",

@@ -131,6 +131,49 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
         return query.setParameter("all", scope.all()).setParameter("org", scope.all() ? "" : scope.organisation());
     }
 
+    /** How many agreements the caller may see are in each state: one GROUP BY statement. */
+    public Map<AgreementState, Long> countsByState(Scope scope) {
+        Map<AgreementState, Long> counts = new HashMap<>();
+        scoped(
+                        getEntityManager()
+                                .createQuery(
+                                        "select a.state, count(a) from Agreement a where 1 = 1" + VISIBLE
+                                                + " group by a.state",
+                                        Object[].class),
+                        scope)
+                .getResultList()
+                .forEach(row -> counts.put((AgreementState) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /**
+     * The agreements in force that the caller may see and that have a date to watch by {@code until}: a review due
+     * (or overdue) or a last day in force on or before it, or an access end before {@code accessBefore}. One
+     * projection: the agreement's reference, state and dates with its version in force's title and end date, no
+     * entity loaded.
+     */
+    public List<DatedAgreement> inForceWithDatesBy(LocalDate until, Instant accessBefore, Scope scope) {
+        return scoped(getEntityManager().createQuery("""
+                select a.id, a.reference, v.title, a.state, a.nextReviewOn, a.accessEndsAt, v.endDate
+                from Agreement a, AgreementVersion v where v.agreementId = a.id and v.number = a.effectiveVersion
+                  and a.state in :states
+                  and (a.nextReviewOn <= :until or a.accessEndsAt < :after or v.endDate <= :until)""" + VISIBLE, Object[].class), scope)
+                .setParameter("states", List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED))
+                .setParameter("until", until)
+                .setParameter("after", accessBefore)
+                .getResultList()
+                .stream()
+                .map(row -> new DatedAgreement(
+                        (UUID) row[0],
+                        (String) row[1],
+                        (String) row[2],
+                        (AgreementState) row[3],
+                        (LocalDate) row[4],
+                        (Instant) row[5],
+                        (LocalDate) row[6]))
+                .toList();
+    }
+
     /** Other agreements with the same reference (any case), with their latest versions, to find overlaps. */
     public List<AgreementVersion> latestVersionsWithReference(String reference, UUID except) {
         return getEntityManager()
