@@ -97,7 +97,9 @@ export function ConsentPage() {
               </Row>
               <Row label="Notice">
                 {noticeText(r.notice)}
-                <span className="govuk-hint govuk-!-margin-bottom-0 app-code">hash {r.notice?.contentHash?.slice(0, 16)}</span>
+                <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
+                  Content hash <code>{r.notice?.contentHash?.slice(0, 16)}</code>
+                </span>
               </Row>
               <Row label="Purposes">{(r.purposes ?? []).join(", ")}</Row>
               <Row label="Collected">{METHOD_TEXT[r.collectionMethod ?? ""] ?? r.collectionMethod}</Row>

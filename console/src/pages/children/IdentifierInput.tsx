@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { Field } from "../../components/Field";
 import { checkIdentifier, IDENTIFIER_SYSTEMS, type IdentifierSystem } from "./identifiers";
 
@@ -38,7 +37,6 @@ export function IdentifierInput({
   serverErrors?: string[] | undefined;
   legend?: string;
 }) {
-  const [focusedOnce, setFocusedOnce] = useState(false);
   const shown = IDENTIFIER_SYSTEMS.filter((s) => systems.includes(s.code));
   const current = shown.find((s) => s.code === value.system) ?? shown[0];
   const problem = touched ? identifierCheck(value).problem : undefined;
@@ -78,8 +76,7 @@ export function IdentifierInput({
             spellCheck={false}
             autoComplete="off"
             value={value.raw}
-            onFocus={() => setFocusedOnce(true)}
-            onBlur={() => focusedOnce && value.raw !== "" && onTouched()}
+            onBlur={() => value.raw.trim() !== "" && onTouched()}
             onChange={(event) => onChange({ ...value, raw: event.target.value })}
           />
         )}

@@ -14,15 +14,12 @@ type ConsentImport = components["schemas"]["ConsentImport"];
 /** How often the page asks how far a running import got (its counts move every 5000 lines). */
 const POLL_MS = 1000;
 
-/** Counts the non-blank lines of an NDJSON file as it streams, for the progress bar's end. */
-export async function countLines(file: Blob): Promise<number> {
-  const reader = file.stream().getReader();
+/** Counts the non-blank lines of NDJSON arriving in chunks (a line may span chunks), for the progress bar's end. */
+export async function countLinesIn(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<number> {
   let lines = 0;
   let blank = true;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    for (const byte of value) {
+  for await (const chunk of chunks) {
+    for (const byte of chunk) {
       if (byte === 10) {
         if (!blank) lines++;
         blank = true;
@@ -32,6 +29,15 @@ export async function countLines(file: Blob): Promise<number> {
     }
   }
   return blank ? lines : lines + 1;
+}
+
+async function* chunksOf(file: Blob): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
 }
 
 /** A share as a whole percentage, 0 to 100. */
@@ -177,7 +183,7 @@ export function ImportPage() {
     key.current ??= `console-import-${crypto.randomUUID()}`;
     setUploading(true);
     try {
-      setTotal(await countLines(file));
+      setTotal(await countLinesIn(chunksOf(file)));
       const { data } = await unwrap(
         api.POST("/api/consents/imports", {
           params: { header: { "Idempotency-Key": key.current } },
