@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { nhsCheckDigit } from "../src/pages/children/identifiers";
-import { checkPage, signIn } from "./support";
+import { api, checkPage, signIn } from "./support";
 
 /** A valid NHS number no earlier run used: nine random digits and their modulus 11 check digit. */
 function uniqueNhsNumber(): string {
@@ -10,6 +10,19 @@ function uniqueNhsNumber(): string {
     const check = nhsCheckDigit(nine);
     if (check !== undefined) return nine + check;
   }
+}
+
+const LONDON_TODAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+
+/** The version in force of the research notice (in force since 2025, its withdrawal window 14 days from receipt). */
+async function researchNotice(request: Parameters<typeof api>[0]) {
+  const notice = await api<{ slug: string; version: number; contentHash: string; content: { purposes: { code: string }[] } }>(
+    request,
+    "caseworker",
+    "GET",
+    "/public/notices/what-it-means-to-me",
+  );
+  return { ref: { slug: notice.slug, version: notice.version, contentHash: notice.contentHash }, purpose: notice.content.purposes[0]?.code ?? "" };
 }
 
 test("a caseworker finds a child, records consent with a parent, sees it on the record and downloads the receipt", async ({
@@ -104,4 +117,80 @@ test("a caseworker finds a child, records consent with a parent, sees it on the 
   await page.getByRole("textbox", { name: "NHS number" }).fill(spaced);
   await page.getByRole("button", { name: "Find the child" }).click();
   await expect(page.getByTestId("identifier-nhs-number")).toHaveText(nhsNumber);
+});
+
+test("a late withdrawal shows the window's end and that it was referred to the DPO, who sees the chain verified", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(300_000);
+  const notice = await researchNotice(request);
+  const nhsNumber = uniqueNhsNumber();
+  // a form received on 1 November 2026: its 14-day window ended on 15 November
+  const record = await api<{ id: string }>(
+    request,
+    "caseworker",
+    "POST",
+    "/api/consents",
+    {
+      subject: { identifiers: [{ system: "nhs-number", value: nhsNumber }], dateOfBirth: "2012-05-04" },
+      notice: notice.ref,
+      purposes: [notice.purpose],
+      collectionMethod: "PAPER_FORM",
+      formReceivedOn: "2026-11-01",
+      givenOn: "2026-11-01",
+      parties: [{ role: "child", decision: "GIVEN", decidedOn: "2026-11-01" }],
+    },
+    { "Idempotency-Key": `late-${nhsNumber}` },
+  );
+
+  await signIn(page, "caseworker", `children/consents/${record.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Consent record" })).toBeVisible();
+  await expect(page.getByText("Withdrawal is accepted at once until 15 November 2026")).toBeVisible();
+  await page.getByRole("button", { name: "Record the withdrawal" }).click();
+  const banner = page.getByTestId("late-withdrawal");
+  await expect(banner).toContainText("Referred to the data protection officer");
+  await expect(banner).toContainText("The withdrawal window ended on 15 November 2026");
+  await expect(page.getByTestId("consent-state")).toHaveText("Active");
+  await expect(page.getByText("Late withdrawal referred to the DPO")).toBeVisible();
+  await checkPage(page, "children-late-withdrawal");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await signIn(page, "dpo", `children/consents/${record.id}`);
+  await expect(page.getByTestId("chain-verification")).toContainText("Chain verified");
+  await checkPage(page, "children-consent-dpo");
+});
+
+test("the DPO imports consent forms in bulk and sees the counts and the refused line", async ({ page, request }) => {
+  test.setTimeout(300_000);
+  const notice = await researchNotice(request);
+  const line = (nhs: string) =>
+    JSON.stringify({
+      subject: { identifiers: [{ system: "nhs-number", value: nhs }], dateOfBirth: "2013-11-20" },
+      notice: notice.ref,
+      purposes: [notice.purpose],
+      collectionMethod: "CASE_MANAGEMENT_IMPORT",
+      formReceivedOn: LONDON_TODAY,
+      parties: [{ role: "child", decision: "GIVEN", decidedOn: LONDON_TODAY }],
+    });
+  const good = uniqueNhsNumber();
+  const bad = `${good.slice(0, 9)}${(Number(good[9]) + 1) % 10}`;
+  const file = [line(good), "", line(bad), line(uniqueNhsNumber())].join("\n");
+
+  await signIn(page, "dpo", "children");
+  await page.getByRole("link", { name: "Import consent forms in bulk" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import consent forms" })).toBeVisible();
+  await checkPage(page, "children-import");
+  await page.getByRole("button", { name: "Import the file" }).click();
+  await expect(page.locator("#field-file-error")).toContainText("Select an NDJSON file");
+  await page.getByLabel("Upload a file").setInputFiles({ name: "forms.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(file) });
+  await page.getByRole("button", { name: "Import the file" }).click();
+  await expect(page.getByText("2 accepted, 1 refused")).toBeVisible();
+  const counts = page.getByTestId("import-counts");
+  await expect(counts).toContainText("COMPLETED");
+  const refused = page.getByRole("table", { name: /Refused lines/ });
+  await expect(refused).toContainText("3");
+  await expect(refused).toContainText("NHS number");
+  await checkPage(page, "children-import-done");
 });
