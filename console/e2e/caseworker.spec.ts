@@ -66,7 +66,7 @@ test("a caseworker finds a child, records consent with a parent, sees it on the 
   // record a consent with a parent
   await page.getByRole("button", { name: "Record a consent" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Record a consent" })).toBeVisible();
-  await page.getByRole("radio", { name: "What It Means to Me research project: privacy notice" }).check();
+  await page.getByLabel("Which notice was the family given?").selectOption("what-it-means-to-me");
   await expect(page.getByTestId("notice-version")).toContainText("version 1");
   await page.getByRole("group", { name: "What did they consent to?" }).getByRole("checkbox").first().check();
   await page.getByRole("radio", { name: "Paper form" }).check();

@@ -140,19 +140,29 @@ export function RecordConsentPage() {
             list.length === 0 ? (
               <p className="govuk-body">No notice is published, so no consent can be recorded yet.</p>
             ) : (
-              <Choices
+              // a select, not radios: every council publishes more notices over time
+              <Field
                 name="notice"
-                legend="Which notice was the family given?"
+                label="Which notice was the family given?"
                 hint="Only notices with a version in force are listed; the consent is pinned to that version."
-                options={list.map((n) => ({
-                  value: n.slug ?? "",
-                  label: n.title ?? n.slug ?? "",
-                  hint: `${n.slug ?? ""}, version ${n.currentVersion ?? "?"} in force`,
-                }))}
-                selected={[form.slug]}
-                onChange={([slug]) => set("slug", slug ?? "")}
                 errors={errors.notice}
-              />
+              >
+                {(props) => (
+                  <select
+                    {...props}
+                    className={`govuk-select${props.invalid ? " govuk-select--error" : ""}`}
+                    value={form.slug}
+                    onChange={(e) => set("slug", e.target.value)}
+                  >
+                    <option value="">Select a notice</option>
+                    {list.map((n) => (
+                      <option key={n.slug} value={n.slug}>
+                        {n.title ?? n.slug} (version {n.currentVersion ?? "?"})
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
             )
           }
         </Loaded>
