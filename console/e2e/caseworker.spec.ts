@@ -194,3 +194,23 @@ test("the DPO imports consent forms in bulk and sees the counts and the refused 
   await expect(refused).toContainText("NHS number");
   await checkPage(page, "children-import-done");
 });
+
+test("an auditor reads consent records and their verified history, with no write action", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page, "auditor", "children");
+  await expect(page.getByRole("heading", { level: 1, name: "Children's records" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Find the child" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Add a child" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Import consent forms in bulk" })).toHaveCount(0);
+  const records = page.getByRole("table", { name: "Consent records" });
+  await expect(records).toBeVisible();
+  await checkPage(page, "children-auditor");
+  await records.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Consent record" })).toBeVisible();
+  await expect(page.getByTestId("chain-verification")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Download the signed receipt" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Record the withdrawal" })).toHaveCount(0);
+  await checkPage(page, "children-consent-auditor");
+  await page.goto("children/new");
+  await expect(page.getByRole("heading", { level: 1, name: "You cannot use this page" })).toBeVisible();
+});
