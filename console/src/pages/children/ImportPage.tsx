@@ -258,7 +258,7 @@ export function ImportPage() {
       {uploading && <Progress job={running} total={total} />}
       {result && (
         <>
-          <div className={`govuk-notification-banner${result.rejected === 0 ? " govuk-notification-banner--success" : ""}`} role="alert" aria-labelledby="import-title">
+          <div className={`govuk-notification-banner${result.rejected === 0 ? " govuk-notification-banner--success" : ""}`} role="alert" aria-labelledby="import-title" data-testid="import-result">
             <div className="govuk-notification-banner__header">
               <h2 className="govuk-notification-banner__title" id="import-title">
                 {result.state === "COMPLETED" ? "Import finished" : "Import stopped"}
