@@ -80,6 +80,8 @@ test("a caseworker finds a child, records consent with a parent, sees it on the 
   await expect(page.getByTestId("consent-state")).toHaveText("Active");
   await expect(page.getByRole("table", { name: "Parties" })).toContainText(`Parent (${relationship})`);
   await expect(page.getByText("Recorded", { exact: true }).first()).toBeVisible();
+  // its history, with the hash chain verified for the caseworker too
+  await expect(page.getByTestId("chain-verification")).toContainText("Chain verified");
   await checkPage(page, "children-consent");
 
   // the FHIR view is the API's FHIR R4 Consent

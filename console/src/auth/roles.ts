@@ -32,7 +32,7 @@ export const AREAS = {
   children: ["caseworker", "dpo", "auditor"],
   recordConsent: ["caseworker", "dpo"],
   findChild: ["caseworker", "dpo"],
-  verifyHistory: ["dpo", "auditor"],
+  verifyHistory: ["caseworker", "dpo", "auditor"],
   importConsents: ["dpo"],
   agreements: ["dpo", "partner", "researcher", "auditor"],
   manageAgreements: ["dpo"],

@@ -24,6 +24,26 @@ import org.junit.jupiter.api.Test;
 class ConsentHistoryApiTest extends ConsentApiTestSupport {
 
     @Test
+    void theCaseworkerWhoKeepsARecordVerifiesItsChainAndAPartnerMayNot() {
+        String id = record(researchConsent(nhsNumber(), 0)).jsonPath().getString("id");
+        given().auth()
+                .oauth2(token("caseworker"))
+                .when()
+                .get("/api/consents/{id}/history/verify", id)
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true))
+                .body("entries", equalTo(1));
+        given().auth()
+                .oauth2(token("partner"))
+                .when()
+                .get("/api/consents/{id}/history/verify", id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aChangedOrDeletedHistoryRowIsDetected() throws Exception {
         String id = record(researchConsent(nhsNumber(), 0)).jsonPath().getString("id");
         given().auth()

@@ -70,7 +70,7 @@ public class ConsentHistoryResource {
 
     @GET
     @Path("verify")
-    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
+    @RolesAllowed({Roles.CASEWORKER, Roles.DPO, Roles.AUDITOR})
     @Operation(
             operationId = "verifyConsentHistory",
             summary = "Verify a record's hash chain",
