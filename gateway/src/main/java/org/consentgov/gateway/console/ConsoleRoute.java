@@ -126,7 +126,9 @@ public class ConsoleRoute {
         if (response.ended() || response.closed()) {
             return;
         }
+        // set here, so that a HEAD answer says the length of what a GET would bring
         response.putHeader("Content-Type", MediaTypes.of(name))
+                .putHeader("Content-Length", Integer.toString(content.length))
                 .putHeader("Cache-Control", cacheControl)
                 .end(Buffer.buffer(content));
     }
