@@ -39,7 +39,8 @@ import org.openapitools.codegen.config.CodegenConfigurator;
  * clean"): each service's OpenAPI document and the gateway's merged one lint without error with Spectral
  * ({@code .spectral.yaml}: Spectral's OpenAPI rules, the OWASP API Security ruleset and the suite's own), and a
  * TypeScript client generated from the merged document (openapi-generator, typescript-fetch) compiles with
- * {@code tsc} in strict mode and works against the suite.
+ * {@code tsc} in strict mode and works against the suite; the merged document's paths and schemas are the ones kept
+ * for the console's generated client ({@code console/openapi/suite.json}).
  *
  * <p>Artefacts: {@code target/openapi/*.json} (the documents), {@code *.spectral.json} (Spectral's findings) and
  * {@code spectral-summary.txt}; {@code target/ts-client} (the generated client, {@code smoke.ts}, the compiled
@@ -57,6 +58,10 @@ class ApiContractE2eTest {
     static final Path DOCUMENTS = TARGET.resolve("openapi");
     static final Path TS_CLIENT = TARGET.resolve("ts-client");
     static final String MERGED = "gateway-merged";
+    /** The merged document the console's client is generated from (kept by the gateway's MergedOpenApiSnapshotTest). */
+    static final Path KEPT_FOR_CONSOLE =
+            MODULE.resolve("../console/openapi/suite.json").normalize();
+
     static final Duration LINT_TIMEOUT = Duration.ofMinutes(3);
     static final Duration TSC_TIMEOUT = Duration.ofMinutes(3);
     static final Duration SMOKE_TIMEOUT = Duration.ofMinutes(1);
@@ -157,6 +162,51 @@ class ApiContractE2eTest {
                 .as("schemas of one name that differ between services, so that the merged document"
                         + " keeps only one of them: rename one (@Schema(name = ...))")
                 .isEmpty();
+    }
+
+    /**
+     * The console generates its client at build time from the kept copy (console/openapi/suite.json, written by the
+     * gateway's MergedOpenApiSnapshotTest from the services' kept documents): the running suite must serve what the
+     * console was built against. Only paths and schemas are compared; the description and the realm's URL are the
+     * running gateway's own.
+     */
+    @Test
+    void theLiveMergedDocumentHasThePathsAndSchemasKeptForTheConsole(LocalSuite suite) {
+        JsonNode live = read(fetchDocuments(suite).get(MERGED));
+        JsonNode kept = read(KEPT_FOR_CONSOLE);
+
+        String rewrite = "the running suite's merged document differs from " + KEPT_FOR_CONSOLE
+                + ": rewrite the services' kept documents and then the console's with -Dopenapi.snapshot.update=true"
+                + " (MergedOpenApiSnapshotTest in the gateway)";
+        assertThat(differingKeys(live.path("paths"), kept.path("paths")))
+                .as("paths: %s", rewrite)
+                .isEmpty();
+        assertThat(differingKeys(
+                        live.path("components").path("schemas"),
+                        kept.path("components").path("schemas")))
+                .as("components.schemas: %s", rewrite)
+                .isEmpty();
+        assertThat(live.path("paths")).isEqualTo(kept.path("paths"));
+        assertThat(live.path("components").path("schemas"))
+                .isEqualTo(kept.path("components").path("schemas"));
+    }
+
+    /** The keys of two objects that are in one only or differ between them, each with where it differs. */
+    private static List<String> differingKeys(JsonNode live, JsonNode kept) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        live.fieldNames().forEachRemaining(keys::add);
+        kept.fieldNames().forEachRemaining(keys::add);
+        List<String> differing = new ArrayList<>();
+        for (String key : keys) {
+            if (!live.has(key)) {
+                differing.add(key + " (only in the kept copy)");
+            } else if (!kept.has(key)) {
+                differing.add(key + " (only in the running suite)");
+            } else if (!live.get(key).equals(kept.get(key))) {
+                differing.add(key + " (differs)");
+            }
+        }
+        return differing;
     }
 
     @Test

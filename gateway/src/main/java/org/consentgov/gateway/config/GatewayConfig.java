@@ -44,6 +44,9 @@ public interface GatewayConfig {
     /** The security headers on every response (SecurityHeaderPolicy says which goes where). */
     SecurityHeaders securityHeaders();
 
+    /** The governance console served at /console/ (console/ConsoleRoute). */
+    Console console();
+
     interface Upstream {
         /** Base URL, e.g. http://localhost:8081. */
         String url();
@@ -98,8 +101,26 @@ public interface GatewayConfig {
         /** Swagger UI's: its page runs inline script and fetches tokens from the realm. */
         String swaggerUiContentSecurityPolicy();
 
+        /**
+         * The console's (/console/): its own scripts, styles, fonts and images only, no inline code; it calls and
+         * frames the realm for sign-in, whose origin (from quarkus.oidc.auth-server-url) fills in {realm-origin}.
+         */
+        String consoleContentSecurityPolicy();
+
         /** Strict-Transport-Security, sent when the gateway itself serves TLS. */
         @WithDefault("max-age=31536000")
         String hsts();
+    }
+
+    interface Console {
+        /**
+         * A folder holding a built console (index.html, assets/) to serve instead of the copy packaged in the
+         * gateway's jar (classpath folder console/): for a developer rebuilding the console, and for tests.
+         */
+        Optional<String> dir();
+
+        /** The realm's public client the console signs in with (authorization code + PKCE), in config.json. */
+        @WithDefault("governance-console")
+        String clientId();
     }
 }

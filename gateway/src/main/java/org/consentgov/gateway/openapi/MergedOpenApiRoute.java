@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.consentgov.gateway.problem.Problems;
 import org.consentgov.gateway.routing.Upstreams;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,12 +28,15 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MergedOpenApiRoute {
 
+    public static final String TITLE = "Consent & data-sharing governance suite";
+    public static final String VERSION = "0.1.0";
+
     private static final Logger LOG = Logger.getLogger(MergedOpenApiRoute.class);
     private static final long CACHE_NANOS = 5_000_000_000L;
 
     private final Upstreams upstreams;
     private final ObjectMapper json;
-    private final String openIdConnectUrl;
+    private final String authServerUrl;
     private volatile String cached;
     private volatile long cachedAt;
 
@@ -42,7 +46,21 @@ public class MergedOpenApiRoute {
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
         this.upstreams = upstreams;
         this.json = json;
-        this.openIdConnectUrl = authServerUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration";
+        this.authServerUrl = authServerUrl;
+    }
+
+    /**
+     * The suite's document from the services' own, as {@code /q/openapi} serves it: merged by upstream name in name
+     * order (agreements, consent, notice), with the realm's OpenID Connect discovery URL.
+     */
+    public static OpenApiMerger.Result merge(
+            ObjectMapper json, Map<String, JsonNode> byUpstream, String authServerUrl) {
+        return OpenApiMerger.merge(
+                json,
+                new TreeMap<>(byUpstream),
+                TITLE,
+                VERSION,
+                authServerUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration");
     }
 
     void install(@Observes Router router) {
@@ -72,8 +90,7 @@ public class MergedOpenApiRoute {
                     missing.add(names.get(i));
                 }
             }
-            OpenApiMerger.Result merged = OpenApiMerger.merge(
-                    json, documents, "Consent & data-sharing governance suite", "0.1.0", openIdConnectUrl);
+            OpenApiMerger.Result merged = merge(json, documents, authServerUrl);
             merged.conflicts().forEach(c -> LOG.warn("OpenAPI merge: " + c));
             if (!missing.isEmpty()) {
                 merged.document().with("info").put("x-missing-services", String.join(", ", missing));

@@ -14,7 +14,8 @@ import java.util.List;
  *       data about who holds it), replacing a service's own; on a public {@code /api/} path (the receipt keys)
  *       and on the gateway's own paths a service's or Quarkus' own value is kept and {@code no-store} fills in
  *       when there is none; {@code /public/} answers keep whatever caching notice-service chose.
- *   <li>{@code Content-Security-Policy}: Swagger UI gets its own (it needs inline script); a service that sets
+ *   <li>{@code Content-Security-Policy}: Swagger UI gets its own (it needs inline script); the console at
+ *       {@code /console/} its own (its files only, no inline code, the realm for sign-in); a service that sets
  *       one for its pages (notice-service's public notices) keeps it; everything else gets the strict default,
  *       which lets a page load nothing and be framed by nobody.
  *   <li>{@code Strict-Transport-Security} when the gateway itself was reached over TLS (behind a TLS-terminating
@@ -26,6 +27,7 @@ public final class SecurityHeaderPolicy {
     static final String CACHE_CONTROL = "Cache-Control";
     static final String CSP = "Content-Security-Policy";
     static final String SWAGGER_UI = "/q/swagger-ui";
+    static final String CONSOLE = "/console";
     static final List<String> NAMES = List.of(
             "X-Content-Type-Options",
             "X-Frame-Options",
@@ -36,11 +38,13 @@ public final class SecurityHeaderPolicy {
 
     private final String defaultCsp;
     private final String swaggerUiCsp;
+    private final String consoleCsp;
     private final String hsts;
 
-    public SecurityHeaderPolicy(String defaultCsp, String swaggerUiCsp, String hsts) {
+    public SecurityHeaderPolicy(String defaultCsp, String swaggerUiCsp, String consoleCsp, String hsts) {
         this.defaultCsp = defaultCsp;
         this.swaggerUiCsp = swaggerUiCsp;
+        this.consoleCsp = consoleCsp;
         this.hsts = hsts;
     }
 
@@ -62,6 +66,8 @@ public final class SecurityHeaderPolicy {
         }
         if (path.equals(SWAGGER_UI) || path.startsWith(SWAGGER_UI + "/")) {
             headers.set(CSP, swaggerUiCsp);
+        } else if (path.equals(CONSOLE) || path.startsWith(CONSOLE + "/")) {
+            headers.set(CSP, consoleCsp);
         } else if (!headers.contains(CSP)) {
             headers.set(CSP, defaultCsp);
         }

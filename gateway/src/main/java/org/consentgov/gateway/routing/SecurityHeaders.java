@@ -5,10 +5,12 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.consentgov.gateway.config.GatewayConfig;
+import org.consentgov.gateway.console.ConsoleClient;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts {@link SecurityHeaderPolicy}'s headers on every response when the request arrives (so the gateway's own
- * problems, a 401 of the token check, the merged OpenAPI document, health, Swagger UI and CORS preflights carry
+ * problems, a 401 of the token check, the merged OpenAPI document, health, Swagger UI, the console and CORS preflights carry
  * them), and again on a proxied answer once the service's headers are copied ({@link #replaceByUpstream} and
  * {@link #afterUpstream}). Not in a headers-end handler: one on every proxied response left an aborted-client
  * stream without its answer (GatewayTest#clientsAbortingMidRequestDoNotWedgeTheGateway hung).
@@ -19,10 +21,14 @@ public class SecurityHeaders {
     private final SecurityHeaderPolicy policy;
     private final RouteTable table;
 
-    public SecurityHeaders(GatewayConfig config) {
+    public SecurityHeaders(
+            GatewayConfig config, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
         GatewayConfig.SecurityHeaders headers = config.securityHeaders();
         this.policy = new SecurityHeaderPolicy(
-                headers.contentSecurityPolicy(), headers.swaggerUiContentSecurityPolicy(), headers.hsts());
+                headers.contentSecurityPolicy(),
+                headers.swaggerUiContentSecurityPolicy(),
+                ConsoleClient.contentSecurityPolicy(headers.consoleContentSecurityPolicy(), authServerUrl),
+                headers.hsts());
         this.table = new RouteTable(config.routes(), config.publicPaths());
     }
 

@@ -30,17 +30,28 @@ public final class OpenApiSnapshot {
 
     /** Fails with the first differing lines unless {@code /q/openapi} equals the kept copy. */
     public static void assertMatchesKeptCopy(String service) {
-        String live = normalised(given().queryParam("format", "json")
+        String live = given().queryParam("format", "json")
                 .when()
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
                 .extract()
-                .asString());
-        Path kept = Path.of("src/test/resources/openapi/" + service + ".json");
+                .asString();
+        assertMatchesKeptFile(
+                live, Path.of("src/test/resources/openapi/" + service + ".json"), "the OpenAPI document of " + service);
+    }
+
+    /**
+     * Fails unless {@code document}, normalised, equals the kept file; with {@code -Dopenapi.snapshot.update=true}
+     * writes the file instead.
+     *
+     * @param what what the document is, for the failure message
+     */
+    public static void assertMatchesKeptFile(String document, Path kept, String what) {
+        String live = normalised(document);
         try {
             if (Boolean.getBoolean("openapi.snapshot.update")) {
-                Files.createDirectories(kept.getParent());
+                Files.createDirectories(kept.toAbsolutePath().getParent());
                 Files.writeString(kept, live, StandardCharsets.UTF_8);
                 return;
             }
@@ -50,9 +61,9 @@ public final class OpenApiSnapshot {
             String expected = Files.readString(kept, StandardCharsets.UTF_8);
             assertThat(live)
                     .as(
-                            "the OpenAPI document of %s changed; if on purpose, rewrite %s with"
-                                    + " -Dopenapi.snapshot.update=true and review the diff",
-                            service, kept)
+                            "%s changed; if on purpose, rewrite %s with -Dopenapi.snapshot.update=true and review the"
+                                    + " diff",
+                            what, kept)
                     .isEqualTo(expected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

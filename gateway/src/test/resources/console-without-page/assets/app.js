@@ -1,0 +1,1 @@
+console.log("a build without its page");
