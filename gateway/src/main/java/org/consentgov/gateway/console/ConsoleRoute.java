@@ -34,7 +34,7 @@ public class ConsoleRoute {
     private final ConsoleFiles files;
     private final ConsoleClient client;
 
-    public ConsoleRoute(GatewayConfig config, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realm) {
+    public ConsoleRoute(GatewayConfig config, @ConfigProperty(name = "gateway.console.realm-url") String realm) {
         this.files = ConsoleFiles.locate(
                 config.console().dir(), Thread.currentThread().getContextClassLoader());
         this.client = ConsoleClient.of(realm, config.console().clientId());

@@ -22,7 +22,7 @@ public class SecurityHeaders {
     private final RouteTable table;
 
     public SecurityHeaders(
-            GatewayConfig config, @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
+            GatewayConfig config, @ConfigProperty(name = "gateway.console.realm-url") String authServerUrl) {
         GatewayConfig.SecurityHeaders headers = config.securityHeaders();
         this.policy = new SecurityHeaderPolicy(
                 headers.contentSecurityPolicy(),
