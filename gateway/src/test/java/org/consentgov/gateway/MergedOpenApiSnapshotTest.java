@@ -1,6 +1,7 @@
 package org.consentgov.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +61,8 @@ class MergedOpenApiSnapshotTest {
 
     @Test
     void theMergeHoldsEveryServicesPathsAndSchemas() throws IOException {
+        // while the kept copy is being rewritten it may still be the old one
+        assumeFalse(Boolean.getBoolean("openapi.snapshot.update"), "the kept copy is being rewritten");
         JsonNode kept = json.readTree(KEPT.toFile());
         for (Path document : KEPT_DOCUMENTS.values()) {
             JsonNode service = json.readTree(document.toFile());
