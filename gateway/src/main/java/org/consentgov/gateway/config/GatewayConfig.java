@@ -122,5 +122,11 @@ public interface GatewayConfig {
         /** The realm's public client the console signs in with (authorization code + PKCE), in config.json. */
         @WithDefault("governance-console")
         String clientId();
+
+        /**
+         * The realm as browsers reach it, for config.json and the console's policy; application.properties defaults
+         * it to the gateway's own {@code quarkus.oidc.auth-server-url} (a cluster sets the public one).
+         */
+        String realmUrl();
     }
 }

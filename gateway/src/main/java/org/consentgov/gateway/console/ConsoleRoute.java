@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.consentgov.gateway.config.GatewayConfig;
 import org.consentgov.gateway.problem.Problems;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,7 +33,8 @@ public class ConsoleRoute {
     private final ConsoleFiles files;
     private final ConsoleClient client;
 
-    public ConsoleRoute(GatewayConfig config, @ConfigProperty(name = "gateway.console.realm-url") String realm) {
+    public ConsoleRoute(GatewayConfig config) {
+        String realm = config.console().realmUrl();
         this.files = ConsoleFiles.locate(
                 config.console().dir(), Thread.currentThread().getContextClassLoader());
         this.client = ConsoleClient.of(realm, config.console().clientId());

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.consentgov.gateway.config.GatewayConfig;
 import org.consentgov.gateway.console.ConsoleClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts {@link SecurityHeaderPolicy}'s headers on every response when the request arrives (so the gateway's own
@@ -21,8 +20,8 @@ public class SecurityHeaders {
     private final SecurityHeaderPolicy policy;
     private final RouteTable table;
 
-    public SecurityHeaders(
-            GatewayConfig config, @ConfigProperty(name = "gateway.console.realm-url") String authServerUrl) {
+    public SecurityHeaders(GatewayConfig config) {
+        String authServerUrl = config.console().realmUrl();
         GatewayConfig.SecurityHeaders headers = config.securityHeaders();
         this.policy = new SecurityHeaderPolicy(
                 headers.contentSecurityPolicy(),
