@@ -50,8 +50,8 @@ class NoticePublicationE2eTest {
                 .header("ETag");
         assertThat(etag).isNotBlank();
 
-        // only the DPO publishes
-        Gateway.as("editor")
+        // the DPO and notice editors publish (DESIGN §1); a caseworker may not
+        Gateway.as("caseworker")
                 .header("If-Match", etag)
                 .body("{}")
                 .when()
