@@ -1,5 +1,4 @@
-import { useEffect, useRef } from "react";
-import { ApiError, plainWords } from "../../api/problem";
+import { ProblemSummary } from "../../components/ProblemSummary";
 import type { components } from "../../api/schema";
 import { WHOLE_FORM } from "./violations";
 
@@ -59,48 +58,7 @@ export function fieldLabel(field: string): string {
   return LABELS[field] ?? field;
 }
 
-/**
- * The GOV.UK error summary of a refused save, check or publish: what happened in plain words, a link to each field
- * with its problems (shown beside the field too), and the request id when the API answered.
- */
-export function ErrorSummary({
-  title,
-  error,
-  errors,
-}: {
-  title: string;
-  error: unknown;
-  errors: Map<string, string[]>;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, [error, errors]);
-  const requestId = error instanceof ApiError ? error.requestId : undefined;
-  return (
-    <div className="govuk-error-summary" ref={ref} tabIndex={-1} role="alert">
-      <h2 className="govuk-error-summary__title">{title}</h2>
-      <div className="govuk-error-summary__body">
-        {error !== undefined && (
-          <p className="govuk-body" data-testid="problem-text">
-            {plainWords(error)}
-          </p>
-        )}
-        <ul className="govuk-list govuk-error-summary__list">
-          {[...errors].map(([field, messages]) => (
-            <li key={field}>
-              <a href={`#field-${field}`}>
-                {fieldLabel(field)}: {messages.join("; ")}
-              </a>
-            </li>
-          ))}
-        </ul>
-        {requestId && (
-          <p className="govuk-body-s">
-            Request id: <code data-testid="request-id">{requestId}</code>
-          </p>
-        )}
-      </div>
-    </div>
-  );
+/** A refused or failed publication: the shared error summary, naming each field as the form labels it. */
+export function ErrorSummary({ title, error, errors }: { title: string; error: unknown; errors: Map<string, string[]> }) {
+  return <ProblemSummary title={title} error={error} fields={errors} fieldLabel={fieldLabel} />;
 }
