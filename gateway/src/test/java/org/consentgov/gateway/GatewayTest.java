@@ -405,9 +405,29 @@ class GatewayTest {
                     return null;
                 });
             }
-            for (Future<Void> f : pool.invokeAll(aborts)) {
+            // well-behaved clients alongside the aborting ones: every one of their requests is answered
+            List<Callable<Void>> mixed = new ArrayList<>();
+            List<Integer> alongside = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int i = 0; i < aborts.size(); i++) {
+                mixed.add(aborts.get(i));
+                int n = i;
+                mixed.add(() -> {
+                    alongside.add(
+                            n % 2 == 0
+                                    ? given().when().get("/public/notices/ok").statusCode()
+                                    : given().contentType("application/json")
+                                            .header("Idempotency-Key", "alongside-" + n)
+                                            .body("{\"n\":" + n + "}")
+                                            .when()
+                                            .post("/public/notices/ok")
+                                            .statusCode());
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(mixed)) {
                 f.get();
             }
+            assertThat(alongside).hasSize(300).allMatch(status -> status >= 200 && status < 300);
             List<Callable<Integer>> normal = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 normal.add(() -> given().when().get("/public/notices/ok").statusCode());

@@ -1,5 +1,6 @@
 package org.consentgov.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -47,6 +48,9 @@ public interface GatewayConfig {
     /** The governance console served at /console/ (console/ConsoleRoute). */
     Console console();
 
+    /** Sending an idempotent request again when its pooled connection turns out closed (routing/UpstreamCall). */
+    Retry retry();
+
     interface Upstream {
         /** Base URL, e.g. http://localhost:8081. */
         String url();
@@ -74,6 +78,15 @@ public interface GatewayConfig {
         /** How long an open circuit answers 503 at once before trying the upstream again. */
         @WithDefault("10s")
         Duration openFor();
+    }
+
+    interface Retry {
+        /**
+         * The largest body (by its Content-Length) an idempotent request may have for the gateway to hold it, so that
+         * it can be sent again; larger bodies, and chunked ones, stream through as always and are never retried.
+         */
+        @WithDefault("1M")
+        MemorySize maxBufferedBody();
     }
 
     interface RateLimit {

@@ -6,33 +6,25 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.ConnectException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.consentgov.gateway.config.GatewayConfig;
 import org.consentgov.gateway.problem.Problems;
 import org.consentgov.gateway.problem.RequestContextKeys;
 import org.consentgov.gateway.ratelimit.ClientRateLimiter;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * The proxy: for /api/** and /public/** it picks the upstream by path, applies the client's rate limit
@@ -42,12 +34,13 @@ import org.jboss.logging.MDC;
  *
  * <p>A client that goes away mid-request or mid-response resets the upstream request, so its connection
  * is closed rather than returned half-used to the pool; every upstream call has an idle timeout; the pool
- * and its wait queue are bounded. That is what keeps the gateway serving after clients abort.
+ * and its wait queue are bounded. That is what keeps the gateway serving after clients abort. An idempotent
+ * request with a small body (or none) is held whole instead of streamed, so that it can be sent once more when
+ * its pooled connection turns out closed (UpstreamCall); large bodies, such as imports, stream as ever.
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
-    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final RouteTable table;
@@ -56,6 +49,7 @@ public class ProxyRoutes {
     private final Set<String> longRunningPaths;
     private final long longRunningTimeoutMillis;
     private final SecurityHeaders securityHeaders;
+    private final long maxBufferedBody;
 
     public ProxyRoutes(GatewayConfig config, Upstreams upstreams, SecurityHeaders securityHeaders) {
         this.table = new RouteTable(config.routes(), config.publicPaths());
@@ -66,6 +60,7 @@ public class ProxyRoutes {
         this.longRunningPaths = Set.copyOf(config.longRunningPaths());
         this.longRunningTimeoutMillis = config.longRunningTimeout().toMillis();
         this.securityHeaders = securityHeaders;
+        this.maxBufferedBody = config.retry().maxBufferedBody().asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -148,7 +143,6 @@ public class ProxyRoutes {
         }
         String traceparent = TraceContext.next(request.getHeader("traceparent"));
         rc.put(RequestContextKeys.TRACEPARENT, traceparent);
-        long started = System.nanoTime();
         request.pause();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
@@ -160,30 +154,45 @@ public class ProxyRoutes {
                         request.method() == HttpMethod.POST && longRunningPaths.contains(path)
                                 ? longRunningTimeoutMillis
                                 : upstream.config().requestTimeout().toMillis());
-        AtomicBoolean clientGone = new AtomicBoolean();
-        rc.response().closeHandler(v -> clientGone.set(true));
-        upstream.client().request(options).onComplete(ar -> {
-            if (ar.failed()) {
-                request.resume();
-                upstream.breaker().onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ar.cause());
-                upstreamFailure(rc, upstream, ar.cause());
-                return;
-            }
-            forward(rc, upstream, ar.result(), traceparent, started, clientGone);
-        });
+        MultiMap headers = forwardedHeaders(rc, traceparent);
+        if (!Retries.idempotent(request) || !Retries.bodyFits(request, maxBufferedBody)) {
+            new UpstreamCall(rc, upstream, options, headers, null, securityHeaders).start();
+        } else if (request.isEnded()) {
+            new UpstreamCall(rc, upstream, options, headers, Buffer.buffer(), securityHeaders).start();
+        } else {
+            // held (at most maxBufferedBody) so that it can be sent again on a closed connection; a client that
+            // stalls mid-body is cut off after the upstream's timeout, as the upstream would have done
+            long stalled = request.headers().contains("Content-Length")
+                    ? rc.vertx().setTimer(upstream.config().requestTimeout().toMillis(), t -> {
+                        Problems.send(
+                                rc,
+                                408,
+                                "Request timeout",
+                                "request-timeout",
+                                "The request body did not arrive in time");
+                        request.connection().close();
+                    })
+                    : -1;
+            request.body().onComplete(body -> {
+                if (stalled >= 0) {
+                    rc.vertx().cancelTimer(stalled);
+                }
+                if (body.succeeded()) {
+                    new UpstreamCall(rc, upstream, options, headers, body.result(), securityHeaders).start();
+                } else {
+                    // the client went away before sending all of it: nobody to answer
+                    upstream.breaker().releasePermission();
+                }
+            });
+            request.resume();
+        }
     }
 
-    private void forward(
-            RoutingContext rc,
-            Upstreams.Upstream upstream,
-            HttpClientRequest outbound,
-            String traceparent,
-            long started,
-            AtomicBoolean clientGone) {
+    /** The client's headers that may cross, and the ones the gateway sets itself. */
+    private static MultiMap forwardedHeaders(RoutingContext rc, String traceparent) {
         HttpServerRequest request = rc.request();
-        HttpServerResponse response = rc.response();
         String connection = request.getHeader("Connection");
-        MultiMap headers = outbound.headers();
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         request.headers().forEach(h -> {
             if (ForwardedHeaders.forwardRequestHeader(h.getKey(), connection)) {
                 headers.add(h.getKey(), h.getValue());
@@ -200,110 +209,12 @@ public class ProxyRoutes {
         if (request.host() != null) {
             headers.set("X-Forwarded-Host", request.host());
         }
-        if (request.headers().contains("Transfer-Encoding")
-                && !request.headers().contains("Content-Length")) {
-            outbound.setChunked(true);
-        }
-
-        // the client went away: drop the upstream call instead of leaving its connection half-used;
-        // that is the client's doing, so it does not count against the upstream's circuit
-        if (clientGone.get()) {
-            outbound.reset();
-        }
-        response.closeHandler(v -> {
-            clientGone.set(true);
-            outbound.reset();
-        });
-        request.exceptionHandler(e -> {
-            clientGone.set(true);
-            outbound.reset();
-        });
-
-        outbound.response().onComplete((AsyncResult<HttpClientResponse> ar) -> {
-            long elapsed = System.nanoTime() - started;
-            if (ar.failed()) {
-                if (clientGone.get()) {
-                    upstream.breaker().releasePermission();
-                    return;
-                }
-                upstream.breaker().onError(elapsed, TimeUnit.NANOSECONDS, ar.cause());
-                upstreamFailure(rc, upstream, ar.cause());
-                return;
-            }
-            HttpClientResponse inbound = ar.result();
-            if (inbound.statusCode() >= 500) {
-                upstream.breaker()
-                        .onError(
-                                elapsed,
-                                TimeUnit.NANOSECONDS,
-                                new IllegalStateException(upstream.name() + " answered " + inbound.statusCode()));
-            } else {
-                upstream.breaker().onSuccess(elapsed, TimeUnit.NANOSECONDS);
-            }
-            if (response.closed()) {
-                outbound.reset();
-                return;
-            }
-            response.setStatusCode(inbound.statusCode());
-            String upstreamConnection = inbound.getHeader("Connection");
-            securityHeaders.replaceByUpstream(rc);
-            inbound.headers().forEach(h -> {
-                if (ForwardedHeaders.forwardResponseHeader(h.getKey(), upstreamConnection)
-                        && !h.getKey().equalsIgnoreCase("X-Request-Id")) {
-                    response.headers().add(h.getKey(), h.getValue());
-                }
-            });
-            securityHeaders.afterUpstream(rc);
-            if (!inbound.headers().contains("Content-Length")) {
-                response.setChunked(true);
-            }
-            inbound.pipeTo(response).onFailure(e -> outbound.reset());
-        });
-
-        request.pipeTo(outbound).onFailure(e -> {
-            clientGone.set(true);
-            outbound.reset();
-        });
+        return headers;
     }
 
     private static boolean anonymous(RoutingContext rc) {
         return !(rc.user() instanceof QuarkusHttpUser user)
                 || user.getSecurityIdentity().isAnonymous();
-    }
-
-    private static void upstreamFailure(RoutingContext rc, Upstreams.Upstream upstream, Throwable cause) {
-        String message = cause.getMessage() == null ? "" : cause.getMessage();
-        MDC.put("requestId", rc.get(RequestContextKeys.REQUEST_ID));
-        LOG.warnf(
-                "upstream %s failed for %s %s: %s",
-                upstream.name(),
-                rc.request().method(),
-                rc.request().path(),
-                cause.getClass().getSimpleName() + " " + message);
-        if (rc.response().closed()) {
-            return;
-        }
-        if (cause.getClass().getSimpleName().contains("Timeout") || message.contains("timeout period")) {
-            Problems.send(
-                    rc,
-                    504,
-                    "Gateway timeout",
-                    "upstream-timeout",
-                    "The " + upstream.name() + " service did not answer in time");
-        } else if (cause instanceof ConnectException
-                || message.contains("Connection refused")
-                || message.contains("max wait queue")) {
-            Problems.send(
-                    rc,
-                    503,
-                    "Service unavailable",
-                    "upstream-unavailable",
-                    "The " + upstream.name() + " service cannot be reached; retry later",
-                    Map.of("Retry-After", "5"));
-        } else {
-            Problems.send(
-                    rc, 502, "Bad gateway", "bad-gateway", "The " + upstream.name() + " service broke off its answer");
-        }
     }
 
     /** Rate limits are per authenticated client (OAuth client and subject), else per address. */

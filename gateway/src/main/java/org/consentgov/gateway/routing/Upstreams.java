@@ -2,6 +2,8 @@ package org.consentgov.gateway.routing;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -18,6 +20,10 @@ import org.consentgov.gateway.config.GatewayConfig;
  * One HTTP client per upstream, with a bounded connection pool and a bounded wait queue, and one circuit
  * breaker per upstream. A leaked or unbounded pool is what wedges a naive proxy; here a full queue or an
  * open circuit is answered at once with 503.
+ *
+ * <p>Each upstream also has a client without keep-alive, for the one retry of an idempotent request whose
+ * pooled connection turned out closed (UpstreamCall): every request it sends goes on a connection of its own,
+ * so the retry can never meet another closed one. It is counted in {@code gateway.upstream.retries}.
  */
 @ApplicationScoped
 public class Upstreams {
@@ -28,12 +34,14 @@ public class Upstreams {
             int port,
             boolean tls,
             HttpClient client,
+            HttpClient retryClient,
+            Counter retries,
             CircuitBreaker breaker,
             GatewayConfig.Upstream config) {}
 
     private final Map<String, Upstream> upstreams = new HashMap<>();
 
-    public Upstreams(Vertx vertx, GatewayConfig config) {
+    public Upstreams(Vertx vertx, GatewayConfig config, MeterRegistry registry) {
         config.upstreams().forEach((name, upstream) -> {
             URI uri = URI.create(upstream.url());
             boolean tls = "https".equals(uri.getScheme());
@@ -59,10 +67,24 @@ public class Upstreams {
                             .permittedNumberOfCallsInHalfOpenState(3)
                             .automaticTransitionFromOpenToHalfOpenEnabled(false)
                             .build());
+            HttpClientOptions retryOptions =
+                    new HttpClientOptions(options).setKeepAlive(false).setName("upstream-" + name + "-retry");
+            Counter retries = Counter.builder("gateway.upstream.retries")
+                    .description("Idempotent requests sent again because their pooled connection was closed")
+                    .tag("upstream", name)
+                    .register(registry);
             upstreams.put(
                     name,
                     new Upstream(
-                            name, uri.getHost(), port, tls, vertx.createHttpClient(options, pool), breaker, upstream));
+                            name,
+                            uri.getHost(),
+                            port,
+                            tls,
+                            vertx.createHttpClient(options, pool),
+                            vertx.createHttpClient(retryOptions, new PoolOptions(pool)),
+                            retries,
+                            breaker,
+                            upstream));
         });
     }
 
@@ -84,6 +106,9 @@ public class Upstreams {
 
     @PreDestroy
     void close() {
-        upstreams.values().forEach(u -> u.client().close());
+        upstreams.values().forEach(u -> {
+            u.client().close();
+            u.retryClient().close();
+        });
     }
 }
