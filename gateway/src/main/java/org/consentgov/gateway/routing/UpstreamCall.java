@@ -45,6 +45,7 @@ final class UpstreamCall {
     private final SecurityHeaders securityHeaders;
     private final long started = System.nanoTime();
     private final AtomicBoolean clientGone = new AtomicBoolean();
+    private boolean retried;
 
     /**
      * @param headers what to send the upstream besides the method and URI
@@ -74,7 +75,11 @@ final class UpstreamCall {
         client.request(options).onComplete(ar -> {
             if (ar.failed()) {
                 rc.request().resume();
-                finalFailure(ar.cause());
+                if (mayRetry && !clientGone.get() && Retries.closedBeforeAnswer(ar.cause())) {
+                    retry(ar.cause());
+                } else {
+                    finalFailure(ar.cause());
+                }
                 return;
             }
             forward(ar.result(), mayRetry);
@@ -134,6 +139,7 @@ final class UpstreamCall {
     }
 
     private void retry(Throwable cause) {
+        retried = true;
         upstream.retries().increment();
         if (LOG.isDebugEnabled()) {
             MDC.put("requestId", rc.get(RequestContextKeys.REQUEST_ID));
@@ -181,10 +187,11 @@ final class UpstreamCall {
         String message = cause.getMessage() == null ? "" : cause.getMessage();
         MDC.put("requestId", rc.get(RequestContextKeys.REQUEST_ID));
         LOG.warnf(
-                "upstream %s failed for %s %s: %s",
+                "upstream %s failed for %s %s%s: %s",
                 upstream.name(),
                 rc.request().method(),
                 rc.request().path(),
+                retried ? " (sent twice)" : "",
                 cause.getClass().getSimpleName() + " " + message);
         if (rc.response().closed()) {
             return;
