@@ -142,7 +142,7 @@ final class BulkConsentRows {
                 insert.setObject(c++, r.givenOn);
                 insert.setObject(c++, at(r.expiresAt), Types.TIMESTAMP_WITH_TIMEZONE);
                 insert.setObject(c++, at(r.changedAt));
-                // as Hibernate leaves a record that the single create persisted and then chained
+                // the version the single create inserts its record with
                 insert.setLong(c, ConsentRecordFactory.NEW_RECORD_VERSION);
                 insert.addBatch();
             }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.config.ResearchAccess;
 import org.consentgov.consent.domain.ConsentCommands.Identifier;
-import org.consentgov.consent.persistence.ConsentRecord;
+import org.consentgov.consent.persistence.ConsentCheckRow;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.consent.persistence.HistoryEntry;
 import org.consentgov.platform.access.AccessedSubject;
@@ -59,9 +59,11 @@ public class ConsentCheckService {
     }
 
     /**
-     * The hot path: one query, then the pure {@link ConsentCheck}. The history is read only for records that
-     * changed after {@code knownAt} ({@code changed_at}); with the default (now) nothing has. A researcher asks only
-     * about the notices of their organisation's agreements; any other notice is answered as unknown.
+     * The hot path: one projection query (no entity is loaded, so the commit has nothing to flush), then the pure
+     * {@link ConsentCheck}, then the access-log row, written synchronously in the same transaction: an answer is
+     * never given without its row. The history is read only for records that changed after {@code knownAt}
+     * ({@code changed_at}); with the default (now) nothing has. A researcher asks only about the notices of their
+     * organisation's agreements; any other notice is answered as unknown.
      */
     @Transactional
     public CheckResult check(String subject, String noticeSlug, String purpose, Instant at, Instant knownAt) {
@@ -78,7 +80,7 @@ public class ConsentCheckService {
         }
         Instant when = at == null ? now : at;
         Instant known = knownAt == null ? now : knownAt;
-        List<ConsentRecord> found;
+        List<ConsentCheckRow> found;
         if (subject != null && subject.matches("[0-9a-fA-F-]{36}")) {
             found = records.forCheckBySubject(UUID.fromString(subject), noticeSlug);
         } else {
@@ -87,45 +89,45 @@ public class ConsentCheckService {
         }
         ConsentCheck.Answer answer = ConsentCheck.at(asKnownAt(found, known), purpose, when);
         if (!found.isEmpty()) {
-            accessLog.record(AccessedSubject.byId(found.get(0).subjectId), ConsentAccess.CHECK);
+            accessLog.record(AccessedSubject.byId(found.get(0).subjectId()), ConsentAccess.CHECK);
         }
         return new CheckResult(noticeSlug, purpose, when, known, answer);
     }
 
     /** The records as they stood at {@code knownAt}, newest first: from the record, or from its history if it changed since. */
-    private List<ConsentCheck.Candidate> asKnownAt(List<ConsentRecord> found, Instant knownAt) {
-        List<ConsentRecord> existing =
-                found.stream().filter(r -> !r.recordedAt.isAfter(knownAt)).toList();
+    private List<ConsentCheck.Candidate> asKnownAt(List<ConsentCheckRow> found, Instant knownAt) {
+        List<ConsentCheckRow> existing =
+                found.stream().filter(r -> !r.recordedAt().isAfter(knownAt)).toList();
         List<UUID> changedSince = existing.stream()
-                .filter(r -> r.changedAt.isAfter(knownAt))
-                .map(r -> r.id)
+                .filter(r -> r.changedAt().isAfter(knownAt))
+                .map(ConsentCheckRow::id)
                 .toList();
         Map<UUID, List<HistoryEntry>> entries = changedSince.isEmpty()
                 ? Map.of()
                 : records.historyUpTo(changedSince, knownAt).stream().collect(Collectors.groupingBy(h -> h.recordId));
         List<ConsentCheck.Candidate> out = new ArrayList<>();
-        for (ConsentRecord r : existing) {
-            out.add(entries.containsKey(r.id) ? candidate(r, entries.get(r.id)) : candidate(r));
+        for (ConsentCheckRow r : existing) {
+            out.add(entries.containsKey(r.id()) ? candidate(r, entries.get(r.id())) : candidate(r));
         }
         return out;
     }
 
-    private static ConsentCheck.Candidate candidate(ConsentRecord r) {
+    private static ConsentCheck.Candidate candidate(ConsentCheckRow r) {
         return new ConsentCheck.Candidate(
-                r.id,
-                r.noticeVersion,
-                r.noticeContentHash,
-                r.state,
-                r.effective,
-                r.purposes,
-                r.missingParties,
-                r.recordedAt,
-                WithdrawalPolicy.startOf(r.givenOn),
-                r.effectiveFrom,
-                r.endedAt,
-                r.expiresAt,
-                r.reconsentRequired,
-                r.historyLength);
+                r.id(),
+                r.noticeVersion(),
+                r.noticeContentHash(),
+                r.state(),
+                r.effective(),
+                r.purposes(),
+                r.missingParties(),
+                r.recordedAt(),
+                WithdrawalPolicy.startOf(r.givenOn()),
+                r.effectiveFrom(),
+                r.endedAt(),
+                r.expiresAt(),
+                r.reconsentRequired(),
+                r.historyLength());
     }
 
     /**
@@ -134,12 +136,12 @@ public class ConsentCheckService {
      * entry was recorded by then. Valid times (when it became effective, when it ended) are the record's own: each is
      * set once, by the entry that made it so.
      */
-    private ConsentCheck.Candidate candidate(ConsentRecord r, List<HistoryEntry> known) {
+    private ConsentCheck.Candidate candidate(ConsentCheckRow r, List<HistoryEntry> known) {
         ConsentState state = known.get(known.size() - 1).toState;
         boolean effective = false;
         boolean everEffective = false;
         boolean reconsent = false;
-        List<String> missing = r.missingParties;
+        List<String> missing = r.missingParties();
         for (HistoryEntry h : known) {
             JsonNode payload = history.tree(h.payload);
             if (payload.has("effective")) {
@@ -156,18 +158,18 @@ public class ConsentCheckService {
         }
         boolean ended = ENDED.contains(state);
         return new ConsentCheck.Candidate(
-                r.id,
-                r.noticeVersion,
-                r.noticeContentHash,
+                r.id(),
+                r.noticeVersion(),
+                r.noticeContentHash(),
                 state,
                 effective && state == ConsentState.ACTIVE,
-                r.purposes,
+                r.purposes(),
                 missing,
-                r.recordedAt,
-                WithdrawalPolicy.startOf(r.givenOn),
-                everEffective ? r.effectiveFrom : null,
-                ended ? r.endedAt : null,
-                r.expiresAt,
+                r.recordedAt(),
+                WithdrawalPolicy.startOf(r.givenOn()),
+                everEffective ? r.effectiveFrom() : null,
+                ended ? r.endedAt() : null,
+                r.expiresAt(),
                 reconsent,
                 known.size());
     }

@@ -60,8 +60,9 @@ public class ConsentHistory {
         entry.reason = reason;
         entry.payload = payload.toString();
         entry.prevHash = record.historyHead;
+        // the tree the payload was written from: its canonical form is that of the stored text, without parsing it back
         entry.hash = HistoryChain.hash(
-                entry.prevHash, record.id, entry.seq, event, from, to, entry.actor, at, reason, tree(entry.payload));
+                entry.prevHash, record.id, entry.seq, event, from, to, entry.actor, at, reason, payload);
         record.historyLength = entry.seq;
         record.historyHead = entry.hash;
         record.changedAt = at;

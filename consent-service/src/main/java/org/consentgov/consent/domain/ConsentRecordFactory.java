@@ -30,10 +30,10 @@ import org.consentgov.platform.vocabulary.Vocabulary;
 public class ConsentRecordFactory {
 
     /**
-     * The row version of a record just recorded: Hibernate inserts it and then updates it once in the same flush,
-     * because its history head is set after {@code persist}. The bulk import writes the same value.
+     * The row version of a record just recorded: Hibernate inserts it once, already chained to its first history
+     * entry, and never updates it in the same flush. The bulk import writes the same value.
      */
-    public static final long NEW_RECORD_VERSION = 1;
+    public static final long NEW_RECORD_VERSION = 0;
 
     /**
      * A form that passed the checks that need no subject: its notice version and the categories it covers; once its

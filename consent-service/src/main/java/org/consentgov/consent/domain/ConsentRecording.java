@@ -14,6 +14,7 @@ import org.consentgov.consent.notices.NoticeDirectory;
 import org.consentgov.consent.persistence.ConsentParty;
 import org.consentgov.consent.persistence.ConsentRecord;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
+import org.consentgov.consent.persistence.HistoryEntry;
 import org.consentgov.consent.persistence.Subject;
 import org.consentgov.consent.persistence.SubjectRepository;
 import org.consentgov.platform.access.AccessedSubject;
@@ -74,9 +75,11 @@ public class ConsentRecording {
         ConsentRecord record = factory.newRecord(form, subject.id, subject.dateOfBirth, now);
         List<ConsentRecord> replaced =
                 records.activeFor(subject.id, form.notice().slug());
+        // chained before it is persisted: the record is inserted with its history head, never updated in the flush
+        HistoryEntry recorded = factory.recordedEntry(record, now);
         records.persist(record);
         record.parties.forEach(records::persistParty);
-        records.append(factory.recordedEntry(record, now));
+        records.append(recorded);
         for (ConsentRecord old : replaced) {
             records.append(factory.supersede(old, record.id, now));
         }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.consentgov.consent.domain.ConsentState;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRecord, UUID> {
@@ -25,21 +26,31 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The check API's one statement: every record of the subject (by identifier) for the notice, newest first. */
-    public List<ConsentRecord> forCheckByIdentifier(String system, String value, String noticeSlug) {
+    /**
+     * The check API's one statement: what the check needs of every record of the subject (by identifier) for the
+     * notice, newest first. A projection: no entity is loaded.
+     */
+    public List<ConsentCheckRow> forCheckByIdentifier(String system, String value, String noticeSlug) {
         return getEntityManager()
-                .createQuery("""
-                from ConsentRecord r where r.noticeSlug = :notice and r.subjectId =
+                .createQuery(ConsentCheckRow.SELECT + """
+                 where r.noticeSlug = :notice and r.subjectId =
                   (select i.subject.id from SubjectIdentifier i where i.system = :system and i.value = :value)
-                order by r.recordedAt desc""", ConsentRecord.class)
+                order by r.recordedAt desc""", ConsentCheckRow.class)
                 .setParameter("notice", noticeSlug)
                 .setParameter("system", system)
                 .setParameter("value", value)
                 .getResultList();
     }
 
-    public List<ConsentRecord> forCheckBySubject(UUID subjectId, String noticeSlug) {
-        return list("subjectId = ?1 and noticeSlug = ?2", Sort.descending("recordedAt"), subjectId, noticeSlug);
+    /** As {@link #forCheckByIdentifier}, by the subject's id. */
+    public List<ConsentCheckRow> forCheckBySubject(UUID subjectId, String noticeSlug) {
+        return getEntityManager()
+                .createQuery(ConsentCheckRow.SELECT + """
+                 where r.subjectId = :subject and r.noticeSlug = :notice
+                order by r.recordedAt desc""", ConsentCheckRow.class)
+                .setParameter("subject", subjectId)
+                .setParameter("notice", noticeSlug)
+                .getResultList();
     }
 
     public List<ConsentRecord> activeFor(UUID subjectId, String noticeSlug) {
@@ -109,6 +120,8 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
                 .createQuery(
                         "from HistoryEntry h where h.recordId in :ids and h.at <= :known order by h.recordId, h.seq",
                         HistoryEntry.class)
+                // read to answer, never changed: nothing to dirty-check at the commit
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .setParameter("ids", recordIds)
                 .setParameter("known", knownAt)
                 .getResultList();
