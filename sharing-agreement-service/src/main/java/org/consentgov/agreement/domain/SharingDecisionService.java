@@ -129,7 +129,8 @@ public class SharingDecisionService {
                     : AgreementErrors.DECISION_IN_FUTURE.problem(
                             "A decision is about now or the past: nobody knows yet what will be in force then", "at");
         }
-        if (!organisations.registered(r.recipient())) {
+        // in a transaction of its own: a query outside one would keep its connection until the request ends
+        if (!QuarkusTransaction.joiningExisting().call(() -> organisations.registered(r.recipient()))) {
             throw AgreementErrors.UNKNOWN_ORGANISATION.problem(
                     "No organisation '" + r.recipient() + "' is registered", "recipient");
         }
