@@ -788,10 +788,18 @@ class Bench:
             raise RuntimeError(f"sharing decision answered {status}: {answer[:300]}")
         env = {"BENCH_TOKEN": tok, "BENCH_PATH": "/api/sharing-decisions", "BENCH_BODY": body}
         row = self.wrk("6-sharing", "gateway", self.gw, "post", c, env)
-        check = [r for r in self.rows if r["scenario"] == "5-scale" and r["variant"].startswith("check-direct")]
+        # right beside it, at the same connections and through the same gateway: the consent check that each
+        # decision asks consent-service, so that the ratio does not move with the machine's load between runs
+        check = self.wrk("6-sharing", "check-gateway", self.gw, "check", c,
+                         {"BENCH_TOKEN": self.token("integration"), "BENCH_SUBJECTS": str(self.subjects)})
         self.ratio("6", f"sharing decision + disclosure: TPS (c={c}), p50 / p99 ms",
                    f"{row['tps']} ({row['p50_ms']} / {row['p99_ms']})", "(no target: reported)", None)
+        self.ratio("6a", f"sharing decisions / consent checks, TPS through the gateway (c={c}, same run)",
+                   ratio(row["tps"], check["tps"]), "(no target: reported)", None)
+        self.ratio("6b", f"consent check beside scenario 6: TPS (c={c}), p50 / p99 ms",
+                   f"{check['tps']} ({check['p50_ms']} / {check['p99_ms']})", "(reference)", None)
         self.check_errors(row)
+        self.check_errors(check)
 
     def scenario_startup(self):
         """Scenario 7: start-up time and idle RSS of each service (measured when they were started)."""

@@ -12,6 +12,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +41,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new WhileAnswering()));
         server.start();
         reset();
         return Map.of(
@@ -257,6 +260,31 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs {@link #probe} on WireMock's thread while it answers a stub that names this transformer: a look at what
+     * the service holds while it waits for another service, without timing anything.
+     */
+    public static final class WhileAnswering implements ResponseDefinitionTransformerV2 {
+        public static final String NAME = "while-answering";
+        public static volatile Runnable probe = () -> {};
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            probe.run();
+            return serveEvent.getResponseDefinition();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
         }
     }
 

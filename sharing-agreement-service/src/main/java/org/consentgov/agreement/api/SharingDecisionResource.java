@@ -76,8 +76,10 @@ public class SharingDecisionResource {
                     "Unknown organisation or code; at more than five minutes ahead (decision-in-future, or disclosure-in-future when recording); recording without a transfer method")
     public Response decide(
             @HeaderParam(IdempotentExecutor.HEADER) String key, @NotNull @Valid DecisionRequest request, UriInfo uri) {
+        // evaluated before the idempotency key's transaction: no connection is held while other services are asked
+        SharingDecisionService.Evaluated evaluated = service.evaluate(DecisionMapper.command(request));
         return idempotency.execute(key, "POST /api/sharing-decisions", request, () -> {
-            DecisionView decision = mapper.view(service.decide(DecisionMapper.command(request)));
+            DecisionView decision = mapper.view(service.record(evaluated));
             return Response.created(uri.getBaseUriBuilder()
                             .path("api/sharing-decisions/{id}")
                             .build(decision.decisionId()))

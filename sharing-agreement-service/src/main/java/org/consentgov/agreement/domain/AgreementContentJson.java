@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Agreement content as stored: one JSON document per version. A stored document that cannot be read is a
@@ -17,11 +20,38 @@ public class AgreementContentJson {
 
     private static final TypeReference<List<NoticeChange>> NOTICE_CHANGES = new TypeReference<>() {};
 
+    /** How many frozen versions' contents are kept parsed; past that the cache starts again. */
+    static final int FROZEN_KEPT = 2_000;
+
     private final ObjectMapper mapper;
+    private final Map<UUID, Frozen> frozen = new ConcurrentHashMap<>();
 
     public AgreementContentJson(ObjectMapper mapper) {
         this.mapper = mapper;
     }
+
+    /**
+     * The content of a version put up for signature, parsed once: its content never changes after that (the
+     * database refuses it), and a sharing decision reads the same few versions over and over. A draft (no hash
+     * yet) is parsed each time. The hash is part of the key, so a changed document is never answered from here.
+     */
+    public AgreementContent readFrozen(UUID versionId, String contentHash, String json) {
+        if (contentHash == null) {
+            return read(json);
+        }
+        Frozen kept = frozen.get(versionId);
+        if (kept != null && kept.hash().equals(contentHash)) {
+            return kept.content();
+        }
+        AgreementContent content = read(json);
+        if (frozen.size() >= FROZEN_KEPT) {
+            frozen.clear();
+        }
+        frozen.put(versionId, new Frozen(contentHash, content));
+        return content;
+    }
+
+    private record Frozen(String hash, AgreementContent content) {}
 
     public AgreementContent read(String json) {
         try {

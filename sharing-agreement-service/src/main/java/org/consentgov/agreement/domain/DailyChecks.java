@@ -64,6 +64,7 @@ public class DailyChecks {
         LocalDate today = AgreementDates.day(now);
         List<UUID> expired = new ArrayList<>();
         for (AgreementVersion v : agreements.inForceEndedBefore(today)) {
+            agreements.lockInForceState(v.agreementId);
             Agreement a =
                     agreements.getEntityManager().find(Agreement.class, v.agreementId, LockModeType.PESSIMISTIC_WRITE);
             lifecycle.expire(a, now);

@@ -94,7 +94,16 @@ public class SharingDecisionService {
         this.metrics = metrics;
     }
 
+    /** Decides and writes the decision: {@link #evaluate} then {@link #record}. */
     public RecordedDecision decide(DecisionCommand r) {
+        return record(evaluate(r));
+    }
+
+    /**
+     * Checks the question and evaluates it, outside any transaction: nothing is written and no database
+     * connection is held while consent-service and notice-service are asked.
+     */
+    public Evaluated evaluate(DecisionCommand r) {
         Identifier subject = DisclosureService.subject(r.subject(), "subject");
         Violations.require(codes(r), "");
         Scope scope = scopes.current();
@@ -120,14 +129,32 @@ public class SharingDecisionService {
                     : AgreementErrors.DECISION_IN_FUTURE.problem(
                             "A decision is about now or the past: nobody knows yet what will be in force then", "at");
         }
-        if (organisations.findBySlug(r.recipient()).isEmpty()) {
+        // in a transaction of its own: a query outside one would keep its connection until the request ends
+        if (!QuarkusTransaction.joiningExisting().call(() -> organisations.registered(r.recipient()))) {
             throw AgreementErrors.UNKNOWN_ORGANISATION.problem(
                     "No organisation '" + r.recipient() + "' is registered", "recipient");
         }
         Question question = new Question(
                 r.recipient(), r.categories().stream().distinct().toList(), r.purpose(), at, r.transferMethod());
-        Evaluation e = evaluation.evaluate(question, subject, now);
-        return QuarkusTransaction.joiningExisting().call(() -> store(e, subject, record));
+        return new Evaluated(evaluation.evaluate(question, subject, now), subject, record);
+    }
+
+    /** Writes an evaluated decision, with its disclosure when asked to record one, in one transaction. */
+    public RecordedDecision record(Evaluated x) {
+        return QuarkusTransaction.joiningExisting().call(() -> store(x.evaluation, x.subject, x.record));
+    }
+
+    /** A question checked and evaluated, not yet written. */
+    public static final class Evaluated {
+        private final Evaluation evaluation;
+        private final Identifier subject;
+        private final boolean record;
+
+        Evaluated(Evaluation evaluation, Identifier subject, boolean record) {
+            this.evaluation = evaluation;
+            this.subject = subject;
+            this.record = record;
+        }
     }
 
     @Transactional
@@ -225,8 +252,9 @@ public class SharingDecisionService {
         Candidate c = outcome.candidate();
         Outcome kept = outcome;
         if (c != null && outcome.decision() == Decision.PERMIT) {
-            // a change written by the time asked about but committed while consent-service was asked
-            agreements.lockForDecision(c.versionId());
+            // a change written by the time asked about but committed while consent-service was asked; the lock
+            // is shared with other decisions and waits only for a change of the agreement's state in progress
+            agreements.holdInForceState(c.agreementId());
             if (!evaluation.stillActive(c.versionId(), e.historyBy())) {
                 kept = new Outcome(
                         Decision.DENY,

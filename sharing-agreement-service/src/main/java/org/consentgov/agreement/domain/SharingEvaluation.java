@@ -17,10 +17,7 @@ import org.consentgov.agreement.domain.SharingPolicy.Outcome;
 import org.consentgov.agreement.domain.SharingPolicy.Question;
 import org.consentgov.agreement.notices.NoticeAtTime;
 import org.consentgov.agreement.notices.NoticeDirectory;
-import org.consentgov.agreement.persistence.Agreement;
-import org.consentgov.agreement.persistence.AgreementRepository;
 import org.consentgov.agreement.persistence.AgreementTimeline;
-import org.consentgov.agreement.persistence.AgreementVersion;
 import org.consentgov.platform.identifiers.Identifier;
 import org.consentgov.platform.vocabulary.Vocabulary;
 
@@ -46,7 +43,6 @@ class SharingEvaluation {
         }
     }
 
-    private final AgreementRepository agreements;
     private final AgreementTimeline timeline;
     private final AgreementContentJson contentJson;
     private final ConsentGateway consent;
@@ -54,13 +50,11 @@ class SharingEvaluation {
     private final SharingPolicy policy;
 
     SharingEvaluation(
-            AgreementRepository agreements,
             AgreementTimeline timeline,
             AgreementContentJson contentJson,
             ConsentGateway consent,
             NoticeDirectory notices,
             Vocabulary vocabulary) {
-        this.agreements = agreements;
         this.timeline = timeline;
         this.contentJson = contentJson;
         this.consent = consent;
@@ -105,22 +99,22 @@ class SharingEvaluation {
         if (versions.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids =
-                versions.stream().map(v -> v.version().agreementId).distinct().toList();
-        Map<UUID, Agreement> byId = agreements.byIds(ids);
+        List<UUID> ids = versions.stream()
+                .map(AgreementTimeline.VersionAt::agreementId)
+                .distinct()
+                .toList();
         Map<UUID, AccessWindow> windows = accessWindows(timeline.activations(ids, by));
         return versions.stream()
-                .map(va -> {
-                    AgreementVersion v = va.version();
-                    AccessWindow w = windows.getOrDefault(v.agreementId, AccessWindow.NONE);
+                .map(v -> {
+                    AccessWindow w = windows.getOrDefault(v.agreementId(), AccessWindow.NONE);
                     return new Candidate(
-                            v.agreementId,
-                            v.id,
-                            byId.get(v.agreementId).reference,
-                            v.number,
-                            va.state(),
-                            contentJson.read(v.content),
-                            v.effectiveFrom,
+                            v.agreementId(),
+                            v.versionId(),
+                            v.reference(),
+                            v.number(),
+                            v.state(),
+                            contentJson.readFrozen(v.versionId(), v.contentHash(), v.content()),
+                            v.effectiveFrom(),
                             w.startsAt(),
                             w.endsAt());
                 })
@@ -139,7 +133,7 @@ class SharingEvaluation {
     private Map<UUID, AccessWindow> accessWindows(List<AgreementTimeline.Activation> activations) {
         Map<UUID, AccessWindow> out = new HashMap<>();
         for (AgreementTimeline.Activation a : activations) {
-            AgreementContent content = contentJson.read(a.version().content);
+            AgreementContent content = contentJson.readFrozen(a.versionId(), a.contentHash(), a.content());
             AccessWindow before = out.getOrDefault(a.agreementId(), AccessWindow.NONE);
             Instant started = before.startsAt();
             Instant ends = null;
@@ -147,7 +141,7 @@ class SharingEvaluation {
                 if (content.accessLimit().startsOn() != null) {
                     started = AgreementDates.startOf(content.accessLimit().startsOn());
                 } else if (started == null) {
-                    started = a.version().effectiveFrom;
+                    started = a.effectiveFrom();
                 }
                 ends = AgreementDates.accessEnd(started, content.accessLimit().months());
             }

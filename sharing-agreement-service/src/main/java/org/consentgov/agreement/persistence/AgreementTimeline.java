@@ -17,11 +17,23 @@ import org.consentgov.agreement.domain.AgreementState;
 @ApplicationScoped
 public class AgreementTimeline {
 
-    /** A version and the state its history gave it at the time asked about. */
-    public record VersionAt(AgreementVersion version, AgreementState state) {}
+    /**
+     * A version in force, the state its history gave it at the time asked about and its agreement's reference:
+     * read as columns, not entities, so that nothing is kept in the session or checked for changes at commit.
+     */
+    public record VersionAt(
+            UUID agreementId,
+            UUID versionId,
+            String reference,
+            int number,
+            AgreementState state,
+            String contentHash,
+            String content,
+            Instant effectiveFrom) {}
 
     /** The activation of a version, in the order the history wrote them. */
-    public record Activation(UUID agreementId, AgreementVersion version) {}
+    public record Activation(
+            UUID agreementId, UUID versionId, String contentHash, String content, Instant effectiveFrom) {}
 
     private static final String LAST_ROW_BY = """
             h.seq = (select max(h2.seq) from AgreementHistory h2 where h2.agreementId = v.agreementId
@@ -36,8 +48,10 @@ public class AgreementTimeline {
     /** The versions in force (ACTIVE or SUSPENDED) at {@code by} that name the organisation as a party. */
     public List<VersionAt> inForceWithParty(String organisation, Instant by) {
         return em.createQuery(
-                        "select v, h.toState from AgreementVersion v, AgreementHistory h"
-                                + " where h.agreementId = v.agreementId and h.versionNumber = v.number and "
+                        "select v.agreementId, v.id, a.reference, v.number, h.toState, v.contentHash, v.content,"
+                                + " v.effectiveFrom from AgreementVersion v, AgreementHistory h, Agreement a"
+                                + " where a.id = v.agreementId and h.agreementId = v.agreementId"
+                                + " and h.versionNumber = v.number and "
                                 + LAST_ROW_BY
                                 + " and h.toState in :states and exists (select 1 from AgreementParty p"
                                 + " where p.versionId = v.id and p.organisation = :org) order by v.agreementId, v.number",
@@ -46,7 +60,15 @@ public class AgreementTimeline {
                 .setParameter("states", List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED))
                 .setParameter("org", organisation)
                 .getResultStream()
-                .map(r -> new VersionAt((AgreementVersion) r[0], (AgreementState) r[1]))
+                .map(r -> new VersionAt(
+                        (UUID) r[0],
+                        (UUID) r[1],
+                        (String) r[2],
+                        (Integer) r[3],
+                        (AgreementState) r[4],
+                        (String) r[5],
+                        (String) r[6],
+                        (Instant) r[7]))
                 .toList();
     }
 
@@ -69,14 +91,15 @@ public class AgreementTimeline {
             return List.of();
         }
         return em.createQuery(
-                        "select v from AgreementHistory h, AgreementVersion v where h.agreementId in :ids"
+                        "select v.agreementId, v.id, v.contentHash, v.content, v.effectiveFrom"
+                                + " from AgreementHistory h, AgreementVersion v where h.agreementId in :ids"
                                 + " and h.action = 'ACTIVATED' and h.at <= :by and v.agreementId = h.agreementId"
                                 + " and v.number = h.versionNumber order by h.seq",
-                        AgreementVersion.class)
+                        Object[].class)
                 .setParameter("ids", agreementIds)
                 .setParameter("by", by)
                 .getResultStream()
-                .map(v -> new Activation(v.agreementId, v))
+                .map(r -> new Activation((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Instant) r[4]))
                 .toList();
     }
 }

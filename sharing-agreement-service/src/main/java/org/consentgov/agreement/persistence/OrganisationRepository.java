@@ -17,6 +17,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OrganisationRepository implements PanacheRepositoryBase<Organisation, UUID> {
 
+    /** Whether an organisation is registered under the slug, without loading it. */
+    public boolean registered(String slug) {
+        return count("slug", slug) > 0;
+    }
+
     public Optional<Organisation> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
