@@ -74,9 +74,8 @@ class PublicNoticeTest {
         assertThat(html)
                 .contains(
                         "<html lang=\"en\">",
-                        "<h1>",
+                        "<h1 class=\"govuk-heading-xl\">",
                         "aria-label=\"Language\"",
-                        "@media print",
                         "Skip to the notice",
                         "University of Bedfordshire",
                         "Summary for children and young people");
@@ -87,7 +86,15 @@ class PublicNoticeTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        assertThat(child).contains("aria-current=\"true\">Summary for children and young people");
+        assertThat(child).contains("aria-current=\"page\">Summary for children and young people");
+        String stylesheet = given().when()
+                .get("/public/assets/notice.css")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(html).contains("href=\"/public/assets/notice.css\"");
+        assertThat(stylesheet).as("the page prints").contains("@media print");
     }
 
     @Test

@@ -1,115 +1,144 @@
 package org.consentgov.notice.publicsite;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.RawString;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.consentgov.notice.api.NoticeViews.VersionSummaryView;
 import org.consentgov.notice.domain.NoticeContent;
 import org.consentgov.platform.vocabulary.Vocabulary;
 import org.consentgov.platform.vocabulary.VocabularyDocument;
 
-/** Turns a public notice into the rows and links of its HTML page. */
+/** Turns a public notice into the sections, rows and links of its HTML page. */
 @ApplicationScoped
 public class NoticePageBuilder {
 
-    private final Vocabulary vocabulary;
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    public NoticePageBuilder(Vocabulary vocabulary) {
+    private final Vocabulary vocabulary;
+    private final NoticeText text;
+    private final ObjectMapper json;
+
+    public NoticePageBuilder(Vocabulary vocabulary, NoticeText text, ObjectMapper json) {
         this.vocabulary = vocabulary;
+        this.text = text;
+        this.json = json;
     }
 
     public NoticePage build(PublicNoticeView notice, boolean childView, List<VersionSummaryView> versions) {
         NoticeContent content = notice.content();
-        String base = "/public/notices/" + notice.slug() + (notice.current() ? "" : "/versions/" + notice.version());
+        Locale locale = Locale.forLanguageTag(notice.locale());
+        String current = "/public/notices/" + notice.slug();
+        String base = current + (notice.current() ? "" : "/versions/" + notice.version());
         String view = childView ? "&view=child" : "";
         List<NoticePage.Link> languages = notice.availableLocales().stream()
                 .map(l ->
                         new NoticePage.Link(languageName(l), base + "?lang=" + l + view, l.equals(notice.locale()), l))
                 .toList();
-        List<NoticePage.Link> history = versions.stream()
+        List<NoticePage.VersionRow> history = versions.stream()
                 .filter(v -> v.state().wasPublished())
-                .map(v -> new NoticePage.Link(
-                        "Version " + v.number() + " (" + v.state().name().toLowerCase() + ", published "
-                                + v.publishedAt().toString().substring(0, 10) + ")",
-                        "/public/notices/" + notice.slug() + "/versions/" + v.number(),
-                        v.number() == notice.version(),
-                        null))
+                .map(v -> new NoticePage.VersionRow(
+                        v.number(),
+                        v.state(),
+                        current + "/versions/" + v.number() + "?lang=" + notice.locale(),
+                        date(v.inForceFrom() == null ? v.effectiveFrom() : v.inForceFrom(), locale),
+                        v.inForceUntil() == null ? null : date(v.inForceUntil(), locale),
+                        v.number() == notice.version()))
                 .toList();
         List<NoticePage.Row> personal = new ArrayList<>();
         List<NoticePage.Row> special = new ArrayList<>();
         List<NoticePage.Row> criminal = new ArrayList<>();
         for (String code : content.dataCategories()) {
-            VocabularyDocument.DataCategory c = vocabulary.dataCategory(code).orElse(null);
-            if (c == null) {
-                continue;
-            }
-            NoticePage.Row row = new NoticePage.Row(c.label(), null);
-            (c.criminal() ? criminal : c.special() ? special : personal).add(row);
+            vocabulary
+                    .dataCategory(code)
+                    .ifPresent(c -> (c.criminal() ? criminal : c.special() ? special : personal)
+                            .add(new NoticePage.Row(c.label(), null)));
         }
-        List<NoticePage.Row> purposes = content.purposes().stream()
-                .map(p -> new NoticePage.Row(p.description(), null))
+        List<NoticePage.BasisRow> bases = content.lawfulBases().stream()
+                .map(b -> new NoticePage.BasisRow(
+                        b.appliesTo(),
+                        b.scope(),
+                        vocabulary
+                                .lawfulBasis(b.basis())
+                                .map(l -> l.reference() + " – " + l.label())
+                                .orElse(b.basis()),
+                        b.statute(),
+                        b.description()))
                 .toList();
-        List<NoticePage.Row> bases = content.lawfulBases().stream()
-                .map(b -> {
-                    String ref = vocabulary
-                            .lawfulBasis(b.basis())
-                            .map(l -> l.reference() + " – " + l.label())
-                            .orElse(b.basis());
-                    String kind = switch (b.appliesTo()) {
-                        case PERSONAL -> "Personal data";
-                        case SPECIAL -> "Special category data";
-                        case CRIMINAL -> "Criminal offence data";
-                    };
-                    String scope = b.scope() == null ? "" : " (" + b.scope() + ")";
-                    String statute = b.statute() == null ? "" : "; " + b.statute();
-                    return new NoticePage.Row(kind + scope + ": " + ref + statute, b.description());
-                })
-                .toList();
-        List<NoticePage.Row> recipients = content.recipients() == null
-                ? List.of()
-                : content.recipients().stream()
-                        .map(r -> new NoticePage.Row(r.name(), r.description()))
-                        .toList();
-        List<NoticePage.Row> rights = content.rights().stream()
-                .map(r -> vocabulary
-                        .right(r)
-                        .map(t -> new NoticePage.Row(t.label(), t.description()))
-                        .orElse(new NoticePage.Row(r, null)))
-                .toList();
-        List<NoticePage.Row> security = content.securityMeasures() == null
-                ? List.of()
-                : content.securityMeasures().stream()
-                        .map(m -> new NoticePage.Row(m.description(), null))
-                        .toList();
-        List<NoticePage.Row> legal = content.legalFramework() == null
-                ? List.of()
-                : content.legalFramework().stream()
-                        .map(l -> new NoticePage.Row(
-                                vocabulary
-                                        .legalInstrument(l.code())
-                                        .map(VocabularyDocument.Term::label)
-                                        .orElse(l.code()),
-                                l.description()))
-                        .toList();
+        List<NoticeContent.Section> shown = childView ? notice.childSummary() : notice.sections();
         String lang = "?lang=" + notice.locale();
         return new NoticePage(
                 notice,
                 childView,
+                content.controllers().get(0).name(),
+                date(notice.inForceFrom() == null ? notice.effectiveFrom() : notice.inForceFrom(), locale),
                 languages,
+                shown.stream()
+                        .map(s -> new NoticePage.Section(s.id(), s.heading(), text.html(s.body())))
+                        .toList(),
                 history,
+                rows(content.controllers(), c -> new NoticePage.Row(c.name(), c.address())),
                 personal,
                 special,
                 criminal,
-                purposes,
+                rows(content.purposes(), p -> new NoticePage.Row(p.description(), null)),
                 bases,
-                recipients,
-                rights,
-                security,
-                legal,
+                rows(content.recipients(), r -> new NoticePage.Row(r.name(), r.description())),
+                content.retention(),
+                content.accessTerms() == null ? List.of() : content.accessTerms(),
+                rows(
+                        content.rights(),
+                        r -> vocabulary
+                                .right(r)
+                                .map(t -> new NoticePage.Row(t.label(), t.description()))
+                                .orElse(new NoticePage.Row(r, null))),
+                rows(content.securityMeasures(), m -> new NoticePage.Row(m.description(), null)),
+                rows(
+                        content.legalFramework(),
+                        l -> new NoticePage.Row(
+                                vocabulary
+                                        .legalInstrument(l.code())
+                                        .map(VocabularyDocument.Term::label)
+                                        .orElse(l.code()),
+                                l.description())),
                 base + lang,
                 base + lang + "&view=child",
-                base);
+                current + lang,
+                base,
+                linkedData(notice));
+    }
+
+    /**
+     * The JSON-LD for a {@code <script type="application/ld+json">} block: "<", ">" and "&" are written as JSON
+     * escapes, so no text in a notice can close the block or open markup.
+     */
+    private RawString linkedData(PublicNoticeView notice) {
+        try {
+            return new RawString(json.writeValueAsString(notice.dpv())
+                    .replace("<", "\\u003c")
+                    .replace(">", "\\u003e")
+                    .replace("&", "\\u0026"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the notice's JSON-LD could not be written", e);
+        }
+    }
+
+    private static <T> List<NoticePage.Row> rows(List<T> items, Function<T, NoticePage.Row> row) {
+        return Optional.ofNullable(items).orElse(List.of()).stream().map(row).toList();
+    }
+
+    private static String date(Instant instant, Locale locale) {
+        return instant == null
+                ? null
+                : DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(instant.atZone(LONDON));
     }
 
     private static String languageName(String tag) {

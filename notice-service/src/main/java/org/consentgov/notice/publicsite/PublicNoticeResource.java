@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.consentgov.notice.NoticeErrors;
 import org.consentgov.notice.api.NoticeMapper;
 import org.consentgov.notice.api.NoticeViews.NoticeSummaryView;
@@ -36,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/public/notices")
 @Tag(name = "Public notices", description = "Published privacy notices, unauthenticated")
 public class PublicNoticeResource {
+
+    static final String LD_JSON = "application/ld+json";
+    private static final MediaType LD_JSON_TYPE = MediaType.valueOf(LD_JSON);
 
     @CheckedTemplate
     static class Templates {
@@ -84,7 +88,7 @@ public class PublicNoticeResource {
 
     @GET
     @Path("{slug}")
-    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, LD_JSON})
     @Operation(
             operationId = "getPublicNotice",
             summary = "Read the notice in force",
@@ -97,6 +101,7 @@ public class PublicNoticeResource {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
                         schema = @Schema(implementation = PublicNoticeView.class)),
+                @Content(mediaType = LD_JSON, schema = @Schema(implementation = PublicNoticeView.Dpv.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)
             })
     @APIResponse(responseCode = "400", description = "at is not an ISO-8601 instant")
@@ -143,11 +148,12 @@ public class PublicNoticeResource {
 
     @GET
     @Path("{slug}/versions/{number}")
-    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, LD_JSON})
     @Operation(
             operationId = "getPublicNoticeVersion",
             summary = "Read a version that was published",
-            description = "Past versions stay readable, so anyone can see what they were told.")
+            description =
+                    "Past versions stay readable, so anyone can see what they were told. HTML, JSON or JSON-LD, as for the notice in force.")
     @APIResponse(
             responseCode = "200",
             description = "The version",
@@ -155,6 +161,7 @@ public class PublicNoticeResource {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
                         schema = @Schema(implementation = PublicNoticeView.class)),
+                @Content(mediaType = LD_JSON, schema = @Schema(implementation = PublicNoticeView.Dpv.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)
             })
     @APIResponse(responseCode = "404", description = "No such notice, or that version was never published")
@@ -196,7 +203,11 @@ public class PublicNoticeResource {
 
     private Response render(NoticeVersionView version, String lang, String view, HttpHeaders headers) {
         PublicNoticeView notice = mapper.view(version, lang);
-        if (wantsJson(headers)) {
+        MediaType wanted = preferred(headers);
+        if (wanted == LD_JSON_TYPE) {
+            return Response.ok(notice.dpv(), LD_JSON_TYPE).build();
+        }
+        if (wanted == MediaType.APPLICATION_JSON_TYPE) {
             return Response.ok(notice, MediaType.APPLICATION_JSON).build();
         }
         NoticePage page = pages.build(
@@ -205,8 +216,11 @@ public class PublicNoticeResource {
                 notices.versions(version.slug()).stream()
                         .map(NoticeMapper::versionSummary)
                         .toList());
-        return Response.ok(Templates.notice(page), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Response.ok(
+                        Templates.notice(page).setLocale(Locale.forLanguageTag(notice.locale())),
+                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_LANGUAGE, notice.locale())
+                .header("Link", "<" + page.linkedDataLink() + ">; rel=\"alternate\"; type=\"" + LD_JSON + "\"")
                 .build();
     }
 
@@ -222,14 +236,28 @@ public class PublicNoticeResource {
 
     /** JSON only when the caller prefers it to HTML; browsers and bare requests get the page. */
     private static boolean wantsJson(HttpHeaders headers) {
+        return preferred(headers) != MediaType.TEXT_HTML_TYPE;
+    }
+
+    /**
+     * The first named type in Accept that this resource serves: the page, JSON, or JSON-LD. Wildcards and bare
+     * requests get the page, as a browser would.
+     */
+    private static MediaType preferred(HttpHeaders headers) {
         for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
-                return false;
+            if (type.isWildcardType() || type.isWildcardSubtype()) {
+                continue;
             }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return true;
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                return MediaType.TEXT_HTML_TYPE;
+            }
+            if (type.isCompatible(LD_JSON_TYPE)) {
+                return LD_JSON_TYPE;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return MediaType.APPLICATION_JSON_TYPE;
             }
         }
-        return false;
+        return MediaType.TEXT_HTML_TYPE;
     }
 }

@@ -1,7 +1,9 @@
 package org.consentgov.notice.publicsite;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
            "automatedDecisionMaking": {"used": false, "description": "No automated decisions"},
            "rights": ["access", "rectification"],
            "transferMethods": {"allowed": ["system-access"], "forbidden": ["paper", "unsecured-email"]}},
-         "dpv": {"@context": {"dpv": "https://w3id.org/dpv#"}, "@type": "dpv:PrivacyNotice",
-           "hasPersonalData": [{"code": "identity.date-of-birth", "label": "Date of birth", "@type": "dpv-pd:DateOfBirth"}],
+         "dpv": {"@context": {"dpv": "https://w3id.org/dpv#", "pd": "https://w3id.org/dpv/pd#", "schema": "https://schema.org/",
+             "hasPersonalData": {"@id": "dpv:hasPersonalData"}, "hasPurpose": {"@id": "dpv:hasPurpose"},
+             "hasLegalBasis": {"@id": "dpv:hasLegalBasis"}, "code": "schema:identifier", "label": "schema:name"},
+           "@type": "dpv:PrivacyNotice",
+           "hasPersonalData": [{"code": "identity.date-of-birth", "label": "Date of birth", "@type": "pd:DateOfBirth"}],
            "hasPurpose": [{"code": "statutory-service", "label": "To provide a statutory service", "@type": "dpv:ServiceProvision"}],
            "hasLegalBasis": [{"code": "uk-gdpr-6-1-e", "label": "Public task", "@type": "dpv:PublicInterest", "legal": "eu-gdpr:A6-1-e"}]}}""")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -78,28 +83,43 @@ public record PublicNoticeView(
         @Schema(description = "The notice in W3C Data Privacy Vocabulary terms (JSON-LD)")
         Dpv dpv) {
 
-    @Schema(name = "DpvNotice")
+    @Schema(
+            name = "DpvNotice",
+            description =
+                    "JSON-LD: its @context maps every key to W3C DPV (https://w3id.org/dpv#) or schema.org, so a JSON-LD"
+                            + " processor reads it as linked data; also served alone as application/ld+json")
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"@context", "@type"})
     public record Dpv(
-            @JsonProperty("@context") Map<String, String> context,
+            @JsonProperty("@context") Map<String, Object> context,
             @JsonProperty("@type") String type,
+            List<DpvTerm> hasDataController,
             List<DpvTerm> hasPersonalData,
             List<DpvTerm> hasPurpose,
             List<DpvTerm> hasLegalBasis,
             List<DpvTerm> hasRecipient,
+            List<DpvTerm> hasStorageCondition,
             List<DpvTerm> hasTechnicalOrganisationalMeasure,
             List<DpvTerm> hasRight) {}
 
     @Schema(name = "DpvTerm")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DpvTerm(
-            @Schema(description = "Our vocabulary code") String code,
+            @Schema(description = "Our vocabulary code, or the organisation id")
+            String code,
+
             String label,
-            @JsonProperty("@type") String type,
+
+            @Schema(
+                    description =
+                            "DPV classes: one as a string, more as an array (special category data is also dpv:SpecialCategoryPersonalData)")
+            @JsonProperty("@type")
+            @JsonFormat(with = JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED)
+            List<String> type,
 
             @Schema(description = "Legal-extension term, e.g. eu-gdpr:A6-1-e")
             String legal,
 
-            Boolean special,
-            Boolean criminal) {}
+            @Schema(description = "The notice's own words, e.g. how long data is kept")
+            String description) {}
 }
