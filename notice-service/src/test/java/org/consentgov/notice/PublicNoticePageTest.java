@@ -225,6 +225,39 @@ class PublicNoticePageTest {
     }
 
     @Test
+    void thePagesMachineReadableLinkOpensTheJsonLdInABrowser() {
+        Document page = page("/public/notices/" + WIMM + "?lang=en");
+        Element footerLink = page.selectFirst("footer a[type=application/ld+json]");
+        assertThat(footerLink).isNotNull();
+        String href = footerLink.attr("href");
+        assertThat(page.selectFirst("link[rel=alternate][type=application/ld+json]")
+                        .attr("href"))
+                .isEqualTo(href);
+        // a browser following the link asks for HTML first: the link itself must name the JSON-LD
+        Response followed = given().accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .when()
+                .get(href)
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+        assertThat(followed.contentType()).startsWith("application/ld+json");
+        String negotiated = given().accept("application/ld+json")
+                .when()
+                .get("/public/notices/" + WIMM + "?lang=en")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(followed.asString()).isEqualTo(negotiated);
+
+        Response refused = given().accept(ContentType.HTML).when().get("/public/notices/" + WIMM + "?format=xml");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.asString()).contains("format");
+    }
+
+    @Test
     void noticeTextCannotAddMarkupToThePage() {
         Map<String, Object> c = content();
         @SuppressWarnings("unchecked")

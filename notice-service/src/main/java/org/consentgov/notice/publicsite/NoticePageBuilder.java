@@ -112,7 +112,7 @@ public class NoticePageBuilder {
                 base + lang,
                 base + lang + "&view=child",
                 current + lang,
-                base,
+                base + lang + "&format=jsonld",
                 linkedData(notice));
     }
 

@@ -141,9 +141,16 @@ public class PublicNoticeResource {
                             schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 40))
                     @QueryParam("at")
                     String at,
+            @Parameter(
+                            description =
+                                    "jsonld for the JSON-LD document whatever the Accept header says (the page's machine-readable link, for a browser)",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "jsonld"))
+                    @QueryParam("format")
+                    String format,
             HttpHeaders headers) {
+        boolean linkedData = linkedDataAsked(format);
         VersionDetails version = at == null ? notices.current(slug) : notices.inForceAt(slug, instant(at));
-        return render(NoticeMapper.version(version), lang, view, headers);
+        return render(NoticeMapper.version(version), lang, view, linkedData, headers);
     }
 
     @GET
@@ -197,13 +204,21 @@ public class PublicNoticeResource {
                             schema = @Schema(type = SchemaType.STRING, enumeration = "child"))
                     @QueryParam("view")
                     String view,
+            @Parameter(
+                            description =
+                                    "jsonld for the JSON-LD document whatever the Accept header says (the page's machine-readable link, for a browser)",
+                            schema = @Schema(type = SchemaType.STRING, enumeration = "jsonld"))
+                    @QueryParam("format")
+                    String format,
             HttpHeaders headers) {
-        return render(NoticeMapper.version(notices.version(slug, number)), lang, view, headers);
+        boolean linkedData = linkedDataAsked(format);
+        return render(NoticeMapper.version(notices.version(slug, number)), lang, view, linkedData, headers);
     }
 
-    private Response render(NoticeVersionView version, String lang, String view, HttpHeaders headers) {
+    private Response render(
+            NoticeVersionView version, String lang, String view, boolean linkedData, HttpHeaders headers) {
         PublicNoticeView notice = mapper.view(version, lang);
-        MediaType wanted = preferred(headers);
+        MediaType wanted = linkedData ? LD_JSON_TYPE : preferred(headers);
         if (wanted == LD_JSON_TYPE) {
             return Response.ok(notice.dpv(), LD_JSON_TYPE).build();
         }
@@ -222,6 +237,17 @@ public class PublicNoticeResource {
                 .header(HttpHeaders.CONTENT_LANGUAGE, notice.locale())
                 .header("Link", "<" + page.linkedDataLink() + ">; rel=\"alternate\"; type=\"" + LD_JSON + "\"")
                 .build();
+    }
+
+    /** format=jsonld asks for the JSON-LD document; any other value is refused with a 400 naming the parameter. */
+    private static boolean linkedDataAsked(String format) {
+        if (format == null) {
+            return false;
+        }
+        if (!"jsonld".equals(format)) {
+            throw NoticeErrors.INVALID_PARAMETER.problem("format must be jsonld, or left out", "format");
+        }
+        return true;
     }
 
     /** A query parameter that must be an ISO-8601 instant: 400 naming it otherwise (JAX-RS would answer 404). */
