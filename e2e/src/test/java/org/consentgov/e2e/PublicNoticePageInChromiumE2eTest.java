@@ -95,7 +95,8 @@ class PublicNoticePageInChromiumE2eTest {
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
                 .isEqualTo("en");
         assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo(title);
-        assertThat(browser.getTitle()).isEqualTo(title);
+        // the page's title is the notice's, then the council's name
+        assertThat(browser.getTitle()).startsWith(title + " – ");
         // one language only: the switch names English as the current one and links to no other
         assertThat(browser.findElement(By.cssSelector("nav[aria-label=Language] [aria-current=true]"))
                         .getText())
@@ -130,7 +131,7 @@ class PublicNoticePageInChromiumE2eTest {
                 .isEqualTo("Cymraeg");
         screenshot("bilingual-cy");
 
-        browser.findElement(By.cssSelector("nav[aria-label=Views] a[href*='view=child']"))
+        browser.findElement(By.cssSelector("nav.notice-views a[href*='view=child']"))
                 .click();
         wait.until(ExpectedConditions.urlContains("view=child"));
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))

@@ -1,6 +1,5 @@
 package org.consentgov.notice.publicsite;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -39,9 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
              "hasPersonalData": {"@id": "dpv:hasPersonalData"}, "hasPurpose": {"@id": "dpv:hasPurpose"},
              "hasLegalBasis": {"@id": "dpv:hasLegalBasis"}, "code": "schema:identifier", "label": "schema:name"},
            "@type": "dpv:PrivacyNotice",
-           "hasPersonalData": [{"code": "identity.date-of-birth", "label": "Date of birth", "@type": "pd:DateOfBirth"}],
-           "hasPurpose": [{"code": "statutory-service", "label": "To provide a statutory service", "@type": "dpv:ServiceProvision"}],
-           "hasLegalBasis": [{"code": "uk-gdpr-6-1-e", "label": "Public task", "@type": "dpv:PublicInterest", "legal": "eu-gdpr:A6-1-e"}]}}""")
+           "hasPersonalData": [{"code": "identity.date-of-birth", "label": "Date of birth", "@type": ["pd:DateOfBirth"]}],
+           "hasPurpose": [{"code": "statutory-service", "label": "To provide a statutory service", "@type": ["dpv:ServiceProvision"]}],
+           "hasLegalBasis": [{"code": "uk-gdpr-6-1-e", "label": "Public task", "@type": ["dpv:PublicInterest"], "legal": "eu-gdpr:A6-1-e"}]}}""")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicNoticeView(
         String slug,
@@ -112,9 +111,8 @@ public record PublicNoticeView(
 
             @Schema(
                     description =
-                            "DPV classes: one as a string, more as an array (special category data is also dpv:SpecialCategoryPersonalData)")
+                            "DPV classes, always an array (special category data is also dpv:SpecialCategoryPersonalData)")
             @JsonProperty("@type")
-            @JsonFormat(with = JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED)
             List<String> type,
 
             @Schema(description = "Legal-extension term, e.g. eu-gdpr:A6-1-e")
