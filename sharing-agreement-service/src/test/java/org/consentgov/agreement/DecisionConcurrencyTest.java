@@ -40,7 +40,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.consentgov.agreement.AgreementTestData.Parties;
-import org.consentgov.agreement.persistence.AgreementRepository;
+import org.consentgov.agreement.persistence.AgreementStateLocks;
 import org.consentgov.platform.testing.PostgresTestResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +65,7 @@ class DecisionConcurrencyTest {
     AgroalDataSource dataSource;
 
     @Inject
-    AgreementRepository agreements;
+    AgreementStateLocks locks;
 
     @BeforeAll
     static void logFailures() {
@@ -116,7 +116,7 @@ class DecisionConcurrencyTest {
         // another decision in its write transaction: holding what a decision holds until it commits
         CompletableFuture<Void> other = CompletableFuture.runAsync(
                 () -> QuarkusTransaction.requiringNew().run(() -> {
-                    agreements.holdInForceState(id);
+                    locks.holdInForceState(id);
                     held.countDown();
                     await(release);
                 }));

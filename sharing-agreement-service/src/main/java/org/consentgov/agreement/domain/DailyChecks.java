@@ -15,6 +15,7 @@ import org.consentgov.agreement.events.EventLog;
 import org.consentgov.agreement.events.EventTypes;
 import org.consentgov.agreement.persistence.Agreement;
 import org.consentgov.agreement.persistence.AgreementRepository;
+import org.consentgov.agreement.persistence.AgreementStateLocks;
 import org.consentgov.agreement.persistence.AgreementVersion;
 import org.consentgov.platform.persistence.AdvisoryLocks;
 import org.consentgov.platform.security.Caller;
@@ -38,6 +39,7 @@ public class DailyChecks {
             List<UUID> accessWindowEnded) {}
 
     private final AgreementRepository agreements;
+    private final AgreementStateLocks locks;
     private final AgreementLifecycle lifecycle;
     private final AgreementContentJson contentJson;
     private final EventLog events;
@@ -45,11 +47,13 @@ public class DailyChecks {
 
     public DailyChecks(
             AgreementRepository agreements,
+            AgreementStateLocks locks,
             AgreementLifecycle lifecycle,
             AgreementContentJson contentJson,
             EventLog events,
             AgreementConfig config) {
         this.agreements = agreements;
+        this.locks = locks;
         this.lifecycle = lifecycle;
         this.contentJson = contentJson;
         this.events = events;
@@ -64,7 +68,7 @@ public class DailyChecks {
         LocalDate today = AgreementDates.day(now);
         List<UUID> expired = new ArrayList<>();
         for (AgreementVersion v : agreements.inForceEndedBefore(today)) {
-            agreements.lockInForceState(v.agreementId);
+            locks.lockInForceState(v.agreementId);
             Agreement a =
                     agreements.getEntityManager().find(Agreement.class, v.agreementId, LockModeType.PESSIMISTIC_WRITE);
             lifecycle.expire(a, now);

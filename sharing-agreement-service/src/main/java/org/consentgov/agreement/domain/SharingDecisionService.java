@@ -23,7 +23,7 @@ import org.consentgov.agreement.domain.SharingPolicy.Decision;
 import org.consentgov.agreement.domain.SharingPolicy.Outcome;
 import org.consentgov.agreement.domain.SharingPolicy.Question;
 import org.consentgov.agreement.domain.SharingPolicy.Reason;
-import org.consentgov.agreement.persistence.AgreementRepository;
+import org.consentgov.agreement.persistence.AgreementStateLocks;
 import org.consentgov.agreement.persistence.Disclosure;
 import org.consentgov.agreement.persistence.DisclosureRepository;
 import org.consentgov.agreement.persistence.OrganisationRepository;
@@ -54,7 +54,7 @@ public class SharingDecisionService {
     /** How far ahead a decision or disclosure may be dated: clocks differ a little, data does not travel in time. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private final AgreementRepository agreements;
+    private final AgreementStateLocks locks;
     private final SharingDecisionRepository decisions;
     private final DisclosureRepository disclosures;
     private final OrganisationRepository organisations;
@@ -68,7 +68,7 @@ public class SharingDecisionService {
     private final MeterRegistry metrics;
 
     public SharingDecisionService(
-            AgreementRepository agreements,
+            AgreementStateLocks locks,
             SharingDecisionRepository decisions,
             DisclosureRepository disclosures,
             OrganisationRepository organisations,
@@ -80,7 +80,7 @@ public class SharingDecisionService {
             Caller caller,
             Clock clock,
             MeterRegistry metrics) {
-        this.agreements = agreements;
+        this.locks = locks;
         this.decisions = decisions;
         this.disclosures = disclosures;
         this.organisations = organisations;
@@ -254,7 +254,7 @@ public class SharingDecisionService {
         if (c != null && outcome.decision() == Decision.PERMIT) {
             // a change written by the time asked about but committed while consent-service was asked; the lock
             // is shared with other decisions and waits only for a change of the agreement's state in progress
-            agreements.holdInForceState(c.agreementId());
+            locks.holdInForceState(c.agreementId());
             if (!evaluation.stillActive(c.versionId(), e.historyBy())) {
                 kept = new Outcome(
                         Decision.DENY,

@@ -21,8 +21,11 @@ import org.consentgov.agreement.domain.AgreementState;
 @ApplicationScoped
 public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {
 
-    /** The key space of the agreements' in-force state locks (two-int keys: apart from single-key advisory locks). */
-    static final int IN_FORCE_STATE_LOCKS = 0x41475245;
+    private final AgreementStateLocks locks;
+
+    public AgreementRepository(AgreementStateLocks locks) {
+        this.locks = locks;
+    }
 
     static final String VISIBLE = " and (:all = true or exists (select 1 from AgreementParty p"
             + " where p.agreementId = a.id and p.organisation = :org))";
@@ -38,7 +41,7 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
 
     /** The agreement, locked for the rest of the transaction: concurrent changes (the last two signatures) queue up. */
     public Optional<Agreement> lockVisible(UUID id, Scope scope) {
-        lockInForceState(id);
+        locks.lockInForceState(id);
         return findVisible(id, scope).map(a -> {
             getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE);
             getEntityManager().refresh(a);
@@ -331,29 +334,5 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
                 "state in ?1 and accessEndsAt <= ?2 and accessEndedNotifiedAt is null",
                 List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED),
                 now);
-    }
-
-    /**
-     * Waits for any change of the agreement's state in progress and keeps the next from starting until the
-     * caller's transaction ends: shared, so that decisions relying on one agreement never wait for each other.
-     */
-    public void holdInForceState(UUID agreementId) {
-        advisoryLock("pg_advisory_xact_lock_shared", agreementId);
-    }
-
-    /**
-     * Waits for the decisions relying on the agreement to be written, and holds new ones back until the caller's
-     * transaction ends: taken before the agreement's row, whose key decisions share through their foreign keys.
-     */
-    public void lockInForceState(UUID agreementId) {
-        advisoryLock("pg_advisory_xact_lock", agreementId);
-    }
-
-    private void advisoryLock(String function, UUID agreementId) {
-        getEntityManager()
-                .createNativeQuery("select true from " + function + "(?1, ?2)")
-                .setParameter(1, IN_FORCE_STATE_LOCKS)
-                .setParameter(2, agreementId.hashCode())
-                .getSingleResult();
     }
 }
