@@ -24,6 +24,10 @@ import java.util.stream.Stream;
  * The real local suite, started once per JVM with {@code ./run --no-build} (DESIGN §10): PostgreSQL, Keycloak
  * with the demo realm and every service in run's {@code SERVICES} list, from the jars the reactor built.
  *
+ * <p>On JDK 25+ run starts each service that has no AOT cache for this build with the JVM recording one, and the
+ * service writes it when this suite stops it: the end-to-end tests are the training run of the caches that
+ * {@code ./run}, the bench and the images start from (README "Start-up").
+ *
  * <p>run is started in its own session and process group, so that stopping it never signals this JVM and
  * Ctrl-C in Maven's terminal does not reach it twice; each process run starts sits in a session of its own,
  * and run stops them itself when it gets SIGTERM. Its output goes to {@code target/suite.log}.
@@ -41,7 +45,13 @@ public final class LocalSuite implements AutoCloseable {
     static final int KEYCLOAK_PORT = 8180;
     static final String READY_LINE = "The local suite is up";
     static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(8);
-    static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * How long run may take to stop everything: on JDK 25 a service that trained its AOT cache in this run writes
+     * it on the way out (run gives each up to 3 minutes; a few seconds each is usual).
+     */
+    static final Duration STOP_TIMEOUT = Duration.ofMinutes(10);
+    /** How long one service may take to exit on SIGTERM, its AOT cache included (see {@link #STOP_TIMEOUT}). */
+    static final Duration SERVICE_STOP_TIMEOUT = Duration.ofMinutes(3);
     /** A service line of run's SERVICES array, not commented out: {@code "name port db ..."}. */
     /** run's words when it starts PostgreSQL itself (then it is part of what must be stopped). */
     private static final Pattern EMBEDDED_POSTGRES =
@@ -150,7 +160,7 @@ public final class LocalSuite implements AutoCloseable {
         signal("-STOP", Long.toString(run.pid()));
         watchdogPaused = true;
         service.destroy();
-        if (!awaitExit(service, Duration.ofSeconds(30))) {
+        if (!awaitExit(service, SERVICE_STOP_TIMEOUT)) {
             service.destroyForcibly();
             awaitExit(service, Duration.ofSeconds(10));
         }
