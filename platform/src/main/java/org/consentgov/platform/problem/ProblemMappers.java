@@ -206,6 +206,9 @@ public class ProblemMappers {
                     .build();
         }
         String sqlState = sqlState(e);
+        if (sqlState == null && unbindableInstant(e)) {
+            sqlState = DATETIME_FIELD_OVERFLOW;
+        }
         if (sqlState != null && sqlState.startsWith("22")) {
             // SQL class 22, data exception (a NUL in text, a number or date out of the column's range...): a value
             // from the request that the database refused; the transaction is rolled back, so nothing changed
@@ -259,6 +262,32 @@ public class ProblemMappers {
             cause = cause.getCause();
         }
         return null;
+    }
+
+    /** SQLState 22008, datetime field overflow: what PostgreSQL says of an instant beyond its range. */
+    static final String DATETIME_FIELD_OVERFLOW = "22008";
+
+    /**
+     * Whether an instant from the request could not even be bound as a JDBC timestamp: since JDK 19
+     * {@code java.sql.Timestamp.from} refuses an instant whose milliseconds overflow a long (an
+     * IllegalArgumentException caused by an ArithmeticException), where JDK 17 let the value wrap and PostgreSQL
+     * refused it (22008). The same request value, the same answer on either JDK: a 400, with nothing changed.
+     */
+    static boolean unbindableInstant(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException
+                    && t.getCause() instanceof ArithmeticException
+                    && java.util.Arrays.stream(t.getStackTrace())
+                            .anyMatch(frame -> "java.sql.Timestamp".equals(frame.getClassName()))) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed != t && unbindableInstant(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String sqlState(Throwable e) {
