@@ -104,6 +104,30 @@ public interface GatewayConfig {
         /** Clients tracked at most; the least recently seen are forgotten first. */
         @WithDefault("100000")
         int maxClients();
+
+        /**
+         * Where the buckets live: {@code local}, this gateway's memory (one gateway), or {@code redis}, the Redis
+         * at {@link #redisUrl()}, shared by every gateway that names it (several replicas).
+         */
+        @WithDefault("local")
+        Store store();
+
+        /** The shared Redis for {@code store=redis} (a secret when it holds a password). */
+        @WithDefault("redis://127.0.0.1:6379")
+        String redisUrl();
+
+        /** What the buckets' keys in Redis start with (one deployment's gateways share it). */
+        @WithDefault("gateway:rate-limit:")
+        String redisKeyPrefix();
+
+        /** How long a request waits for Redis before this gateway decides on its own buckets instead. */
+        @WithDefault("250ms")
+        Duration redisTimeout();
+
+        enum Store {
+            LOCAL,
+            REDIS
+        }
     }
 
     interface SecurityHeaders {

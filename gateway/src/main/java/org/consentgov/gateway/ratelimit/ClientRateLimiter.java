@@ -2,20 +2,17 @@ package org.consentgov.gateway.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A token bucket per client (bucket4j): {@code burst} requests at once, refilled at
  * {@code requestsPerPeriod} per {@code period}. The map of buckets is bounded; the least recently seen
  * client is forgotten first, which only ever gives it a fresh, full bucket.
  */
-public class ClientRateLimiter {
-
-    /** Whether the request may go on, and if not, when the client may try again. */
-    public record Decision(boolean allowed, long retryAfterSeconds, long remaining) {}
+public class ClientRateLimiter implements RateLimiter {
 
     private final long requestsPerPeriod;
     private final Duration period;
@@ -34,25 +31,31 @@ public class ClientRateLimiter {
         };
     }
 
-    public Decision tryConsume(String client) {
+    @Override
+    public CompletableFuture<Decision> tryConsume(String client) {
+        return CompletableFuture.completedFuture(decide(client));
+    }
+
+    /** Takes one request from the client's bucket in this gateway's memory. */
+    public Decision decide(String client) {
         Bucket bucket;
         synchronized (buckets) {
             bucket = buckets.computeIfAbsent(client, k -> newBucket());
         }
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return new Decision(true, 0, probe.getRemainingTokens());
-        }
-        long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        return new Decision(false, seconds, 0);
+        return Decision.of(bucket.tryConsumeAndReturnRemaining(1));
     }
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(burst)
-                        .refillGreedy(requestsPerPeriod, period)
-                        .build())
+                .addLimit(bandwidth(requestsPerPeriod, period, burst))
+                .build();
+    }
+
+    /** {@code burst} at once, refilled greedily at {@code requestsPerPeriod} per {@code period}. */
+    static Bandwidth bandwidth(long requestsPerPeriod, Duration period, long burst) {
+        return Bandwidth.builder()
+                .capacity(burst)
+                .refillGreedy(requestsPerPeriod, period)
                 .build();
     }
 }

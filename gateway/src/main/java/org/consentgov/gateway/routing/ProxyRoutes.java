@@ -6,24 +6,30 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.consentgov.gateway.config.GatewayConfig;
 import org.consentgov.gateway.problem.Problems;
 import org.consentgov.gateway.problem.RequestContextKeys;
 import org.consentgov.gateway.ratelimit.ClientRateLimiter;
+import org.consentgov.gateway.ratelimit.RateLimiter;
+import org.consentgov.gateway.ratelimit.RedisRateLimiter;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -45,22 +51,41 @@ public class ProxyRoutes {
 
     private final RouteTable table;
     private final Upstreams upstreams;
-    private final ClientRateLimiter limiter;
+    private final RateLimiter limiter;
     private final Set<String> longRunningPaths;
     private final long longRunningTimeoutMillis;
     private final SecurityHeaders securityHeaders;
     private final long maxBufferedBody;
 
-    public ProxyRoutes(GatewayConfig config, Upstreams upstreams, SecurityHeaders securityHeaders) {
+    public ProxyRoutes(GatewayConfig config, Upstreams upstreams, SecurityHeaders securityHeaders, Vertx vertx) {
         this.table = new RouteTable(config.routes(), config.publicPaths());
         this.upstreams = upstreams;
-        GatewayConfig.RateLimit limit = config.rateLimit();
-        this.limiter =
-                new ClientRateLimiter(limit.requestsPerPeriod(), limit.period(), limit.burst(), limit.maxClients());
+        this.limiter = limiter(config.rateLimit(), vertx);
         this.longRunningPaths = Set.copyOf(config.longRunningPaths());
         this.longRunningTimeoutMillis = config.longRunningTimeout().toMillis();
         this.securityHeaders = securityHeaders;
         this.maxBufferedBody = config.retry().maxBufferedBody().asLongValue();
+    }
+
+    /** The per-client limit: in this gateway's memory, or in the Redis all replicas share (README). */
+    static RateLimiter limiter(GatewayConfig.RateLimit limit, Vertx vertx) {
+        if (limit.store() == GatewayConfig.RateLimit.Store.REDIS) {
+            return new RedisRateLimiter(
+                    vertx,
+                    limit.redisUrl(),
+                    limit.redisKeyPrefix(),
+                    limit.redisTimeout(),
+                    limit.requestsPerPeriod(),
+                    limit.period(),
+                    limit.burst(),
+                    limit.maxClients());
+        }
+        return new ClientRateLimiter(limit.requestsPerPeriod(), limit.period(), limit.burst(), limit.maxClients());
+    }
+
+    @PreDestroy
+    void close() {
+        limiter.close();
     }
 
     void install(@Observes Router router) {
@@ -106,8 +131,28 @@ public class ProxyRoutes {
             Problems.send(rc, 404, "Not Found", "not-found", "No service answers this path");
             return;
         }
-        ClientRateLimiter.Decision allowed = limiter.tryConsume(clientKey(rc));
+        CompletableFuture<RateLimiter.Decision> decision = limiter.tryConsume(clientKey(rc));
+        if (decision.isDone()) {
+            // the buckets in memory: decided at once, on this event loop turn
+            proceed(rc, path, route.get(), decision.join());
+            return;
+        }
+        // the shared buckets in Redis: the body waits (paused) until the decision is back on this request's context
+        request.pause();
+        Context context = Vertx.currentContext();
+        decision.whenComplete((allowed, failure) -> context.runOnContext(v -> {
+            if (rc.response().ended() || rc.response().closed()) {
+                return; // the client went away meanwhile
+            }
+            // a limiter that failed outright (its own fallback included) does not stop the traffic
+            proceed(rc, path, route.get(), failure == null ? allowed : new RateLimiter.Decision(true, 0, 0));
+        }));
+    }
+
+    private void proceed(RoutingContext rc, String path, RouteTable.Match route, RateLimiter.Decision allowed) {
+        HttpServerRequest request = rc.request();
         if (!allowed.allowed()) {
+            request.resume(); // paused while Redis decided: the refused body is not read
             Problems.send(
                     rc,
                     429,
@@ -118,6 +163,7 @@ public class ProxyRoutes {
             return;
         }
         if (!table.isPublic(path) && anonymous(rc)) {
+            request.resume(); // paused while Redis decided: the refused body is not read
             Problems.send(
                     rc,
                     401,
@@ -127,8 +173,9 @@ public class ProxyRoutes {
                     Map.of("WWW-Authenticate", "Bearer"));
             return;
         }
-        Upstreams.Upstream upstream = upstreams.get(route.get().upstream());
+        Upstreams.Upstream upstream = upstreams.get(route.upstream());
         if (!upstream.breaker().tryAcquirePermission()) {
+            request.resume(); // paused while Redis decided: the refused body is not read
             Problems.send(
                     rc,
                     503,

@@ -1,0 +1,98 @@
+package org.consentgov.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Map;
+import java.util.UUID;
+import org.consentgov.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway with its buckets in Redis (gateway.rate-limit.store=redis, the one on 127.0.0.1:6379; skipped with the
+ * reason when none answers): the limit holds through the HTTP route, and a request the shared limit lets through
+ * reaches the service whole, body and all, although it waited for Redis's answer. RedisRateLimiterTest proves the
+ * limit holds across two gateways.
+ */
+@QuarkusTest
+@TestProfile(SharedLimitTest.RedisStore.class)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(UpstreamStubs.class)
+class SharedLimitTest {
+
+    public static class RedisStore implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "gateway.rate-limit.store", "redis",
+                    "gateway.rate-limit.redis-url", "redis://127.0.0.1:6379",
+                    "gateway.rate-limit.redis-key-prefix", "test:" + UUID.randomUUID() + ":",
+                    "gateway.rate-limit.burst", "4",
+                    "gateway.rate-limit.requests-per-period", "4");
+        }
+    }
+
+    @BeforeEach
+    void requireRedis() {
+        boolean answers;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
+            answers = true;
+        } catch (IOException e) {
+            answers = false;
+        }
+        assumeTrue(answers, "no Redis answers on 127.0.0.1:6379: the shared rate limit is not tested here");
+    }
+
+    @Test
+    void theSharedLimitHoldsAndWhatItLetsThroughArrivesWhole() {
+        String client = TestTokens.token("shared-" + UUID.randomUUID(), "integration", "luton-council", "gateway");
+        String body = "{\"subject\":\"x\",\"note\":\"" + "a".repeat(2000) + "\"}";
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(client).when().get("/api/notices").then().statusCode(200);
+        }
+        for (int i = 0; i < 2; i++) {
+            given().auth()
+                    .oauth2(client)
+                    .contentType("application/json")
+                    .body(body)
+                    .when()
+                    .post("/api/consents/shared-limit-probe")
+                    .then()
+                    .statusCode(200);
+        }
+        UpstreamStubs.consent.verify(
+                2,
+                postRequestedFor(urlPathEqualTo("/api/consents/shared-limit-probe"))
+                        .withRequestBody(equalTo(body)));
+        given().auth()
+                .oauth2(client)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/consents/shared-limit-probe")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        UpstreamStubs.consent.verify(2, postRequestedFor(urlPathEqualTo("/api/consents/shared-limit-probe")));
+        // the connection that carried a refused body still serves the next request
+        given().auth().oauth2(client).when().get("/api/notices").then().statusCode(429);
+        String other = TestTokens.token("other-" + UUID.randomUUID(), "integration", "luton-council", "gateway");
+        given().auth().oauth2(other).when().get("/api/notices").then().statusCode(200);
+    }
+}
