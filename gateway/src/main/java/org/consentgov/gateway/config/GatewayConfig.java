@@ -78,6 +78,13 @@ public interface GatewayConfig {
         /** How long an open circuit answers 503 at once before trying the upstream again. */
         @WithDefault("10s")
         Duration openFor();
+
+        /**
+         * How often the gateway asks the upstream's /q/health/ready while its circuit is open: once the open
+         * interval is over, the first ready answer closes the circuit (routing/UpstreamRecovery).
+         */
+        @WithDefault("2s")
+        Duration healthInterval();
     }
 
     interface Retry {
