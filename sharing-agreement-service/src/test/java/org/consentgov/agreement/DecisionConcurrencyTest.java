@@ -37,6 +37,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.consentgov.agreement.AgreementTestData.Parties;
@@ -61,6 +63,13 @@ class DecisionConcurrencyTest {
     /** Long enough for a slow machine; a test that waits this long has failed. */
     private static final long PATIENCE_SECONDS = 60;
 
+    /**
+     * A thread for each concurrent party. Not the common pool: on two cores it has one worker, on which JDK 25's
+     * CompletableFuture runs its async tasks too (JDK 17 gave each a thread of its own), so a party that blocks
+     * would keep the next from ever starting.
+     */
+    private final ExecutorService concurrent = Executors.newCachedThreadPool();
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -74,6 +83,7 @@ class DecisionConcurrencyTest {
 
     @AfterEach
     void healUpstreams() {
+        concurrent.shutdownNow();
         UpstreamStubs.WhileAnswering.probe = () -> {};
         UpstreamStubs.reset();
     }
@@ -119,13 +129,15 @@ class DecisionConcurrencyTest {
                     locks.holdInForceState(id);
                     held.countDown();
                     await(release);
-                }));
+                }),
+                concurrent);
         try {
             assertThat(held.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
             ExtractableResponse<Response> decided = CompletableFuture.supplyAsync(
                             () -> decide(question(p.recipient(), list("special.health"), subject, "research"))
                                     .then()
-                                    .extract())
+                                    .extract(),
+                            concurrent)
                     .get(PATIENCE_SECONDS, TimeUnit.SECONDS);
             assertThat(decided.statusCode()).isEqualTo(201);
             assertThat(decided.jsonPath().getString("decision")).isEqualTo("PERMIT");
@@ -152,21 +164,24 @@ class DecisionConcurrencyTest {
                 lock.setObject(1, UUID.fromString(id));
                 lock.executeQuery().close();
             }
-            suspension = CompletableFuture.supplyAsync(() -> given().auth()
-                    .oauth2(dpo())
-                    .header("If-Match", etag)
-                    .contentType(ContentType.JSON)
-                    .body(map("reason", "security incident at the recipient"))
-                    .when()
-                    .post("/api/agreements/{id}/suspend", id)
-                    .then()
-                    .extract());
+            suspension = CompletableFuture.supplyAsync(
+                    () -> given().auth()
+                            .oauth2(dpo())
+                            .header("If-Match", etag)
+                            .contentType(ContentType.JSON)
+                            .body(map("reason", "security incident at the recipient"))
+                            .when()
+                            .post("/api/agreements/{id}/suspend", id)
+                            .then()
+                            .extract(),
+                    concurrent);
             awaitLockWaiters(1);
             // asked after the suspension's time: it does not see the suspension, which has not committed
             decision = CompletableFuture.supplyAsync(
                     () -> decide(question(p.recipient(), list("special.health"), subject, "research"))
                             .then()
-                            .extract());
+                            .extract(),
+                    concurrent);
             awaitLockWaiters(2);
             blocker.rollback();
         }
