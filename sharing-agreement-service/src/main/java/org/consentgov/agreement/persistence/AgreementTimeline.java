@@ -39,6 +39,13 @@ public class AgreementTimeline {
             h.seq = (select max(h2.seq) from AgreementHistory h2 where h2.agreementId = v.agreementId
                        and h2.versionNumber = v.number and h2.at <= :by and h2.toState is not null)""";
 
+    /**
+     * The states in force, written into the query as literals: Hibernate translates a query with a list parameter
+     * anew on every run, and these two queries run on every sharing decision (bench/RESULTS.md).
+     */
+    private static final String IN_FORCE =
+            AgreementState.class.getName() + ".ACTIVE, " + AgreementState.class.getName() + ".SUSPENDED";
+
     private final EntityManager em;
 
     public AgreementTimeline(EntityManager em) {
@@ -53,11 +60,10 @@ public class AgreementTimeline {
                                 + " where a.id = v.agreementId and h.agreementId = v.agreementId"
                                 + " and h.versionNumber = v.number and "
                                 + LAST_ROW_BY
-                                + " and h.toState in :states and exists (select 1 from AgreementParty p"
+                                + " and h.toState in (" + IN_FORCE + ") and exists (select 1 from AgreementParty p"
                                 + " where p.versionId = v.id and p.organisation = :org) order by v.agreementId, v.number",
                         Object[].class)
                 .setParameter("by", by)
-                .setParameter("states", List.of(AgreementState.ACTIVE, AgreementState.SUSPENDED))
                 .setParameter("org", organisation)
                 .getResultStream()
                 .map(r -> new VersionAt(
@@ -90,13 +96,16 @@ public class AgreementTimeline {
         if (agreementIds.isEmpty()) {
             return List.of();
         }
+        // one agreement (the usual decision) by equality, so that Hibernate keeps the query's translation
+        boolean one = agreementIds.size() == 1;
         return em.createQuery(
                         "select v.agreementId, v.id, v.contentHash, v.content, v.effectiveFrom"
-                                + " from AgreementHistory h, AgreementVersion v where h.agreementId in :ids"
+                                + " from AgreementHistory h, AgreementVersion v where h.agreementId"
+                                + (one ? " = :ids" : " in :ids")
                                 + " and h.action = 'ACTIVATED' and h.at <= :by and v.agreementId = h.agreementId"
                                 + " and v.number = h.versionNumber order by h.seq",
                         Object[].class)
-                .setParameter("ids", agreementIds)
+                .setParameter("ids", one ? agreementIds.iterator().next() : agreementIds)
                 .setParameter("by", by)
                 .getResultStream()
                 .map(r -> new Activation((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Instant) r[4]))
