@@ -17,9 +17,6 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +187,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        Throwable lost = databaseUnavailable(e);
+        Throwable lost = DatabaseFailures.unavailable(e);
         if (lost != null) {
             // not a defect of this request: the database is gone (stopped, restarting, unreachable) for now
             LOG.warnf("Database unavailable on %s: %s", uri.getPath(), lost.getMessage());
@@ -205,10 +202,7 @@ public class ProblemMappers {
                     .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
                     .build();
         }
-        String sqlState = sqlState(e);
-        if (sqlState == null && unbindableInstant(e)) {
-            sqlState = DATETIME_FIELD_OVERFLOW;
-        }
+        String sqlState = DatabaseFailures.sqlState(e);
         if (sqlState != null && sqlState.startsWith("22")) {
             // SQL class 22, data exception (a NUL in text, a number or date out of the column's range...): a value
             // from the request that the database refused; the transaction is rolled back, so nothing changed
@@ -233,70 +227,6 @@ public class ProblemMappers {
                         List.of(),
                         Map.of())
                 .build();
-    }
-
-    /**
-     * The cause that says the database cannot be reached, or null: a lost or refused connection (SQLState class 08),
-     * a server shutting down or starting up (57P01-57P03), or no pooled connection to be had in time.
-     */
-    static Throwable databaseUnavailable(Throwable e) {
-        Throwable cause = e;
-        for (int depth = 0; cause != null && depth < 20; depth++) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
-                return cause;
-            }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                String message = sql.getMessage() == null ? "" : sql.getMessage();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return cause;
-                }
-                if (state == null && message.startsWith("Acquisition timeout")) {
-                    return cause;
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-            cause = cause.getCause();
-        }
-        return null;
-    }
-
-    /** SQLState 22008, datetime field overflow: what PostgreSQL says of an instant beyond its range. */
-    static final String DATETIME_FIELD_OVERFLOW = "22008";
-
-    /**
-     * Whether an instant from the request could not even be bound as a JDBC timestamp: since JDK 19
-     * {@code java.sql.Timestamp.from} refuses an instant whose milliseconds overflow a long (an
-     * IllegalArgumentException caused by an ArithmeticException), where JDK 17 let the value wrap and PostgreSQL
-     * refused it (22008). The same request value, the same answer on either JDK: a 400, with nothing changed.
-     */
-    static boolean unbindableInstant(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IllegalArgumentException
-                    && t.getCause() instanceof ArithmeticException
-                    && java.util.Arrays.stream(t.getStackTrace())
-                            .anyMatch(frame -> "java.sql.Timestamp".equals(frame.getClassName()))) {
-                return true;
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (suppressed != t && unbindableInstant(suppressed)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
     }
 
     static Response.ResponseBuilder response(

@@ -18,8 +18,8 @@ class UnbindableInstantTest {
         try {
             Timestamp.from(Instant.MAX);
         } catch (IllegalArgumentException e) {
-            assertThat(ProblemMappers.unbindableInstant(e)).isTrue();
-            assertThat(ProblemMappers.unbindableInstant(new RuntimeException("wrapped", e)))
+            assertThat(DatabaseFailures.unbindableInstant(e)).isTrue();
+            assertThat(DatabaseFailures.unbindableInstant(new RuntimeException("wrapped", e)))
                     .isTrue();
         }
     }
@@ -27,23 +27,24 @@ class UnbindableInstantTest {
     @Test
     void itIsFoundWrappedOrSuppressed() {
         IllegalArgumentException refused = fromTimestamp();
-        assertThat(ProblemMappers.unbindableInstant(refused)).isTrue();
-        assertThat(ProblemMappers.unbindableInstant(new IllegalStateException("query failed", refused)))
+        assertThat(DatabaseFailures.unbindableInstant(refused)).isTrue();
+        assertThat(DatabaseFailures.sqlState(refused)).isEqualTo(DatabaseFailures.DATETIME_FIELD_OVERFLOW);
+        assertThat(DatabaseFailures.unbindableInstant(new IllegalStateException("query failed", refused)))
                 .isTrue();
         RuntimeException outer = new RuntimeException("rollback failed too");
         outer.addSuppressed(refused);
-        assertThat(ProblemMappers.unbindableInstant(outer)).isTrue();
+        assertThat(DatabaseFailures.unbindableInstant(outer)).isTrue();
     }
 
     @Test
     void otherArgumentErrorsStayDefects() {
-        assertThat(ProblemMappers.unbindableInstant(new IllegalArgumentException("bad")))
+        assertThat(DatabaseFailures.unbindableInstant(new IllegalArgumentException("bad")))
                 .isFalse();
         // an overflow somewhere else in our code is a defect of ours, not a value the request sent
-        assertThat(ProblemMappers.unbindableInstant(
+        assertThat(DatabaseFailures.unbindableInstant(
                         new IllegalArgumentException(new ArithmeticException("long overflow"))))
                 .isFalse();
-        assertThat(ProblemMappers.unbindableInstant(new RuntimeException())).isFalse();
+        assertThat(DatabaseFailures.unbindableInstant(new RuntimeException())).isFalse();
     }
 
     private static IllegalArgumentException fromTimestamp() {
