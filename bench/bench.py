@@ -35,6 +35,9 @@ AGREEMENT_KEK = base64.b64encode(os.urandom(32)).decode("ascii")
 
 HERE = Path(__file__).resolve().parent
 KEYCLOAK = "http://localhost:8180"
+# each service's own port variable (its application.properties reads it), set beside QUARKUS_HTTP_PORT
+PORT_VARS = {"notice-service": "NOTICE_SERVICE_PORT", "gateway": "GATEWAY_PORT",
+             "consent-service": "CONSENT_SERVICE_PORT", "sharing-agreement-service": "SHARING_AGREEMENT_SERVICE_PORT"}
 REALM = "governance"
 PG_HOST, PG_PORT = "127.0.0.1", "5432"
 PG_USER = os.environ.get("PGUSER", "postgres")
@@ -418,10 +421,7 @@ class Bench:
         }
         order = ["notice-service", "gateway", "consent-service", "sharing-agreement-service"]
         for name in order:
-            port_var = {"notice-service": "NOTICE_SERVICE_PORT", "gateway": "GATEWAY_PORT",
-                        "consent-service": "CONSENT_SERVICE_PORT",
-                        "sharing-agreement-service": "SHARING_AGREEMENT_SERVICE_PORT"}[name]
-            e = dict(common, **env[name], QUARKUS_HTTP_PORT=str(ports[name]), **{port_var: str(ports[name])})
+            e = dict(common, **env[name], QUARKUS_HTTP_PORT=str(ports[name]), **{PORT_VARS[name]: str(ports[name])})
             self.envs[name] = e
             self.services[name] = Service(self.root, name, ports[name], e, self.out / "logs", self.jfr_dir,
                                           self.java_opts(), java=self.java)
@@ -892,10 +892,7 @@ class Bench:
             # B: the services' JDK with the cache
             for label, java, aot in (("A", baseline, False), ("J", self.java, False), ("B", self.java, True)):
                 port = free_port()
-                port_var = {"notice-service": "NOTICE_SERVICE_PORT", "gateway": "GATEWAY_PORT",
-                            "consent-service": "CONSENT_SERVICE_PORT",
-                            "sharing-agreement-service": "SHARING_AGREEMENT_SERVICE_PORT"}[name]
-                env = dict(self.envs[name], QUARKUS_HTTP_PORT=str(port), **{port_var: str(port)})
+                env = dict(self.envs[name], QUARKUS_HTTP_PORT=str(port), **{PORT_VARS[name]: str(port)})
                 extra = Service(self.root, name, port, env, self.out / "logs", None, self.java_opts(), java=java,
                                 aot=aot, label=f"{name}-ab-{label}")
                 extra.start()

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -13,11 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.consentgov.gateway.ratelimit.LocalRedis;
 import org.consentgov.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,7 @@ class SharedLimitTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "gateway.rate-limit.store", "redis",
-                    "gateway.rate-limit.redis-url", "redis://127.0.0.1:6379",
+                    "gateway.rate-limit.redis-url", LocalRedis.URL,
                     "gateway.rate-limit.redis-key-prefix", "test:" + UUID.randomUUID() + ":",
                     "gateway.rate-limit.burst", "4",
                     "gateway.rate-limit.requests-per-period", "4");
@@ -48,14 +46,7 @@ class SharedLimitTest {
 
     @BeforeEach
     void requireRedis() {
-        boolean answers;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-            answers = true;
-        } catch (IOException e) {
-            answers = false;
-        }
-        assumeTrue(answers, "no Redis answers on 127.0.0.1:6379: the shared rate limit is not tested here");
+        LocalRedis.assumeAnswers();
     }
 
     @Test
@@ -66,26 +57,13 @@ class SharedLimitTest {
             given().auth().oauth2(client).when().get("/api/notices").then().statusCode(200);
         }
         for (int i = 0; i < 2; i++) {
-            given().auth()
-                    .oauth2(client)
-                    .contentType("application/json")
-                    .body(body)
-                    .when()
-                    .post("/api/consents/shared-limit-probe")
-                    .then()
-                    .statusCode(200);
+            probe(client, body).statusCode(200);
         }
         UpstreamStubs.consent.verify(
                 2,
                 postRequestedFor(urlPathEqualTo("/api/consents/shared-limit-probe"))
                         .withRequestBody(equalTo(body)));
-        given().auth()
-                .oauth2(client)
-                .contentType("application/json")
-                .body(body)
-                .when()
-                .post("/api/consents/shared-limit-probe")
-                .then()
+        probe(client, body)
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue());
@@ -94,5 +72,15 @@ class SharedLimitTest {
         given().auth().oauth2(client).when().get("/api/notices").then().statusCode(429);
         String other = TestTokens.token("other-" + UUID.randomUUID(), "integration", "luton-council", "gateway");
         given().auth().oauth2(other).when().get("/api/notices").then().statusCode(200);
+    }
+
+    private static ValidatableResponse probe(String token, String body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/consents/shared-limit-probe")
+                .then();
     }
 }

@@ -1,12 +1,8 @@
 package org.consentgov.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class RedisRateLimiterTest {
 
-    private static final String REDIS = "redis://127.0.0.1:6379";
+    private static final String REDIS = LocalRedis.URL;
     private static Vertx vertx;
 
     @BeforeAll
@@ -38,7 +34,7 @@ class RedisRateLimiterTest {
 
     @Test
     void twoGatewaysTogetherAllowAClientWhatOneWould() throws Exception {
-        requireRedis();
+        LocalRedis.assumeAnswers();
         String prefix = "test:" + UUID.randomUUID() + ":";
         try (RateLimiter a = redisLimiter(prefix, 5);
                 RateLimiter b = redisLimiter(prefix, 5)) {
@@ -70,7 +66,7 @@ class RedisRateLimiterTest {
 
     @Test
     void concurrentRequestsAtBothGatewaysNeverOverdrawTheBucket() throws Exception {
-        requireRedis();
+        LocalRedis.assumeAnswers();
         String prefix = "test:" + UUID.randomUUID() + ":";
         try (RateLimiter a = redisLimiter(prefix, 20);
                 RateLimiter b = redisLimiter(prefix, 20)) {
@@ -88,7 +84,7 @@ class RedisRateLimiterTest {
 
     @Test
     void theBucketsExpireInRedisOnceTheyWouldBeFullAgain() throws Exception {
-        requireRedis();
+        LocalRedis.assumeAnswers();
         String prefix = "test:" + UUID.randomUUID() + ":";
         try (RateLimiter a = redisLimiter(prefix, 5)) {
             assertThat(decide(a, "client:ttl:1").allowed()).isTrue();
@@ -130,16 +126,5 @@ class RedisRateLimiterTest {
 
     private static RateLimiter.Decision decide(RateLimiter limiter, String client) throws Exception {
         return limiter.tryConsume(client).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void requireRedis() {
-        boolean answers;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-            answers = true;
-        } catch (IOException e) {
-            answers = false;
-        }
-        assumeTrue(answers, "no Redis answers on 127.0.0.1:6379: the shared rate limit is not tested here");
     }
 }
