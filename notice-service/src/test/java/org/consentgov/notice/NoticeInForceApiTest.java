@@ -6,6 +6,7 @@ import static org.consentgov.notice.NoticeTestData.content;
 import static org.consentgov.notice.NoticeTestData.map;
 import static org.consentgov.notice.NoticeTestData.token;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -124,6 +125,89 @@ class NoticeInForceApiTest extends NoticeApiTestSupport {
                 .statusCode(422)
                 .body("code", equalTo("effective-from-before-previous"))
                 .extract());
+    }
+
+    @Test
+    void thePublicAnswerFollowsEveryPublicationAndRetirementOfTheNotice() {
+        String slug = create(content());
+        publishAt(slug, 1, V1_FROM).then().statusCode(200);
+        publicJson("/public/notices/{slug}/versions/1", slug)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("PUBLISHED"))
+                .body("inForceUntil", nullValue());
+        atInstant(slug, Instant.now().toString()).then().statusCode(200).body("version", equalTo(1));
+
+        newDraft(slug);
+        publicJson("/public/notices/{slug}/versions/2", slug).then().statusCode(404);
+        publishAt(slug, 2, V2_FROM).then().statusCode(200);
+        publicJson("/public/notices/{slug}/versions/1", slug)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("SUPERSEDED"))
+                .body("current", equalTo(false))
+                .body("inForceUntil", equalTo(V2_FROM));
+        atInstant(slug, Instant.now().toString()).then().statusCode(200).body("version", equalTo(2));
+        publicJson("/public/notices/{slug}", slug).then().statusCode(200).body("version", equalTo(2));
+
+        given().auth()
+                .oauth2(token("dpo"))
+                .header("If-Match", etag(slug, 2))
+                .contentType(ContentType.JSON)
+                .body(map("reason", "The project has ended"))
+                .post("/api/notices/{slug}/versions/2/retire", slug)
+                .then()
+                .statusCode(200);
+        publicJson("/public/notices/{slug}/versions/2", slug)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("RETIRED"))
+                .body("inForceUntil", notNullValue());
+        atInstant(slug, Instant.now().plusSeconds(1).toString()).then().statusCode(404);
+        publicJson("/public/notices/{slug}", slug).then().statusCode(404).body("code", equalTo("no-published-version"));
+    }
+
+    /**
+     * consent-service and sharing-agreement-service ask for a version on every consent and decision: the answer is
+     * kept in memory and only the notice's stamp (its published versions' row versions) is read each time. A row
+     * changed behind the service's back without its row version is not seen; once the row version moves, it is.
+     */
+    @Test
+    void aPublishedVersionIsAnsweredFromMemoryUntilItsRowVersionMoves() throws Exception {
+        String slug = create(content());
+        publishAt(slug, 1, V1_FROM).then().statusCode(200);
+        String publishedAt = publicJson("/public/notices/{slug}/versions/1", slug)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("publishedAt");
+
+        sql(
+                "UPDATE notice_version SET published_at = '2024-01-01T00:00:00Z'"
+                        + " WHERE notice_id = (SELECT id FROM notice WHERE slug = ?)",
+                slug);
+        publicJson("/public/notices/{slug}/versions/1", slug)
+                .then()
+                .statusCode(200)
+                .body("publishedAt", equalTo(publishedAt));
+        atInstant(slug, V1_FROM).then().statusCode(200).body("publishedAt", equalTo(publishedAt));
+
+        sql(
+                "UPDATE notice_version SET row_version = row_version + 1"
+                        + " WHERE notice_id = (SELECT id FROM notice WHERE slug = ?)",
+                slug);
+        publicJson("/public/notices/{slug}/versions/1", slug)
+                .then()
+                .statusCode(200)
+                .body("publishedAt", equalTo("2024-01-01T00:00:00Z"));
+    }
+
+    private void sql(String statement, String slug) throws Exception {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement(statement)) {
+            s.setString(1, slug);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private String twoVersions() {

@@ -101,7 +101,12 @@ public class NoticeStore {
     }
 
     VersionDetails details(NoticeVersion v) {
-        InForce inForce = InForce.of(v, versions.forNotices(List.of(v.notice.id)));
+        return details(v, versions.forNotice(v.notice.id));
+    }
+
+    /** The version's details, its in-force interval taken from {@code allOfNotice} (every version of its notice). */
+    VersionDetails details(NoticeVersion v, Collection<NoticeVersion> allOfNotice) {
+        InForce inForce = InForce.of(v, allOfNotice);
         List<VersionDetails.StateChange> history = versions.transitions(v.id).stream()
                 .map(t ->
                         new VersionDetails.StateChange(t.fromState, t.toState, t.actor, t.at, t.reason, t.contentHash))

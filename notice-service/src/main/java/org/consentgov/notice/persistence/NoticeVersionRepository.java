@@ -57,6 +57,26 @@ public class NoticeVersionRepository implements PanacheRepositoryBase<NoticeVers
         return list("notice.id = ?1", Sort.by("number"), noticeId);
     }
 
+    /**
+     * What changes whenever anything the public sees of a notice's published versions changes: how many versions
+     * have left draft, and the sum of their row versions. Published versions are never deleted and every change to
+     * one (superseded, retired) raises its row version, so neither number ever goes back; drafts do not count.
+     */
+    public PublishedStamp publishedStamp(String slug) {
+        Object[] row = getEntityManager()
+                .createQuery(
+                        "select count(v), coalesce(sum(v.rowVersion), 0) from NoticeVersion v"
+                                + " where v.notice.slug = ?1 and v.state <> ?2",
+                        Object[].class)
+                .setParameter(1, slug)
+                .setParameter(2, VersionState.DRAFT)
+                .getSingleResult();
+        return new PublishedStamp(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /** See {@link #publishedStamp}. */
+    public record PublishedStamp(long versions, long rowVersions) {}
+
     public List<NoticeVersion> page(String slug, int page, int size) {
         return find("notice.slug", Sort.by("number"), slug)
                 .page(Page.of(page, size))
