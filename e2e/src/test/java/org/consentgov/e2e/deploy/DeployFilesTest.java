@@ -205,7 +205,8 @@ class DeployFilesTest {
                         + doc.path("metadata").path("name"));
             }
         }
-        assertThat(deployments).containsOnlyKeys(plus(PORTS.keySet(), "keycloak"));
+        // Keycloak, and the Redis the gateways share their rate limit in (KubernetesManifestsTest checks it)
+        assertThat(deployments).containsOnlyKeys(plus(plus(PORTS.keySet(), "keycloak"), "redis"));
         assertThat(services).containsAll(PORTS.keySet());
         PORTS.forEach((name, port) -> {
             JsonNode container = deployments

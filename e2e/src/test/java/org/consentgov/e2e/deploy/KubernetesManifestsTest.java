@@ -68,8 +68,9 @@ import org.junit.jupiter.api.Test;
  * with unknown fields failing (a misspelt field is refused, as the API server's strict field validation would), the
  * CloudNativePG custom resources, which that model does not know, are checked field by field, and the rules the
  * manifests promise (deploy/README.md, Kubernetes) are checked on the loaded objects: resources, probes, a
- * locked-down container, a PodDisruptionBudget and an autoscaler per workload, secrets by reference only, and
- * NetworkPolicies that, evaluated for every pair of pods and ports, allow exactly the intended traffic.
+ * locked-down container, a PodDisruptionBudget and an autoscaler per workload, secrets by reference only, the
+ * gateways' rate limit shared in a Redis only they reach, and NetworkPolicies that, evaluated for every pair of pods
+ * and ports, allow exactly the intended traffic.
  */
 class KubernetesManifestsTest {
 
@@ -80,7 +81,16 @@ class KubernetesManifestsTest {
 
     static final List<String> SERVICES = List.of("notice-service", "consent-service", "sharing-agreement-service");
     static final List<String> WORKLOADS =
-            List.of("gateway", "notice-service", "consent-service", "sharing-agreement-service", "keycloak");
+            List.of("gateway", "notice-service", "consent-service", "sharing-agreement-service", "keycloak", "redis");
+    /**
+     * Workloads that run exactly one replica on purpose, so have neither an autoscaler nor a disruption budget: the
+     * gateways' rate-limit Redis, where a second independent replica would split each client's bucket and a budget
+     * for one replica would block every node drain or protect nothing (redis.yaml; the gateways fall back to their
+     * own buckets while it restarts).
+     */
+    static final Set<String> SINGLE_REPLICA = Set.of("redis");
+    /** Where a workload writes under its read-only root, when not Quarkus's /tmp. */
+    static final Map<String, String> SCRATCH = Map.of("redis", "/data");
     /** The database cluster each database client uses: one CloudNativePG Cluster per database. */
     static final Map<String, String> DATABASE_OF = Map.of(
             "notice-service", "notices-db",
@@ -260,9 +270,15 @@ class KubernetesManifestsTest {
         assertThat(deployments).containsOnlyKeys(WORKLOADS);
         deployments.forEach((name, deployment) -> {
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-            assertThat(deployment.getSpec().getReplicas())
-                    .as(name + ": the replica count is the autoscaler's (a written one is reset on every apply)")
-                    .isNull();
+            if (SINGLE_REPLICA.contains(name)) {
+                assertThat(deployment.getSpec().getReplicas())
+                        .as(name + ": one replica, written")
+                        .isEqualTo(1);
+            } else {
+                assertThat(deployment.getSpec().getReplicas())
+                        .as(name + ": the replica count is the autoscaler's (a written one is reset on every apply)")
+                        .isNull();
+            }
             assertThat(pod.getAutomountServiceAccountToken())
                     .as(name + ": no service-account token")
                     .isFalse();
@@ -289,12 +305,24 @@ class KubernetesManifestsTest {
                         .as(c + " liveness probe")
                         .isNotNull();
                 Stream.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe())
-                        .forEach(
-                                probe -> assertThat(probe.getHttpGet().getPort().getStrVal())
+                        .forEach(probe -> {
+                            IntOrString port = probe.getHttpGet() != null
+                                    ? probe.getHttpGet().getPort()
+                                    : probe.getTcpSocket() != null
+                                            ? probe.getTcpSocket().getPort()
+                                            : null;
+                            if (port == null) {
+                                assertThat(probe.getExec().getCommand())
+                                        .as(c + ": a probe without a port runs a command")
+                                        .isNotEmpty();
+                            } else {
+                                assertThat(port.getStrVal())
                                         .as(c + ": probes name a declared port")
                                         .isIn(container.getPorts().stream()
                                                 .map(ContainerPort::getName)
-                                                .toList()));
+                                                .toList());
+                            }
+                        });
                 SecurityContext security = container.getSecurityContext();
                 assertThat(security.getReadOnlyRootFilesystem())
                         .as(c + " read-only root")
@@ -303,9 +331,10 @@ class KubernetesManifestsTest {
                 assertThat(security.getCapabilities().getDrop()).as(c).containsExactly("ALL");
                 assertThat(security.getCapabilities().getAdd()).as(c).isNullOrEmpty();
                 assertThat(security.getPrivileged()).as(c).isNotEqualTo(Boolean.TRUE);
+                String scratch = SCRATCH.getOrDefault(name, "/tmp");
                 assertThat(writableMounts(container, pod))
-                        .as(c + ": /tmp is a writable emptyDir")
-                        .contains("/tmp");
+                        .as(c + ": " + scratch + " is a writable emptyDir")
+                        .contains(scratch);
                 for (EnvVar env : container.getEnv()) {
                     if (SECRET_NAMED.matcher(env.getName()).matches()) {
                         assertThat(env.getValue())
@@ -332,12 +361,24 @@ class KubernetesManifestsTest {
         Map<String, Deployment> deployments = byName(loaded, Deployment.class);
         List<PodDisruptionBudget> budgets = all(loaded, PodDisruptionBudget.class);
         List<HorizontalPodAutoscaler> autoscalers = all(loaded, HorizontalPodAutoscaler.class);
+        Set<String> scaled = new TreeSet<>(deployments.keySet());
+        scaled.removeAll(SINGLE_REPLICA);
         deployments.forEach((name, deployment) -> {
             Map<String, String> labels =
                     deployment.getSpec().getTemplate().getMetadata().getLabels();
             assertThat(matches(deployment.getSpec().getSelector(), labels))
                     .as(name + ": its selector selects its pods")
                     .isTrue();
+            if (SINGLE_REPLICA.contains(name)) {
+                assertThat(budgets)
+                        .as(name + ": one replica on purpose, no PodDisruptionBudget")
+                        .noneMatch(b -> matches(b.getSpec().getSelector(), labels));
+                assertThat(autoscalers)
+                        .as(name + ": one replica on purpose, no HorizontalPodAutoscaler")
+                        .noneMatch(
+                                h -> h.getSpec().getScaleTargetRef().getName().equals(name));
+                return;
+            }
             List<PodDisruptionBudget> mine = budgets.stream()
                     .filter(b -> matches(b.getSpec().getSelector(), labels))
                     .toList();
@@ -368,8 +409,8 @@ class KubernetesManifestsTest {
                         .isLessThan(hpa.getSpec().getMinReplicas());
             }
         });
-        assertThat(budgets).hasSameSizeAs(deployments.keySet());
-        assertThat(autoscalers).hasSameSizeAs(deployments.keySet());
+        assertThat(budgets).hasSameSizeAs(scaled);
+        assertThat(autoscalers).hasSameSizeAs(scaled);
     }
 
     @Test
@@ -465,6 +506,78 @@ class KubernetesManifestsTest {
         referencedKeys.forEach(key -> assertThat(readme)
                 .as("deploy/README.md's kubectl create secret names " + key)
                 .contains("--from-literal=" + key + "="));
+    }
+
+    // --- the gateways' shared rate limit ---
+
+    @Test
+    void theGatewaysShareTheirRateLimitInARedisWithAPasswordBothReadFromTheSecret() {
+        Loaded loaded = load();
+        Map<String, EnvVar> gateway = env(loaded, "gateway");
+        assertThat(gateway.get("GATEWAY_RATE_LIMIT_STORE"))
+                .as("the gateway names the redis store: otherwise each replica keeps its own buckets")
+                .isNotNull()
+                .extracting(EnvVar::getValue)
+                .isEqualTo("redis");
+        EnvVar url = gateway.get("GATEWAY_RATE_LIMIT_REDIS_URL");
+        assertThat(url).as("the gateway names its Redis").isNotNull();
+        assertThat(url.getValue())
+                .as("the Redis URL carries the password: never written")
+                .isNull();
+        assertThat(secretKey(url))
+                .as("GATEWAY_RATE_LIMIT_REDIS_URL from the Secret")
+                .isEqualTo("governance-secrets/rate-limit-redis-url");
+
+        Container redis = byName(loaded, Deployment.class)
+                .get("redis")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+        assertThat(redis.getImage())
+                .as("pinned to a release, like the other images")
+                .matches("redis:\\d+\\.\\d+\\.\\d+-alpine");
+        assertThat(redis.getArgs())
+                .as("a password is required, taken from the environment")
+                .containsSequence("--requirepass", "$(REDIS_PASSWORD)");
+        EnvVar password = env(loaded, "redis").get("REDIS_PASSWORD");
+        assertThat(password).isNotNull();
+        assertThat(password.getValue()).isNull();
+        assertThat(secretKey(password))
+                .as("REDIS_PASSWORD from the Secret")
+                .isEqualTo("governance-secrets/redis-password");
+        assertThat(redis.getArgs())
+                .as("buckets in memory only: no snapshot, no append-only file")
+                .containsSequence("--save", "")
+                .containsSequence("--appendonly", "no");
+        assertThat(byName(loaded, Service.class).get("redis").getSpec().getPorts())
+                .extracting(ServicePort::getPort)
+                .containsExactly(6379);
+    }
+
+    /** The first container's environment of a Deployment, by name. */
+    static Map<String, EnvVar> env(Loaded loaded, String deployment) {
+        Map<String, EnvVar> env = new HashMap<>();
+        byName(loaded, Deployment.class)
+                .get(deployment)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .forEach(e -> env.put(e.getName(), e));
+        return env;
+    }
+
+    /** "secret/key" of a variable read from a Secret, or null. */
+    static String secretKey(EnvVar env) {
+        if (env.getValueFrom() == null || env.getValueFrom().getSecretKeyRef() == null) {
+            return null;
+        }
+        SecretKeySelector ref = env.getValueFrom().getSecretKeyRef();
+        return ref.getName() + "/" + ref.getKey();
     }
 
     // --- PostgreSQL: CloudNativePG ---
@@ -843,6 +956,7 @@ class KubernetesManifestsTest {
         expected.add("gateway -> consent-service:8082/TCP");
         expected.add("gateway -> sharing-agreement-service:8083/TCP");
         expected.add("gateway -> keycloak:8080/TCP");
+        expected.add("gateway -> redis:6379/TCP");
         for (String service : SERVICES) {
             expected.add(service + " -> gateway:8080/TCP");
             expected.add(service + " -> keycloak:8080/TCP");
@@ -868,6 +982,7 @@ class KubernetesManifestsTest {
                 "consent-service",
                 "sharing-agreement-service",
                 "keycloak",
+                "redis",
                 "notices-db",
                 "consents-db",
                 "agreements-db",
@@ -897,6 +1012,55 @@ class KubernetesManifestsTest {
         missing.removeAll(allowed);
         assertThat(unintended).as("allowed but not intended").isEmpty();
         assertThat(missing).as("intended but not allowed").isEmpty();
+    }
+
+    /**
+     * Redis's two directions one at a time, as "source -> destination:port/protocol": whom its ingress admits and
+     * what its egress reaches, whatever the other end allows. The pairs above need both ends to agree, so a Redis
+     * ingress rule that admitted every pod would not show there while no other pod's egress names Redis.
+     */
+    static Set<String> redisIngressAndEgress(List<NetworkPolicy> policies, List<Endpoint> endpoints) {
+        Endpoint redis = endpoints.stream()
+                .filter(e -> e.name().equals("redis"))
+                .findFirst()
+                .orElseThrow();
+        Set<String> out = new TreeSet<>();
+        for (Endpoint other : endpoints) {
+            for (Port port : redis.ports()) {
+                if (ingressAllowed(policies, other, redis, port)) {
+                    out.add(other.name() + " -> redis:" + port);
+                }
+            }
+            for (Port port : other.ports()) {
+                if (egressAllowed(policies, redis, other, port)) {
+                    out.add("redis -> " + other.name() + ":" + port);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void onlyTheGatewayReachesRedisAndRedisReachesNothingButTheClusterDns() {
+        Loaded loaded = load();
+        List<NetworkPolicy> policies = all(loaded, NetworkPolicy.class);
+        List<Endpoint> endpoints = endpoints(loaded);
+        assertThat(redisIngressAndEgress(policies, endpoints))
+                .as("Redis admits the gateway only and reaches only kube-dns")
+                .containsExactlyInAnyOrder(
+                        "gateway -> redis:6379/TCP", "redis -> kube-dns:53/UDP", "redis -> kube-dns:53/TCP");
+        List<NetworkPolicy> opened = new ArrayList<>(policies);
+        opened.addAll(policies("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: redis-too-open, namespace: consent-governance}
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/name: redis}}
+                  ingress: [{from: [{podSelector: {matchLabels: {app.kubernetes.io/name: consent-service}}}]}]
+                """));
+        assertThat(redisIngressAndEgress(opened, endpoints))
+                .as("another pod admitted by Redis is seen, though its own egress does not name Redis")
+                .contains("consent-service -> redis:6379/TCP");
     }
 
     @Test
