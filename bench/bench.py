@@ -107,6 +107,28 @@ def rss_mb(pid):
     return float("nan")
 
 
+def pss_mb(pid):
+    """Proportional set size: RSS with each shared page (the mapped AOT cache, the JDK's own files) divided among
+    the processes that map it, so that several JVMs on one machine are not each charged for the same pages."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def memory_profile(java, pid, path):
+    """Where a JVM's memory is, for the RSS target: the heap (used and committed) and metaspace, from jcmd."""
+    jcmd = str(Path(java).resolve().parent / "jcmd") if java else "jcmd"
+    parts = []
+    for command in (["GC.heap_info"], ["VM.metaspace", "summary"]):
+        r = subprocess.run([jcmd, str(pid), *command], capture_output=True, text=True, timeout=60)
+        parts.append(f"$ jcmd {pid} {' '.join(command)}\n{r.stdout or r.stderr}")
+    path.write_text("\n".join(parts))
+
+
 def cpu_seconds(pid):
     """User + system CPU time a process has used so far, in seconds (from /proc)."""
     try:
@@ -860,15 +882,20 @@ class Bench:
         """Scenario 7: start-up time and idle RSS of each service (measured when they were started), then the A/B."""
         time.sleep(self.a.idle_seconds)
         for name, s in self.services.items():
-            rss = rss_mb(s.proc.pid)
+            rss, pss = rss_mb(s.proc.pid), pss_mb(s.proc.pid)
+            try:
+                memory_profile(s.java, s.proc.pid, self.out / f"memory-{name}.txt")
+            except (OSError, subprocess.SubprocessError) as e:
+                log(f"  7-startup  {name}: no memory profile ({e})")
             self.rows.append(dict(scenario="7-startup", variant=name, size=self.consents, connections="",
                                   duration_s=round(s.startup_s, 2), requests="", tps="", p50_ms="", p90_ms="",
                                   p99_ms="", max_ms="", errors=0,
                                   note=f"{s.jvm_label()}; ready after {s.startup_s:.2f} s (Quarkus 'started in'"
-                                       f" {s.quarkus_started_s} s); idle RSS {rss:.0f} MB after {self.a.idle_seconds} s"))
+                                       f" {s.quarkus_started_s} s); idle RSS {rss:.0f} MB (PSS {pss:.0f} MB) after"
+                                       f" {self.a.idle_seconds} s; heap and metaspace in memory-{name}.txt"))
             self.rows[-1]["rss_mb"] = round(rss, 1)
             log(f"  7-startup  {name:<26} ready {s.startup_s:.2f} s, Quarkus {s.quarkus_started_s} s, RSS {rss:.0f} MB"
-                f" ({s.jvm_label()})")
+                f" (PSS {pss:.0f} MB, {s.jvm_label()})")
             self.ratio(f"7-{name}", f"{name}: start-up to ready, s / idle RSS, MB ({s.jvm_label()})",
                        f"{s.startup_s:.2f} / {rss:.0f}", "<= 1 s / <= 200 MB",
                        s.startup_s <= 1 and rss <= 200)
@@ -899,15 +926,15 @@ class Bench:
                 try:
                     extra.wait_ready()
                     time.sleep(self.a.idle_seconds)
-                    rss = rss_mb(extra.proc.pid)
+                    rss, pss = rss_mb(extra.proc.pid), pss_mb(extra.proc.pid)
                     variant = f"{name}@{extra.jvm_label()}"
                     self.rows.append(dict(scenario="7-ab", variant=variant, size=self.consents, connections="",
                                           duration_s=round(extra.startup_s, 2), requests="", tps="", p50_ms="",
                                           p90_ms="", p99_ms="", max_ms="", errors=0, rss_mb=round(rss, 1),
                                           note=f"second instance; ready after {extra.startup_s:.2f} s (Quarkus"
-                                               f" 'started in' {extra.quarkus_started_s} s); idle RSS {rss:.0f} MB;"
+                                               f" 'started in' {extra.quarkus_started_s} s); idle RSS {rss:.0f} MB (PSS {pss:.0f} MB);"
                                                f" load average {loadavg()}"))
-                    log(f"  7-ab       {variant:<40} ready {extra.startup_s:.2f} s, RSS {rss:.0f} MB")
+                    log(f"  7-ab       {variant:<40} ready {extra.startup_s:.2f} s, RSS {rss:.0f} MB, PSS {pss:.0f} MB")
                     figures[label] = (extra.startup_s, rss, extra.jvm_label(), None)
                     if name == "consent-service":
                         # peak throughput on each JVM: a JIT warm-up first, then the measurement
