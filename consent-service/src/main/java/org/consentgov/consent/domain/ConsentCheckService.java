@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.consentgov.consent.ConsentErrors;
 import org.consentgov.consent.config.ResearchAccess;
 import org.consentgov.consent.domain.ConsentCommands.Identifier;
+import org.consentgov.consent.persistence.ConsentCheckQueries;
 import org.consentgov.consent.persistence.ConsentCheckRow;
 import org.consentgov.consent.persistence.ConsentRecordRepository;
 import org.consentgov.consent.persistence.HistoryEntry;
@@ -37,6 +38,7 @@ public class ConsentCheckService {
             EnumSet.of(ConsentState.WITHDRAWN, ConsentState.EXPIRED, ConsentState.SUPERSEDED, ConsentState.INVALIDATED);
 
     private final ConsentRecordRepository records;
+    private final ConsentCheckQueries checks;
     private final SubjectAccessLog accessLog;
     private final ResearchAccess researchAccess;
     private final ConsentHistory history;
@@ -45,12 +47,14 @@ public class ConsentCheckService {
 
     public ConsentCheckService(
             ConsentRecordRepository records,
+            ConsentCheckQueries checks,
             SubjectAccessLog accessLog,
             ResearchAccess researchAccess,
             ConsentHistory history,
             Caller caller,
             ConsentTime time) {
         this.records = records;
+        this.checks = checks;
         this.accessLog = accessLog;
         this.researchAccess = researchAccess;
         this.history = history;
@@ -59,7 +63,7 @@ public class ConsentCheckService {
     }
 
     /**
-     * The hot path: one projection query (no entity is loaded, so the commit has nothing to flush), then the pure
+     * The hot path: one prepared query ({@link ConsentCheckQueries}: no entity is loaded, so the commit has nothing to flush), then the pure
      * {@link ConsentCheck}, then the access-log row, written synchronously in the same transaction: an answer is
      * never given without its row. The history is read only for records that changed after {@code knownAt}
      * ({@code changed_at}); with the default (now) nothing has. A researcher asks only about the notices of their
@@ -82,10 +86,10 @@ public class ConsentCheckService {
         Instant known = knownAt == null ? now : knownAt;
         List<ConsentCheckRow> found;
         if (subject != null && subject.matches("[0-9a-fA-F-]{36}")) {
-            found = records.forCheckBySubject(UUID.fromString(subject), noticeSlug);
+            found = checks.bySubject(UUID.fromString(subject), noticeSlug);
         } else {
             Identifier id = SubjectService.parseIdentifier(subject, "subject");
-            found = records.forCheckByIdentifier(id.system(), id.value(), noticeSlug);
+            found = checks.byIdentifier(id.system(), id.value(), noticeSlug);
         }
         ConsentCheck.Answer answer = ConsentCheck.at(asKnownAt(found, known), purpose, when);
         if (!found.isEmpty()) {

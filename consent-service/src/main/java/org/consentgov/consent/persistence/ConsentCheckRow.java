@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.consentgov.consent.domain.ConsentState;
 
 /**
- * What the check API reads of a consent record: the columns its answer needs, read as a projection (a JPQL
- * constructor expression), so that a check loads no entity and its transaction has nothing to dirty-check.
+ * What the check API reads of a consent record: the columns its answer needs, read by {@link ConsentCheckQueries}
+ * without loading an entity, so that a check's transaction has nothing to dirty-check.
  */
 public record ConsentCheckRow(
         UUID id,
@@ -26,13 +26,4 @@ public record ConsentCheckRow(
         Instant expiresAt,
         boolean reconsentRequired,
         int historyLength,
-        Instant changedAt) {
-
-    /** The select list of {@link ConsentRecordRepository}'s check queries, in the constructor's order. */
-    static final String SELECT = """
-            select new org.consentgov.consent.persistence.ConsentCheckRow(
-              r.id, r.subjectId, r.noticeVersion, r.noticeContentHash, r.state, r.effective, r.purposes,
-              r.missingParties, r.recordedAt, r.givenOn, r.effectiveFrom, r.endedAt, r.expiresAt,
-              r.reconsentRequired, r.historyLength, r.changedAt)
-            from ConsentRecord r""";
-}
+        Instant changedAt) {}

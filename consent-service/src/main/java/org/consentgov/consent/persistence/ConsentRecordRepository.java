@@ -26,33 +26,6 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /**
-     * The check API's one statement: what the check needs of every record of the subject (by identifier) for the
-     * notice, newest first. A projection: no entity is loaded.
-     */
-    public List<ConsentCheckRow> forCheckByIdentifier(String system, String value, String noticeSlug) {
-        return getEntityManager()
-                .createQuery(ConsentCheckRow.SELECT + """
-                 where r.noticeSlug = :notice and r.subjectId =
-                  (select i.subject.id from SubjectIdentifier i where i.system = :system and i.value = :value)
-                order by r.recordedAt desc""", ConsentCheckRow.class)
-                .setParameter("notice", noticeSlug)
-                .setParameter("system", system)
-                .setParameter("value", value)
-                .getResultList();
-    }
-
-    /** As {@link #forCheckByIdentifier}, by the subject's id. */
-    public List<ConsentCheckRow> forCheckBySubject(UUID subjectId, String noticeSlug) {
-        return getEntityManager()
-                .createQuery(ConsentCheckRow.SELECT + """
-                 where r.subjectId = :subject and r.noticeSlug = :notice
-                order by r.recordedAt desc""", ConsentCheckRow.class)
-                .setParameter("subject", subjectId)
-                .setParameter("notice", noticeSlug)
-                .getResultList();
-    }
-
     public List<ConsentRecord> activeFor(UUID subjectId, String noticeSlug) {
         return list("subjectId = ?1 and noticeSlug = ?2 and state = ?3", subjectId, noticeSlug, ConsentState.ACTIVE);
     }
