@@ -123,7 +123,7 @@ def memory_profile(java, pid, path):
     """Where a JVM's memory is, for the RSS target: the heap (used and committed) and metaspace, from jcmd."""
     jcmd = str(Path(java).resolve().parent / "jcmd") if java else "jcmd"
     parts = []
-    for command in (["GC.heap_info"], ["VM.metaspace", "summary"]):
+    for command in (["GC.heap_info"], ["VM.metaspace", "basic"]):
         r = subprocess.run([jcmd, str(pid), *command], capture_output=True, text=True, timeout=60)
         parts.append(f"$ jcmd {pid} {' '.join(command)}\n{r.stdout or r.stderr}")
     path.write_text("\n".join(parts))
